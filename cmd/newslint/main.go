@@ -1,0 +1,235 @@
+// Command newslint is an editorial fact-consistency linter for news
+// articles.
+//
+//	newslint [flags] PATH...       lint files and directories ("-" reads stdin)
+//	newslint rules                 list the rules
+//	newslint explain RULE          explain a rule
+//	newslint inspect [flags] FILE  show what newslint understood of an article
+//
+// Exit status: 0 when no finding is at or above --fail-severity, 1 when some
+// is, 2 for usage, configuration or input errors.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/newslint/newslint"
+	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/rules"
+)
+
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+type options struct {
+	format        string
+	config        string
+	stdinFilename string
+	minSeverity   string
+	failSeverity  string
+	version       bool
+}
+
+func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("newslint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(linter.FormatNames(), ", "))
+	fs.StringVar(&o.config, "config", "", "configuration file (default: the first newslint.toml or .newslint.toml found from the current directory up, else the built-in defaults)")
+	fs.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "path to report for standard input (\"-\")")
+	fs.StringVar(&o.minSeverity, "min-severity", "info", "show only findings at or above this severity (info, warning, error)")
+	fs.StringVar(&o.failSeverity, "fail-severity", "warning", "exit 1 when a finding is at or above this severity")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, `usage: newslint [flags] PATH...
+       newslint rules
+       newslint explain RULE
+       newslint inspect [--format text|json] FILE
+
+Lints news articles (.txt, .md, .markdown; directories are walked; "-" reads
+standard input). Exit status: 0 clean, 1 findings at or above --fail-severity,
+2 usage, configuration or input errors.
+
+flags:
+`)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseArgs parses flags wherever they stand among the positional
+// arguments; "--" ends the flags.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlagSet(&o, stderr)
+	pos, err := parseArgs(fs, args)
+	if err == flag.ErrHelp {
+		return exitOK
+	}
+	if err != nil {
+		return exitError
+	}
+	if o.version {
+		fmt.Fprintf(stdout, "newslint %s\n", newslint.Version)
+		return exitOK
+	}
+	if len(pos) == 0 {
+		fs.Usage()
+		return exitError
+	}
+	all := rules.All()
+	switch pos[0] {
+	case "rules":
+		return listRules(stdout, all)
+	case "explain":
+		if len(pos) != 2 {
+			fmt.Fprintln(stderr, "newslint: usage: newslint explain RULE")
+			return exitError
+		}
+		return explainRule(stdout, stderr, pos[1])
+	case "inspect":
+		return inspect(pos[1:], o, stdin, stdout, stderr, all)
+	case "version":
+		fmt.Fprintf(stdout, "newslint %s\n", newslint.Version)
+		return exitOK
+	}
+
+	formatter, ok := linter.Formatters[o.format]
+	if !ok {
+		fmt.Fprintf(stderr, "newslint: unknown format %q (want %s)\n", o.format, strings.Join(linter.FormatNames(), ", "))
+		return exitError
+	}
+	minSev, err := linter.ParseSeverity(o.minSeverity)
+	if err != nil {
+		fmt.Fprintf(stderr, "newslint: --min-severity: %v\n", err)
+		return exitError
+	}
+	failSev, err := linter.ParseSeverity(o.failSeverity)
+	if err != nil {
+		fmt.Fprintf(stderr, "newslint: --fail-severity: %v\n", err)
+		return exitError
+	}
+	cfg, err := loadConfig(o.config, all)
+	if err != nil {
+		fmt.Fprintf(stderr, "newslint: config: %v\n", err)
+		return exitError
+	}
+	l := &linter.Linter{Rules: all, Config: cfg}
+	results := l.LintTargets(linter.Collect(pos, stdin, o.stdinFilename))
+
+	code := exitOK
+	for i := range results {
+		r := &results[i]
+		kept := r.Findings[:0]
+		for _, f := range r.Findings {
+			if f.Severity >= minSev {
+				kept = append(kept, f)
+			}
+			if f.Severity >= failSev && code == exitOK {
+				code = exitFindings
+			}
+		}
+		r.Findings = kept
+	}
+	for _, r := range results {
+		if r.Err != "" {
+			code = exitError
+		}
+	}
+	w := bufio.NewWriter(stdout)
+	if err := formatter.Format(w, results, all); err != nil {
+		fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
+		return exitError
+	}
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
+		return exitError
+	}
+	if o.format != "text" {
+		// Machine formats carry the errors; say them on stderr for people too.
+		for _, r := range results {
+			if r.Err != "" {
+				fmt.Fprintf(stderr, "newslint: %s: %s\n", r.Path, r.Err)
+			}
+		}
+	}
+	return code
+}
+
+func loadConfig(path string, all []*linter.Rule) (*linter.Config, error) {
+	if path == "" {
+		path = linter.FindConfig(".")
+	}
+	return linter.LoadConfig(newslint.DefaultConfig, path, all)
+}
+
+func listRules(w io.Writer, all []*linter.Rule) int {
+	width := 0
+	for _, r := range all {
+		if len(r.Name) > width {
+			width = len(r.Name)
+		}
+	}
+	for _, r := range all {
+		fmt.Fprintf(w, "%-*s  %-7s  %s\n", width, r.Name, r.Severity, r.Doc)
+	}
+	return exitOK
+}
+
+func explainRule(stdout, stderr io.Writer, name string) int {
+	r := rules.Lookup(name)
+	if r == nil {
+		fmt.Fprintf(stderr, "newslint: unknown rule %q (newslint rules lists them)\n", name)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "%s (default severity: %s)\n\n%s\n", r.Name, r.Severity, r.Doc)
+	if r.Explain != "" {
+		fmt.Fprintf(stdout, "\n%s\n", r.Explain)
+	}
+	if len(r.Options) > 0 {
+		fmt.Fprintln(stdout, "\nOptions (in [rules."+r.Name+"]):")
+		for _, k := range sortedOptionNames(r) {
+			fmt.Fprintf(stdout, "  %s = %#v\n", k, r.Options[k])
+		}
+	}
+	return exitOK
+}
+
+func sortedOptionNames(r *linter.Rule) []string {
+	var names []string
+	for k := range r.Options {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}

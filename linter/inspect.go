@@ -1,0 +1,147 @@
+package linter
+
+import (
+	"fmt"
+	"strings"
+)
+
+// InspectReport is what `newslint inspect` prints: the article model in a
+// form people and scripts can read.
+type InspectReport struct {
+	Path       string            `json:"path"`
+	Paragraphs []InspectPara     `json:"paragraphs"`
+	Entities   []InspectEntity   `json:"entities"`
+	Quotes     []InspectQuote    `json:"quotes"`
+	Stray      []InspectLocation `json:"strayClosingQuotes,omitempty"`
+}
+
+// InspectLocation is a span with its text and position.
+type InspectLocation struct {
+	Text      string `json:"text"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"endOffset"`
+}
+
+// InspectPara describes a paragraph.
+type InspectPara struct {
+	Index     int    `json:"index"`
+	Line      int    `json:"line"`
+	Headline  bool   `json:"headline,omitempty"`
+	Sentences int    `json:"sentences"`
+	Subject   string `json:"subject,omitempty"`
+	// SubjectEvidence says why the subject was chosen.
+	SubjectEvidence string `json:"subjectEvidence,omitempty"`
+}
+
+// InspectMention is one mention of an entity.
+type InspectMention struct {
+	InspectLocation
+	Kind string `json:"kind"`
+}
+
+// InspectEntity is a person with its mentions.
+type InspectEntity struct {
+	ID       int              `json:"id"`
+	Name     string           `json:"name"`
+	Roles    []string         `json:"roles,omitempty"`
+	Gender   string           `json:"gender,omitempty"`
+	Mentions []InspectMention `json:"mentions"`
+}
+
+// InspectQuote is a quotation with its speaker.
+type InspectQuote struct {
+	InspectLocation
+	Closed    bool             `json:"closed"`
+	Continues bool             `json:"continuesNextParagraph,omitempty"`
+	Speaker   *InspectLocation `json:"speaker,omitempty"`
+	Entity    string           `json:"entity,omitempty"`
+	Pattern   string           `json:"pattern,omitempty"`
+}
+
+func (a *Article) location(s Span) InspectLocation {
+	p := a.Src.Position(s.Start)
+	return InspectLocation{Text: a.Text(s), Line: p.Line, Column: p.Column, Offset: s.Start, EndOffset: s.End}
+}
+
+// Inspect builds the report for an article.
+func Inspect(a *Article) InspectReport {
+	rep := InspectReport{Path: a.Path, Paragraphs: []InspectPara{}, Entities: []InspectEntity{}, Quotes: []InspectQuote{}}
+	for _, p := range a.Paragraphs {
+		ip := InspectPara{Index: p.Index, Line: a.Src.Position(p.Start).Line, Headline: p.Headline, Sentences: p.LastSentence - p.FirstSentence + 1}
+		rep.Paragraphs = append(rep.Paragraphs, ip)
+	}
+	for _, q := range a.Quotes {
+		if q.Single {
+			continue
+		}
+		text := a.Text(q.Whole())
+		if len(text) > 80 {
+			cut := 77
+			for cut > 0 && text[cut]&0xC0 == 0x80 {
+				cut--
+			}
+			text = text[:cut] + "..."
+		}
+		loc := a.location(q.Whole())
+		loc.Text = text
+		rep.Quotes = append(rep.Quotes, InspectQuote{InspectLocation: loc, Closed: q.Closed, Continues: q.Next >= 0})
+	}
+	for _, s := range a.Stray {
+		rep.Stray = append(rep.Stray, a.location(s))
+	}
+	inspectPeople(a, &rep)
+	return rep
+}
+
+// Text renders the report for people.
+func (r InspectReport) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", r.Path)
+	fmt.Fprintf(&b, "\nEntities (%d)\n", len(r.Entities))
+	for _, e := range r.Entities {
+		fmt.Fprintf(&b, "  #%d %s", e.ID, e.Name)
+		if e.Gender != "" {
+			fmt.Fprintf(&b, " [%s]", e.Gender)
+		}
+		if len(e.Roles) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(e.Roles, "; "))
+		}
+		b.WriteString("\n")
+		for _, m := range e.Mentions {
+			fmt.Fprintf(&b, "      %d:%d %-10s %q\n", m.Line, m.Column, m.Kind, m.Text)
+		}
+	}
+	fmt.Fprintf(&b, "\nQuotes (%d)\n", len(r.Quotes))
+	for _, q := range r.Quotes {
+		state := ""
+		if !q.Closed {
+			state = " [open]"
+			if q.Continues {
+				state = " [continues]"
+			}
+		}
+		fmt.Fprintf(&b, "  %d:%d%s %s\n", q.Line, q.Column, state, q.Text)
+		if q.Speaker != nil {
+			fmt.Fprintf(&b, "      speaker %q at %d:%d -> %s (%s)\n", q.Speaker.Text, q.Speaker.Line, q.Speaker.Column, q.Entity, q.Pattern)
+		} else {
+			b.WriteString("      speaker: none found\n")
+		}
+	}
+	for _, s := range r.Stray {
+		fmt.Fprintf(&b, "  %d:%d stray closing mark %s\n", s.Line, s.Column, s.Text)
+	}
+	fmt.Fprintf(&b, "\nParagraphs (%d)\n", len(r.Paragraphs))
+	for _, p := range r.Paragraphs {
+		fmt.Fprintf(&b, "  ¶%d line %d, %d sentence(s)", p.Index+1, p.Line, p.Sentences)
+		if p.Headline {
+			b.WriteString(", headline")
+		}
+		if p.Subject != "" {
+			fmt.Fprintf(&b, ", subject: %s (%s)", p.Subject, p.SubjectEvidence)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func devFiles(b *testing.B) (names []string, data [][]byte, total int64) {
+	b.Helper()
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "eval", "dev", "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("../shared/eval/dev not available")
+	}
+	for _, p := range paths {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		names = append(names, p)
+		data = append(data, d)
+		total += int64(len(d))
+	}
+	return names, data, total
+}
+
+// BenchmarkDevSet lints every article of ../shared/eval/dev with all default
+// rules, one after another on one goroutine; MB/s is the throughput of one
+// core.
+func BenchmarkDevSet(b *testing.B) {
+	names, data, total := devFiles(b)
+	l := defaultLinter(b)
+	b.SetBytes(total)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j := range data {
+			l.Lint(names[j], data[j])
+		}
+	}
+}
+
+// benchmarkSize lints one article of about size bytes, built by repeating
+// the paragraphs of a written test article.
+func benchmarkSize(b *testing.B, size int) {
+	seed, err := os.ReadFile(filepath.Join("..", "testdata", "bench", "paragraphs.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for sb.Len() < size {
+		sb.Write(seed)
+		sb.WriteString("\n\n")
+	}
+	text := []byte(sb.String())
+	l := defaultLinter(b)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		l.Lint("big.txt", text)
+	}
+}
+
+func BenchmarkArticle20KB(b *testing.B) { benchmarkSize(b, 20<<10) }
+func BenchmarkArticle1MB(b *testing.B)  { benchmarkSize(b, 1<<20) }

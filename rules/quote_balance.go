@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"github.com/newslint/newslint/linter"
+)
+
+// QuoteBalance reports quotation marks that open and never close, or close
+// and never open.
+var QuoteBalance = register(&linter.Rule{
+	Name:     "quote-balance",
+	Doc:      "quotation marks that are opened and never closed, or closed and never opened",
+	Severity: linter.Warning,
+	Explain: `A double quotation mark (“ or ") that opens a quotation which is not closed in
+the same paragraph, or a closing mark (” or ") with nothing open, usually
+means a quotation was cut or pasted badly, and it hides where a speaker's
+words end.
+
+The news convention for a quotation that runs over several paragraphs is
+accepted: a paragraph may leave its quotation open when the next paragraph
+opens again with a quotation mark; only the last paragraph closes it.
+
+  Wrong:  “We will win, she said.
+  Right:  “We will win,” she said.
+  Right:  “The first paragraph of a long quote.
+          “The second, which closes it.”
+
+Single quotation marks are checked only as quotes nested in double ones;
+apostrophes (don't, Nazarbayev's, '90s) are never taken for quotes.`,
+	Run: func(p *linter.Pass) {
+		a := p.Article
+		for _, q := range a.Quotes {
+			if q.Single || !q.Unclosed() {
+				continue
+			}
+			p.Report(q.Open, "quotation opened here is never closed in its paragraph (and the next paragraph does not continue it)")
+		}
+		for _, s := range a.Stray {
+			p.Report(s, "closing quotation mark with no opening mark before it in the paragraph")
+		}
+	},
+})
