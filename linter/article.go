@@ -72,6 +72,8 @@ type Article struct {
 	Quotes     []Quote
 	// Stray lists closing quotation marks that close nothing.
 	Stray []Span
+	// People is the model of who is who and who said what.
+	People *People
 }
 
 // Text returns the source text of a span.
@@ -93,6 +95,7 @@ func ParseWith(path string, b []byte, cfg *Config) *Article {
 	a.tokenize()
 	a.findQuotes()
 	a.assignQuotesToTokens()
+	a.People = analysePeople(a, cfg)
 	return a
 }
 

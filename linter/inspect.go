@@ -145,3 +145,53 @@ func (r InspectReport) Text() string {
 	}
 	return b.String()
 }
+
+func inspectPeople(a *Article, rep *InspectReport) {
+	p := a.People
+	if p == nil {
+		return
+	}
+	for _, e := range p.Entities {
+		if len(e.Mentions) == 0 {
+			continue
+		}
+		ie := InspectEntity{ID: e.ID, Name: e.Name, Gender: e.Gender, Mentions: []InspectMention{}}
+		seen := map[string]bool{}
+		for _, r := range e.Roles {
+			if r.Text != "" && !seen[r.Text] {
+				seen[r.Text] = true
+				ie.Roles = append(ie.Roles, r.Text)
+			}
+		}
+		for _, mi := range e.Mentions {
+			m := p.Mentions[mi]
+			ie.Mentions = append(ie.Mentions, InspectMention{InspectLocation: a.location(m.Span), Kind: m.Kind.String()})
+		}
+		rep.Entities = append(rep.Entities, ie)
+	}
+	qi := 0
+	for i, q := range a.Quotes {
+		if q.Single {
+			continue
+		}
+		at := p.Attributions[i]
+		if at.Speaker >= 0 {
+			m := p.Mentions[at.Speaker]
+			loc := a.location(m.Span)
+			rep.Quotes[qi].Speaker = &loc
+			rep.Quotes[qi].Pattern = at.Pattern
+			if at.Entity >= 0 {
+				rep.Quotes[qi].Entity = p.Entities[at.Entity].Name
+			} else {
+				rep.Quotes[qi].Entity = "(unresolved " + m.Kind.String() + ")"
+			}
+		}
+		qi++
+	}
+	for i, s := range p.Subjects {
+		if s.Entity >= 0 {
+			rep.Paragraphs[i].Subject = p.Entities[s.Entity].Name
+			rep.Paragraphs[i].SubjectEvidence = s.Evidence
+		}
+	}
+}

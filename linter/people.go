@@ -1,3 +1,799 @@
 package linter
 
-func inspectPeople(a *Article, rep *InspectReport) {}
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MentionKind says how a mention refers to its person.
+type MentionKind uint8
+
+// Mention kinds.
+const (
+	// FullName is a first name and surname ("Alexander Lukashenko").
+	FullName MentionKind = iota
+	// Surname is a name of one word ("Lukashenko").
+	Surname
+	// Honorific is an honorific and a name ("Mr. Smith", "Dr. Jane Roe").
+	Honorific
+	// TitledName is a title and a name ("Belarus President Alexander
+	// Lukashenko", "Foreign Minister Sergei Lavrov").
+	TitledName
+	// RolePhrase refers back to a person by office ("the Belarus
+	// President", "the Kazakh leader", "the 45-year-old").
+	RolePhrase
+	// Pronoun is he, she, him, her, his, hers, himself or herself.
+	Pronoun
+)
+
+var mentionKindNames = [...]string{"full-name", "surname", "honorific", "titled", "role", "pronoun"}
+
+func (k MentionKind) String() string { return mentionKindNames[k] }
+
+// Role is an office or description attached to a person.
+type Role struct {
+	// Class groups titles of one office (president, prime-minister,
+	// minister, spokesperson, ...); "" for descriptions without a known
+	// title (an age, an affiliation).
+	Class string
+	// Country is the ISO alpha-3 code of the country qualifying the role.
+	Country string
+	// Text is the role as written ("Belarus President", "the prime
+	// minister", "GM's chief executive").
+	Text string
+	// Qualifier is what stands before the title ("foreign" in "Foreign
+	// Minister"), lower case.
+	Qualifier string
+	// Org is the organisation or outlet a role belongs to ("GM" in "GM's
+	// chief executive").
+	Org string
+	// Age is set for "the 45-year-old" and "Smith, 45,".
+	Age int
+	// Former marks "former", "ex-", "then-" and "acting" roles.
+	Former bool
+	Span   Span
+}
+
+// Mention is one reference to a person.
+type Mention struct {
+	Span
+	// Name is the name part (empty for role phrases and pronouns).
+	Name Span
+	Kind MentionKind
+	// Words are the name's words, possessive 's removed.
+	Words []string
+	// Role is the title before the name, the appositive after it, or the
+	// office a role phrase names.
+	Role *Role
+	// Introduced is set when the mention itself introduces the person: a
+	// title, an appositive, an affiliation ("of GM", "GM's Roger Smith"),
+	// an age, or a relative clause.
+	Introduced bool
+	// SentenceInitial is set when the name opens its sentence (where any
+	// word is capitalised).
+	SentenceInitial bool
+	Gender          string
+	Entity          int
+	Para, Sent      int
+	// Quote is the double quotation holding the mention, or -1.
+	Quote int
+	// FirstToken and EndToken delimit the mention's tokens.
+	FirstToken, EndToken int
+}
+
+// Surname is the mention's last name word, or "".
+func (m *Mention) Surname() string {
+	if len(m.Words) == 0 {
+		return ""
+	}
+	return m.Words[len(m.Words)-1]
+}
+
+// Entity is a person: the mentions that refer to one individual.
+type Entity struct {
+	ID int
+	// Name is the fullest name the article gives.
+	Name     string
+	Mentions []int
+	Roles    []Role
+	Gender   string
+	// Introduced is set when some mention introduces the person.
+	Introduced bool
+	words      []string
+}
+
+// People is the model of who is who and who said what.
+type People struct {
+	Mentions []Mention
+	Entities []Entity
+	// Attributions has one entry per quote of Article.Quotes.
+	Attributions []Attribution
+	// Statements are reported statements (a speech verb or "in his words"
+	// with its subject) outside quotations.
+	Statements []Statement
+	// Subjects has, for each paragraph, the entity the paragraph reports
+	// on (-1 when none), with the evidence.
+	Subjects []ParagraphSubject
+}
+
+// ParagraphSubject is the person a paragraph is about.
+type ParagraphSubject struct {
+	Entity   int
+	Mention  int
+	Evidence string
+}
+
+func (a *Article) isCapWord(i int) bool {
+	if i < 0 || i >= len(a.Tokens) || a.Tokens[i].Kind != Word {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(a.Tok(i))
+	return unicode.IsUpper(r)
+}
+
+func (a *Article) lowerTok(i int) string {
+	if i < 0 || i >= len(a.Tokens) {
+		return ""
+	}
+	return strings.ToLower(a.Tok(i))
+}
+
+// isPunct reports whether token i is the punctuation p.
+func (a *Article) isPunct(i int, p string) bool {
+	return i >= 0 && i < len(a.Tokens) && a.Tokens[i].Kind == Punct && a.Tok(i) == p
+}
+
+func stripPossessive(w string) (string, bool) {
+	for _, s := range []string{"'s", "’s"} {
+		if strings.HasSuffix(w, s) {
+			return w[:len(w)-len(s)], true
+		}
+	}
+	return w, false
+}
+
+// isAllCaps reports whether w has two or more letters, all upper case.
+func isAllCaps(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// matchTitle finds the longest title starting at token i within the
+// sentence [i, end); it returns the title's class and the token after it.
+func (a *Article) matchTitle(i, end int) (class string, next int) {
+	best, bestNext := "", -1
+	phrase := ""
+	for j, words := i, 0; j < end && words < 4; j++ {
+		t := a.Tokens[j]
+		if t.Kind == Punct {
+			if a.Tok(j) == "." && j > i && (phrase == "sen" || phrase == "gen" || phrase == "gov" || phrase == "rep" || phrase == "prof") {
+				phrase += "."
+				if c, ok := titleClasses[phrase]; ok {
+					best, bestNext = c, j+1
+				}
+				continue
+			}
+			break
+		}
+		w := strings.ToLower(a.Tok(j))
+		w, _ = stripPossessive(w)
+		if phrase == "" {
+			phrase = w
+		} else {
+			phrase += " " + w
+		}
+		words++
+		if c, ok := titleClasses[phrase]; ok {
+			best, bestNext = c, j+1
+		}
+	}
+	return best, bestNext
+}
+
+// parseRole reads a role phrase starting at token i: an optional
+// determiner or possessive, country or demonym words, qualifiers, and a
+// title ("the Belarus President", "The Belarusian head of state", "GM's
+// chief executive", "the 45-year-old", "the president of Belarus").
+func (a *Article) parseRole(i, end int, needDeterminer bool) (Role, int, bool) {
+	start := i
+	var r Role
+	hasDet := false
+	if i < end {
+		switch a.lowerTok(i) {
+		case "the", "its", "their", "his", "her", "a", "an":
+			hasDet = true
+			i++
+		}
+	}
+	if needDeterminer && !hasDet {
+		return r, i, false
+	}
+	var quals []string
+	for i < end {
+		t := a.Tokens[i]
+		w := a.Tok(i)
+		if t.Kind == Punct {
+			// U.S., ex-
+			if w == "." || w == "-" || w == "–" {
+				i++
+				continue
+			}
+			break
+		}
+		if t.Kind == Number {
+			break
+		}
+		lw := strings.ToLower(w)
+		if age, ok := parseAge(lw); ok {
+			r.Age = age
+			i++
+			if i < end && a.Tokens[i].Kind == Word && !a.isCapWord(i) {
+				// "the 45-year-old teacher": the noun after the age
+				if c, next := a.matchTitle(i, end); next > 0 {
+					r.Class = c
+					i = next
+				} else if a.lowerTok(i) == "man" || a.lowerTok(i) == "woman" {
+					i++
+				}
+			}
+			r.Span = Span{a.Tokens[start].Start, a.Tokens[i-1].End}
+			r.Text = a.Src.Text[r.Span.Start:r.Span.End]
+			return r, i, true
+		}
+		if c, next := a.matchTitle(i, end); next > 0 {
+			// "Prime" alone is a qualifier; "prime minister" a title.
+			r.Class = c
+			i = next
+			// "president of Belarus"
+			if i+1 < end && a.lowerTok(i) == "of" {
+				if code := countryOf(a.Tok(i + 1)); code != "" && r.Country == "" {
+					r.Country = code
+					i += 2
+				}
+			}
+			r.Qualifier = strings.Join(quals, " ")
+			r.Span = Span{a.Tokens[start].Start, a.Tokens[i-1].End}
+			r.Text = a.Src.Text[r.Span.Start:r.Span.End]
+			return r, i, true
+		}
+		base, poss := stripPossessive(w)
+		if code := countryOf(base); code != "" && r.Country == "" {
+			r.Country = code
+			i++
+			continue
+		}
+		if titleQualifiers[lw] || titleQualifiers[base] {
+			if lw == "former" || lw == "then" || lw == "acting" || lw == "ex" || lw == "late" || lw == "outgoing" || lw == "interim" {
+				r.Former = true
+			}
+			quals = append(quals, lw)
+			i++
+			continue
+		}
+		if poss && i == start || poss && hasDet && i == start+1 {
+			// "GM's chief executive", "the company's president"
+			r.Org = base
+			i++
+			continue
+		}
+		if a.isCapWord(i) && !hasDet && i == start {
+			// "Wikinews reporter": an outlet or organisation before a title
+			r.Org = w
+			i++
+			continue
+		}
+		break
+	}
+	return r, start, false
+}
+
+func parseAge(w string) (int, bool) {
+	if !strings.HasSuffix(w, "-year-old") {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(w, "-year-old"))
+	if err != nil || n <= 0 || n > 130 {
+		return 0, false
+	}
+	return n, true
+}
+
+// isNameWord reports whether token i may be part of a person's name.
+func (a *Article) isNameWord(i int) bool {
+	if !a.isCapWord(i) {
+		return false
+	}
+	w, _ := stripPossessive(a.Tok(i))
+	if nonNameWords[w] || isAllCaps(w) && utf8.RuneCountInString(w) > 3 {
+		return false
+	}
+	if _, verb := speechVerbs[strings.ToLower(w)]; verb {
+		return false
+	}
+	if countryOf(w) != "" {
+		return false
+	}
+	return true
+}
+
+// isInitial reports whether tokens i, i+1 are an initial and its full stop
+// ("J." in "J. R. Smith").
+func (a *Article) isInitial(i, end int) bool {
+	if i+1 >= end || !a.isCapWord(i) || utf8.RuneCountInString(a.Tok(i)) != 1 {
+		return false
+	}
+	return a.isPunct(i+1, ".")
+}
+
+// nameRun reads a run of name words from token i: capitalised words,
+// initials and particles between them. It returns the token after the run
+// and the words (possessive removed).
+func (a *Article) nameRun(i, end int) (int, []string) {
+	var words []string
+	j := i
+	for j < end {
+		if a.isInitial(j, end) && a.isCapWord(j+2) {
+			words = append(words, a.Tok(j)+".")
+			j += 2
+			continue
+		}
+		if a.isNameWord(j) {
+			w, poss := stripPossessive(a.Tok(j))
+			if len(words) == 0 || allInitials(words) {
+				// A title does not start a name ("U.S. Spokesman").
+				if _, title := titleClasses[strings.ToLower(w)]; title {
+					words = nil
+					j = i
+					break
+				}
+			}
+			words = append(words, w)
+			j++
+			if poss {
+				break
+			}
+			continue
+		}
+		if len(words) > 0 && j+1 < end && (particles[a.Tok(j)] || particles[strings.ToLower(a.Tok(j))] && a.isCapWord(j)) && a.isNameWord(j+1) {
+			words = append(words, a.Tok(j))
+			j++
+			continue
+		}
+		break
+	}
+	// A run may not end in a particle.
+	for len(words) > 0 && particles[words[len(words)-1]] {
+		words = words[:len(words)-1]
+		j--
+	}
+	return j, words
+}
+
+func (a *Article) sentenceStartToken(i int) bool {
+	s := a.Sentences[a.Tokens[i].Sent]
+	for k := s.FirstToken; k < i; k++ {
+		if a.Tokens[k].Kind != Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// findMentions reads every sentence for person mentions.
+func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
+	for si := range a.Sentences {
+		s := a.Sentences[si]
+		end := s.EndToken
+		for i := s.FirstToken; i < end; {
+			t := a.Tokens[i]
+			if t.Kind != Word {
+				i++
+				continue
+			}
+			lw := a.lowerTok(i)
+			if g, ok := pronounGender[lw]; ok {
+				p.Mentions = append(p.Mentions, Mention{Span: t.Span, Kind: Pronoun, Gender: g, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: i + 1})
+				i++
+				continue
+			}
+			// A title or role, possibly followed by a name.
+			if r, next, ok := a.parseRole(i, end, false); ok {
+				if r.Class != "" && next < end {
+					// "First Minister of Scotland Nicola Sturgeon",
+					// "speaker of the parliament Ali Larijani": the name is
+					// the last words of what follows "of".
+					if w := a.lowerTok(next); w == "of" || w == "to" || w == "for" {
+						if ns, ne := a.trailingName(next+1, end); ne > ns {
+							nameEnd, words := a.nameRun(ns, ne)
+							if nameEnd == ne && len(words) >= 2 {
+								rr := r
+								rr.Span = Span{t.Start, a.Tokens[ns-1].End}
+								rr.Text = a.Src.Text[rr.Span.Start:rr.Span.End]
+								m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[ns].Start, a.Tokens[nameEnd-1].End}, Kind: TitledName, Words: words, Role: &rr, Introduced: true, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: nameEnd}
+								a.trimPossessive(&m)
+								a.appositive(&m, end)
+								p.Mentions = append(p.Mentions, m)
+								i = nameEnd
+								continue
+							}
+						}
+					}
+				}
+				nameEnd, words := a.nameRun(next, end)
+				if len(words) > 0 && !(r.Age > 0 && r.Class == "") {
+					kind := TitledName
+					if len(words) == 1 && r.Class == "" {
+						kind = Surname
+					}
+					rr := r
+					m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[next].Start, a.Tokens[nameEnd-1].End}, Kind: kind, Words: words, Role: &rr, Introduced: true, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: nameEnd}
+					a.trimPossessive(&m)
+					a.appositive(&m, end)
+					p.Mentions = append(p.Mentions, m)
+					i = nameEnd
+					continue
+				}
+				if r.Class != "" || r.Age > 0 {
+					hasDet := false
+					switch lw {
+					case "the", "its", "their", "his", "her":
+						hasDet = true
+					}
+					if hasDet && (r.Class != "" && (r.Country != "" || r.Qualifier != "" || r.Class != "leader") || r.Age > 0) {
+						rr := r
+						p.Mentions = append(p.Mentions, Mention{Span: r.Span, Kind: RolePhrase, Role: &rr, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: next})
+						i = next
+						continue
+					}
+				}
+			}
+			// An honorific and a name.
+			if g, ok := honorifics[lw]; ok && a.isCapWord(i) {
+				j := i + 1
+				if a.isPunct(j, ".") {
+					j++
+				}
+				nameEnd, words := a.nameRun(j, end)
+				if len(words) > 0 {
+					m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[j].Start, a.Tokens[nameEnd-1].End}, Kind: Honorific, Words: words, Gender: g, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: nameEnd}
+					a.trimPossessive(&m)
+					a.introducedBefore(&m, s.FirstToken)
+					a.appositive(&m, end)
+					p.Mentions = append(p.Mentions, m)
+					i = nameEnd
+					continue
+				}
+			}
+			nameEnd, words := a.nameRun(i, end)
+			if len(words) == 0 {
+				i++
+				continue
+			}
+			if len(words) > 4 || !a.plausibleName(i, nameEnd, words, lowerWords) {
+				i = nameEnd
+				continue
+			}
+			kind := FullName
+			if len(words) == 1 {
+				kind = Surname
+			}
+			nameStart := i
+			if len(words) >= 2 && a.isOccupationWord(words[0]) {
+				// "Doctors Michael Hershfield", "Voter Kitty Mak",
+				// "Fifteen-year-old Robert": a description, then the name.
+				words = words[1:]
+				nameStart = i + 1
+				if len(words) == 1 {
+					kind = Surname
+				}
+			}
+			m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[nameStart].Start, a.Tokens[nameEnd-1].End}, Kind: kind, Words: words, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: nameEnd, Introduced: nameStart > i}
+			m.SentenceInitial = a.sentenceStartToken(i)
+			a.trimPossessive(&m)
+			a.introducedBefore(&m, s.FirstToken)
+			// A lower-case title just before the name: "foreign minister
+			// Sergei Lavrov", "drummer Mickey Hart".
+			a.titleBefore(&m, s.FirstToken)
+			a.appositive(&m, end)
+			p.Mentions = append(p.Mentions, m)
+			i = nameEnd
+		}
+	}
+}
+
+func allInitials(words []string) bool {
+	for _, w := range words {
+		if !strings.HasSuffix(w, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// isOccupationWord reports whether a capitalised word is an occupation or
+// description rather than a name: "Doctors", "Voter", "Co-author",
+// "Fifteen-year-old".
+func (a *Article) isOccupationWord(w string) bool {
+	lw := strings.ToLower(w)
+	if strings.HasSuffix(lw, "-year-old") {
+		return true
+	}
+	if _, ok := titleClasses[lw]; ok {
+		return true
+	}
+	if strings.HasSuffix(lw, "s") {
+		if _, ok := titleClasses[strings.TrimSuffix(lw, "s")]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingName finds, in the few words after a title's "of" ("of the
+// parliament Ali Larijani", "to the United Nations Nikki Haley"), the name
+// at their end: the last run of two or three name words followed by
+// punctuation or a verb. It returns the run's token range, or (0, 0).
+func (a *Article) trailingName(i, end int) (int, int) {
+	// Skip lower-case words ("the parliament"), then take the first
+	// capitalised run.
+	j := i
+	for j < end && j < i+4 && a.Tokens[j].Kind == Word && !a.isCapWord(j) {
+		j++
+	}
+	s := j
+	for j < end && j < s+7 && (a.isCapWord(j) || a.isPunct(j, ".") && j > s && utf8.RuneCountInString(a.Tok(j-1)) == 1) {
+		j++
+	}
+	if j-s < 2 {
+		return 0, 0
+	}
+	// The name is the run's last two words (three with an initial).
+	n := j - 2
+	if n-1 >= s && a.isPunct(n-1, ".") {
+		n -= 2
+	}
+	for k := n; k < j; k++ {
+		if !a.isNameWord(k) && !a.isPunct(k, ".") {
+			return 0, 0
+		}
+	}
+	return n, j
+}
+
+// coordinate marks a name introduced when it is joined by "and" to an
+// introduced name just before it ("Doctors Michael Hershfield and Rebecca
+// Buckley").
+func (a *Article) coordinate(p *People) {
+	for i := 1; i < len(p.Mentions); i++ {
+		m, pm := &p.Mentions[i], &p.Mentions[i-1]
+		if m.Introduced || !pm.Introduced || pm.EndToken+1 != m.FirstToken || m.Kind == Pronoun || pm.Kind == Pronoun {
+			continue
+		}
+		if w := a.lowerTok(pm.EndToken); w == "and" || w == "or" || w == "&" {
+			m.Introduced = true
+		}
+	}
+}
+
+// trimPossessive keeps "'s" out of a mention's span.
+func (a *Article) trimPossessive(m *Mention) {
+	text := a.Src.Text[m.Name.Start:m.Name.End]
+	if base, ok := stripPossessive(text); ok {
+		m.Name.End = m.Name.Start + len(base)
+		m.Span.End = m.Name.End
+	}
+}
+
+// plausibleName rejects capitalised runs that are not people's names.
+func (a *Article) plausibleName(i, end int, words []string, lowerWords map[string]bool) bool {
+	// The run is followed by an organisation word ("Waste Management",
+	// "Grateful Dead drummer" is fine).
+	if end < len(a.Tokens) && a.isCapWord(end) {
+		return false
+	}
+	if len(words) == 1 {
+		w := words[0]
+		if utf8.RuneCountInString(w) < 2 || isAllCaps(w) {
+			return false
+		}
+		// A sentence's first word that the article also writes in lower
+		// case is an ordinary word ("Officials said").
+		if lowerWords[strings.ToLower(w)] && a.sentenceStartToken(i) {
+			return false
+		}
+		if lowerWords[strings.ToLower(w)] && !a.nextIsSpeechVerb(end) {
+			return false
+		}
+	}
+	// A run right after "in", "at", "from", "to" names a place more often
+	// than a person.
+	if i > 0 {
+		switch a.lowerTok(i - 1) {
+		case "in", "at", "from", "to", "near", "into", "across", "throughout":
+			if len(words) == 1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (a *Article) nextIsSpeechVerb(i int) bool {
+	for k := i; k < len(a.Tokens) && k < i+3; k++ {
+		if a.Tokens[k].Kind == Punct {
+			continue
+		}
+		_, ok := speechVerbs[a.lowerTok(k)]
+		return ok
+	}
+	return false
+}
+
+// titleBefore attaches a lower-case title standing just before the name.
+func (a *Article) titleBefore(m *Mention, sentStart int) {
+	for k := m.FirstToken - 1; k >= sentStart && k >= m.FirstToken-5; k-- {
+		if a.Tokens[k].Kind != Word {
+			return
+		}
+		if r, next, ok := a.parseRole(k, m.FirstToken, false); ok && next == m.FirstToken {
+			if r.Class == "" {
+				return
+			}
+			rr := r
+			m.Role = &rr
+			m.Introduced = true
+			if m.Kind == FullName || m.Kind == Surname {
+				m.Kind = TitledName
+			}
+			m.Span.Start = a.Tokens[k].Start
+			m.FirstToken = k
+			return
+		}
+	}
+}
+
+// functionWords end in -er, -or, -ent... without naming an occupation.
+var functionWords = setOf("after under other over never for or whether either neither per later ever however rather together further remember number order corner paper water winter summer better greater power letter matter border center centre sector factor major minor prior floor door poor superior junior senior behavior behaviour error mirror want important significant different current recent percent went sent spent meant event student moment statement government agreement parliament department management development investment content president incident accident independent permanent apparent urgent silent ancient consent intent extent comment element payment treatment environment requirement settlement movement employment equipment announcement argument document instrument segment fragment monument sentiment experiment establishment enforcement assessment achievement commitment")
+
+// isOccupation reports whether a lower-case word names an occupation or a
+// role: a known title, or a word shaped like one (astrophysicist,
+// filmmaker, counselor, historian).
+func isOccupation(w string) bool {
+	if _, ok := titleClasses[w]; ok {
+		return true
+	}
+	if functionWords[w] || len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"ist", "er", "or", "ian", "eer"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// introducedBefore marks a name introduced by what stands before it: an
+// organisation ("Amnesty International Man-kei Tam", "BBC's Jonathan
+// Marcus"), an occupation ("astrophysicist David Spergel") or a role placed
+// before a comma ("A member of the Tunisian Parliament, Samir Dilou").
+func (a *Article) introducedBefore(m *Mention, sentStart int) {
+	k := m.FirstToken - 1
+	if k < sentStart {
+		return
+	}
+	t := a.Tokens[k]
+	w := a.Tok(k)
+	switch {
+	case t.Kind == Word && a.isCapWord(k) && !a.sentenceStartToken(k) && !a.isNameWord(k) && len(m.Words) > 1:
+		if _, verb := speechVerbs[strings.ToLower(w)]; !verb {
+			m.Introduced = true
+		}
+	case t.Kind == Word && (w == "named" || w == "called" || w == "identified"):
+		m.Introduced = true
+	case t.Kind == Word && len(m.Words) > 1 || t.Kind == Word && !a.isCapWord(k):
+		lw := strings.ToLower(w)
+		if _, poss := stripPossessive(w); poss && len(m.Words) > 1 {
+			m.Introduced = true
+		} else if isOccupation(lw) {
+			m.Introduced = true
+		} else if k > sentStart && !a.isCapWord(k) {
+			// "an attendee Om Prakash", "his wife Mary"
+			switch a.lowerTok(k - 1) {
+			case "a", "an", "the", "his", "her", "their", "its", "our":
+				m.Introduced = true
+			}
+		}
+	case t.Kind == Punct && w == ",":
+		for j := k - 1; j >= sentStart && j >= k-20; j-- {
+			if a.Tokens[j].Kind == Punct && strings.Contains(".!?;“”\"", a.Tok(j)) {
+				if a.Tok(j) == "." && j > 0 && utf8.RuneCountInString(a.Tok(j-1)) == 1 {
+					continue // U.S.
+				}
+				break
+			}
+			if isOccupation(a.lowerTok(j)) {
+				m.Introduced = true
+				return
+			}
+		}
+	}
+}
+
+// appositive reads what follows a name: ", the prime minister,", ", 45,",
+// ", GM's chief executive", " of Montgomery Securities", ", who".
+func (a *Article) appositive(m *Mention, end int) {
+	i := m.EndToken
+	if i >= end {
+		return
+	}
+	if a.lowerTok(i) == "of" || (a.lowerTok(i) == "from" || a.lowerTok(i) == "at") && a.isCapWord(i+1) && len(m.Words) > 1 {
+		// "Tom Murtha of brokerage James Capel", "Dole of Kansas"
+		m.Introduced = true
+		return
+	}
+	if a.isPunct(i, "(") && i+1 < end && len(m.Words) > 1 {
+		m.Introduced = true
+		return
+	}
+	if !a.isPunct(i, ",") || i+1 >= end {
+		return
+	}
+	i++
+	if a.Tokens[i].Kind == Number {
+		if n, err := strconv.Atoi(a.Tok(i)); err == nil && n > 0 && n < 130 && (i+1 >= end || a.isPunct(i+1, ",") || a.isPunct(i+1, ".")) {
+			m.Introduced = true
+			if m.Role == nil {
+				m.Role = &Role{Age: n, Text: a.Tok(i), Span: a.Tokens[i].Span}
+			}
+		}
+		return
+	}
+	switch a.lowerTok(i) {
+	case "who", "whose", "one", "both", "himself", "herself", "another", "its", "his", "her", "their", "our", "formerly", "now", "currently", "then", "also", "until", "once", "aged", "age":
+		m.Introduced = true
+		return
+	}
+	if _, poss := stripPossessive(a.Tok(i)); poss {
+		// ", Kodak's senior vice-president"
+		m.Introduced = true
+		return
+	}
+	// ", commercial counselor for the Soviet Union,": an occupation within
+	// the next few words, before the clause ends.
+	for k := i; k < end && k < i+6; k++ {
+		if a.Tokens[k].Kind == Punct {
+			break
+		}
+		if isOccupation(a.lowerTok(k)) {
+			m.Introduced = true
+			return
+		}
+	}
+	if r, next, ok := a.parseRole(i, end, false); ok && (r.Class != "" || r.Age > 0) {
+		rr := r
+		if m.Role == nil || m.Role.Class == "" {
+			m.Role = &rr
+		}
+		m.Introduced = true
+		_ = next
+		return
+	}
+	// ", a 45-year-old teacher from Leeds," / ", an analyst at X" / ", head
+	// of X": an article or a lower-case noun phrase ending in a comma or
+	// the sentence counts as an introduction.
+	switch a.lowerTok(i) {
+	case "a", "an", "the":
+		m.Introduced = true
+	}
+}

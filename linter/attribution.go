@@ -1,0 +1,491 @@
+package linter
+
+import (
+	"sort"
+	"strings"
+)
+
+// Attribution is the speaker of one quotation.
+type Attribution struct {
+	// Speaker is the index of the mention naming the speaker, or -1 when
+	// the quotation has none (a scare quote, a title, an unattributed
+	// quote).
+	Speaker int
+	// Entity is the speaker's entity, or -1.
+	Entity int
+	// Pattern names how the speaker was found: "after-quote" (“Q,” said
+	// X / “Q,” X said), "before-quote" (X said: “Q”), "according-to",
+	// "continues" (a later part of a split quote or a quote-only
+	// paragraph continuing the previous speaker), "multi-paragraph".
+	Pattern string
+	// Verb is the speech verb of the attribution (empty for continues).
+	Verb Span
+}
+
+// Statement is a statement reported outside quotation marks: the subject
+// of a speech verb ("the Belarus President stated that …") or of "in his
+// words".
+type Statement struct {
+	Mention int
+	Verb    Span
+	Para    int
+	// Quote is the quotation this statement attributes, or -1 for reported
+	// speech.
+	Quote int
+}
+
+// mentionIndex finds mentions by token quickly.
+type mentionIndex struct {
+	byStart map[int]int // first token -> mention
+	byEnd   map[int]int // end token -> mention
+	ordered []int       // mention indexes sorted by first token
+	p       *People
+}
+
+func newMentionIndex(p *People) *mentionIndex {
+	mi := &mentionIndex{byStart: map[int]int{}, byEnd: map[int]int{}, p: p}
+	for i, m := range p.Mentions {
+		mi.byStart[m.FirstToken] = i
+		mi.byEnd[m.EndToken] = i
+		mi.ordered = append(mi.ordered, i)
+	}
+	sort.Slice(mi.ordered, func(x, y int) bool {
+		return p.Mentions[mi.ordered[x]].FirstToken < p.Mentions[mi.ordered[y]].FirstToken
+	})
+	return mi
+}
+
+// isSpeaker reports whether a mention can be a speaker (a person).
+func (mi *mentionIndex) isSpeaker(i int) bool {
+	m := mi.p.Mentions[i]
+	switch m.Kind {
+	case Pronoun:
+		switch m.Gender {
+		case "male", "female":
+		}
+		return true
+	case RolePhrase:
+		return true
+	}
+	return m.Entity >= 0 || len(m.Words) > 0
+}
+
+// speakerAfterVerb finds the speaker right after an inverted speech verb
+// ("said Andrei Kobyakov", "added the Belarusian leader").
+func (a *Article) speakerAfterVerb(mi *mentionIndex, v, end int) int {
+	switch speechVerbs[a.lowerTok(v)] {
+	case "tell", "urge", "warn":
+		return -1 // "told X": X is the listener
+	}
+	if a.sentenceStartToken(v) && strings.HasSuffix(a.lowerTok(v), "ing") {
+		return -1 // "Adding X's stock …"
+	}
+	for k := v + 1; k < end && k <= v+2; k++ {
+		if m, ok := mi.byStart[k]; ok && mi.isSpeaker(m) {
+			// "said Societe Generale economist Alain Marais": an
+			// organisation before the person.
+			for hops := 0; hops < 3; hops++ {
+				e := mi.p.Mentions[m].EndToken
+				next, ok := mi.byStart[e]
+				if !ok || e >= end || mi.p.Mentions[next].Kind == Pronoun {
+					break
+				}
+				m = next
+			}
+			// "said Carroll McEntee and McGinley analyst Brian Singer":
+			// a titled person later in the clause is the speaker.
+			if mi.p.Mentions[m].Kind != TitledName && mi.p.Mentions[m].Kind != Pronoun {
+				for j := mi.p.Mentions[m].EndToken; j < end && j < mi.p.Mentions[m].EndToken+8; j++ {
+					if a.Tokens[j].Kind == Punct && a.Tok(j) != "-" {
+						break
+					}
+					if tm, ok := mi.byStart[j]; ok && mi.p.Mentions[tm].Kind == TitledName {
+						return tm
+					}
+				}
+			}
+			return m
+		}
+		if a.Tokens[k].Kind == Punct {
+			return -1
+		}
+	}
+	return -1
+}
+
+// skippable are the words that may stand between a subject and its speech
+// verb ("Pelosi also said", "he later told", "Smith has said").
+var skippable = setOf("also later then again has had have would will was is once further previously earlier recently quickly simply only yet still just on Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today")
+
+// appositiveHead looks back from token from for "Name, a/the/another …" or
+// "Name, <occupation> …" within the clause: the person an appositive
+// describes ("Mark Rogers, paper analyst for Prudential Bache said").
+func (a *Article) appositiveHead(mi *mentionIndex, from, start int) int {
+	for j := from - 1; j >= start && j >= from-16; j-- {
+		if a.Tokens[j].Quote >= 0 {
+			return -1
+		}
+		if a.Tokens[j].Kind == Punct {
+			w := a.Tok(j)
+			if w != "," {
+				if strings.Contains(".!?;:“”\"", w) {
+					return -1
+				}
+				continue
+			}
+			pm, ok := mi.byEnd[j]
+			if !ok || !mi.isSpeaker(pm) || mi.p.Mentions[pm].Kind == Pronoun || mi.p.Mentions[pm].FirstToken < start {
+				continue
+			}
+			next := a.lowerTok(j + 1)
+			_, poss := stripPossessive(a.Tok(j + 1))
+			switch {
+			case next == "a" || next == "an" || next == "the" || next == "another" || next == "one" || next == "its" || next == "who":
+				return pm
+			case poss || isOccupation(next) || isOccupation(a.lowerTok(j+2)):
+				return pm
+			}
+		}
+	}
+	return -1
+}
+
+// speakerBeforeVerb finds the subject ending right before a speech verb,
+// skipping adverbs, auxiliaries and an appositive between commas.
+func (a *Article) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
+	k := v
+	for k > start && (skippable[a.lowerTok(k-1)] || skippable[a.Tok(k-1)]) {
+		k--
+	}
+	// "Jamel Msallem, said"
+	if a.isPunct(k-1, ",") {
+		if m, ok := mi.byEnd[k-1]; ok && mi.isSpeaker(m) && mi.p.Mentions[m].FirstToken >= start {
+			return m
+		}
+	}
+	if m, ok := mi.byEnd[k]; ok && mi.isSpeaker(m) && mi.p.Mentions[m].FirstToken >= start {
+		if h := a.appositiveHead(mi, mi.p.Mentions[m].FirstToken, start); h >= 0 {
+			return h
+		}
+		// "Robert Dole of Kansas said", "Shuichi Takemoto of the Foreign
+		// Ministry's North American Division told": the person stands
+		// before the "of".
+		for j := mi.p.Mentions[m].FirstToken - 1; j >= start && j >= k-10; j-- {
+			if a.Tokens[j].Quote >= 0 || a.Tokens[j].Kind == Punct && a.Tok(j) != "'" && a.Tok(j) != "’" {
+				break
+			}
+			lw := a.lowerTok(j)
+			if lw == "of" || lw == "at" || lw == "from" || lw == "for" || lw == "with" {
+				if pm, ok := mi.byEnd[j]; ok && mi.isSpeaker(pm) && mi.p.Mentions[pm].FirstToken >= start {
+					return pm
+				}
+			}
+		}
+		return m
+	}
+	// "X, the prime minister, said": skip back over the appositive.
+	if a.isPunct(k-1, ",") {
+		for j := k - 2; j >= start && j >= k-12; j-- {
+			if a.isPunct(j, ",") {
+				if m, ok := mi.byEnd[j]; ok && mi.isSpeaker(m) && mi.p.Mentions[m].Kind != Pronoun {
+					return m
+				}
+				break
+			}
+			if a.Tokens[j].Quote >= 0 {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+func (a *Article) speechVerbAt(i int) bool {
+	if i < 0 || i >= len(a.Tokens) || a.Tokens[i].Kind != Word || a.Tokens[i].Quote >= 0 {
+		return false
+	}
+	_, ok := speechVerbs[a.lowerTok(i)]
+	return ok
+}
+
+// sentenceEndPunct reports tokens that end a clause for attribution.
+func (a *Article) clauseEnd(i int) bool {
+	if a.Tokens[i].Kind != Punct {
+		return false
+	}
+	switch a.Tok(i) {
+	case ".", "!", "?", ";", "“", "\"", "”":
+		return true
+	}
+	return false
+}
+
+// attributeQuotes finds the speaker of every double quotation.
+func (a *Article) attributeQuotes(p *People) {
+	mi := newMentionIndex(p)
+	p.Attributions = make([]Attribution, len(a.Quotes))
+	for qi := range p.Attributions {
+		p.Attributions[qi] = Attribution{Speaker: -1, Entity: -1}
+	}
+	used := map[int]bool{} // verb tokens used by attributions
+	for qi, q := range a.Quotes {
+		if q.Single || !q.Closed && q.Next < 0 {
+			continue
+		}
+		at := &p.Attributions[qi]
+		// After the quote: “Q,” said X. / “Q,” X said. / “Q,” X told reporters.
+		if q.Closed {
+			t := a.TokenIndexAt(q.Close.End)
+			para := a.Paragraphs[q.Para]
+			end := t
+			for end < len(a.Tokens) && end < t+14 && a.Tokens[end].Start < para.End && a.Tokens[end].Quote < 0 {
+				end++
+			}
+			// Stop at the end of the clause that follows the quote.
+			for k := t; k < end; k++ {
+				if k > t && a.clauseEnd(k) {
+					end = k
+					break
+				}
+			}
+			for k := t; k < end; k++ {
+				if !a.speechVerbAt(k) {
+					continue
+				}
+				sp := -1
+				if first := a.firstWordAfter(t, k); first {
+					sp = a.speakerAfterVerb(mi, k, end)
+				}
+				if sp < 0 {
+					sp = a.speakerBeforeVerb(mi, k, t)
+				}
+				if sp >= 0 {
+					*at = Attribution{Speaker: sp, Entity: p.Mentions[sp].Entity, Pattern: "after-quote", Verb: a.Tokens[k].Span}
+					used[k] = true
+				}
+				break
+			}
+			if at.Speaker < 0 {
+				// “Q,” according to X.
+				for k := t; k+1 < end; k++ {
+					if a.lowerTok(k) == "according" && a.lowerTok(k+1) == "to" {
+						if m, ok := mi.byStart[k+2]; ok && mi.isSpeaker(m) {
+							*at = Attribution{Speaker: m, Entity: p.Mentions[m].Entity, Pattern: "according-to", Verb: Span{a.Tokens[k].Start, a.Tokens[k+1].End}}
+						}
+						break
+					}
+				}
+			}
+		}
+		if at.Speaker >= 0 {
+			continue
+		}
+		// Before the quote: X said: “Q” / X told reporters, “Q” /
+		// according to X, “Q”.
+		t := a.TokenIndexAt(q.Open.Start)
+		si := a.SentenceAt(q.Open.Start)
+		if si < 0 {
+			continue
+		}
+		sentStart := a.Sentences[si].FirstToken
+		for k := t - 1; k >= sentStart && k >= t-8; k-- {
+			if a.Tokens[k].Quote >= 0 {
+				break
+			}
+			if a.lowerTok(k) == "according" && a.lowerTok(k+1) == "to" {
+				if m, ok := mi.byStart[k+2]; ok && mi.isSpeaker(m) {
+					*at = Attribution{Speaker: m, Entity: p.Mentions[m].Entity, Pattern: "according-to", Verb: Span{a.Tokens[k].Start, a.Tokens[k+1].End}}
+				}
+				break
+			}
+			if !a.speechVerbAt(k) {
+				continue
+			}
+			sp := -1
+			if a.lowerTok(k-1) == "as" && k >= 2 {
+				// "quoted Poehl as saying"
+				sp = a.speakerBeforeVerb(mi, k-1, sentStart)
+			} else {
+				sp = a.speakerBeforeVerb(mi, k, sentStart)
+			}
+			if sp < 0 && (a.lowerTok(k) == "saying" || a.lowerTok(k) == "adding") && a.lowerTok(k-1) != "as" {
+				// "X congratulated Y, saying, “Q”": the subject of the
+				// sentence speaks.
+				sp = a.firstSpeakerIn(mi, sentStart, k)
+			}
+			if sp < 0 {
+				sp = a.speakerAfterVerb(mi, k, t)
+			}
+			if sp >= 0 {
+				*at = Attribution{Speaker: sp, Entity: p.Mentions[sp].Entity, Pattern: "before-quote", Verb: a.Tokens[k].Span}
+				used[k] = true
+			}
+			break
+		}
+	}
+	// Multi-paragraph quotations share one speaker.
+	for qi, q := range a.Quotes {
+		if q.Prev >= 0 || q.Next < 0 {
+			continue
+		}
+		chain := []int{qi}
+		for n := q.Next; n >= 0; n = a.Quotes[n].Next {
+			chain = append(chain, n)
+		}
+		src := -1
+		for _, c := range chain {
+			if p.Attributions[c].Speaker >= 0 {
+				src = c
+				break
+			}
+		}
+		if src < 0 {
+			continue
+		}
+		for _, c := range chain {
+			if p.Attributions[c].Speaker < 0 {
+				p.Attributions[c] = Attribution{Speaker: p.Attributions[src].Speaker, Entity: p.Attributions[src].Entity, Pattern: "multi-paragraph"}
+			}
+		}
+	}
+	// Split quotes and quote-only paragraphs continue the previous speaker.
+	lastSpeaker, lastPara := -1, -1
+	for qi, q := range a.Quotes {
+		if q.Single {
+			continue
+		}
+		at := &p.Attributions[qi]
+		if at.Speaker >= 0 {
+			lastSpeaker, lastPara = qi, q.Para
+			continue
+		}
+		if lastSpeaker < 0 {
+			continue
+		}
+		prev := p.Attributions[lastSpeaker]
+		samePara := q.Para == lastPara
+		quoteOnly := q.Para == lastPara+1 && a.quoteOnlyParagraph(q.Para)
+		from := a.Quotes[lastSpeaker].Close.End
+		if prev.Verb.End > from {
+			from = prev.Verb.End
+		}
+		if (samePara && a.quoteStartsSentence(qi) && !a.speechBetween(from, q.Open.Start)) || quoteOnly {
+			*at = Attribution{Speaker: prev.Speaker, Entity: prev.Entity, Pattern: "continues"}
+			lastSpeaker, lastPara = qi, q.Para
+		}
+	}
+	// Reported statements outside quotations.
+	for si := range a.Sentences {
+		s := a.Sentences[si]
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if used[k] {
+				continue
+			}
+			isVerb := a.speechVerbAt(k)
+			if a.lowerTok(k) == "according" && a.lowerTok(k+1) == "to" && a.Tokens[k].Quote < 0 {
+				if m, ok := mi.byStart[k+2]; ok && mi.isSpeaker(m) {
+					p.Statements = append(p.Statements, Statement{Mention: m, Verb: Span{a.Tokens[k].Start, a.Tokens[k+1].End}, Para: s.Para, Quote: -1})
+				}
+				continue
+			}
+			// "In his words", "In her view"
+			if !isVerb && a.lowerTok(k) == "in" && k+2 < s.EndToken {
+				if m, ok := mi.byStart[k+1]; ok && p.Mentions[m].Kind == Pronoun && (a.lowerTok(k+2) == "words" || a.lowerTok(k+2) == "view" || a.lowerTok(k+2) == "opinion") {
+					p.Statements = append(p.Statements, Statement{Mention: m, Verb: Span{a.Tokens[k].Start, a.Tokens[k+2].End}, Para: s.Para, Quote: -1})
+				}
+				continue
+			}
+			if !isVerb {
+				continue
+			}
+			sp := a.speakerBeforeVerb(mi, k, s.FirstToken)
+			if sp < 0 {
+				sp = a.speakerAfterVerb(mi, k, s.EndToken)
+			}
+			if sp >= 0 {
+				p.Statements = append(p.Statements, Statement{Mention: sp, Verb: a.Tokens[k].Span, Para: s.Para, Quote: -1})
+			}
+		}
+	}
+}
+
+// firstWordAfter reports whether verb token v is the first word after the
+// quotation's closing mark at token t (punctuation aside).
+func (a *Article) firstWordAfter(t, v int) bool {
+	for k := t; k < v; k++ {
+		if a.Tokens[k].Kind != Punct {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *Article) firstSpeakerIn(mi *mentionIndex, from, to int) int {
+	for k := from; k < to; k++ {
+		if m, ok := mi.byStart[k]; ok && mi.isSpeaker(m) {
+			return m
+		}
+	}
+	return -1
+}
+
+// quoteOnlyParagraph reports whether a paragraph opens with a quotation and
+// has no speech verb outside quotations.
+func (a *Article) quoteOnlyParagraph(pi int) bool {
+	p := a.Paragraphs[pi]
+	if len(p.Quotes) == 0 || a.Quotes[p.Quotes[0]].Open.Start != p.Start {
+		return false
+	}
+	return !a.speechBetween(p.Start, p.End)
+}
+
+// quoteStartsSentence reports whether quote qi stands at a sentence start.
+func (a *Article) quoteStartsSentence(qi int) bool {
+	q := a.Quotes[qi]
+	si := a.SentenceAt(q.Open.Start)
+	return si >= 0 && a.Sentences[si].Start == q.Open.Start
+}
+
+// speechBetween reports whether a speech verb stands outside quotations
+// between two offsets.
+func (a *Article) speechBetween(from, to int) bool {
+	for k := a.TokenIndexAt(from); k < len(a.Tokens) && a.Tokens[k].Start < to; k++ {
+		if a.speechVerbAt(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// paragraphSubjects decides, for each paragraph, whom it reports on: the
+// subject of its first reported statement; else its first person mentioned
+// outside quotations; else, for a paragraph that opens with a quotation,
+// the subject of the paragraph before.
+func (a *Article) paragraphSubjects(p *People) {
+	p.Subjects = make([]ParagraphSubject, len(a.Paragraphs))
+	for i := range p.Subjects {
+		p.Subjects[i] = ParagraphSubject{Entity: -1, Mention: -1}
+	}
+	for _, st := range p.Statements {
+		s := &p.Subjects[st.Para]
+		if s.Mention >= 0 {
+			continue
+		}
+		m := p.Mentions[st.Mention]
+		if m.Entity < 0 {
+			continue
+		}
+		ev := "“" + a.Text(m.Span) + " … " + a.Text(st.Verb) + "”"
+		if st.Verb.Start <= m.Start && m.End <= st.Verb.End {
+			ev = "“" + a.Text(st.Verb) + "”"
+		}
+		s.Entity, s.Mention, s.Evidence = m.Entity, st.Mention, "reported statement: "+ev
+	}
+	for i, m := range p.Mentions {
+		s := &p.Subjects[m.Para]
+		if s.Mention >= 0 || m.Entity < 0 || m.Quote >= 0 || m.Kind == Pronoun {
+			continue
+		}
+		s.Entity, s.Mention, s.Evidence = m.Entity, i, "first person mentioned: “"+a.Text(m.Span)+"”"
+	}
+}

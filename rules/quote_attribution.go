@@ -1,0 +1,279 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/linter"
+)
+
+// QuoteAttribution reports a quotation attributed to someone other than
+// the person the paragraph says is speaking.
+var QuoteAttribution = register(&linter.Rule{
+	Name:     "quote-attribution",
+	Doc:      "a quotation attributed to someone other than the person the paragraph reports as speaking",
+	Severity: linter.Error,
+	Options: map[string]any{
+		"check-strangers": true,
+		"check-swaps":     true,
+	},
+	Explain: `Reports a quotation whose attributed speaker is not who the text says is
+speaking. Two cases are reported, one finding per quotation, on the speaker's
+name in the attribution:
+
+1. The paragraph reports a statement by one person ("the Belarus President
+   stated that …", "In his words, …", "Smith said …") and the quotation that
+   carries it is attributed to someone else, with nothing in between that
+   introduces a new speaker.
+
+     Speaking about the agenda, the Belarus President stated that the two
+     countries agreed. “We support you in the UN,” said Andrei Kobyakov.
+
+2. The attributed speaker is never introduced anywhere in the article (no
+   other mention, no title, no description such as ", the team leader,")
+   while the paragraph is about someone else.
+
+Quoting several people in one paragraph is normal and is not reported when
+the second speaker is introduced: "Smith backed the plan. “It will fail,”
+said Jones, the opposition leader." Neither are organisations that speak
+("the ministry said"), nor scare quotes and titles in quotation marks.
+
+newslint inspect FILE shows each quotation's speaker and each paragraph's
+subject, which is the evidence this rule uses.
+
+Options:
+  check-strangers  report speakers never introduced in the article (case 2)
+  check-swaps      report speakers who differ from the paragraph's reported
+                   speaker (case 1)`,
+	Run: runQuoteAttribution,
+})
+
+// newSpeakerVerbs introduce a reply by someone else.
+var newSpeakerVerbs = map[string]bool{
+	"replied": true, "responded": true, "countered": true, "retorted": true, "disagreed": true, "rebutted": true,
+}
+
+func runQuoteAttribution(pass *linter.Pass) {
+	a := pass.Article
+	p := a.People
+	reported := map[int]bool{} // speaker mentions already reported
+	for qi, q := range a.Quotes {
+		at := p.Attributions[qi]
+		if q.Single || at.Speaker < 0 || at.Pattern == "continues" || at.Pattern == "multi-paragraph" || reported[at.Speaker] {
+			continue
+		}
+		m := p.Mentions[at.Speaker]
+		if m.Kind == linter.Pronoun || m.Kind == linter.RolePhrase || m.Entity < 0 || m.Quote >= 0 {
+			continue
+		}
+		if newSpeakerVerbs[strings.ToLower(a.Text(at.Verb))] {
+			continue
+		}
+		e := p.Entities[m.Entity]
+		if variantOfAnother(a, &m) {
+			// A misspelt name of someone in the article is name-spelling's
+			// to report.
+			continue
+		}
+		speaker := displayName(a, &m, &e)
+		stranger := !e.Introduced && len(e.Mentions) == 1 && !surnameElsewhere(a, &m)
+		var notes []string
+		if stranger {
+			notes = append(notes, fmt.Sprintf("%s is not mentioned elsewhere in the article", m.Surname()))
+		}
+		// Case 1: the paragraph reports a statement by someone else.
+		if pass.Bool("check-swaps") || stranger && pass.Bool("check-strangers") {
+			if st, ok := reportedBy(a, qi, &m); ok {
+				sm := p.Mentions[st.Mention]
+				other := p.Entities[sm.Entity]
+				if !stranger && !pass.Bool("check-swaps") {
+					continue
+				}
+				if !stranger && (m.Introduced || mentionedInParagraphBefore(a, m.Entity, q.Para, at.Speaker)) {
+					continue
+				}
+				msg := fmt.Sprintf("quote attributed to %s, but this paragraph reports a statement by %s (%s)",
+					speaker, other.Name, evidence(a, &sm, st))
+				if len(notes) > 0 {
+					msg += "; " + strings.Join(notes, "; ")
+				}
+				pass.Report(m.Name, msg)
+				reported[at.Speaker] = true
+				continue
+			}
+		}
+		// Case 2: a speaker never introduced, in a paragraph about
+		// someone else.
+		if !stranger || !pass.Bool("check-strangers") {
+			continue
+		}
+		if subj, ok := aboutSomeoneElse(a, qi, &m); ok {
+			sm := p.Mentions[subj]
+			other := p.Entities[sm.Entity]
+			pass.Report(m.Name, fmt.Sprintf("quote attributed to %s, who is not introduced anywhere in the article (no other mention, title or description), while this paragraph is about %s (“%s”)",
+				speaker, other.Name, a.Text(sm.Span)))
+			reported[at.Speaker] = true
+		}
+	}
+}
+
+func displayName(a *linter.Article, m *linter.Mention, e *linter.Entity) string {
+	if strings.Count(e.Name, " ") > strings.Count(a.Text(m.Name), " ") {
+		return e.Name
+	}
+	return a.Text(m.Name)
+}
+
+// surnameElsewhere reports whether the speaker's surname appears in the
+// article outside this mention (a mention the model did not recognise as a
+// person still counts).
+func surnameElsewhere(a *linter.Article, m *linter.Mention) bool {
+	sur := m.Surname()
+	for i, t := range a.Tokens {
+		if t.Kind != linter.Word || (t.Start >= m.Start && t.End <= m.End) {
+			continue
+		}
+		w := a.Tok(i)
+		if w == sur || strings.HasPrefix(w, sur) && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(w) <= len(sur)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// reportedBy finds the statement, in the quotation's paragraph and before
+// it, of a person other than the speaker, when it is the last statement
+// before the quotation.
+func reportedBy(a *linter.Article, qi int, m *linter.Mention) (linter.Statement, bool) {
+	p := a.People
+	q := a.Quotes[qi]
+	var last *linter.Statement
+	for i := range p.Statements {
+		st := &p.Statements[i]
+		if st.Para != q.Para || st.Verb.Start >= q.Open.Start {
+			continue
+		}
+		last = st
+	}
+	if last == nil {
+		return linter.Statement{}, false
+	}
+	// The statement leads up to the quotation: it stands in the sentence
+	// where the quotation opens or in the one before.
+	qs := a.SentenceAt(q.Open.Start)
+	if ss := a.SentenceAt(last.Verb.Start); ss < 0 || qs-ss > 1 {
+		return linter.Statement{}, false
+	}
+	sm := p.Mentions[last.Mention]
+	if sm.Entity < 0 || sm.Entity == m.Entity || sm.Quote >= 0 {
+		return linter.Statement{}, false
+	}
+	// The statement must lead up to this quotation: no other quotation
+	// with its own speaker stands between them.
+	for _, oq := range a.Paragraphs[q.Para].Quotes {
+		if oq == qi {
+			break
+		}
+		if a.Quotes[oq].Open.Start > last.Verb.End && p.Attributions[oq].Speaker >= 0 {
+			return linter.Statement{}, false
+		}
+	}
+	return *last, true
+}
+
+func evidence(a *linter.Article, sm *linter.Mention, st linter.Statement) string {
+	if st.Verb.Start <= sm.Start && sm.End <= st.Verb.End {
+		return "“" + a.Text(st.Verb) + "”"
+	}
+	return "“" + a.Text(sm.Span) + " " + a.Text(st.Verb) + "”"
+}
+
+// mentionedInParagraphBefore reports whether entity e is mentioned in the
+// paragraph (outside quotations) before mention skip.
+func mentionedInParagraphBefore(a *linter.Article, e, para, skip int) bool {
+	for i, m := range a.People.Mentions {
+		if i == skip || m.Para != para || m.Quote >= 0 {
+			continue
+		}
+		if m.Entity == e && i < skip {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutSomeoneElse finds another person the paragraph is about: a person
+// mentioned in the paragraph outside quotations, or, for a paragraph that
+// opens with the quotation, the subject of the paragraph before.
+func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) {
+	p := a.People
+	q := a.Quotes[qi]
+	for i, om := range p.Mentions {
+		if om.Para != q.Para || om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !personLike(p, om.Entity) {
+			continue
+		}
+		return i, true
+	}
+	// Otherwise the person the story was last about: the nearest person
+	// mentioned (outside quotations) in the paragraphs before.
+	for i := len(p.Mentions) - 1; i >= 0; i-- {
+		om := p.Mentions[i]
+		if om.Para >= q.Para {
+			continue
+		}
+		if q.Para-om.Para > 3 {
+			break
+		}
+		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !personLike(p, om.Entity) {
+			continue
+		}
+		return i, true
+	}
+	return -1, false
+}
+
+// personLike reports whether an entity is surely a person: it has a full
+// name, a title or honorific, or a description.
+func personLike(p *linter.People, e int) bool {
+	ent := p.Entities[e]
+	if ent.Introduced || len(ent.Roles) > 0 {
+		return true
+	}
+	for _, mi := range ent.Mentions {
+		if k := p.Mentions[mi].Kind; k == linter.Honorific || k == linter.TitledName {
+			return true
+		}
+	}
+	if !strings.Contains(ent.Name, " ") {
+		return false
+	}
+	if len(ent.Mentions) >= 2 {
+		return true
+	}
+	for _, at := range p.Attributions {
+		if at.Entity == e {
+			return true
+		}
+	}
+	for _, st := range p.Statements {
+		if p.Mentions[st.Mention].Entity == e {
+			return true
+		}
+	}
+	return false
+}
+
+// variantOfAnother reports whether the speaker's surname is a near
+// spelling of another capitalised word of the article (a misspelt name).
+func variantOfAnother(a *linter.Article, m *linter.Mention) bool {
+	sur := m.Surname()
+	for i, t := range a.Tokens {
+		if t.Kind != linter.Word || t.Start >= m.Start && t.End <= m.End {
+			continue
+		}
+		if linter.NearVariant(sur, strings.TrimSuffix(strings.TrimSuffix(a.Tok(i), "'s"), "’s")) {
+			return true
+		}
+	}
+	return false
+}
