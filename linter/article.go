@@ -38,6 +38,9 @@ type Sentence struct {
 	Para int
 	// FirstToken and EndToken delimit the sentence's tokens in Article.Tokens.
 	FirstToken, EndToken int
+	// FirstWord is the index of the sentence's first word or number token
+	// (EndToken when it has none).
+	FirstWord int
 }
 
 // TokenKind tells words from numbers and punctuation.
@@ -357,6 +360,13 @@ func (a *Article) tokenize() {
 			}
 		}
 		s.EndToken = len(a.Tokens)
+		s.FirstWord = s.EndToken
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if a.Tokens[k].Kind != Punct {
+				s.FirstWord = k
+				break
+			}
+		}
 	}
 }
 

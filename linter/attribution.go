@@ -302,16 +302,17 @@ func (a *Article) attributeQuotes(p *People) {
 				continue
 			}
 			sp := -1
-			if a.lowerTok(k-1) == "as" && k >= 2 {
+			participle := a.lowerTok(k) == "saying" || a.lowerTok(k) == "adding"
+			switch {
+			case a.lowerTok(k-1) == "as" && k >= 2:
 				// "quoted Poehl as saying"
 				sp = a.speakerBeforeVerb(mi, k-1, sentStart)
-			} else {
-				sp = a.speakerBeforeVerb(mi, k, sentStart)
-			}
-			if sp < 0 && (a.lowerTok(k) == "saying" || a.lowerTok(k) == "adding") && a.lowerTok(k-1) != "as" {
+			case participle && a.isPunct(k-1, ","):
 				// "X congratulated Y, saying, “Q”": the subject of the
 				// sentence speaks.
 				sp = a.firstSpeakerIn(mi, sentStart, k)
+			default:
+				sp = a.speakerBeforeVerb(mi, k, sentStart)
 			}
 			if sp < 0 {
 				sp = a.speakerAfterVerb(mi, k, t)
@@ -349,6 +350,12 @@ func (a *Article) attributeQuotes(p *People) {
 		}
 	}
 	// Split quotes and quote-only paragraphs continue the previous speaker.
+	quoteOnly := make(map[int]bool)
+	for pi := range a.Paragraphs {
+		if a.quoteOnlyParagraph(pi) {
+			quoteOnly[pi] = true
+		}
+	}
 	lastSpeaker, lastPara := -1, -1
 	for qi, q := range a.Quotes {
 		if q.Single {
@@ -364,7 +371,7 @@ func (a *Article) attributeQuotes(p *People) {
 		}
 		prev := p.Attributions[lastSpeaker]
 		samePara := q.Para == lastPara
-		quoteOnly := q.Para == lastPara+1 && a.quoteOnlyParagraph(q.Para)
+		quoteOnly := q.Para == lastPara+1 && quoteOnly[q.Para]
 		from := a.Quotes[lastSpeaker].Close.End
 		if prev.Verb.End > from {
 			from = prev.Verb.End

@@ -2,7 +2,9 @@ package linter
 
 import (
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // analysePeople builds the people model of an article.
@@ -25,7 +27,53 @@ func analysePeople(a *Article, cfg *Config) *People {
 	a.resolvePronouns(p)
 	a.attributeQuotes(p)
 	a.paragraphSubjects(p)
+	a.indexPeople(p)
 	return p
+}
+
+func (a *Article) indexPeople(p *People) {
+	p.MentionsByPara = make([][]int, len(a.Paragraphs))
+	p.StatementsByPara = make([][]int, len(a.Paragraphs))
+	for i, m := range p.Mentions {
+		p.MentionsByPara[m.Para] = append(p.MentionsByPara[m.Para], i)
+	}
+	p.Speaking = map[int]bool{}
+	for i, st := range p.Statements {
+		p.StatementsByPara[st.Para] = append(p.StatementsByPara[st.Para], i)
+		if e := p.Mentions[st.Mention].Entity; e >= 0 {
+			p.Speaking[e] = true
+		}
+	}
+	for _, at := range p.Attributions {
+		if at.Entity >= 0 {
+			p.Speaking[at.Entity] = true
+		}
+	}
+	p.CapWords = map[string]int{}
+	p.capByInitial = map[rune][]string{}
+	for i, t := range a.Tokens {
+		if t.Kind == Word && a.isCapWord(i) {
+			w, _ := stripPossessive(a.Tok(i))
+			if p.CapWords[w] == 0 {
+				r, _ := utf8.DecodeRuneInString(w)
+				p.capByInitial[r] = append(p.capByInitial[r], w)
+			}
+			p.CapWords[w]++
+		}
+	}
+}
+
+// NearVariantInArticle returns a capitalised word of the article that is a
+// near spelling of name (see NearVariant), or "". Only words with the same
+// first letter are compared.
+func (p *People) NearVariantInArticle(name string) string {
+	r, _ := utf8.DecodeRuneInString(name)
+	for _, w := range p.capByInitial[r] {
+		if NearVariant(name, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 func sameFirst(x, y string) bool {
@@ -232,13 +280,47 @@ func roleMatches(r, h Role) bool {
 // linkRoles joins each role phrase to the one person holding a matching
 // role in the article; when two people could match, it does not guess.
 func (a *Article) linkRoles(p *People) {
+	// Entities by the classes of their roles (and by age), so that a role
+	// phrase is compared only with people who could hold it.
+	byClass := map[string][]int{}
+	for id := range p.Entities {
+		seen := map[string]bool{}
+		for _, h := range p.Entities[id].Roles {
+			key := h.Class
+			if h.Age > 0 {
+				key = "age:" + strconv.Itoa(h.Age)
+			}
+			if key != "" && !seen[key] {
+				seen[key] = true
+				byClass[key] = append(byClass[key], id)
+			}
+		}
+	}
 	for i := range p.Mentions {
 		m := &p.Mentions[i]
 		if m.Kind != RolePhrase || m.Role == nil {
 			continue
 		}
+		var pool []int
+		if m.Role.Age > 0 {
+			pool = byClass["age:"+strconv.Itoa(m.Role.Age)]
+		} else if m.Role.Class == "leader" {
+			for c := range leaderClasses {
+				pool = append(pool, byClass[c]...)
+			}
+			sort.Ints(pool)
+		} else {
+			pool = append(pool, byClass[m.Role.Class]...)
+			if m.Role.Class == "president" {
+				pool = append(pool, byClass["leader"]...)
+				sort.Ints(pool)
+			}
+		}
 		cand := -1
-		for id := range p.Entities {
+		for k, id := range pool {
+			if k > 0 && pool[k-1] == id {
+				continue
+			}
 			ok := false
 			for _, h := range p.Entities[id].Roles {
 				if roleMatches(*m.Role, h) {
@@ -290,22 +372,29 @@ func (a *Article) resolvePronouns(p *People) {
 			}
 			continue
 		}
+		// Candidates in the pronoun's own paragraph come first; the
+		// paragraph before is used only when its own has none.
 		var cands []int
-		for _, r := range last {
-			if m.Para-r.para > 1 {
-				continue
+		for _, want := range []int{m.Para, m.Para - 1} {
+			for _, r := range last {
+				if r.para != want {
+					continue
+				}
+				g := p.Entities[r.ent].Gender
+				if g != "" && g != m.Gender {
+					continue
+				}
+				cands = append(cands, r.ent)
 			}
-			g := p.Entities[r.ent].Gender
-			if g != "" && g != m.Gender {
-				continue
+			if len(cands) > 0 {
+				break
 			}
-			cands = append(cands, r.ent)
 		}
 		if len(cands) == 0 {
 			continue
 		}
-		// Two candidates of compatible gender: only the nearer one when
-		// its gender is known and the other's is not the same known one.
+		// Two candidates: only when the nearer one's gender is known and
+		// the other's differs.
 		if len(cands) > 1 {
 			g0, g1 := p.Entities[cands[0]].Gender, p.Entities[cands[1]].Gender
 			if g0 == "" || g0 == g1 {

@@ -71,6 +71,16 @@ var titleClasses = map[string]string{
 	"negotiator": "negotiator", "mediator": "negotiator", "delegate": "delegate", "representative of": "representative", "dealer": "trader", "broker": "trader",
 }
 
+// titleFirstWords holds the first word of every title, so that most words
+// are rejected as title starts with one lookup.
+var titleFirstWords = map[string]bool{}
+
+func init() {
+	for t := range titleClasses {
+		titleFirstWords[strings.Fields(t)[0]] = true
+	}
+}
+
 // leaderClasses are the offices "leader" (and "head of state") may refer to.
 var leaderClasses = map[string]bool{"president": true, "prime-minister": true, "chancellor": true, "monarch": true, "leader": true}
 

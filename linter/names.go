@@ -52,7 +52,7 @@ func NearVariant(a, b string) bool {
 		return false
 	}
 	n := min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
-	if n < 4 {
+	if n < 5 {
 		return false
 	}
 	max := 1

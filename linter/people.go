@@ -116,6 +116,17 @@ type People struct {
 	// Subjects has, for each paragraph, the entity the paragraph reports
 	// on (-1 when none), with the evidence.
 	Subjects []ParagraphSubject
+	// ByPara lists, for each paragraph, its mentions and its statements
+	// (indexes into Mentions and Statements), so that rules never scan the
+	// whole article for one paragraph.
+	MentionsByPara, StatementsByPara [][]int
+	// Speaking marks the entities that are the subject of a statement or
+	// the speaker of a quotation.
+	Speaking map[int]bool
+	// CapWords counts the article's capitalised words (possessive 's
+	// removed), for rules that ask whether a name appears elsewhere.
+	CapWords     map[string]int
+	capByInitial map[rune][]string
 }
 
 // ParagraphSubject is the person a paragraph is about.
@@ -171,6 +182,13 @@ func isAllCaps(w string) bool {
 // matchTitle finds the longest title starting at token i within the
 // sentence [i, end); it returns the title's class and the token after it.
 func (a *Article) matchTitle(i, end int) (class string, next int) {
+	if i >= end || a.Tokens[i].Kind != Word {
+		return "", -1
+	}
+	first, _ := stripPossessive(strings.ToLower(a.Tok(i)))
+	if !titleFirstWords[first] {
+		return "", -1
+	}
 	best, bestNext := "", -1
 	phrase := ""
 	for j, words := i, 0; j < end && words < 4; j++ {
@@ -207,6 +225,23 @@ func (a *Article) matchTitle(i, end int) (class string, next int) {
 func (a *Article) parseRole(i, end int, needDeterminer bool) (Role, int, bool) {
 	start := i
 	var r Role
+	if i >= end || a.Tokens[i].Kind != Word {
+		return r, i, false
+	}
+	if !a.isCapWord(i) {
+		// A lower-case start must be a determiner, a qualifier, a title or
+		// an age; anything else is rejected at once.
+		lw := a.lowerTok(i)
+		switch lw {
+		case "the", "its", "their", "his", "her", "a", "an":
+		default:
+			if !titleQualifiers[lw] && !titleFirstWords[lw] && !strings.HasSuffix(lw, "-year-old") {
+				if _, poss := stripPossessive(lw); !poss {
+					return r, i, false
+				}
+			}
+		}
+	}
 	hasDet := false
 	if i < end {
 		switch a.lowerTok(i) {
@@ -286,8 +321,9 @@ func (a *Article) parseRole(i, end int, needDeterminer bool) (Role, int, bool) {
 			i++
 			continue
 		}
-		if a.isCapWord(i) && !hasDet && i == start {
-			// "Wikinews reporter": an outlet or organisation before a title
+		if a.isCapWord(i) && (!hasDet && i == start || hasDet && i == start+1) {
+			// "Wikinews reporter", "the Portland mayor": an outlet, an
+			// organisation or a place before a title
 			r.Org = w
 			i++
 			continue
@@ -380,13 +416,7 @@ func (a *Article) nameRun(i, end int) (int, []string) {
 }
 
 func (a *Article) sentenceStartToken(i int) bool {
-	s := a.Sentences[a.Tokens[i].Sent]
-	for k := s.FirstToken; k < i; k++ {
-		if a.Tokens[k].Kind != Punct {
-			return false
-		}
-	}
-	return true
+	return a.Sentences[a.Tokens[i].Sent].FirstWord == i
 }
 
 // findMentions reads every sentence for person mentions.
@@ -620,7 +650,7 @@ func (a *Article) plausibleName(i, end int, words []string, lowerWords map[strin
 	if i > 0 {
 		switch a.lowerTok(i - 1) {
 		case "in", "at", "from", "to", "near", "into", "across", "throughout":
-			if len(words) == 1 {
+			if len(words) == 1 && a.lowerTok(i-2) != "according" {
 				return false
 			}
 		}

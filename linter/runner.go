@@ -17,6 +17,10 @@ import (
 type Linter struct {
 	Rules  []*Rule
 	Config *Config
+	// KeepSource keeps each file's bytes in its result (for --fix and
+	// --diff); otherwise nothing of a file outlives its linting, so memory
+	// stays flat however many files are linted.
+	KeepSource bool
 }
 
 // FileResult is what linting one file gave: its findings and, when the file
@@ -25,8 +29,8 @@ type FileResult struct {
 	Path     string
 	Findings []Finding
 	Err      string
-	// Article is the parsed model (nil when the file could not be read).
-	Article *Article
+	// Source is the file's bytes, kept only with Linter.KeepSource.
+	Source []byte
 }
 
 // Target is one thing to lint: a path, or data read from standard input
@@ -168,7 +172,10 @@ func (l *Linter) lintTarget(t Target) FileResult {
 		res.Err = "binary file (NUL bytes or mostly invalid UTF-8): not linted"
 		return res
 	}
-	res.Findings, res.Article, res.Err = l.Lint(t.Path, data)
+	res.Findings, _, res.Err = l.Lint(t.Path, data)
+	if l.KeepSource {
+		res.Source = data
+	}
 	return res
 }
 

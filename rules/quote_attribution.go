@@ -128,17 +128,7 @@ func displayName(a *linter.Article, m *linter.Mention, e *linter.Entity) string 
 // article outside this mention (a mention the model did not recognise as a
 // person still counts).
 func surnameElsewhere(a *linter.Article, m *linter.Mention) bool {
-	sur := m.Surname()
-	for i, t := range a.Tokens {
-		if t.Kind != linter.Word || (t.Start >= m.Start && t.End <= m.End) {
-			continue
-		}
-		w := a.Tok(i)
-		if w == sur || strings.HasPrefix(w, sur) && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(w) <= len(sur)+3 {
-			return true
-		}
-	}
-	return false
+	return a.People.CapWords[m.Surname()] > 1
 }
 
 // reportedBy finds the statement, in the quotation's paragraph and before
@@ -148,10 +138,10 @@ func reportedBy(a *linter.Article, qi int, m *linter.Mention) (linter.Statement,
 	p := a.People
 	q := a.Quotes[qi]
 	var last *linter.Statement
-	for i := range p.Statements {
+	for _, i := range p.StatementsByPara[q.Para] {
 		st := &p.Statements[i]
-		if st.Para != q.Para || st.Verb.Start >= q.Open.Start {
-			continue
+		if st.Verb.Start >= q.Open.Start {
+			break
 		}
 		last = st
 	}
@@ -191,11 +181,11 @@ func evidence(a *linter.Article, sm *linter.Mention, st linter.Statement) string
 // mentionedInParagraphBefore reports whether entity e is mentioned in the
 // paragraph (outside quotations) before mention skip.
 func mentionedInParagraphBefore(a *linter.Article, e, para, skip int) bool {
-	for i, m := range a.People.Mentions {
-		if i == skip || m.Para != para || m.Quote >= 0 {
-			continue
+	for _, i := range a.People.MentionsByPara[para] {
+		if i >= skip {
+			break
 		}
-		if m.Entity == e && i < skip {
+		if m := a.People.Mentions[i]; m.Quote < 0 && m.Entity == e {
 			return true
 		}
 	}
@@ -208,26 +198,24 @@ func mentionedInParagraphBefore(a *linter.Article, e, para, skip int) bool {
 func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) {
 	p := a.People
 	q := a.Quotes[qi]
-	for i, om := range p.Mentions {
-		if om.Para != q.Para || om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !personLike(p, om.Entity) {
+	for _, i := range p.MentionsByPara[q.Para] {
+		om := p.Mentions[i]
+		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !personLike(p, om.Entity) {
 			continue
 		}
 		return i, true
 	}
 	// Otherwise the person the story was last about: the nearest person
-	// mentioned (outside quotations) in the paragraphs before.
-	for i := len(p.Mentions) - 1; i >= 0; i-- {
-		om := p.Mentions[i]
-		if om.Para >= q.Para {
-			continue
+	// mentioned (outside quotations) in the three paragraphs before.
+	for pi := q.Para - 1; pi >= 0 && pi >= q.Para-3; pi-- {
+		ms := p.MentionsByPara[pi]
+		for k := len(ms) - 1; k >= 0; k-- {
+			om := p.Mentions[ms[k]]
+			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !personLike(p, om.Entity) {
+				continue
+			}
+			return ms[k], true
 		}
-		if q.Para-om.Para > 3 {
-			break
-		}
-		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !personLike(p, om.Entity) {
-			continue
-		}
-		return i, true
 	}
 	return -1, false
 }
@@ -247,33 +235,11 @@ func personLike(p *linter.People, e int) bool {
 	if !strings.Contains(ent.Name, " ") {
 		return false
 	}
-	if len(ent.Mentions) >= 2 {
-		return true
-	}
-	for _, at := range p.Attributions {
-		if at.Entity == e {
-			return true
-		}
-	}
-	for _, st := range p.Statements {
-		if p.Mentions[st.Mention].Entity == e {
-			return true
-		}
-	}
-	return false
+	return len(ent.Mentions) >= 2 || p.Speaking[e]
 }
 
 // variantOfAnother reports whether the speaker's surname is a near
 // spelling of another capitalised word of the article (a misspelt name).
 func variantOfAnother(a *linter.Article, m *linter.Mention) bool {
-	sur := m.Surname()
-	for i, t := range a.Tokens {
-		if t.Kind != linter.Word || t.Start >= m.Start && t.End <= m.End {
-			continue
-		}
-		if linter.NearVariant(sur, strings.TrimSuffix(strings.TrimSuffix(a.Tok(i), "'s"), "’s")) {
-			return true
-		}
-	}
-	return false
+	return a.People.NearVariantInArticle(m.Surname()) != ""
 }
