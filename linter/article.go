@@ -58,11 +58,11 @@ type Token struct {
 	Span
 	Kind TokenKind
 	// Para and Sent are the indexes of the paragraph and sentence holding
-	// the token.
-	Para, Sent int
+	// the token (int32 keeps a token at 32 bytes).
+	Para, Sent int32
 	// Quote is the index of the innermost double quotation holding the
 	// token, or -1.
-	Quote int
+	Quote int32
 }
 
 // Article is the model of one article, computed once and read by every rule.
@@ -312,7 +312,7 @@ func isWordRune(r rune) bool {
 func (a *Article) Tok(i int) string { t := a.Tokens[i]; return a.Src.Text[t.Start:t.End] }
 
 func (a *Article) tokenize() {
-	a.Tokens = make([]Token, 0, len(a.Src.Bytes)/4+1)
+	a.Tokens = make([]Token, 0, len(a.Src.Bytes)/5+1)
 	for si := range a.Sentences {
 		s := &a.Sentences[si]
 		s.FirstToken = len(a.Tokens)
@@ -352,10 +352,10 @@ func (a *Article) tokenize() {
 				if r >= '0' && r <= '9' {
 					kind = Number
 				}
-				a.Tokens = append(a.Tokens, Token{Span: Span{i, j}, Kind: kind, Para: s.Para, Sent: si, Quote: -1})
+				a.Tokens = append(a.Tokens, Token{Span: Span{i, j}, Kind: kind, Para: int32(s.Para), Sent: int32(si), Quote: -1})
 				i = j
 			default:
-				a.Tokens = append(a.Tokens, Token{Span: Span{i, i + n}, Kind: Punct, Para: s.Para, Sent: si, Quote: -1})
+				a.Tokens = append(a.Tokens, Token{Span: Span{i, i + n}, Kind: Punct, Para: int32(s.Para), Sent: int32(si), Quote: -1})
 				i += n
 			}
 		}

@@ -432,7 +432,7 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 			}
 			lw := a.lowerTok(i)
 			if g, ok := pronounGender[lw]; ok {
-				p.Mentions = append(p.Mentions, Mention{Span: t.Span, Kind: Pronoun, Gender: g, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: i + 1})
+				p.Mentions = append(p.Mentions, Mention{Span: t.Span, Kind: Pronoun, Gender: g, Para: int(t.Para), Sent: si, Quote: int(t.Quote), FirstToken: i, EndToken: i + 1})
 				i++
 				continue
 			}
@@ -449,7 +449,7 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 								rr := r
 								rr.Span = Span{t.Start, a.Tokens[ns-1].End}
 								rr.Text = a.Src.Text[rr.Span.Start:rr.Span.End]
-								m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[ns].Start, a.Tokens[nameEnd-1].End}, Kind: TitledName, Words: words, Role: &rr, Introduced: true, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: nameEnd}
+								m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[ns].Start, a.Tokens[nameEnd-1].End}, Kind: TitledName, Words: words, Role: &rr, Introduced: true, Para: int(t.Para), Sent: si, Quote: int(t.Quote), FirstToken: i, EndToken: nameEnd}
 								a.trimPossessive(&m)
 								a.appositive(&m, end)
 								p.Mentions = append(p.Mentions, m)
@@ -466,7 +466,7 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 						kind = Surname
 					}
 					rr := r
-					m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[next].Start, a.Tokens[nameEnd-1].End}, Kind: kind, Words: words, Role: &rr, Introduced: true, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: nameEnd}
+					m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[next].Start, a.Tokens[nameEnd-1].End}, Kind: kind, Words: words, Role: &rr, Introduced: true, Para: int(t.Para), Sent: si, Quote: int(t.Quote), FirstToken: i, EndToken: nameEnd}
 					a.trimPossessive(&m)
 					a.appositive(&m, end)
 					p.Mentions = append(p.Mentions, m)
@@ -481,7 +481,7 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 					}
 					if hasDet && (r.Class != "" && (r.Country != "" || r.Qualifier != "" || r.Class != "leader") || r.Age > 0) {
 						rr := r
-						p.Mentions = append(p.Mentions, Mention{Span: r.Span, Kind: RolePhrase, Role: &rr, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: next})
+						p.Mentions = append(p.Mentions, Mention{Span: r.Span, Kind: RolePhrase, Role: &rr, Para: int(t.Para), Sent: si, Quote: int(t.Quote), FirstToken: i, EndToken: next})
 						i = next
 						continue
 					}
@@ -495,7 +495,7 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 				}
 				nameEnd, words := a.nameRun(j, end)
 				if len(words) > 0 {
-					m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[j].Start, a.Tokens[nameEnd-1].End}, Kind: Honorific, Words: words, Gender: g, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: nameEnd}
+					m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[j].Start, a.Tokens[nameEnd-1].End}, Kind: Honorific, Words: words, Gender: g, Para: int(t.Para), Sent: si, Quote: int(t.Quote), FirstToken: i, EndToken: nameEnd}
 					a.trimPossessive(&m)
 					a.introducedBefore(&m, s.FirstToken)
 					a.appositive(&m, end)
@@ -527,7 +527,7 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 					kind = Surname
 				}
 			}
-			m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[nameStart].Start, a.Tokens[nameEnd-1].End}, Kind: kind, Words: words, Para: t.Para, Sent: si, Quote: t.Quote, FirstToken: i, EndToken: nameEnd, Introduced: nameStart > i}
+			m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[nameStart].Start, a.Tokens[nameEnd-1].End}, Kind: kind, Words: words, Para: int(t.Para), Sent: si, Quote: int(t.Quote), FirstToken: i, EndToken: nameEnd, Introduced: nameStart > i}
 			m.SentenceInitial = a.sentenceStartToken(i)
 			a.trimPossessive(&m)
 			a.introducedBefore(&m, s.FirstToken)

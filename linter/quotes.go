@@ -176,7 +176,7 @@ func (a *Article) assignQuotesToTokens() {
 		c := q.Content()
 		ti = a.TokenIndexAt(c.Start)
 		for ; ti < len(a.Tokens) && a.Tokens[ti].Start < c.End; ti++ {
-			a.Tokens[ti].Quote = qi
+			a.Tokens[ti].Quote = int32(qi)
 		}
 	}
 }
@@ -186,7 +186,7 @@ func (a *Article) assignQuotesToTokens() {
 func (a *Article) QuoteAt(off int) int {
 	ti := a.TokenIndexAt(off)
 	if ti < len(a.Tokens) && a.Tokens[ti].Start <= off {
-		return a.Tokens[ti].Quote
+		return int(a.Tokens[ti].Quote)
 	}
 	for _, qi := range a.paragraphAt(off).Quotes {
 		if a.Quotes[qi].Content().Contains(off) {

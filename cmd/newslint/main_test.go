@@ -231,3 +231,71 @@ func TestOutputIsDeterministic(t *testing.T) {
 		assert.Equal(t, first.stdout, again.stdout)
 	}
 }
+
+func TestInspectSeed(t *testing.T) {
+	seed, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "seeds", "000_4446f40d8afebb4e.txt"))
+	require.NoError(t, err)
+	if _, err := os.Stat(seed); err != nil {
+		t.Skipf("seed article not available: %v", err)
+	}
+	r := runIn(t, t.TempDir(), "", "inspect", seed)
+	require.Equal(t, 0, r.code, r.stderr)
+	for _, want := range []string{
+		`"Belarus President Alexander Lukashenko"`, `"The Belarusian head of state"`, `"the Belarus President"`,
+		`"the Belarusian leader"`, `"Kazakhstan President Nursultan Nazarbayev"`, `"The Kazakhstan President"`,
+		`speaker "Andrei Kobyakov" at 11:258 -> Andrei Kobyakov (after-quote)`,
+	} {
+		assert.Contains(t, r.stdout, want)
+	}
+
+	r = runIn(t, t.TempDir(), "", "inspect", "--format", "json", seed)
+	require.Equal(t, 0, r.code, r.stderr)
+	var rep struct {
+		Entities []struct {
+			Name     string
+			Mentions []struct{ Text, Kind string }
+		}
+		Quotes []struct {
+			Speaker *struct{ Text string }
+			Entity  string
+			Pattern string
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
+	var luka []string
+	for _, e := range rep.Entities {
+		if e.Name == "Alexander Lukashenko" {
+			for _, m := range e.Mentions {
+				luka = append(luka, m.Text)
+			}
+		}
+	}
+	assert.Equal(t, []string{"Belarus President Alexander Lukashenko", "The Belarusian head of state", "Alexander Lukashenko", "the Belarus President", "Alexander Lukashenko", "the Belarusian leader"}, luka)
+	require.Len(t, rep.Quotes, 8)
+	assert.Equal(t, "Andrei Kobyakov", rep.Quotes[3].Entity)
+
+	// The default rules report exactly the one misattribution.
+	r = runIn(t, t.TempDir(), "", seed)
+	assert.Equal(t, 1, r.code)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	require.Len(t, lines, 1, r.stdout)
+	assert.Contains(t, lines[0], ":11:258: error: quote attributed to Andrei Kobyakov, but this paragraph reports a statement by Alexander Lukashenko")
+	assert.True(t, strings.HasSuffix(lines[0], "(quote-attribution)"))
+	r = runIn(t, t.TempDir(), "", "--format", "json", seed)
+	v := decode(t, r.stdout)
+	f := v["files"].([]any)[0].(map[string]any)["findings"].([]any)[0].(map[string]any)
+	assert.Equal(t, []any{float64(11), float64(258), float64(11), float64(273)}, []any{f["line"], f["column"], f["endLine"], f["endColumn"]})
+}
+
+func TestInspectErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "bin.txt", "a\x00b")
+	r := runIn(t, dir, "", "inspect", "bin.txt")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "binary")
+	r = runIn(t, dir, "", "inspect")
+	assert.Equal(t, 2, r.code)
+	r = runIn(t, dir, "Mayor Ana Ruiz said: “We won.”", "inspect", "-")
+	assert.Equal(t, 0, r.code)
+	assert.Contains(t, r.stdout, `speaker "Mayor Ana Ruiz"`)
+}
