@@ -195,6 +195,12 @@ func (a *Article) groupEntities(p *People, gazetteer []Person) {
 		if m.Introduced {
 			e.Introduced = true
 		}
+		if m.Kind == Honorific || m.Kind == TitledName {
+			e.Titled = true
+		}
+		if len(m.Words) >= 2 {
+			e.FullNamed = true
+		}
 		if m.Gender != "" && e.Gender == "" {
 			e.Gender = m.Gender
 		}
@@ -403,4 +409,21 @@ func (a *Article) resolvePronouns(p *People) {
 		}
 		m.Entity = cands[0]
 	}
+}
+
+// PersonLike reports whether an entity is surely a person: it is
+// introduced, has a title, an honorific or a role, or has a full name that
+// is mentioned twice or speaks.
+func (p *People) PersonLike(e int) bool {
+	ent := p.Entities[e]
+	if ent.Introduced || len(ent.Roles) > 0 || ent.Gender != "" {
+		return true
+	}
+	if ent.Titled {
+		return true
+	}
+	if len(ent.words) < 2 {
+		return p.Speaking[e] && len(ent.Mentions) >= 2
+	}
+	return len(ent.Mentions) >= 2 || p.Speaking[e]
 }

@@ -101,7 +101,28 @@ type Entity struct {
 	Gender   string
 	// Introduced is set when some mention introduces the person.
 	Introduced bool
-	words      []string
+	// Titled is set when some mention has a title or an honorific.
+	Titled bool
+	// FullNamed is set when some mention gives two or more name words.
+	FullNamed bool
+	words     []string
+}
+
+// Surname is the last word of the entity's fullest name.
+func (e *Entity) Surname() string {
+	if len(e.words) == 0 {
+		return ""
+	}
+	return e.words[len(e.words)-1]
+}
+
+// FirstName is the first word of the entity's fullest name when it has two
+// or more, else "".
+func (e *Entity) FirstName() string {
+	if len(e.words) < 2 {
+		return ""
+	}
+	return e.words[0]
 }
 
 // People is the model of who is who and who said what.

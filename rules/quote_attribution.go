@@ -200,7 +200,7 @@ func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) 
 	q := a.Quotes[qi]
 	for _, i := range p.MentionsByPara[q.Para] {
 		om := p.Mentions[i]
-		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !personLike(p, om.Entity) {
+		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !p.PersonLike(om.Entity) {
 			continue
 		}
 		return i, true
@@ -211,31 +211,13 @@ func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) 
 		ms := p.MentionsByPara[pi]
 		for k := len(ms) - 1; k >= 0; k-- {
 			om := p.Mentions[ms[k]]
-			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !personLike(p, om.Entity) {
+			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !p.PersonLike(om.Entity) {
 				continue
 			}
 			return ms[k], true
 		}
 	}
 	return -1, false
-}
-
-// personLike reports whether an entity is surely a person: it has a full
-// name, a title or honorific, or a description.
-func personLike(p *linter.People, e int) bool {
-	ent := p.Entities[e]
-	if ent.Introduced || len(ent.Roles) > 0 {
-		return true
-	}
-	for _, mi := range ent.Mentions {
-		if k := p.Mentions[mi].Kind; k == linter.Honorific || k == linter.TitledName {
-			return true
-		}
-	}
-	if !strings.Contains(ent.Name, " ") {
-		return false
-	}
-	return len(ent.Mentions) >= 2 || p.Speaking[e]
 }
 
 // variantOfAnother reports whether the speaker's surname is a near
