@@ -202,7 +202,7 @@ Organisation Office Market Markets Program Programme Project Act  Treaty Agreeme
 Management Resources Capital Partners Financial Investments Corporation Brothers Network Media Press Radio Television TV Channel Productions Records Studios
 Mountain Mountains Lake Bay  Square  Valley Coast Beach  Tower Palace  Cathedral Station Railway Railways Port Harbour Harbor
 God Christ Allah Internet Web Wikipedia Wikinews Twitter Facebook Google Microsoft Apple Reuters BelTA AP AFP Xinhua Tass TASS Interfax
-Mr Mrs Ms Dr Sir Dame Lord Lady Rev President Minister Prime Premier Chancellor Senator Sen Governor Gov Mayor King Queen Pope Prince Princess
+Jr Sr II III IV Mr Mrs Ms Dr Sir Dame Lord Lady Rev President Minister Prime Premier Chancellor Senator Sen Governor Gov Mayor King Queen Pope Prince Princess
 General Gen Judge Justice Speaker Secretary Chairman Chairwoman Chief Director Professor Prof Ambassador Commissioner Representative Rep Captain Coach
 Democrat Democrats Democratic Republican Republicans Conservative Conservatives Labour Liberal Liberals Socialist Socialists Communist Communists  
 North South East West Northern Southern Eastern Western Central New Old Great Greater Upper Lower Saint St San Santa Los Las Fort Mount Mt Cape Port Lake

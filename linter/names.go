@@ -40,8 +40,8 @@ func EditDistance(a, b string, max int) int {
 }
 
 // NearVariant reports whether two surnames look like spellings of one name:
-// they differ, share their first letter, and are one edit apart (two for
-// names of eight letters or more).
+// they differ, share their first letter, are one edit apart (two for names
+// of eight letters or more), and the longer has five letters or more.
 func NearVariant(a, b string) bool {
 	if a == b || a == "" || b == "" {
 		return false
@@ -51,8 +51,9 @@ func NearVariant(a, b string) bool {
 	if ra != rb {
 		return false
 	}
-	n := min(utf8.RuneCountInString(a), utf8.RuneCountInString(b))
-	if n < 5 {
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	n := min(la, lb)
+	if n < 4 || max(la, lb) < 5 {
 		return false
 	}
 	max := 1
@@ -60,4 +61,18 @@ func NearVariant(a, b string) bool {
 		max = 2
 	}
 	return EditDistance(a, b, max) <= max
+}
+
+// Deletions returns w and every string made by deleting one code point of
+// it: two words within one edit (substitution, insertion, deletion or a
+// swap of neighbours) always share one of these keys, so an index of them
+// finds near spellings without comparing every pair of words.
+func Deletions(w string) []string {
+	r := []rune(w)
+	out := make([]string, 0, len(r)+1)
+	out = append(out, w)
+	for i := range r {
+		out = append(out, string(r[:i])+string(r[i+1:]))
+	}
+	return out
 }

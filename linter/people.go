@@ -848,3 +848,11 @@ func (a *Article) appositive(m *Mention, end int) {
 		m.Introduced = true
 	}
 }
+
+// IsCapWord reports whether token i is a word that starts with a capital.
+func (a *Article) IsCapWord(i int) bool { return a.isCapWord(i) }
+
+// IsNonNameWord reports whether a capitalised word is known not to be part
+// of a person's name: a sentence opener, a month or day, an organisation or
+// place word, a title, a country or a demonym.
+func IsNonNameWord(w string) bool { return nonNameWords[w] || countryOf(w) != "" }

@@ -41,6 +41,8 @@ type options struct {
 	minSeverity   string
 	failSeverity  string
 	version       bool
+	fix           bool
+	diff          bool
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -52,6 +54,8 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.minSeverity, "min-severity", "info", "show only findings at or above this severity (info, warning, error)")
 	fs.StringVar(&o.failSeverity, "fail-severity", "warning", "exit 1 when a finding is at or above this severity")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes to the files in place, then report what is left")
+	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of the findings")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `usage: newslint [flags] PATH...
        newslint rules
@@ -144,8 +148,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newslint: config: %v\n", err)
 		return exitError
 	}
-	l := &linter.Linter{Rules: all, Config: cfg}
+	if o.fix && o.diff {
+		fmt.Fprintln(stderr, "newslint: --fix and --diff cannot be used together")
+		return exitError
+	}
+	l := &linter.Linter{Rules: all, Config: cfg, KeepSource: o.fix || o.diff}
 	results := l.LintTargets(linter.Collect(pos, stdin, o.stdinFilename))
+	if o.diff {
+		return printDiffs(results, stdout, stderr)
+	}
+	if o.fix {
+		applyFixes(results, stderr)
+	}
 
 	code := exitOK
 	for i := range results {

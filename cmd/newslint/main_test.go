@@ -299,3 +299,48 @@ func TestInspectErrors(t *testing.T) {
 	assert.Equal(t, 0, r.code)
 	assert.Contains(t, r.stdout, `speaker "Mayor Ana Ruiz"`)
 }
+
+func copyFixture(t *testing.T, dir string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "fix", "article.txt"))
+	require.NoError(t, err)
+	writeFile(t, dir, "article.txt", string(data))
+}
+
+func golden(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "fix", name))
+	require.NoError(t, err)
+	return string(data)
+}
+
+func TestDiffGolden(t *testing.T) {
+	dir := t.TempDir()
+	copyFixture(t, dir)
+	r := runIn(t, dir, "", "--diff", "article.txt")
+	assert.Equal(t, 1, r.code, r.stderr)
+	assert.Equal(t, golden(t, "article.diff"), r.stdout)
+	// --diff changes nothing on disk.
+	data, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+	assert.Equal(t, golden(t, "article.txt"), string(data))
+}
+
+func TestFixGolden(t *testing.T) {
+	dir := t.TempDir()
+	copyFixture(t, dir)
+	require.NoError(t, os.Chmod(filepath.Join(dir, "article.txt"), 0o640))
+	r := runIn(t, dir, "", "--fix", "article.txt")
+	assert.Equal(t, 0, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stderr, "fixed 2 finding(s)")
+	data, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	require.NoError(t, err)
+	assert.Equal(t, golden(t, "article.fixed"), string(data))
+	st, _ := os.Stat(filepath.Join(dir, "article.txt"))
+	assert.Equal(t, os.FileMode(0o640), st.Mode().Perm(), "permissions are kept")
+	// A second run finds nothing left to fix.
+	r = runIn(t, dir, "", "--diff", "article.txt")
+	assert.Equal(t, 0, r.code)
+	assert.Empty(t, r.stdout)
+	r = runIn(t, dir, "", "--fix", "--diff", "article.txt")
+	assert.Equal(t, 2, r.code)
+}
