@@ -52,7 +52,7 @@ type nameForm struct {
 	inner bool
 	// classes holds the classes of the titles the form is used with.
 	classes map[string]bool
-	first      int // offset of the first use
+	first   int // offset of the first use
 }
 
 func runNameSpelling(pass *linter.Pass) {
