@@ -26,6 +26,7 @@ func analysePeople(a *Article, cfg *Config) *People {
 	a.linkRoles(p)
 	a.resolvePronouns(p)
 	a.attributeQuotes(p)
+	a.structuralReferents(p)
 	a.paragraphSubjects(p)
 	a.indexPeople(p)
 	return p
@@ -353,6 +354,14 @@ func (a *Article) linkRoles(p *People) {
 	}
 }
 
+// pronounable reports whether a pronoun may refer to an entity: a person
+// with a full name, a title, an honorific, a role or an introduction (a
+// bare capitalised word may be a company).
+func (p *People) pronounable(e int) bool {
+	ent := &p.Entities[e]
+	return ent.FullNamed || ent.Titled || ent.Introduced || ent.Gender != "" || len(ent.Roles) > 0
+}
+
 // resolvePronouns links a pronoun outside quotations to the person most
 // recently mentioned before it, outside quotations, within the paragraph or
 // the one before, whose gender does not contradict it. It does not guess
@@ -366,7 +375,7 @@ func (a *Article) resolvePronouns(p *People) {
 			continue
 		}
 		if m.Kind != Pronoun {
-			if m.Entity >= 0 {
+			if m.Entity >= 0 && p.pronounable(m.Entity) {
 				// move to front
 				n := []recent{{m.Entity, m.Para}}
 				for _, r := range last {
@@ -427,3 +436,141 @@ func (p *People) PersonLike(e int) bool {
 	}
 	return len(ent.Mentions) >= 2 || p.Speaking[e]
 }
+
+// genderNouns are nouns for people of one gender: a pronoun of that gender
+// near one may refer to that person instead of a named one.
+var genderNouns = map[string]string{
+	"wife": "female", "woman": "female", "women": "female", "mother": "female", "daughter": "female", "sister": "female",
+	"girl": "female", "girlfriend": "female", "widow": "female", "queen": "female", "actress": "female", "granddaughter": "female",
+	"aunt": "female", "niece": "female", "grandmother": "female", "mum": "female", "mom": "female", "lady": "female", "princess": "female",
+	"spokeswoman": "female", "chairwoman": "female", "businesswoman": "female", "congresswoman": "female", "fiancée": "female",
+	"husband": "male", "man": "male", "men": "male", "father": "male", "son": "male", "brother": "male", "boy": "male",
+	"boyfriend": "male", "widower": "male", "king": "male", "actor": "male", "grandson": "male", "uncle": "male", "nephew": "male",
+	"grandfather": "male", "dad": "male", "gentleman": "male", "prince": "male", "spokesman": "male", "chairman": "male",
+	"businessman": "male", "congressman": "male", "fiancé": "male",
+}
+
+// structuralReferents sets Mention.Referent for pronouns outside
+// quotations.
+func (a *Article) structuralReferents(p *People) {
+	mi := newMentionIndex(p)
+	p.bySent = make([][]int, len(a.Sentences))
+	for i, m := range p.Mentions {
+		p.bySent[m.Sent] = append(p.bySent[m.Sent], i)
+	}
+	for i := range p.Mentions {
+		p.Mentions[i].Referent = -1
+	}
+	for i := range p.Mentions {
+		m := &p.Mentions[i]
+		if m.Kind != Pronoun || m.Quote >= 0 {
+			continue
+		}
+		ref := -1
+		// "Winch said she", "Pickens told Reuters she", "X said that he".
+		k := m.FirstToken - 1
+		if a.lowerTok(k) == "that" {
+			k--
+		}
+		subj := a.lowerTok(m.FirstToken) == "he" || a.lowerTok(m.FirstToken) == "she"
+		for j := k; subj && j >= k-2 && j >= 0; j-- {
+			if a.speechVerbAt(j) {
+				if j < k && speechVerbs[a.lowerTok(j)] != "tell" {
+					break // only "told Reuters she" may put words between
+				}
+				v := j
+				if a.lowerTok(j-1) == "as" {
+					v = j - 1 // "quoted Yoshiro Araki as saying he"
+				}
+				if sp := a.speakerBeforeVerb(mi, v, a.Sentences[m.Sent].FirstToken); sp >= 0 && p.Mentions[sp].Kind != Pronoun && !strings.HasSuffix(a.lowerTok(j), "ing") || sp >= 0 && v != j {
+					if e := p.Mentions[sp].Entity; e >= 0 && p.pronounable(e) {
+						ref = e
+					}
+				}
+				break
+			}
+			if a.Tokens[j].Kind == Punct {
+				break
+			}
+		}
+		if ref < 0 {
+			ref = a.onlyPersonBefore(p, m.Sent, m.FirstToken)
+			if ref == -2 {
+				ref = -1
+			} else if ref < 0 && m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
+				ref = a.onlyPersonBefore(p, m.Sent-1, a.Sentences[m.Sent-1].EndToken)
+				if ref == -2 {
+					ref = -1
+				}
+			}
+		}
+		if ref < 0 {
+			continue
+		}
+		// A noun for someone of the pronoun's gender between (his wife …
+		// she) makes the reference uncertain.
+		from := a.Sentences[m.Sent].FirstToken
+		if m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
+			from = a.Sentences[m.Sent-1].FirstToken
+		}
+		for j := from; j < m.FirstToken; j++ {
+			if g, ok := genderNouns[a.lowerTok(j)]; ok && g == m.Gender {
+				ref = -1
+				break
+			}
+		}
+		m.Referent = ref
+	}
+}
+
+// onlyPersonBefore returns the one entity mentioned (by name or role,
+// outside quotations) in sentence si before token end; -1 when none, -2
+// when several.
+func (a *Article) onlyPersonBefore(p *People, si, end int) int {
+	found := -1
+	for _, mi := range p.MentionsInSentence(si) {
+		m := p.Mentions[mi]
+		if m.FirstToken >= end {
+			break
+		}
+		if m.Quote >= 0 {
+			continue
+		}
+		if m.Kind == Pronoun {
+			// An earlier pronoun counts as a mention of its referent; one
+			// without a referent ("He spent his time …, and Rosa Parks
+			// worked for his office") leaves the reference open.
+			if m.Referent < 0 || found >= 0 && m.Referent != found {
+				return -2
+			}
+			found = m.Referent
+			continue
+		}
+		if m.Entity < 0 {
+			if len(m.Words) > 0 {
+				return -2 // a name the model could not place is still a person
+			}
+			continue
+		}
+		if found >= 0 && found != m.Entity {
+			return -2
+		}
+		if !p.pronounable(m.Entity) {
+			return -2 // a company or a place the pronoun cannot be about
+		}
+		found = m.Entity
+	}
+	return found
+}
+
+// MentionsInSentence lists the mentions of sentence si in text order.
+func (p *People) MentionsInSentence(si int) []int {
+	if si < 0 || si >= len(p.bySent) {
+		return nil
+	}
+	return p.bySent[si]
+}
+
+// GenderOfNoun returns "male" or "female" for a noun that names a person
+// of one gender (spokeswoman, chairman, actress), else "".
+func GenderOfNoun(w string) string { return genderNouns[w] }

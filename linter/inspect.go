@@ -48,6 +48,9 @@ type InspectEntity struct {
 	Roles    []string         `json:"roles,omitempty"`
 	Gender   string           `json:"gender,omitempty"`
 	Mentions []InspectMention `json:"mentions"`
+	// Pronouns are the pronouns that refer to the person (by the text's
+	// structure, or by resolution).
+	Pronouns []InspectMention `json:"pronouns,omitempty"`
 }
 
 // InspectQuote is a quotation with its speaker.
@@ -112,6 +115,13 @@ func (r InspectReport) Text() string {
 		for _, m := range e.Mentions {
 			fmt.Fprintf(&b, "      %d:%d %-10s %q\n", m.Line, m.Column, m.Kind, m.Text)
 		}
+		if len(e.Pronouns) > 0 {
+			b.WriteString("      pronouns:")
+			for _, m := range e.Pronouns {
+				fmt.Fprintf(&b, " %s@%d:%d", m.Text, m.Line, m.Column)
+			}
+			b.WriteString("\n")
+		}
 	}
 	fmt.Fprintf(&b, "\nQuotes (%d)\n", len(r.Quotes))
 	for _, q := range r.Quotes {
@@ -168,6 +178,22 @@ func inspectPeople(a *Article, rep *InspectReport) {
 			ie.Mentions = append(ie.Mentions, InspectMention{InspectLocation: a.location(m.Span), Kind: m.Kind.String()})
 		}
 		rep.Entities = append(rep.Entities, ie)
+	}
+	byID := map[int]int{}
+	for i, ie := range rep.Entities {
+		byID[ie.ID] = i
+	}
+	for _, m := range p.Mentions {
+		if m.Kind != Pronoun {
+			continue
+		}
+		ref := m.Referent
+		if ref < 0 {
+			ref = m.Entity
+		}
+		if i, ok := byID[ref]; ok && ref >= 0 {
+			rep.Entities[i].Pronouns = append(rep.Entities[i].Pronouns, InspectMention{InspectLocation: a.location(m.Span), Kind: m.Kind.String()})
+		}
 	}
 	qi := 0
 	for i, q := range a.Quotes {

@@ -208,6 +208,10 @@ Democrat Democrats Democratic Republican Republicans Conservative Conservatives 
 North South East West Northern Southern Eastern Western Central New Old Great Greater Upper Lower Saint St San Santa Los Las Fort Mount Mt Cape Port Lake
 Christmas Easter Ramadan Eid Thanksgiving Olympic World European Asian African Arab Latin Islamic Muslim Christian Jewish Catholic Protestant
 Year Years  Week Month First Second Third Fourth Fifth One Two Three Four Five Six Seven Eight Nine Ten Hundred Thousand Million Billion
+Both Previously Currently Instead Still Yet Thus Then Now Here There Because Although Though Since Until Unless Whether Despite During Including
+Under Over Following Last Next Every Each All No Not Only Even Just Another Other Such What Which Who Whom Whose Why How Where Late Early Once Twice
+Analysts Officials Sources Experts Critics Residents Witnesses Investors Traders Dealers Economists Authorities Reports Researchers Scientists Doctors
+Further Furthermore Moreover Additionally Overall Finally Initially Eventually Recently Similarly Likewise Nevertheless Nonetheless Otherwise Therefore
 Mln Bln Dlrs Pct Cts Shr Net Revs Qtr Avg Oper Vs Note Notes Profit Loss Sales Shares Stock Stocks Dividend Dividends Quarter Year
 Police Fire Emergency Health Education Foreign Finance Defence Defense Interior Trade Justice Energy Agriculture Treasury Commerce Labor Transport Home
 COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP UK US USA UAE`)

@@ -76,7 +76,13 @@ type Mention struct {
 	SentenceInitial bool
 	Gender          string
 	Entity          int
-	Para, Sent      int
+	// Referent is, for a pronoun outside quotations, the person it refers
+	// to by the structure of the text alone (gender not considered): the
+	// subject of the speech verb before it ("Winch said she"), the only
+	// person named earlier in its sentence, or the only person named in
+	// the sentence before. -1 when that is not unambiguous.
+	Referent   int
+	Para, Sent int
 	// Quote is the double quotation holding the mention, or -1.
 	Quote int
 	// FirstToken and EndToken delimit the mention's tokens.
@@ -148,6 +154,7 @@ type People struct {
 	// removed), for rules that ask whether a name appears elsewhere.
 	CapWords     map[string]int
 	capByInitial map[rune][]string
+	bySent       [][]int
 }
 
 // ParagraphSubject is the person a paragraph is about.
@@ -432,6 +439,16 @@ func (a *Article) nameRun(i, end int) (int, []string) {
 	for len(words) > 0 && particles[words[len(words)-1]] {
 		words = words[:len(words)-1]
 		j--
+	}
+	// Initials alone ("U.S") are not a name.
+	long := false
+	for _, w := range words {
+		if utf8.RuneCountInString(strings.TrimSuffix(w, ".")) > 1 {
+			long = true
+		}
+	}
+	if !long {
+		return i, nil
 	}
 	return j, words
 }

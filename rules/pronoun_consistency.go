@@ -1,0 +1,147 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newslint/newslint/linter"
+)
+
+// PronounConsistency reports a pronoun that contradicts the gender the
+// article establishes for its referent.
+var PronounConsistency = register(&linter.Rule{
+	Name:     "pronoun-consistency",
+	Doc:      "a pronoun that contradicts the gender the article establishes for a person",
+	Severity: linter.Warning,
+	Options: map[string]any{
+		"min-evidence": int64(2),
+	},
+	Explain: `Reports a pronoun (he, she, him, her, his, hers, himself, herself) that refers
+to a person and contradicts the gender the article establishes for that
+person by its other pronouns, an honorific (Mr., Mrs., Ms.) or the people
+gazetteer:
+
+  Winch said he … Winch said he … Winch said she has produced …
+
+A pronoun is only checked where its referent is unambiguous from the text
+alone: the subject of the speech verb just before it ("Winch said she"), or
+the only person named earlier in its sentence, or the only person named in
+the sentence before. Pronouns inside quotations are someone else's words and
+are never checked, and a nearby noun of the pronoun's gender ("his wife …
+she") makes the reference uncertain.
+
+The established gender needs at least min-evidence agreeing signals (an
+honorific counts twice), and the contradicting pronoun must stand alone.
+
+Options:
+  min-evidence  how many agreeing signals establish a gender`,
+	Run: runPronounConsistency,
+})
+
+var pronounSwap = map[string]string{
+	"he": "she", "she": "he", "his": "her", "hers": "his", "himself": "herself", "herself": "himself", "him": "her",
+}
+
+func runPronounConsistency(pass *linter.Pass) {
+	a := pass.Article
+	p := a.People
+	minEvidence := pass.Int("min-evidence")
+	type votes struct {
+		n     map[string]int
+		lines map[string][]int
+		prons map[string][]int // pronoun mentions by gender
+	}
+	byEnt := map[int]*votes{}
+	get := func(e int) *votes {
+		v := byEnt[e]
+		if v == nil {
+			v = &votes{n: map[string]int{}, lines: map[string][]int{}, prons: map[string][]int{}}
+			byEnt[e] = v
+		}
+		return v
+	}
+	for i, m := range p.Mentions {
+		switch {
+		case m.Kind == linter.Pronoun && m.Quote < 0 && (m.Referent >= 0 || m.Entity >= 0):
+			// Pronouns resolved by the model count as evidence; only those
+			// whose referent the text's structure fixes can be reported.
+			e := m.Referent
+			if e < 0 {
+				e = m.Entity
+			}
+			v := get(e)
+			v.n[m.Gender]++
+			v.lines[m.Gender] = append(v.lines[m.Gender], a.Src.Position(m.Start).Line)
+			if m.Referent >= 0 {
+				v.prons[m.Gender] = append(v.prons[m.Gender], i)
+			}
+		case m.Kind == linter.Honorific && m.Gender != "" && m.Entity >= 0:
+			v := get(m.Entity)
+			v.n[m.Gender] += 2
+			v.lines[m.Gender] = append(v.lines[m.Gender], a.Src.Position(m.Start).Line)
+		}
+	}
+	ents := make([]int, 0, len(byEnt))
+	for e := range byEnt {
+		ents = append(ents, e)
+	}
+	sort.Ints(ents)
+	for _, e := range ents {
+		v := byEnt[e]
+		ent := p.Entities[e]
+		if ent.Gender != "" && v.n[ent.Gender] < 3 {
+			v.n[ent.Gender] += 3 // the gazetteer
+		}
+		// A gendered title counts once: chairman, spokeswoman, actress.
+		for _, r := range ent.Roles {
+			for _, w := range strings.Fields(strings.ToLower(r.Text)) {
+				if g := linter.GenderOfNoun(w); g != "" {
+					v.n[g]++
+					v.lines[g] = append(v.lines[g], a.Src.Position(r.Span.Start).Line)
+					break
+				}
+			}
+		}
+		major, minor := "male", "female"
+		if v.n["female"] > v.n["male"] {
+			major, minor = minor, major
+		}
+		if v.n[major] < minEvidence || len(v.prons[minor]) != 1 || v.n[minor] != 1 || v.n[major] < 2*v.n[minor] {
+			continue
+		}
+		mi := v.prons[minor][0]
+		m := p.Mentions[mi]
+		word := a.Text(m.Span)
+		lines := uniqueInts(v.lines[major])
+		msg := fmt.Sprintf("“%s” refers to %s, whom the article elsewhere refers to as %s (line%s %s)",
+			word, ent.Name, major, plural(len(lines)), joinInts(lines))
+		var fixes []linter.Suggestion
+		if repl, ok := pronounSwap[strings.ToLower(word)]; ok && strings.ToLower(word) != "her" {
+			if word[0] >= 'A' && word[0] <= 'Z' {
+				repl = strings.ToUpper(repl[:1]) + repl[1:]
+			}
+			fixes = append(fixes, pass.Fix("replace with “"+repl+"”", m.Span, repl))
+		}
+		pass.Report(m.Span, msg, fixes...)
+	}
+}
+
+func uniqueInts(xs []int) []int {
+	sort.Ints(xs)
+	out := xs[:0]
+	for i, x := range xs {
+		if i == 0 || x != xs[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func joinInts(xs []int) string {
+	parts := make([]string, len(xs))
+	for i, x := range xs {
+		parts[i] = fmt.Sprint(x)
+	}
+	return strings.Join(parts, ", ")
+}
