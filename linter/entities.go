@@ -144,7 +144,13 @@ func (a *Article) groupEntities(p *People, gazetteer []Person) {
 		}
 		if found < 0 {
 			found = newEntity(m.Words)
-		} else if len(m.Words) > len(p.Entities[found].words) {
+		}
+		if m.Role != nil {
+			// Known now so that pass 2 can tell namesakes apart by title;
+			// the final loop below adds every role once.
+			p.Entities[found].passRoles = append(p.Entities[found].passRoles, m.Role.Class)
+		}
+		if len(m.Words) > len(p.Entities[found].words) {
 			p.Entities[found].words = m.Words
 			p.Entities[found].Name = strings.Join(m.Words, " ")
 		}
@@ -173,6 +179,22 @@ func (a *Article) groupEntities(p *People, gazetteer []Person) {
 		}
 		if len(cands) == 0 {
 			cands = firstWord[w]
+		}
+		if len(cands) > 1 && m.Role != nil && m.Role.Class != "" {
+			// "Trade Secretary Baker" beside Howard Baker and Treasury
+			// Secretary James Baker: the title tells them apart.
+			var same []int
+			for _, c := range cands {
+				for _, r := range p.Entities[c].passRoles {
+					if r == m.Role.Class {
+						same = append(same, c)
+						break
+					}
+				}
+			}
+			if len(same) == 1 {
+				cands = same
+			}
 		}
 		switch {
 		case len(cands) == 1:
@@ -495,6 +517,11 @@ func (a *Article) structuralReferents(p *People) {
 		}
 		if ref < 0 {
 			ref = a.onlyPersonBefore(p, m.Sent, m.FirstToken)
+			if ref >= 0 && a.objectPronoun(m.FirstToken) && a.subjectOfSentence(p, m.Sent, ref) {
+				// "Ruiz welcomed her": an object pronoun is never the
+				// subject of its own clause.
+				ref = -2
+			}
 			if ref == -2 {
 				ref = -1
 			} else if ref < 0 && m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
@@ -574,3 +601,34 @@ func (p *People) MentionsInSentence(si int) []int {
 // GenderOfNoun returns "male" or "female" for a noun that names a person
 // of one gender (spokeswoman, chairman, actress), else "".
 func GenderOfNoun(w string) string { return genderNouns[w] }
+
+// objectPronoun reports whether the pronoun at token i is an object ("him",
+// or "her" not followed by a noun).
+func (a *Article) objectPronoun(i int) bool {
+	switch a.lowerTok(i) {
+	case "him":
+		return true
+	case "her":
+		if i+1 >= len(a.Tokens) || a.Tokens[i+1].Kind != Word {
+			return true
+		}
+		switch a.lowerTok(i + 1) {
+		case "and", "or", "to", "for", "in", "on", "at", "with", "that", "the", "a", "an", "as", "of", "from", "by", "about", "into", "after", "before", "when", "while", "if", "but", "so", "up", "down", "out", "off", "back":
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOfSentence reports whether entity e is named at the start of
+// sentence si (its subject, roughly).
+func (a *Article) subjectOfSentence(p *People, si, e int) bool {
+	for _, mi := range p.MentionsInSentence(si) {
+		m := p.Mentions[mi]
+		if m.Quote >= 0 {
+			continue
+		}
+		return m.Entity == e && m.FirstToken <= a.Sentences[si].FirstWord+1
+	}
+	return false
+}

@@ -216,6 +216,11 @@ Mln Bln Dlrs Pct Cts Shr Net Revs Qtr Avg Oper Vs Note Notes Profit Loss Sales S
 Police Fire Emergency Health Education Foreign Finance Defence Defense Interior Trade Justice Energy Agriculture Treasury Commerce Labor Transport Home
 COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP UK US USA UAE`)
 
+// timeWords are capitalised words of dates and sentence openers that never
+// name the organisation or place a title belongs to.
+var timeWords = setOf(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December On In At The A An But And Yesterday Today Tomorrow Last Next This That Earlier Later`)
+
 // particles are the lower-case words inside names (Mohammed bin Salman,
 // Ursula von der Leyen).
 var particles = setOf("bin bint ibn al el de da di du van von der den la le dos das del y ter ten ben abu")

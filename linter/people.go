@@ -112,6 +112,7 @@ type Entity struct {
 	// FullNamed is set when some mention gives two or more name words.
 	FullNamed bool
 	words     []string
+	passRoles []string
 }
 
 // Surname is the last word of the entity's fullest name.
@@ -349,7 +350,7 @@ func (a *Article) parseRole(i, end int, needDeterminer bool) (Role, int, bool) {
 			i++
 			continue
 		}
-		if a.isCapWord(i) && (!hasDet && i == start || hasDet && i == start+1) {
+		if a.isCapWord(i) && (!hasDet && i == start || hasDet && i == start+1) && !timeWords[w] {
 			// "Wikinews reporter", "the Portland mayor": an outlet, an
 			// organisation or a place before a title
 			r.Org = w
@@ -556,6 +557,19 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 				kind = Surname
 			}
 			nameStart := i
+			if len(words) >= 2 && a.sentenceStartToken(i) {
+				// "Afterwards Trump", "Previously Redstone": an adverb or
+				// an ordinary word opening the sentence is not a first name.
+				lw := strings.ToLower(words[0])
+				if lowerWords[lw] || strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "wards") {
+					words = words[1:]
+					nameStart = i + 1
+					t = a.Tokens[i+1]
+					if len(words) == 1 {
+						kind = Surname
+					}
+				}
+			}
 			if len(words) >= 2 && a.isOccupationWord(words[0]) {
 				// "Doctors Michael Hershfield", "Voter Kitty Mak",
 				// "Fifteen-year-old Robert": a description, then the name.

@@ -1,0 +1,169 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/linter"
+)
+
+// TitleConsistency reports a person whose office changes without
+// explanation.
+var TitleConsistency = register(&linter.Rule{
+	Name:     "title-consistency",
+	Doc:      "a person's office changes mid-story without explanation",
+	Severity: linter.Error,
+	Options: map[string]any{
+		"change-words": []string{"became", "become", "becomes", "elected", "appointed", "named", "promoted", "succeeded", "succeeds", "replaced", "replaces", "resigned", "resigns", "sworn", "nominated", "demoted", "elevated", "previously", "formerly"},
+	},
+	Explain: `Reports a title given to a person that names another office than the one the
+article gave that person before: Prime Minister Johnson … later Minister
+Johnson; Foreign Minister Lavrov … later Finance Minister Lavrov. The
+finding is on the later title and names the earlier one.
+
+Only offices are compared (president, prime minister, minister, secretary,
+senator, governor, mayor, general, judge, chairman, chief executive, …), and
+only titles written before a name. Not reported:
+  - variants of one office: Sen. / Senator, premier / prime minister,
+    chancellor / leader;
+  - titles marked former, then-, acting, deputy, vice, ex-, interim,
+    outgoing or incoming;
+  - a change the text explains: a sentence holding either title that also
+    holds one of the change-words (became, elected, appointed, named,
+    succeeded, resigned, …).
+When the [[people]] gazetteer lists titles for a person, a title of an
+office not among them is reported too.
+
+Options:
+  change-words  words that explain a change of office in the sentence of
+                either title`,
+	Run: runTitleConsistency,
+})
+
+// offices are the title classes that name one office a person holds.
+var offices = map[string]bool{
+	"president": true, "vice-president": true, "prime-minister": true, "chancellor": true, "minister": true,
+	"secretary": true, "secretary-general": true, "senator": true, "representative": true, "governor": true,
+	"mayor": true, "monarch": true, "pope": true, "general": true, "colonel": true, "admiral": true, "judge": true,
+	"speaker": true, "ambassador": true, "commissioner": true, "attorney-general": true, "chair": true,
+	"chief-executive": true, "cfo": true, "coo": true, "spokesperson": true, "legislator": true, "sheriff": true,
+	"prosecutor": true, "lieutenant": true, "commander": true, "sergeant": true, "bishop": true, "cardinal": true,
+}
+
+var transitional = map[string]bool{
+	"former": true, "then": true, "acting": true, "deputy": true, "vice": true, "ex": true, "interim": true,
+	"outgoing": true, "incoming": true, "elect": true, "late": true, "assistant": true, "associate": true,
+}
+
+type titleUse struct {
+	class, qual string
+	text        string
+	span        linter.Span
+	sent        int
+}
+
+func officeOf(r *linter.Role) (titleUse, bool) {
+	if r == nil || !offices[r.Class] || r.Former {
+		return titleUse{}, false
+	}
+	for _, q := range strings.Fields(r.Qualifier) {
+		if transitional[q] {
+			return titleUse{}, false
+		}
+	}
+	lt := strings.ToLower(r.Text)
+	if strings.Contains(lt, "ex-") || strings.Contains(lt, "-elect") || strings.Contains(lt, "then-") {
+		return titleUse{}, false
+	}
+	return titleUse{class: r.Class, qual: lastQualifier(r.Qualifier), text: r.Text, span: r.Span}, true
+}
+
+func lastQualifier(q string) string {
+	f := strings.Fields(q)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func runTitleConsistency(pass *linter.Pass) {
+	a := pass.Article
+	p := a.People
+	change := map[string]bool{}
+	for _, w := range pass.Strings("change-words") {
+		change[strings.ToLower(w)] = true
+	}
+	explained := func(sent int) bool {
+		s := a.Sentences[sent]
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if change[strings.ToLower(a.Tok(k))] {
+				return true
+			}
+		}
+		return false
+	}
+	for id := range p.Entities {
+		e := &p.Entities[id]
+		var first *titleUse
+		// Titles from the gazetteer, when configured, set the office.
+		var gaz []titleUse
+		for _, r := range e.Roles {
+			if r.Span == (linter.Span{}) && offices[r.Class] {
+				gaz = append(gaz, titleUse{class: r.Class, text: r.Text})
+			}
+		}
+		for _, mi := range e.Mentions {
+			m := p.Mentions[mi]
+			if m.Kind != linter.TitledName || m.Quote >= 0 || m.Role == nil || m.Role.Span.Start != m.Start {
+				continue
+			}
+			use, ok := officeOf(m.Role)
+			if !ok {
+				continue
+			}
+			use.sent = m.Sent
+			if len(gaz) > 0 && !holdsClass(gaz, use.class) {
+				pass.Report(use.span, fmt.Sprintf("“%s %s” gives %s an office the people gazetteer does not list for them (%s)",
+					use.text, a.Text(m.Name), e.Name, titleList(gaz)))
+				continue
+			}
+			if first == nil {
+				u := use
+				first = &u
+				continue
+			}
+			if sameOffice(*first, use) || explained(use.sent) || explained(first.sent) {
+				continue
+			}
+			pos := a.Src.Position(first.span.Start)
+			pass.Report(use.span, fmt.Sprintf("“%s” gives %s another office than “%s” on line %d, with nothing in the text explaining the change",
+				use.text, e.Name, first.text, pos.Line))
+		}
+	}
+}
+
+func sameOffice(x, y titleUse) bool {
+	if x.class != y.class {
+		return false
+	}
+	// "Foreign Minister" and "Finance Minister" are two offices;
+	// "Minister" alone does not contradict either.
+	return x.qual == "" || y.qual == "" || x.qual == y.qual
+}
+
+func holdsClass(gaz []titleUse, class string) bool {
+	for _, g := range gaz {
+		if g.class == class {
+			return true
+		}
+	}
+	return false
+}
+
+func titleList(gaz []titleUse) string {
+	var parts []string
+	for _, g := range gaz {
+		parts = append(parts, g.text)
+	}
+	return strings.Join(parts, ", ")
+}
