@@ -71,6 +71,9 @@ type Mention struct {
 	// title, an appositive, an affiliation ("of GM", "GM's Roger Smith"),
 	// an age, or a relative clause.
 	Introduced bool
+	// Age is the person's age given with this mention ("Smith, 45,", "the
+	// 45-year-old Smith"), or 0.
+	Age int
 	// SentenceInitial is set when the name opens its sentence (where any
 	// word is capitalised).
 	SentenceInitial bool
@@ -254,7 +257,7 @@ func (a *Article) matchTitle(i, end int) (class string, next int) {
 func (a *Article) parseRole(i, end int, needDeterminer bool) (Role, int, bool) {
 	start := i
 	var r Role
-	if i >= end || a.Tokens[i].Kind != Word {
+	if i >= end || a.Tokens[i].Kind == Punct {
 		return r, i, false
 	}
 	if !a.isCapWord(i) {
@@ -294,10 +297,11 @@ func (a *Article) parseRole(i, end int, needDeterminer bool) (Role, int, bool) {
 			}
 			break
 		}
-		if t.Kind == Number {
+		lw := strings.ToLower(w)
+		_, isAge := parseAge(lw)
+		if t.Kind == Number && !isAge {
 			break
 		}
-		lw := strings.ToLower(w)
 		if age, ok := parseAge(lw); ok {
 			r.Age = age
 			i++
@@ -499,13 +503,20 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 					}
 				}
 				nameEnd, words := a.nameRun(next, end)
-				if len(words) > 0 && !(r.Age > 0 && r.Class == "") {
+				if len(words) > 0 {
 					kind := TitledName
-					if len(words) == 1 && r.Class == "" {
-						kind = Surname
+					if r.Class == "" {
+						// "the 47-year-old Smith": an age, not a title
+						kind = FullName
+						if len(words) == 1 {
+							kind = Surname
+						}
 					}
 					rr := r
 					m := Mention{Span: Span{t.Start, a.Tokens[nameEnd-1].End}, Name: Span{a.Tokens[next].Start, a.Tokens[nameEnd-1].End}, Kind: kind, Words: words, Role: &rr, Introduced: true, Para: int(t.Para), Sent: si, Quote: int(t.Quote), FirstToken: i, EndToken: nameEnd}
+					if r.Age > 0 {
+						m.Age = r.Age
+					}
 					a.trimPossessive(&m)
 					a.appositive(&m, end)
 					p.Mentions = append(p.Mentions, m)
@@ -835,6 +846,7 @@ func (a *Article) appositive(m *Mention, end int) {
 	if a.Tokens[i].Kind == Number {
 		if n, err := strconv.Atoi(a.Tok(i)); err == nil && n > 0 && n < 130 && (i+1 >= end || a.isPunct(i+1, ",") || a.isPunct(i+1, ".")) {
 			m.Introduced = true
+			m.Age = n
 			if m.Role == nil {
 				m.Role = &Role{Age: n, Text: a.Tok(i), Span: a.Tokens[i].Span}
 			}

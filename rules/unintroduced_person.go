@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/linter"
+)
+
+// UnintroducedPerson reports people referred to by surname before (or
+// without) their full name.
+var UnintroducedPerson = register(&linter.Rule{
+	Name:     "unintroduced-person",
+	Doc:      "a person referred to by surname only, or by surname before the full name",
+	Severity: linter.Info,
+	Explain: `News style gives a person's full name on first reference and the surname
+after that. This rule reports, at the first reference in the body (the
+headline may use surnames):
+
+  - a person whose first reference is the bare surname while the full name
+    comes later ("Smith said … John Smith, the mayor, …");
+  - a person referred to only by surname, honorific or title and surname,
+    whose full name never appears ("Mr. Smith said", "chairman Nyalor said").
+
+Only mentions that are surely people are considered: a surname that takes an
+honorific, a title, or a he/she pronoun; companies that "say" things are
+left alone. Famous people who need no introduction in your newsroom go in
+the [[people]] gazetteer of newslint.toml, which this rule never reports.
+
+Severity is info by default: it does not fail a run with the default
+--fail-severity.`,
+	Run: runUnintroducedPerson,
+})
+
+func runUnintroducedPerson(pass *linter.Pass) {
+	a := pass.Article
+	p := a.People
+	gazetteer := map[string]bool{}
+	for _, g := range pass.Config.People {
+		gazetteer[g.Name] = true
+	}
+	hasPronoun := map[int]bool{}
+	for _, m := range p.Mentions {
+		if m.Kind == linter.Pronoun && m.Referent >= 0 && m.Gender != "" {
+			hasPronoun[m.Referent] = true
+		}
+	}
+	for id := range p.Entities {
+		e := &p.Entities[id]
+		if len(e.Mentions) == 0 || gazetteer[e.Name] {
+			continue
+		}
+		// The first name mention in the body, outside quotations.
+		first, full := -1, -1
+		for _, mi := range e.Mentions {
+			m := p.Mentions[mi]
+			if m.Quote >= 0 || a.Paragraphs[m.Para].Headline || len(m.Words) == 0 {
+				continue
+			}
+			if first < 0 {
+				first = mi
+			}
+			if len(m.Words) >= 2 && full < 0 && m.Surname() == e.Surname() && !strings.Contains(m.Words[0], "-based") {
+				full = mi
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		fm := p.Mentions[first]
+		if len(fm.Words) >= 2 {
+			continue // introduced properly
+		}
+		// Surely a person: a title, an honorific, a he/she pronoun or a
+		// known gender; and not an acronym.
+		surely := e.Titled || hasPronoun[id] || e.Gender != "" || full >= 0 && (e.Introduced || len(e.Roles) > 0)
+		if !surely || isAcronym(fm.Surname()) || fm.Surname() != e.Surname() {
+			continue
+		}
+		if full >= 0 {
+			pos := a.Src.Position(p.Mentions[full].Start)
+			pass.Report(fm.Name, fmt.Sprintf("first reference to %s uses the surname only; the full name “%s” first appears on line %d",
+				fm.Surname(), strings.Join(p.Mentions[full].Words, " "), pos.Line))
+			continue
+		}
+		// No full name at all. Popes, monarchs and peers go by one name,
+		// and a person described on first reference ("his wife Mary") is
+		// introduced.
+		if singleNamed(a, e) {
+			continue
+		}
+		pass.Report(fm.Name, fmt.Sprintf("%s is referred to by surname only; the article never gives the full name", fm.Surname()))
+	}
+}
+
+func isAcronym(w string) bool {
+	return strings.ToUpper(w) == w
+}
+
+// singleNamed reports whether the person holds a title that goes with one
+// name (Pope Francis, King Charles, Lord Carloway).
+func singleNamed(a *linter.Article, e *linter.Entity) bool {
+	p := a.People
+	for _, r := range e.Roles {
+		switch r.Class {
+		case "pope", "monarch", "prince", "cardinal", "bishop", "relative", "friend":
+			// and "his wife Mary", "her son Daniel": family go by first name
+			return true
+		}
+	}
+	for _, mi := range e.Mentions {
+		t := strings.ToLower(a.Text(p.Mentions[mi].Span))
+		for _, h := range []string{"lord ", "lady ", "sir ", "dame ", "saint ", "st. "} {
+			if strings.HasPrefix(t, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
