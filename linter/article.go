@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,8 +68,15 @@ type Token struct {
 
 // Article is the model of one article, computed once and read by every rule.
 type Article struct {
-	Path       string
-	Src        *Source
+	Path string
+	// Src is the text the model reads: the file itself for plain text, or
+	// the file with its markup masked (same length, same line breaks) for
+	// Markdown and HTML.
+	Src *Source
+	// Orig is the file as it is on disk; positions are computed from it.
+	Orig       *Source
+	Format     InputFormat
+	Comments   []Comment
 	Paragraphs []Paragraph
 	Sentences  []Sentence
 	Tokens     []Token
@@ -88,10 +96,25 @@ func (a *Article) Text(s Span) string { return a.Src.Text[s.Start:s.End] }
 func Parse(path string, b []byte) *Article { return ParseWith(path, b, nil) }
 
 // ParseWith is Parse with a configuration, whose people gazetteer informs
-// the model.
+// the model. The input format is chosen by the path's extension.
 func ParseWith(path string, b []byte, cfg *Config) *Article {
-	a := &Article{Path: path, Src: NewSource(b)}
-	a.splitParagraphs()
+	return ParseFormat(path, b, FormatForPath(path), cfg)
+}
+
+// ParseFormat parses an article of the given input format.
+func ParseFormat(path string, b []byte, format InputFormat, cfg *Config) *Article {
+	prep := Prepare(format, b)
+	a := &Article{Path: path, Orig: NewSource(b), Format: format, Comments: prep.Comments}
+	if bytes.Equal(prep.Masked, b) {
+		a.Src = a.Orig
+	} else {
+		a.Src = NewSource(prep.Masked)
+	}
+	if prep.Blocks != nil {
+		a.blockParagraphs(prep.Blocks)
+	} else {
+		a.splitParagraphs()
+	}
 	for i := range a.Paragraphs {
 		a.splitSentences(i)
 	}
@@ -100,6 +123,28 @@ func ParseWith(path string, b []byte, cfg *Config) *Article {
 	a.assignQuotesToTokens()
 	a.People = analysePeople(a, cfg)
 	return a
+}
+
+// Position converts a byte offset to a position in the file as it is on
+// disk.
+func (a *Article) Position(off int) Position { return a.Orig.Position(off) }
+
+// blockParagraphs makes a paragraph of each text block the input format
+// marks (Markdown blocks, HTML elements).
+func (a *Article) blockParagraphs(blocks []Span) {
+	for _, b := range blocks {
+		s, e := a.trim(max(b.Start, a.Src.Start), min(b.End, len(a.Src.Bytes)))
+		if s < e && (len(a.Paragraphs) == 0 || s >= a.Paragraphs[len(a.Paragraphs)-1].End) {
+			a.Paragraphs = append(a.Paragraphs, Paragraph{Span: Span{s, e}, Index: len(a.Paragraphs)})
+		}
+	}
+	if len(a.Paragraphs) > 1 {
+		p := &a.Paragraphs[0]
+		last, _ := a.runeBefore(p.End)
+		if !strings.ContainsRune(".!?…:;\"”’'", last) {
+			p.Headline = true
+		}
+	}
 }
 
 // runeAt decodes the rune at off.

@@ -14,9 +14,9 @@ func TestPositionLFCRLFCR(t *testing.T) {
 			src := NewSource([]byte("ab" + nl + "cdé" + nl + nl + "xyz"))
 			assert.Equal(t, 4, src.Lines())
 			off := strings.Index(src.Text, "d")
-			assert.Equal(t, Position{Line: 2, Column: 2, Offset: off}, src.Position(off))
+			assert.Equal(t, Position{Line: 2, Column: 2, Offset: off, ByteColumn: 2}, src.Position(off))
 			off = strings.Index(src.Text, "x")
-			assert.Equal(t, Position{Line: 4, Column: 1, Offset: off}, src.Position(off))
+			assert.Equal(t, Position{Line: 4, Column: 1, Offset: off, ByteColumn: 1}, src.Position(off))
 			// The column after "é" counts it as one code point.
 			off = strings.Index(src.Text, "é") + len("é")
 			assert.Equal(t, 4, src.Position(off).Column)
@@ -27,9 +27,10 @@ func TestPositionLFCRLFCR(t *testing.T) {
 func TestPositionBOMAndWideRunes(t *testing.T) {
 	src := NewSource([]byte("\ufeffA😀b\nc"))
 	assert.Equal(t, 3, src.Start)
-	assert.Equal(t, Position{Line: 1, Column: 1, Offset: 3}, src.Position(3))
+	assert.Equal(t, Position{Line: 1, Column: 1, Offset: 3, ByteColumn: 1}, src.Position(3))
 	b := strings.Index(src.Text, "b")
 	assert.Equal(t, 3, src.Position(b).Column, "A and the emoji are one code point each")
+	assert.Equal(t, 6, src.Position(b).ByteColumn, "the emoji is four bytes")
 	assert.Equal(t, 4, src.UTF16Column(b), "the emoji is two UTF-16 code units")
 	// An offset in the middle of a UTF-8 sequence moves back to its start.
 	mid := strings.Index(src.Text, "😀") + 2

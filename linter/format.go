@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 )
 
@@ -13,21 +12,6 @@ type Formatter interface {
 	Format(w io.Writer, results []FileResult, rules []*Rule) error
 }
 
-// Formatters maps a --format name to its formatter.
-var Formatters = map[string]Formatter{
-	"text": TextFormatter{},
-	"json": JSONFormatter{},
-}
-
-// FormatNames lists the output formats.
-func FormatNames() []string {
-	names := make([]string, 0, len(Formatters))
-	for n := range Formatters {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
 
 // TextFormatter writes `path:line:column: severity: message (rule)`, one
 // finding a line; files that could not be linted are written as

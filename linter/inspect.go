@@ -64,7 +64,7 @@ type InspectQuote struct {
 }
 
 func (a *Article) location(s Span) InspectLocation {
-	p := a.Src.Position(s.Start)
+	p := a.Position(s.Start)
 	return InspectLocation{Text: a.Text(s), Line: p.Line, Column: p.Column, Offset: s.Start, EndOffset: s.End}
 }
 
@@ -72,7 +72,7 @@ func (a *Article) location(s Span) InspectLocation {
 func Inspect(a *Article) InspectReport {
 	rep := InspectReport{Path: a.Path, Paragraphs: []InspectPara{}, Entities: []InspectEntity{}, Quotes: []InspectQuote{}}
 	for _, p := range a.Paragraphs {
-		ip := InspectPara{Index: p.Index, Line: a.Src.Position(p.Start).Line, Headline: p.Headline, Sentences: p.LastSentence - p.FirstSentence + 1}
+		ip := InspectPara{Index: p.Index, Line: a.Position(p.Start).Line, Headline: p.Headline, Sentences: p.LastSentence - p.FirstSentence + 1}
 		rep.Paragraphs = append(rep.Paragraphs, ip)
 	}
 	for _, q := range a.Quotes {

@@ -119,7 +119,10 @@ type Pass struct {
 // Report records a finding over span, with optional suggested fixes made
 // of (span, replacement) edits.
 func (p *Pass) Report(span Span, message string, fixes ...Suggestion) {
-	src := p.Article.Src
+	if p.Article.Format == HTML {
+		span = p.Article.widenToEntities(span)
+	}
+	src := p.Article.Orig
 	p.findings = append(p.findings, Finding{
 		Rule:        p.Rule.Name,
 		Severity:    p.severity,
@@ -132,7 +135,7 @@ func (p *Pass) Report(span Span, message string, fixes ...Suggestion) {
 
 // Fix builds a one-edit suggestion that replaces span with text.
 func (p *Pass) Fix(message string, span Span, text string) Suggestion {
-	src := p.Article.Src
+	src := p.Article.Orig
 	return Suggestion{Message: message, Edits: []Edit{{Start: src.Position(span.Start), End: src.Position(span.End), NewText: text}}}
 }
 

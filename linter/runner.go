@@ -17,6 +17,9 @@ import (
 type Linter struct {
 	Rules  []*Rule
 	Config *Config
+	// ReportUnusedSuppressions adds a finding for each inline directive that
+	// suppresses nothing.
+	ReportUnusedSuppressions bool
 	// KeepSource keeps each file's bytes in its result (for --fix and
 	// --diff); otherwise nothing of a file outlives its linting, so memory
 	// stays flat however many files are linted.
@@ -41,13 +44,15 @@ type Target struct {
 	Stdin bool
 	// Err is set when the target could not even be listed.
 	Err string
+	// Format is the input format; nil chooses by the path's extension.
+	Format *InputFormat
 }
 
 // LintableExt reports whether a file name has an extension newslint reads
 // when walking a directory.
 func LintableExt(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".markdown":
+	case ".txt", ".md", ".markdown", ".html", ".htm":
 		return true
 	}
 	return false
@@ -102,7 +107,7 @@ func Collect(paths []string, stdin io.Reader, stdinName string) []Target {
 		if walkErr != nil {
 			out = append(out, Target{Path: p, Err: describeIOError(walkErr)})
 		} else if found == 0 {
-			out = append(out, Target{Path: p, Err: "directory holds no .txt, .md or .markdown file"})
+			out = append(out, Target{Path: p, Err: "directory holds no .txt, .md, .markdown, .html or .htm file"})
 		}
 	}
 	return out
@@ -172,7 +177,11 @@ func (l *Linter) lintTarget(t Target) FileResult {
 		res.Err = "binary file (NUL bytes or mostly invalid UTF-8): not linted"
 		return res
 	}
-	res.Findings, _, res.Err = l.Lint(t.Path, data)
+	format := FormatForPath(t.Path)
+	if t.Format != nil {
+		format = *t.Format
+	}
+	res.Findings, _, res.Err = l.LintFormat(t.Path, data, format)
 	if l.KeepSource {
 		res.Source = data
 	}
@@ -215,7 +224,12 @@ func readLimited(path string, limit int64) ([]byte, error) {
 // Lint parses data and runs every enabled rule on it. A rule that panics is
 // reported in the returned error string; the other rules still run.
 func (l *Linter) Lint(path string, data []byte) ([]Finding, *Article, string) {
-	a := ParseWith(path, data, l.Config)
+	return l.LintFormat(path, data, FormatForPath(path))
+}
+
+// LintFormat is Lint for an input of the given format.
+func (l *Linter) LintFormat(path string, data []byte, format InputFormat) ([]Finding, *Article, string) {
+	a := ParseFormat(path, data, format, l.Config)
 	var findings []Finding
 	var errs []string
 	for _, r := range l.Rules {
@@ -230,6 +244,13 @@ func (l *Linter) Lint(path string, data []byte) ([]Finding, *Article, string) {
 		findings = append(findings, p.findings...)
 	}
 	SortFindings(findings)
+	if len(a.Comments) > 0 {
+		known := make(map[string]bool, len(l.Rules))
+		for _, r := range l.Rules {
+			known[r.Name] = true
+		}
+		findings = applySuppressions(a, findings, known, l.ReportUnusedSuppressions)
+	}
 	return findings, a, strings.Join(errs, "; ")
 }
 

@@ -97,8 +97,8 @@ func TestLintTargetsStdin(t *testing.T) {
 	require.Len(t, res, 1)
 	assert.Equal(t, "article.txt", res[0].Path)
 	require.Len(t, res[0].Findings, 1)
-	assert.Equal(t, Position{Line: 1, Column: 4, Offset: 3}, res[0].Findings[0].Start)
-	assert.Equal(t, Position{Line: 1, Column: 7, Offset: 6}, res[0].Findings[0].End)
+	assert.Equal(t, Position{Line: 1, Column: 4, Offset: 3, ByteColumn: 4}, res[0].Findings[0].Start)
+	assert.Equal(t, Position{Line: 1, Column: 7, Offset: 6, ByteColumn: 7}, res[0].Findings[0].End)
 }
 
 func goldenResults() []FileResult {
@@ -127,7 +127,11 @@ func TestFormatters(t *testing.T) {
 	for _, name := range FormatNames() {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
-			require.NoError(t, Formatters[name].Format(&buf, goldenResults(), []*Rule{wordRule}))
+			wd, err := os.Getwd()
+			require.NoError(t, err)
+			f, err := NewFormatter(name, FormatOptions{BaseDir: wd, Version: "0.0.0-test", InformationURI: "https://example.org/newslint"})
+			require.NoError(t, err)
+			require.NoError(t, f.Format(&buf, goldenResults(), []*Rule{wordRule}))
 			checkGolden(t, "format."+name, buf.Bytes())
 		})
 	}

@@ -13,6 +13,9 @@ type Position struct {
 	Line   int `json:"line"`
 	Column int `json:"column"`
 	Offset int `json:"offset"`
+	// ByteColumn is the 1-based column counted in UTF-8 bytes (as
+	// reviewdog counts), not written in newslint's own JSON.
+	ByteColumn int `json:"-"`
 }
 
 // Source is the original bytes of an article together with a line index.
@@ -103,7 +106,7 @@ func (s *Source) Position(off int) Position {
 	if off > start {
 		col += utf8.RuneCount(s.Bytes[start:off])
 	}
-	return Position{Line: li + 1, Column: col, Offset: off}
+	return Position{Line: li + 1, Column: col, Offset: off, ByteColumn: off - start + 1}
 }
 
 // UTF16Column returns the 1-based column of off counted in UTF-16 code units,

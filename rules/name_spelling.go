@@ -160,7 +160,7 @@ func runNameSpelling(pass *linter.Pass) {
 				continue
 			}
 			for _, u := range variant.uses {
-				pos := a.Src.Position(canon.first)
+				pos := a.Position(canon.first)
 				pass.Report(u, fmt.Sprintf("“%s” looks like a misspelling of “%s”, which the article uses %d time%s (first on line %d)",
 					variant.text, canon.text, len(canon.uses), plural(len(canon.uses)), pos.Line),
 					pass.Fix("replace with “"+canon.text+"”", u, canon.text))

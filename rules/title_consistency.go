@@ -135,7 +135,7 @@ func runTitleConsistency(pass *linter.Pass) {
 			if sameOffice(*first, use) || explained(use.sent) || explained(first.sent) {
 				continue
 			}
-			pos := a.Src.Position(first.span.Start)
+			pos := a.Position(first.span.Start)
 			pass.Report(use.span, fmt.Sprintf("“%s” gives %s another office than “%s” on line %d, with nothing in the text explaining the change",
 				use.text, e.Name, first.text, pos.Line))
 		}

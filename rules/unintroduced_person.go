@@ -78,7 +78,7 @@ func runUnintroducedPerson(pass *linter.Pass) {
 			continue
 		}
 		if full >= 0 {
-			pos := a.Src.Position(p.Mentions[full].Start)
+			pos := a.Position(p.Mentions[full].Start)
 			pass.Report(fm.Name, fmt.Sprintf("first reference to %s uses the surname only; the full name “%s” first appears on line %d",
 				fm.Surname(), strings.Join(p.Mentions[full].Words, " "), pos.Line))
 			continue

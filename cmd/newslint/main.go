@@ -43,6 +43,9 @@ type options struct {
 	version       bool
 	fix           bool
 	diff          bool
+	inputFormat   string
+	reportUnused  bool
+	newFromRev    string
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -54,6 +57,9 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.minSeverity, "min-severity", "info", "show only findings at or above this severity (info, warning, error)")
 	fs.StringVar(&o.failSeverity, "fail-severity", "warning", "exit 1 when a finding is at or above this severity")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.inputFormat, "input-format", "", "input format of standard input: text, markdown or html (default: from --stdin-filename's extension)")
+	fs.BoolVar(&o.reportUnused, "report-unused-suppressions", false, "report newslint-disable directives that suppress nothing")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since the git revision REV")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes to the files in place, then report what is left")
 	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of the findings")
 	fs.Usage = func() {
@@ -128,10 +134,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 
-	formatter, ok := linter.Formatters[o.format]
-	if !ok {
-		fmt.Fprintf(stderr, "newslint: unknown format %q (want %s)\n", o.format, strings.Join(linter.FormatNames(), ", "))
+	formatter, err := linter.NewFormatter(o.format, linter.FormatOptions{
+		BaseDir: baseDir(), Version: newslint.Version, InformationURI: newslint.InformationURI,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "newslint: %v\n", err)
 		return exitError
+	}
+	var stdinFormat *linter.InputFormat
+	if o.inputFormat != "" {
+		f, err := linter.ParseInputFormat(o.inputFormat)
+		if err != nil {
+			fmt.Fprintf(stderr, "newslint: --input-format: %v\n", err)
+			return exitError
+		}
+		stdinFormat = &f
 	}
 	minSev, err := linter.ParseSeverity(o.minSeverity)
 	if err != nil {
@@ -152,8 +169,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "newslint: --fix and --diff cannot be used together")
 		return exitError
 	}
-	l := &linter.Linter{Rules: all, Config: cfg, KeepSource: o.fix || o.diff}
-	results := l.LintTargets(linter.Collect(pos, stdin, o.stdinFilename))
+	l := &linter.Linter{Rules: all, Config: cfg, KeepSource: o.fix || o.diff, ReportUnusedSuppressions: o.reportUnused}
+	targets := linter.Collect(pos, stdin, o.stdinFilename)
+	for i := range targets {
+		if targets[i].Stdin {
+			targets[i].Format = stdinFormat
+		}
+	}
+	results := l.LintTargets(targets)
+	if o.newFromRev != "" {
+		if err := keepChangedLines(results, o.newFromRev); err != nil {
+			fmt.Fprintf(stderr, "newslint: --new-from-rev: %v\n", err)
+			return exitError
+		}
+	}
 	if o.diff {
 		return printDiffs(results, stdout, stderr)
 	}
