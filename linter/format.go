@@ -12,7 +12,6 @@ type Formatter interface {
 	Format(w io.Writer, results []FileResult, rules []*Rule) error
 }
 
-
 // TextFormatter writes `path:line:column: severity: message (rule)`, one
 // finding a line; files that could not be linted are written as
 // `path: error: message`.
