@@ -85,6 +85,7 @@ type Article struct {
 	Stray []Span
 	// People is the model of who is who and who said what.
 	People *People
+	lower  []string // lower-cased tokens
 }
 
 // Text returns the source text of a span.
@@ -119,6 +120,7 @@ func ParseFormat(path string, b []byte, format InputFormat, cfg *Config) *Articl
 		a.splitSentences(i)
 	}
 	a.tokenize()
+	a.lowerTokens()
 	a.findQuotes()
 	a.assignQuotesToTokens()
 	a.People = analysePeople(a, cfg)

@@ -9,8 +9,8 @@ import (
 
 // analysePeople builds the people model of an article.
 func analysePeople(a *Article, cfg *Config) *People {
-	p := &People{}
 	lowerWords := map[string]bool{}
+	p := &People{LowerWords: lowerWords}
 	for i, t := range a.Tokens {
 		if t.Kind == Word && !a.isCapWord(i) {
 			lowerWords[a.Tok(i)] = true

@@ -221,6 +221,8 @@ COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP UK US USA
 var timeWords = setOf(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December On In At The A An But And Yesterday Today Tomorrow Last Next This That Earlier Later`)
 
+var determiners = setOf("the its their his her a an")
+
 // particles are the lower-case words inside names (Mohammed bin Salman,
 // Ursula von der Leyen).
 var particles = setOf("bin bint ibn al el de da di du van von der den la le dos das del y ter ten ben abu")

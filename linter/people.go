@@ -157,6 +157,8 @@ type People struct {
 	// CapWords counts the article's capitalised words (possessive 's
 	// removed), for rules that ask whether a name appears elsewhere.
 	CapWords     map[string]int
+	// LowerWords holds the words the article writes in lower case.
+	LowerWords   map[string]bool
 	capByInitial map[rune][]string
 	bySent       [][]int
 }
@@ -180,7 +182,16 @@ func (a *Article) lowerTok(i int) string {
 	if i < 0 || i >= len(a.Tokens) {
 		return ""
 	}
-	return strings.ToLower(a.Tok(i))
+	return a.lower[i]
+}
+
+// lowerTokens lower-cases every token once per article; only words with
+// capitals need a new string.
+func (a *Article) lowerTokens() {
+	a.lower = make([]string, len(a.Tokens))
+	for k := range a.Tokens {
+		a.lower[k] = strings.ToLower(a.Tok(k))
+	}
 }
 
 // isPunct reports whether token i is the punctuation p.
@@ -260,7 +271,18 @@ func (a *Article) parseRole(i, end int, needDeterminer bool) (Role, int, bool) {
 	if i >= end || a.Tokens[i].Kind == Punct {
 		return r, i, false
 	}
-	if !a.isCapWord(i) {
+	if a.isCapWord(i) {
+		// A capitalised start must be a title, a qualifier, a determiner, a
+		// country or a possessive, or stand before one of those ("Portland
+		// mayor", "Wikinews reporter"); most names are rejected here.
+		lw := a.lowerTok(i)
+		base, poss := stripPossessive(lw)
+		next := a.lowerTok(i + 1)
+		if !poss && !titleFirstWords[base] && !titleQualifiers[base] && !determiners[base] &&
+			!titleFirstWords[next] && !titleQualifiers[next] && !strings.HasSuffix(lw, "-year-old") && countryOf(a.Tok(i)) == "" {
+			return r, i, false
+		}
+	} else {
 		// A lower-case start must be a determiner, a qualifier, a title or
 		// an age; anything else is rejected at once.
 		lw := a.lowerTok(i)

@@ -70,12 +70,12 @@ func runNameSpelling(pass *linter.Pass) {
 		w := a.Tok(i)
 		base, _ := strings.CutSuffix(w, "'s")
 		base, _ = strings.CutSuffix(base, "’s")
-		if !isCapitalised(base) || strings.Contains(base, ".") {
+		if !isCapitalised(base) || strings.Contains(base, ".") || len(base) < 4 || linter.IsNonNameWord(base) {
 			continue
 		}
 		f := forms[base]
 		if f == nil {
-			f = &nameForm{text: base, firsts: map[string]bool{}, classes: map[string]bool{}, first: t.Start}
+			f = &nameForm{text: base, first: t.Start}
 			forms[base] = f
 			order = append(order, base)
 		}
@@ -95,6 +95,9 @@ func runNameSpelling(pass *linter.Pass) {
 			continue
 		}
 		if len(m.Words) >= 2 {
+			if f.firsts == nil {
+				f.firsts = map[string]bool{}
+			}
 			f.firsts[m.Words[0]] = true
 			f.introduced = true
 		}
@@ -102,17 +105,17 @@ func runNameSpelling(pass *linter.Pass) {
 			f.introduced = true
 		}
 		if m.Role != nil && m.Role.Class != "" {
+			if f.classes == nil {
+				f.classes = map[string]bool{}
+			}
 			f.classes[m.Role.Class] = true
 		}
 	}
-	lower := map[string]bool{}
-	for i, t := range a.Tokens {
-		if t.Kind == linter.Word && !a.IsCapWord(i) {
-			lower[a.Tok(i)] = true
-		}
-	}
+	lower := p.LowerWords
 	// An index from deletion keys to forms finds every pair of forms one
-	// edit apart in time linear in the number of forms.
+	// edit apart in time linear in the number of forms. Words that cannot
+	// be names (sentence openers, months, countries) and words of fewer
+	// than four letters are left out.
 	index := map[string][]string{}
 	for _, w := range order {
 		for _, k := range linter.Deletions(w) {
