@@ -156,7 +156,7 @@ type People struct {
 	Speaking map[int]bool
 	// CapWords counts the article's capitalised words (possessive 's
 	// removed), for rules that ask whether a name appears elsewhere.
-	CapWords     map[string]int
+	CapWords map[string]int
 	// LowerWords holds the words the article writes in lower case.
 	LowerWords   map[string]bool
 	capByInitial map[rune][]string
