@@ -268,9 +268,9 @@ func (a *Article) attributeQuotes(p *People) {
 			if at.Speaker < 0 {
 				// “Q,” according to X.
 				for k := t; k+1 < end; k++ {
-					if a.lowerTok(k) == "according" && a.lowerTok(k+1) == "to" {
-						if m, ok := mi.byStart[k+2]; ok && mi.isSpeaker(m) {
-							*at = Attribution{Speaker: m, Entity: p.Mentions[m].Entity, Pattern: "according-to", Verb: Span{a.Tokens[k].Start, a.Tokens[k+1].End}}
+					if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
+						if m >= 0 {
+							*at = Attribution{Speaker: m, Entity: p.Mentions[m].Entity, Pattern: "according-to", Verb: verb}
 						}
 						break
 					}
@@ -292,9 +292,9 @@ func (a *Article) attributeQuotes(p *People) {
 			if a.Tokens[k].Quote >= 0 {
 				break
 			}
-			if a.lowerTok(k) == "according" && a.lowerTok(k+1) == "to" {
-				if m, ok := mi.byStart[k+2]; ok && mi.isSpeaker(m) {
-					*at = Attribution{Speaker: m, Entity: p.Mentions[m].Entity, Pattern: "according-to", Verb: Span{a.Tokens[k].Start, a.Tokens[k+1].End}}
+			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
+				if m >= 0 {
+					*at = Attribution{Speaker: m, Entity: p.Mentions[m].Entity, Pattern: "according-to", Verb: verb}
 				}
 				break
 			}
@@ -389,9 +389,9 @@ func (a *Article) attributeQuotes(p *People) {
 				continue
 			}
 			isVerb := a.speechVerbAt(k)
-			if a.lowerTok(k) == "according" && a.lowerTok(k+1) == "to" && a.Tokens[k].Quote < 0 {
-				if m, ok := mi.byStart[k+2]; ok && mi.isSpeaker(m) {
-					p.Statements = append(p.Statements, Statement{Mention: m, Verb: Span{a.Tokens[k].Start, a.Tokens[k+1].End}, Para: s.Para, Quote: -1})
+			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase && a.Tokens[k].Quote < 0 {
+				if m >= 0 {
+					p.Statements = append(p.Statements, Statement{Mention: m, Verb: verb, Para: s.Para, Quote: -1})
 				}
 				continue
 			}
@@ -414,6 +414,19 @@ func (a *Article) attributeQuotes(p *People) {
 			}
 		}
 	}
+}
+
+// accordingTo reads "according to X" at token k: isPhrase tells whether the
+// words are there, m is X's mention (or -1) and verb spans "according to".
+func (a *Article) accordingTo(mi *mentionIndex, k int) (m int, verb Span, isPhrase bool) {
+	if a.lowerTok(k) != "according" || a.lowerTok(k+1) != "to" {
+		return -1, Span{}, false
+	}
+	verb = Span{a.Tokens[k].Start, a.Tokens[k+1].End}
+	if x, ok := mi.byStart[k+2]; ok && mi.isSpeaker(x) {
+		return x, verb, true
+	}
+	return -1, verb, true
 }
 
 // firstWordAfter reports whether verb token v is the first word after the
