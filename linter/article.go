@@ -274,7 +274,6 @@ func (a *Article) splitSentences(pi int) {
 	p := &a.Paragraphs[pi]
 	p.FirstSentence = len(a.Sentences)
 	start := p.Start
-	text := a.Src.Text
 	for i := p.Start; i < p.End; {
 		r, n := a.runeAt(i)
 		if r != '.' && r != '!' && r != '?' && r != '…' {
@@ -315,7 +314,6 @@ func (a *Article) splitSentences(pi int) {
 		start = j
 		i = j
 	}
-	_ = text
 	if start < p.End {
 		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, p.End}, Para: pi})
 	}

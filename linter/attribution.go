@@ -59,12 +59,7 @@ func newMentionIndex(p *People) *mentionIndex {
 func (mi *mentionIndex) isSpeaker(i int) bool {
 	m := mi.p.Mentions[i]
 	switch m.Kind {
-	case Pronoun:
-		switch m.Gender {
-		case "male", "female":
-		}
-		return true
-	case RolePhrase:
+	case Pronoun, RolePhrase:
 		return true
 	}
 	return m.Entity >= 0 || len(m.Words) > 0

@@ -896,13 +896,12 @@ func (a *Article) appositive(m *Mention, end int) {
 			return
 		}
 	}
-	if r, next, ok := a.parseRole(i, end, false); ok && (r.Class != "" || r.Age > 0) {
+	if r, _, ok := a.parseRole(i, end, false); ok && (r.Class != "" || r.Age > 0) {
 		rr := r
 		if m.Role == nil || m.Role.Class == "" {
 			m.Role = &rr
 		}
 		m.Introduced = true
-		_ = next
 		return
 	}
 	// ", a 45-year-old teacher from Leeds," / ", an analyst at X" / ", head
