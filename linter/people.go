@@ -265,7 +265,7 @@ func (a *Article) matchTitle(i, end int) (class string, next int) {
 // determiner or possessive, country or demonym words, qualifiers, and a
 // title ("the Belarus President", "The Belarusian head of state", "GM's
 // chief executive", "the 45-year-old", "the president of Belarus").
-func (a *Article) parseRole(i, end int, needDeterminer bool) (Role, int, bool) {
+func (a *Article) parseRole(i, end int) (Role, int, bool) {
 	start := i
 	var r Role
 	if i >= end || a.Tokens[i].Kind == Punct {
@@ -303,9 +303,6 @@ func (a *Article) parseRole(i, end int, needDeterminer bool) (Role, int, bool) {
 			hasDet = true
 			i++
 		}
-	}
-	if needDeterminer && !hasDet {
-		return r, i, false
 	}
 	var quals []string
 	for i < end {
@@ -502,7 +499,7 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 				continue
 			}
 			// A title or role, possibly followed by a name.
-			if r, next, ok := a.parseRole(i, end, false); ok {
+			if r, next, ok := a.parseRole(i, end); ok {
 				if r.Class != "" && next < end {
 					// "First Minister of Scotland Nicola Sturgeon",
 					// "speaker of the parliament Ali Larijani": the name is
@@ -760,7 +757,7 @@ func (a *Article) titleBefore(m *Mention, sentStart int) {
 		if a.Tokens[k].Kind != Word {
 			return
 		}
-		if r, next, ok := a.parseRole(k, m.FirstToken, false); ok && next == m.FirstToken {
+		if r, next, ok := a.parseRole(k, m.FirstToken); ok && next == m.FirstToken {
 			if r.Class == "" {
 				return
 			}
@@ -896,7 +893,7 @@ func (a *Article) appositive(m *Mention, end int) {
 			return
 		}
 	}
-	if r, _, ok := a.parseRole(i, end, false); ok && (r.Class != "" || r.Age > 0) {
+	if r, _, ok := a.parseRole(i, end); ok && (r.Class != "" || r.Age > 0) {
 		rr := r
 		if m.Role == nil || m.Role.Class == "" {
 			m.Role = &rr
