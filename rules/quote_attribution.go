@@ -22,9 +22,9 @@ speaking. Two cases are reported, one finding per quotation, on the speaker's
 name in the attribution:
 
 1. The paragraph reports a statement by one person ("the Belarus President
-   stated that …", "In his words, …", "Smith said …") and the quotation that
-   carries it is attributed to someone else, with nothing in between that
-   introduces a new speaker.
+   stated that …", "In his words, …", "Smith said …"), or the sentence just
+   before the quotation is about one person, and the quotation is attributed
+   to someone else who is neither introduced nor mentioned in the paragraph.
 
      Speaking about the agenda, the Belarus President stated that the two
      countries agreed. “We support you in the UN,” said Andrei Kobyakov.
@@ -89,7 +89,11 @@ func runQuoteAttribution(pass *linter.Pass) {
 				if !stranger && !pass.Bool("check-swaps") {
 					continue
 				}
-				if !stranger && (m.Introduced || mentionedInParagraphBefore(a, m.Entity, q.Para, at.Speaker)) {
+				// A known speaker named in full ("said Russell Zimmerman")
+				// after a statement given only to a pronoun ("He remarked")
+				// is a deliberate change of speaker, not a slip.
+				fullKnown := len(m.Words) >= 2 && e.Introduced && sm.Kind == linter.Pronoun
+				if !stranger && (m.Introduced || fullKnown || mentionedInParagraphBefore(a, m.Entity, q.Para, at.Speaker)) {
 					continue
 				}
 				msg := fmt.Sprintf("quote attributed to %s, but this paragraph reports a statement by %s (%s)",
@@ -98,6 +102,18 @@ func runQuoteAttribution(pass *linter.Pass) {
 					msg += "; " + strings.Join(notes, "; ")
 				}
 				pass.Report(m.Name, msg)
+				reported[at.Speaker] = true
+				continue
+			}
+		}
+		// Case 1b: the sentence just before the quotation is about
+		// someone else, and the speaker, known from elsewhere, is neither
+		// introduced nor mentioned in this paragraph.
+		if !stranger && pass.Bool("check-swaps") && !m.Introduced && !mentionedInParagraphBefore(a, m.Entity, q.Para, at.Speaker) {
+			if subj, ok := subjectJustBefore(a, qi, &m); ok {
+				sm := p.Mentions[subj]
+				pass.Report(m.Name, fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
+					speaker, p.Entities[sm.Entity].Name, a.Text(sm.Span), m.Surname()))
 				reported[at.Speaker] = true
 				continue
 			}
@@ -224,4 +240,48 @@ func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) 
 // spelling of another capitalised word of the article (a misspelt name).
 func variantOfAnother(a *linter.Article, m *linter.Mention) bool {
 	return a.People.NearVariantInArticle(m.Surname()) != ""
+}
+
+// subjectJustBefore finds the subject of the sentence before the
+// quotation's (in the same paragraph): its first person named within its
+// first words, when no other person is named between it and the quotation.
+func subjectJustBefore(a *linter.Article, qi int, m *linter.Mention) (int, bool) {
+	p := a.People
+	q := a.Quotes[qi]
+	qs := a.SentenceAt(q.Open.Start)
+	if qs <= 0 || a.Sentences[qs-1].Para != q.Para {
+		return -1, false
+	}
+	prev := a.Sentences[qs-1]
+	subj := -1
+	for _, mi := range p.MentionsInSentence(qs - 1) {
+		om := p.Mentions[mi]
+		if om.Quote >= 0 || om.Kind == linter.Pronoun {
+			continue
+		}
+		if subj < 0 {
+			if om.FirstToken > prev.FirstWord+8 || om.Entity < 0 || om.Entity == m.Entity || !p.PersonLike(om.Entity) {
+				return -1, false
+			}
+			subj = mi
+			continue
+		}
+		if om.Entity != p.Mentions[subj].Entity {
+			return -1, false // someone else is named too
+		}
+	}
+	if subj < 0 {
+		return -1, false
+	}
+	// Nobody is named in the quotation's sentence before it.
+	for _, mi := range p.MentionsInSentence(qs) {
+		om := p.Mentions[mi]
+		if om.Start >= q.Open.Start {
+			break
+		}
+		if om.Quote < 0 && om.Kind != linter.Pronoun {
+			return -1, false
+		}
+	}
+	return subj, true
 }
