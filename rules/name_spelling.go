@@ -70,7 +70,7 @@ func runNameSpelling(pass *linter.Pass) {
 		w := a.Tok(i)
 		base, _ := strings.CutSuffix(w, "'s")
 		base, _ = strings.CutSuffix(base, "’s")
-		if !isCapitalised(base) || strings.Contains(base, ".") || len(base) < 4 || linter.IsNonNameWord(base) {
+		if !isCapitalised(base) || strings.ContainsAny(base, ".0123456789") || len(base) < 4 || linter.IsNonNameWord(base) {
 			continue
 		}
 		f := forms[base]
