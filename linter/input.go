@@ -111,7 +111,7 @@ func preparePlain(src []byte) Prepared {
 			end += off
 		}
 		line := bytes.TrimSpace(bytes.TrimPrefix(src[off:end], []byte("\ufeff")))
-		if bytes.HasPrefix(line, []byte("<!--")) && bytes.HasSuffix(line, []byte("-->")) {
+		if len(line) >= 7 && bytes.HasPrefix(line, []byte("<!--")) && bytes.HasSuffix(line, []byte("-->")) {
 			s := off + bytes.Index(src[off:end], []byte("<!--"))
 			e := off + bytes.LastIndex(src[off:end], []byte("-->")) + 3
 			p.Comments = append(p.Comments, Comment{Span: Span{s, e}, Text: string(src[s+4 : e-3])})
@@ -170,19 +170,19 @@ func prepareMarkdown(src []byte) Prepared {
 	copy(input[:fm], blank(src[:fm]))
 	doc := markdown.Parser().Parse(text.NewReader(input))
 	addComments := func(seg text.Segment) {
-		s := string(src[seg.Start:seg.Stop])
-		for {
-			i := strings.Index(s, "<!--")
+		for off := seg.Start; off < seg.Stop; {
+			i := bytes.Index(src[off:seg.Stop], []byte("<!--"))
 			if i < 0 {
 				return
 			}
-			j := strings.Index(s[i:], "-->")
+			start := off + i
+			j := bytes.Index(src[start+4:seg.Stop], []byte("-->"))
 			if j < 0 {
 				return
 			}
-			start := seg.Start + (len(string(src[seg.Start:seg.Stop])) - len(s)) + i
-			p.Comments = append(p.Comments, Comment{Span: Span{start, start + j + 3}, Text: s[i+4 : i+j]})
-			s = s[i+j+3:]
+			end := start + 4 + j + 3
+			p.Comments = append(p.Comments, Comment{Span: Span{start, end}, Text: string(src[start+4 : end-3])})
+			off = end
 		}
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -284,7 +284,7 @@ func prepareHTML(src []byte) Prepared {
 			}
 		case html.CommentToken:
 			s := string(raw)
-			if strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") {
+			if len(s) >= 7 && strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") {
 				p.Comments = append(p.Comments, Comment{Span: Span{start, off}, Text: s[4 : len(s)-3]})
 			}
 		case html.TextToken:

@@ -227,9 +227,25 @@ func (l *Linter) Lint(path string, data []byte) ([]Finding, *Article, string) {
 	return l.LintFormat(path, data, FormatForPath(path))
 }
 
-// LintFormat is Lint for an input of the given format.
-func (l *Linter) LintFormat(path string, data []byte, format InputFormat) ([]Finding, *Article, string) {
-	a := ParseFormat(path, data, format, l.Config)
+// LintFormat is Lint for an input of the given format. A failure while
+// reading the article is reported as an internal error for that file, as
+// a failing rule is.
+func (l *Linter) LintFormat(path string, data []byte, format InputFormat) (findings []Finding, a *Article, errMsg string) {
+	defer func() {
+		if v := recover(); v != nil {
+			findings, a = nil, nil
+			errMsg = fmt.Sprintf("internal error while reading the article: %v (please report this with the article)", v)
+		}
+	}()
+	return l.lintFormat(path, data, format)
+}
+
+func (l *Linter) lintFormat(path string, data []byte, format InputFormat) ([]Finding, *Article, string) {
+	cfg := l.Config
+	if cfg == nil {
+		cfg = DefaultConfig(l.Rules)
+	}
+	a := ParseFormat(path, data, format, cfg)
 	var findings []Finding
 	var errs []string
 	for _, r := range l.Rules {
@@ -237,7 +253,7 @@ func (l *Linter) LintFormat(path string, data []byte, format InputFormat) ([]Fin
 		if !rc.Enabled {
 			continue
 		}
-		p := &Pass{Article: a, Rule: r, Config: l.Config, Options: rc.Options, severity: rc.Severity}
+		p := &Pass{Article: a, Rule: r, Config: cfg, Options: rc.Options, severity: rc.Severity}
 		if err := runRule(p); err != "" {
 			errs = append(errs, err)
 		}
