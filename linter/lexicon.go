@@ -199,6 +199,9 @@ Court Congress Senate House Parliament Government Army Navy Police Exchange Secu
 National Federal Reserve Board Fund Trust Holdings Foundation Center Centre Club Team  School Hospital Service Services Systems Technologies Energy Oil Petroleum
 Industries Communications Entertainment Stadium Airport Street Road Avenue River Island Islands City County State States Province Republic Kingdom Organization
 Organisation Office Market Markets Program Programme Project Act  Treaty Agreement Award Awards Cup League Championship Championships Games Olympics Festival Museum
+Research Associates Consultants Consulting Advisers Advisors Brokers Brokerage Economics Analytics Solutions Ventures Enterprises
+Labs Laboratories Pharmaceuticals Insurance Assurance Trading Equity Equities Asset Assets Software Foods Stores Mills Mining Minerals
+Metals Steel Chemicals Gas Electric Telecom Telecommunications Bancorp Bancshares Airline Motor Realty Properties Estates
 Management Resources Capital Partners Financial Investments Corporation Brothers Network Media Press Radio Television TV Channel Productions Records Studios
 Mountain Mountains Lake Bay  Square  Valley Coast Beach  Tower Palace  Cathedral Station Railway Railways Port Harbour Harbor
 God Christ Allah Internet Web Wikipedia Wikinews Twitter Facebook Google Microsoft Apple Reuters BelTA AP AFP Xinhua Tass TASS Interfax

@@ -222,8 +222,8 @@ func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) 
 		return i, true
 	}
 	// Otherwise the person the story was last about: the nearest person
-	// mentioned (outside quotations) in the three paragraphs before.
-	for pi := q.Para - 1; pi >= 0 && pi >= q.Para-3; pi-- {
+	// mentioned (outside quotations) in the paragraphs before.
+	for pi := q.Para - 1; pi >= 0; pi-- {
 		ms := p.MentionsByPara[pi]
 		for k := len(ms) - 1; k >= 0; k-- {
 			om := p.Mentions[ms[k]]
@@ -256,7 +256,7 @@ func subjectJustBefore(a *linter.Article, qi int, m *linter.Mention) (int, bool)
 	subj := -1
 	for _, mi := range p.MentionsInSentence(qs - 1) {
 		om := p.Mentions[mi]
-		if om.Quote >= 0 || om.Kind == linter.Pronoun {
+		if om.Quote >= 0 || om.Kind == linter.Pronoun || om.Entity < 0 && subj < 0 {
 			continue
 		}
 		if subj < 0 {
