@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint"
@@ -262,7 +263,7 @@ func explainRule(stdout, stderr io.Writer, name string) int {
 	if len(r.Options) > 0 {
 		fmt.Fprintln(stdout, "\nOptions (in [rules."+r.Name+"]):")
 		for _, k := range sortedOptionNames(r) {
-			fmt.Fprintf(stdout, "  %s = %#v\n", k, r.Options[k])
+			fmt.Fprintf(stdout, "  %s = %s\n", k, tomlValue(r.Options[k]))
 		}
 	}
 	return exitOK
@@ -275,4 +276,19 @@ func sortedOptionNames(r *linter.Rule) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// tomlValue writes an option's default as it is written in config.toml.
+func tomlValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case []string:
+		q := make([]string, len(x))
+		for i, s := range x {
+			q[i] = strconv.Quote(s)
+		}
+		return "[" + strings.Join(q, ", ") + "]"
+	}
+	return fmt.Sprint(v)
 }
