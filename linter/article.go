@@ -3,6 +3,7 @@ package linter
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -353,11 +354,29 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+var tokenPool sync.Pool
+
+// Release returns the article's token table for reuse by the next article.
+// The article must not be used afterwards.
+func (a *Article) Release() {
+	if a != nil && a.Tokens != nil {
+		buf := a.Tokens[:0]
+		tokenPool.Put(&buf)
+		a.Tokens = nil
+	}
+}
+
 // Tok returns the text of token i.
 func (a *Article) Tok(i int) string { t := a.Tokens[i]; return a.Src.Text[t.Start:t.End] }
 
 func (a *Article) tokenize() {
-	a.Tokens = make([]Token, 0, len(a.Src.Bytes)/5+1)
+	// Token slices are reused from article to article (see Release): large
+	// articles then cost no fresh memory for their biggest table.
+	if buf, ok := tokenPool.Get().(*[]Token); ok && cap(*buf) >= len(a.Src.Bytes)/5 {
+		a.Tokens = (*buf)[:0]
+	} else {
+		a.Tokens = make([]Token, 0, len(a.Src.Bytes)/5+16)
+	}
 	for si := range a.Sentences {
 		s := &a.Sentences[si]
 		s.FirstToken = len(a.Tokens)

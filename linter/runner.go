@@ -181,7 +181,11 @@ func (l *Linter) lintTarget(t Target) FileResult {
 	if t.Format != nil {
 		format = *t.Format
 	}
-	res.Findings, _, res.Err = l.LintFormat(t.Path, data, format)
+	var a *Article
+	res.Findings, a, res.Err = l.LintFormat(t.Path, data, format)
+	if a != nil {
+		a.Release()
+	}
 	if l.KeepSource {
 		res.Source = data
 	}

@@ -36,7 +36,8 @@ func BenchmarkDevSet(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for j := range data {
-			l.Lint(names[j], data[j])
+			_, a, _ := l.Lint(names[j], data[j])
+			a.Release()
 		}
 	}
 }
@@ -58,7 +59,8 @@ func benchmarkSize(b *testing.B, size int) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		l.Lint("big.txt", text)
+		_, a, _ := l.Lint("big.txt", text)
+		a.Release()
 	}
 }
 
