@@ -2,6 +2,7 @@ package linter
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -436,29 +437,12 @@ func (a *Article) tokenize() {
 
 // TokenIndexAt returns the index of the first token that ends after off.
 func (a *Article) TokenIndexAt(off int) int {
-	lo, hi := 0, len(a.Tokens)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if a.Tokens[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
+	return sort.Search(len(a.Tokens), func(i int) bool { return a.Tokens[i].End > off })
 }
 
 // SentenceAt returns the index of the sentence holding off, or -1.
 func (a *Article) SentenceAt(off int) int {
-	lo, hi := 0, len(a.Sentences)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if a.Sentences[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > off })
 	if lo < len(a.Sentences) && a.Sentences[lo].Start <= off {
 		return lo
 	}

@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -197,15 +198,7 @@ func (a *Article) QuoteAt(off int) int {
 }
 
 func (a *Article) paragraphAt(off int) Paragraph {
-	lo, hi := 0, len(a.Paragraphs)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if a.Paragraphs[m].End <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
+	lo := sort.Search(len(a.Paragraphs), func(i int) bool { return a.Paragraphs[i].End > off })
 	if lo < len(a.Paragraphs) {
 		return a.Paragraphs[lo]
 	}
