@@ -1,7 +1,6 @@
 package linter
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -180,27 +179,4 @@ func (a *Article) assignQuotesToTokens() {
 			a.Tokens[ti].Quote = int32(qi)
 		}
 	}
-}
-
-// QuoteAt returns the index of the double quotation whose content holds
-// off, or -1.
-func (a *Article) QuoteAt(off int) int {
-	ti := a.TokenIndexAt(off)
-	if ti < len(a.Tokens) && a.Tokens[ti].Start <= off {
-		return int(a.Tokens[ti].Quote)
-	}
-	for _, qi := range a.paragraphAt(off).Quotes {
-		if a.Quotes[qi].Content().Contains(off) {
-			return qi
-		}
-	}
-	return -1
-}
-
-func (a *Article) paragraphAt(off int) Paragraph {
-	lo := sort.Search(len(a.Paragraphs), func(i int) bool { return a.Paragraphs[i].End > off })
-	if lo < len(a.Paragraphs) {
-		return a.Paragraphs[lo]
-	}
-	return Paragraph{Index: -1}
 }
