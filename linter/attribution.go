@@ -1,7 +1,6 @@
 package linter
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -34,25 +33,38 @@ type Statement struct {
 	Quote int
 }
 
-// mentionIndex finds mentions by token quickly.
+// mentionIndex finds the mention that starts or ends at a token. It is
+// two tables the length of the token list, so a look-up is one read and the
+// index holds no pointers for the collector to scan.
 type mentionIndex struct {
-	byStart map[int]int // first token -> mention
-	byEnd   map[int]int // end token -> mention
-	ordered []int       // mention indexes sorted by first token
+	byStart []int32 // first token -> mention + 1 (0: none)
+	byEnd   []int32 // end token -> mention + 1
 	p       *People
 }
 
-func newMentionIndex(p *People) *mentionIndex {
-	mi := &mentionIndex{byStart: map[int]int{}, byEnd: map[int]int{}, p: p}
+func newMentionIndex(a *Article, p *People) *mentionIndex {
+	mi := &mentionIndex{byStart: make([]int32, len(a.Tokens)+1), byEnd: make([]int32, len(a.Tokens)+1), p: p}
 	for i, m := range p.Mentions {
-		mi.byStart[m.FirstToken] = i
-		mi.byEnd[m.EndToken] = i
-		mi.ordered = append(mi.ordered, i)
+		mi.byStart[m.FirstToken] = int32(i + 1)
+		mi.byEnd[m.EndToken] = int32(i + 1)
 	}
-	sort.Slice(mi.ordered, func(x, y int) bool {
-		return p.Mentions[mi.ordered[x]].FirstToken < p.Mentions[mi.ordered[y]].FirstToken
-	})
 	return mi
+}
+
+// startAt returns the mention whose first token is tok.
+func (mi *mentionIndex) startAt(tok int) (int, bool) {
+	if tok < 0 || tok >= len(mi.byStart) || mi.byStart[tok] == 0 {
+		return -1, false
+	}
+	return int(mi.byStart[tok]) - 1, true
+}
+
+// endAt returns the mention that ends just before token tok.
+func (mi *mentionIndex) endAt(tok int) (int, bool) {
+	if tok < 0 || tok >= len(mi.byEnd) || mi.byEnd[tok] == 0 {
+		return -1, false
+	}
+	return int(mi.byEnd[tok]) - 1, true
 }
 
 // isSpeaker reports whether a mention can be a speaker (a person).
@@ -76,12 +88,12 @@ func (a *Article) speakerAfterVerb(mi *mentionIndex, v, end int) int {
 		return -1 // "Adding X's stock …"
 	}
 	for k := v + 1; k < end && k <= v+2; k++ {
-		if m, ok := mi.byStart[k]; ok && mi.isSpeaker(m) {
+		if m, ok := mi.startAt(k); ok && mi.isSpeaker(m) {
 			// "said Societe Generale economist Alain Marais": an
 			// organisation before the person.
 			for hops := 0; hops < 3; hops++ {
 				e := mi.p.Mentions[m].EndToken
-				next, ok := mi.byStart[e]
+				next, ok := mi.startAt(e)
 				if !ok || e >= end || mi.p.Mentions[next].Kind == Pronoun {
 					break
 				}
@@ -94,7 +106,7 @@ func (a *Article) speakerAfterVerb(mi *mentionIndex, v, end int) int {
 					if a.Tokens[j].Kind == Punct && a.Tok(j) != "-" {
 						break
 					}
-					if tm, ok := mi.byStart[j]; ok && mi.p.Mentions[tm].Kind == TitledName {
+					if tm, ok := mi.startAt(j); ok && mi.p.Mentions[tm].Kind == TitledName {
 						return tm
 					}
 				}
@@ -128,7 +140,7 @@ func (a *Article) appositiveHead(mi *mentionIndex, from, start int) int {
 				}
 				continue
 			}
-			pm, ok := mi.byEnd[j]
+			pm, ok := mi.endAt(j)
 			if !ok || !mi.isSpeaker(pm) || mi.p.Mentions[pm].Kind == Pronoun || mi.p.Mentions[pm].FirstToken < start {
 				continue
 			}
@@ -154,11 +166,11 @@ func (a *Article) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 	}
 	// "Jamel Msallem, said"
 	if a.isPunct(k-1, ",") {
-		if m, ok := mi.byEnd[k-1]; ok && mi.isSpeaker(m) && mi.p.Mentions[m].FirstToken >= start {
+		if m, ok := mi.endAt(k-1); ok && mi.isSpeaker(m) && mi.p.Mentions[m].FirstToken >= start {
 			return m
 		}
 	}
-	if m, ok := mi.byEnd[k]; ok && mi.isSpeaker(m) && mi.p.Mentions[m].FirstToken >= start {
+	if m, ok := mi.endAt(k); ok && mi.isSpeaker(m) && mi.p.Mentions[m].FirstToken >= start {
 		if h := a.appositiveHead(mi, mi.p.Mentions[m].FirstToken, start); h >= 0 {
 			return h
 		}
@@ -171,7 +183,7 @@ func (a *Article) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 			}
 			lw := a.lowerTok(j)
 			if lw == "of" || lw == "at" || lw == "from" || lw == "for" || lw == "with" {
-				if pm, ok := mi.byEnd[j]; ok && mi.isSpeaker(pm) && mi.p.Mentions[pm].FirstToken >= start {
+				if pm, ok := mi.endAt(j); ok && mi.isSpeaker(pm) && mi.p.Mentions[pm].FirstToken >= start {
 					return pm
 				}
 			}
@@ -182,7 +194,7 @@ func (a *Article) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 	if a.isPunct(k-1, ",") {
 		for j := k - 2; j >= start && j >= k-12; j-- {
 			if a.isPunct(j, ",") {
-				if m, ok := mi.byEnd[j]; ok && mi.isSpeaker(m) && mi.p.Mentions[m].Kind != Pronoun {
+				if m, ok := mi.endAt(j); ok && mi.isSpeaker(m) && mi.p.Mentions[m].Kind != Pronoun {
 					return m
 				}
 				break
@@ -217,7 +229,7 @@ func (a *Article) clauseEnd(i int) bool {
 
 // attributeQuotes finds the speaker of every double quotation.
 func (a *Article) attributeQuotes(p *People) {
-	mi := newMentionIndex(p)
+	mi := p.index
 	p.Attributions = make([]Attribution, len(a.Quotes))
 	for qi := range p.Attributions {
 		p.Attributions[qi] = Attribution{Speaker: -1, Entity: -1}
@@ -392,7 +404,7 @@ func (a *Article) attributeQuotes(p *People) {
 			}
 			// "In his words", "In her view"
 			if !isVerb && a.lowerTok(k) == "in" && k+2 < s.EndToken {
-				if m, ok := mi.byStart[k+1]; ok && p.Mentions[m].Kind == Pronoun && (a.lowerTok(k+2) == "words" || a.lowerTok(k+2) == "view" || a.lowerTok(k+2) == "opinion") {
+				if m, ok := mi.startAt(k+1); ok && p.Mentions[m].Kind == Pronoun && (a.lowerTok(k+2) == "words" || a.lowerTok(k+2) == "view" || a.lowerTok(k+2) == "opinion") {
 					p.Statements = append(p.Statements, Statement{Mention: m, Verb: Span{a.Tokens[k].Start, a.Tokens[k+2].End}, Para: s.Para, Quote: -1})
 				}
 				continue
@@ -418,7 +430,7 @@ func (a *Article) accordingTo(mi *mentionIndex, k int) (m int, verb Span, isPhra
 		return -1, Span{}, false
 	}
 	verb = Span{a.Tokens[k].Start, a.Tokens[k+1].End}
-	if x, ok := mi.byStart[k+2]; ok && mi.isSpeaker(x) {
+	if x, ok := mi.startAt(k+2); ok && mi.isSpeaker(x) {
 		return x, verb, true
 	}
 	return -1, verb, true
@@ -437,7 +449,7 @@ func (a *Article) firstWordAfter(t, v int) bool {
 
 func (a *Article) firstSpeakerIn(mi *mentionIndex, from, to int) int {
 	for k := from; k < to; k++ {
-		if m, ok := mi.byStart[k]; ok && mi.isSpeaker(m) {
+		if m, ok := mi.startAt(k); ok && mi.isSpeaker(m) {
 			return m
 		}
 	}

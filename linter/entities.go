@@ -25,6 +25,7 @@ func analysePeople(a *Article, cfg *Config) *People {
 	a.groupEntities(p, gazetteer)
 	a.linkRoles(p)
 	a.resolvePronouns(p)
+	p.index = newMentionIndex(a, p)
 	a.attributeQuotes(p)
 	a.structuralReferents(p)
 	a.paragraphSubjects(p)
@@ -475,7 +476,7 @@ var genderNouns = map[string]string{
 // structuralReferents sets Mention.Referent for pronouns outside
 // quotations.
 func (a *Article) structuralReferents(p *People) {
-	mi := newMentionIndex(p)
+	mi := p.index
 	p.bySent = make([][]int, len(a.Sentences))
 	for i, m := range p.Mentions {
 		p.bySent[m.Sent] = append(p.bySent[m.Sent], i)

@@ -161,6 +161,7 @@ type People struct {
 	LowerWords   map[string]bool
 	capByInitial map[rune][]string
 	bySent       [][]int
+	index        *mentionIndex
 }
 
 // ParagraphSubject is the person a paragraph is about.
