@@ -166,7 +166,7 @@ func (a *Article) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 	}
 	// "Jamel Msallem, said"
 	if a.isPunct(k-1, ",") {
-		if m, ok := mi.endAt(k-1); ok && mi.isSpeaker(m) && mi.p.Mentions[m].FirstToken >= start {
+		if m, ok := mi.endAt(k - 1); ok && mi.isSpeaker(m) && mi.p.Mentions[m].FirstToken >= start {
 			return m
 		}
 	}
@@ -404,7 +404,7 @@ func (a *Article) attributeQuotes(p *People) {
 			}
 			// "In his words", "In her view"
 			if !isVerb && a.lowerTok(k) == "in" && k+2 < s.EndToken {
-				if m, ok := mi.startAt(k+1); ok && p.Mentions[m].Kind == Pronoun && (a.lowerTok(k+2) == "words" || a.lowerTok(k+2) == "view" || a.lowerTok(k+2) == "opinion") {
+				if m, ok := mi.startAt(k + 1); ok && p.Mentions[m].Kind == Pronoun && (a.lowerTok(k+2) == "words" || a.lowerTok(k+2) == "view" || a.lowerTok(k+2) == "opinion") {
 					p.Statements = append(p.Statements, Statement{Mention: m, Verb: Span{a.Tokens[k].Start, a.Tokens[k+2].End}, Para: s.Para, Quote: -1})
 				}
 				continue
@@ -430,7 +430,7 @@ func (a *Article) accordingTo(mi *mentionIndex, k int) (m int, verb Span, isPhra
 		return -1, Span{}, false
 	}
 	verb = Span{a.Tokens[k].Start, a.Tokens[k+1].End}
-	if x, ok := mi.startAt(k+2); ok && mi.isSpeaker(x) {
+	if x, ok := mi.startAt(k + 2); ok && mi.isSpeaker(x) {
 		return x, verb, true
 	}
 	return -1, verb, true
