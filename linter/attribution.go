@@ -248,9 +248,11 @@ func (a *Article) attributeQuotes(p *People) {
 			for end < len(a.Tokens) && end < t+14 && a.Tokens[end].Start < para.End && a.Tokens[end].Quote < 0 {
 				end++
 			}
-			// Stop at the end of the clause that follows the quote.
+			// Stop at the end of the clause that follows the quote; a
+			// quotation that ends its sentence ("… “switched off”. He
+			// added") has no attribution after it.
 			for k := t; k < end; k++ {
-				if k > t && a.clauseEnd(k) {
+				if a.clauseEnd(k) && (k > t || strings.Contains(".!?;", a.Tok(k))) {
 					end = k
 					break
 				}

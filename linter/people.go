@@ -550,6 +550,15 @@ func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
 						hasDet = true
 					}
 					if hasDet && (r.Class != "" && (r.Country != "" || r.Qualifier != "" || r.Class != "leader") || r.Age > 0) {
+						if a.isPunct(next, ",") {
+							if _, words := a.nameRun(next+1, end); len(words) > 0 {
+								// "The Conservative candidate, Mark Hollis,":
+								// the role introduces the name after it and
+								// refers to nobody before.
+								i = next
+								continue
+							}
+						}
 						rr := r
 						p.Mentions = append(p.Mentions, Mention{Span: r.Span, Kind: RolePhrase, Role: &rr, Para: int(t.Para), Sent: si, Quote: int(t.Quote), FirstToken: i, EndToken: next})
 						i = next

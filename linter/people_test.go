@@ -182,3 +182,17 @@ func TestEditDistance(t *testing.T) {
 	assert.False(t, NearVariant("Bell", "Ball"), "too short to judge")
 	assert.False(t, NearVariant("Miller", "Tiller"), "different first letter")
 }
+
+func TestPreposedRoleAndSentenceFinalQuote(t *testing.T) {
+	text := "Labour candidate Priya Natarajan won.\n\n" +
+		"The Conservative candidate, Mark Hollis, came second. Hollis said turnout showed voters were “switched off”. He added: “We will be back.”"
+	a := Parse("t.txt", []byte(text))
+	hollis := entityNamed(t, a, "Mark Hollis")
+	natarajan := entityNamed(t, a, "Priya Natarajan")
+	assert.NotContains(t, mentionTexts(a, natarajan), "The Conservative candidate", "a role before a comma and a name introduces that name")
+	assert.True(t, hollis.Introduced)
+	assert.Equal(t, map[string]string{
+		"switched off": "-",
+		"We will be":   "Mark Hollis / before-quote",
+	}, speakers(a), "a quotation that ends its sentence takes no speaker from the next one")
+}
