@@ -859,7 +859,7 @@ func (a *Article) appositive(m *Mention, end int) {
 	if i >= end {
 		return
 	}
-	if a.lowerTok(i) == "of" || (a.lowerTok(i) == "from" || a.lowerTok(i) == "at") && a.isCapWord(i+1) && len(m.Words) > 1 {
+	if (a.lowerTok(i) == "of" || (a.lowerTok(i) == "from" || a.lowerTok(i) == "at") && a.isCapWord(i+1)) && (len(m.Words) > 1 || m.Role != nil || m.Kind == Honorific) {
 		// "Tom Murtha of brokerage James Capel", "Dole of Kansas"
 		m.Introduced = true
 		return

@@ -185,7 +185,7 @@ func TestEditDistance(t *testing.T) {
 
 func TestPreposedRoleAndSentenceFinalQuote(t *testing.T) {
 	text := "Labour candidate Priya Natarajan won.\n\n" +
-		"The Conservative candidate, Mark Hollis, came second. Hollis said turnout showed voters were “switched off”. He added: “We will be back.”"
+		"The Conservative candidate, Mark Hollis, came second. Turnout of 19 per cent showed voters were “switched off”. He added: “We will be back.”"
 	a := Parse("t.txt", []byte(text))
 	hollis := entityNamed(t, a, "Mark Hollis")
 	natarajan := entityNamed(t, a, "Priya Natarajan")
