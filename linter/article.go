@@ -133,6 +133,10 @@ func ParseFormat(path string, b []byte, format InputFormat, cfg *Config) *Articl
 // disk.
 func (a *Article) Position(off int) Position { return a.Orig.Position(off) }
 
+// Line returns the 1-based line of a byte offset (cheaper than Position:
+// no column is counted).
+func (a *Article) Line(off int) int { return a.Orig.line(a.Orig.clamp(off)) + 1 }
+
 // blockParagraphs makes a paragraph of each text block the input format
 // marks (Markdown blocks, HTML elements).
 func (a *Article) blockParagraphs(blocks []Span) {

@@ -3,6 +3,7 @@ package linter
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -202,4 +203,21 @@ func FuzzParse(f *testing.F) {
 			a.Src.Position(tk.Start)
 		}
 	})
+}
+
+// Columns on very long lines come from checkpoints; they must equal a
+// plain count at every offset.
+func TestLongLineColumns(t *testing.T) {
+	line := strings.Repeat("aé😀 “x” ", 3000)
+	src := NewSource([]byte("first\n" + line + "\nlast"))
+	start := len("first\n")
+	for off := start; off < start+len(line); off += 7 {
+		for off < len(src.Bytes) && src.Bytes[off]&0xC0 == 0x80 {
+			off++
+		}
+		want := 1 + utf8.RuneCountInString(src.Text[start:off])
+		if got := src.Position(off).Column; got != want {
+			t.Fatalf("offset %d: column %d, want %d", off, got, want)
+		}
+	}
 }

@@ -449,8 +449,10 @@ func (a *Article) firstWordAfter(t, v int) bool {
 	return true
 }
 
+// firstSpeakerIn returns the first speaker mention in [from, to), looking
+// at most 40 tokens in: the subject of a sentence stands near its start.
 func (a *Article) firstSpeakerIn(mi *mentionIndex, from, to int) int {
-	for k := from; k < to; k++ {
+	for k := from; k < to && k < from+40; k++ {
 		if m, ok := mi.startAt(k); ok && mi.isSpeaker(m) {
 			return m
 		}

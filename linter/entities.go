@@ -541,6 +541,7 @@ func (a *Article) structuralReferents(p *People) {
 		if m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
 			from = a.Sentences[m.Sent-1].FirstToken
 		}
+		from = max(from, m.FirstToken-referentWindow)
 		for j := from; j < m.FirstToken; j++ {
 			if g, ok := genderNouns[a.lowerTok(j)]; ok && g == m.Gender {
 				ref = -1
@@ -551,16 +552,22 @@ func (a *Article) structuralReferents(p *People) {
 	}
 }
 
+// referentWindow bounds, in tokens, how far back a pronoun looks for its
+// referent, so that an article with an endless sentence stays linear.
+const referentWindow = 60
+
 // onlyPersonBefore returns the one entity mentioned (by name or role,
-// outside quotations) in sentence si before token end; -1 when none, -2
-// when several.
+// outside quotations) in sentence si in the referentWindow tokens before
+// token end; -1 when none, -2 when several.
 func (a *Article) onlyPersonBefore(p *People, si, end int) int {
 	found := -1
-	for _, mi := range p.MentionsInSentence(si) {
-		m := p.Mentions[mi]
-		if m.FirstToken >= end {
-			break
+	s := a.Sentences[si]
+	for k := max(s.FirstToken, end-referentWindow); k < end && k < s.EndToken; k++ {
+		mi, ok := p.index.startAt(k)
+		if !ok {
+			continue
 		}
+		m := p.Mentions[mi]
 		if m.Quote >= 0 {
 			continue
 		}

@@ -72,7 +72,7 @@ func (a *Article) location(s Span) InspectLocation {
 func Inspect(a *Article) InspectReport {
 	rep := InspectReport{Path: a.Path, Paragraphs: []InspectPara{}, Entities: []InspectEntity{}, Quotes: []InspectQuote{}}
 	for _, p := range a.Paragraphs {
-		ip := InspectPara{Index: p.Index, Line: a.Position(p.Start).Line, Headline: p.Headline, Sentences: p.LastSentence - p.FirstSentence + 1}
+		ip := InspectPara{Index: p.Index, Line: a.Line(p.Start), Headline: p.Headline, Sentences: p.LastSentence - p.FirstSentence + 1}
 		rep.Paragraphs = append(rep.Paragraphs, ip)
 	}
 	for _, q := range a.Quotes {

@@ -30,7 +30,13 @@ type Source struct {
 	Start int
 	// lineStarts holds the byte offset at which each line begins.
 	lineStarts []int
+	// checkpoints caches, for long lines, the code-point count at every
+	// checkpointEvery bytes, so that a column costs at most that many bytes
+	// of counting however long the line.
+	checkpoints map[int][]int
 }
+
+const checkpointEvery = 1024
 
 // NewSource indexes b. Line breaks are LF, CRLF or a lone CR.
 func NewSource(b []byte) *Source {
@@ -102,11 +108,41 @@ func (s *Source) Position(off int) Position {
 	if start < s.Start {
 		start = s.Start
 	}
-	col := 1
-	if off > start {
-		col += utf8.RuneCount(s.Bytes[start:off])
+	return Position{Line: li + 1, Column: 1 + s.runesBetween(li, start, off), Offset: off, ByteColumn: off - start + 1}
+}
+
+// runesBetween counts the code points of line li from start to off.
+func (s *Source) runesBetween(li, start, off int) int {
+	if off-start <= 2*checkpointEvery {
+		return utf8.RuneCount(s.Bytes[start:off])
 	}
-	return Position{Line: li + 1, Column: col, Offset: off, ByteColumn: off - start + 1}
+	cps := s.checkpoints[li]
+	if cps == nil {
+		// Count the line once. Checkpoint k is the first rune start at or
+		// after start+k*checkpointEvery, stored as (offset, runes before).
+		end := len(s.Bytes)
+		if li+1 < len(s.lineStarts) {
+			end = s.lineStarts[li+1]
+		}
+		n := 0
+		for i := start; i < end; {
+			if i-start >= (len(cps)/2)*checkpointEvery {
+				cps = append(cps, i, n)
+			}
+			_, size := utf8.DecodeRune(s.Bytes[i:])
+			i += size
+			n++
+		}
+		if s.checkpoints == nil {
+			s.checkpoints = map[int][]int{}
+		}
+		s.checkpoints[li] = cps
+	}
+	k := min((off-start)/checkpointEvery, len(cps)/2-1)
+	for k > 0 && cps[2*k] > off {
+		k--
+	}
+	return cps[2*k+1] + utf8.RuneCount(s.Bytes[cps[2*k]:off])
 }
 
 // UTF16Column returns the 1-based column of off counted in UTF-16 code units,

@@ -43,7 +43,7 @@ func parseDirectives(a *Article, known map[string]bool) []*Directive {
 		if !strings.HasPrefix(body, "newslint-") {
 			continue
 		}
-		d := &Directive{Span: c.Span, Line: a.Orig.Position(c.End).Line}
+		d := &Directive{Span: c.Span, Line: a.Line(c.End)}
 		if i := strings.Index(body, " -- "); i >= 0 {
 			d.Reason = strings.TrimSpace(body[i+4:])
 			body = body[:i]

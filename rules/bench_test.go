@@ -66,3 +66,22 @@ func benchmarkSize(b *testing.B, size int) {
 
 func BenchmarkArticle20KB(b *testing.B) { benchmarkSize(b, 20<<10) }
 func BenchmarkArticle1MB(b *testing.B)  { benchmarkSize(b, 1<<20) }
+
+// benchmarkOneSentence lints an article that is a single endless sentence
+// on a single line, with names and pronouns throughout: every look-back
+// window and every column computation is bounded, so its time grows
+// linearly too.
+func benchmarkOneSentence(b *testing.B, size int) {
+	unit := "John Smith said he would go and Smith thinks he will “go” and "
+	text := []byte(strings.Repeat(unit, size/len(unit)+1))
+	l := defaultLinter(b)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_, a, _ := l.Lint("one.txt", text)
+		a.Release()
+	}
+}
+
+func BenchmarkOneSentence20KB(b *testing.B) { benchmarkOneSentence(b, 20<<10) }
+func BenchmarkOneSentence1MB(b *testing.B)  { benchmarkOneSentence(b, 1<<20) }

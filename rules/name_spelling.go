@@ -163,9 +163,9 @@ func runNameSpelling(pass *linter.Pass) {
 				continue
 			}
 			for _, u := range variant.uses {
-				pos := a.Position(canon.first)
+				line := a.Line(canon.first)
 				pass.Report(u, fmt.Sprintf("“%s” looks like a misspelling of “%s”, which the article uses %d time%s (first on line %d)",
-					variant.text, canon.text, len(canon.uses), plural(len(canon.uses)), pos.Line),
+					variant.text, canon.text, len(canon.uses), plural(len(canon.uses)), line),
 					pass.Fix("replace with “"+canon.text+"”", u, canon.text))
 			}
 		}

@@ -80,7 +80,7 @@ func checkAges(pass *linter.Pass) {
 			}
 			f := p.Mentions[first]
 			if age(&f) != age(&m) {
-				pass.Report(m.Span, fmt.Sprintf("%s is %d here but %d on line %d", e.Name, age(&m), age(&f), a.Position(f.Start).Line))
+				pass.Report(m.Span, fmt.Sprintf("%s is %d here but %d on line %d", e.Name, age(&m), age(&f), a.Line(f.Start)))
 			}
 		}
 	}
@@ -185,7 +185,7 @@ func checkTolls(pass *linter.Pass) {
 	for kind, ts := range kinds {
 		for _, t := range ts[1:] {
 			if t.n != ts[0].n {
-				pass.Report(t.span, fmt.Sprintf("%d %s here, but %d on line %d", t.n, kind, ts[0].n, a.Position(ts[0].span.Start).Line))
+				pass.Report(t.span, fmt.Sprintf("%d %s here, but %d on line %d", t.n, kind, ts[0].n, a.Line(ts[0].span.Start)))
 				break
 			}
 		}

@@ -72,14 +72,14 @@ func runPronounConsistency(pass *linter.Pass) {
 			}
 			v := get(e)
 			v.n[m.Gender]++
-			v.lines[m.Gender] = append(v.lines[m.Gender], a.Position(m.Start).Line)
+			v.lines[m.Gender] = append(v.lines[m.Gender], a.Line(m.Start))
 			if m.Referent >= 0 {
 				v.prons[m.Gender] = append(v.prons[m.Gender], i)
 			}
 		case m.Kind == linter.Honorific && m.Gender != "" && m.Entity >= 0:
 			v := get(m.Entity)
 			v.n[m.Gender] += 2
-			v.lines[m.Gender] = append(v.lines[m.Gender], a.Position(m.Start).Line)
+			v.lines[m.Gender] = append(v.lines[m.Gender], a.Line(m.Start))
 		}
 	}
 	ents := make([]int, 0, len(byEnt))
@@ -98,7 +98,7 @@ func runPronounConsistency(pass *linter.Pass) {
 			for _, w := range strings.Fields(strings.ToLower(r.Text)) {
 				if g := linter.GenderOfNoun(w); g != "" {
 					v.n[g]++
-					v.lines[g] = append(v.lines[g], a.Position(r.Span.Start).Line)
+					v.lines[g] = append(v.lines[g], a.Line(r.Span.Start))
 					break
 				}
 			}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/newslint/newslint/linter"
@@ -153,17 +154,12 @@ func surnameElsewhere(a *linter.Article, m *linter.Mention) bool {
 func reportedBy(a *linter.Article, qi int, m *linter.Mention) (linter.Statement, bool) {
 	p := a.People
 	q := a.Quotes[qi]
-	var last *linter.Statement
-	for _, i := range p.StatementsByPara[q.Para] {
-		st := &p.Statements[i]
-		if st.Verb.Start >= q.Open.Start {
-			break
-		}
-		last = st
-	}
-	if last == nil {
+	sts := p.StatementsByPara[q.Para]
+	n := sort.Search(len(sts), func(i int) bool { return p.Statements[sts[i]].Verb.Start >= q.Open.Start })
+	if n == 0 {
 		return linter.Statement{}, false
 	}
+	last := &p.Statements[sts[n-1]]
 	// The statement leads up to the quotation: it stands in the sentence
 	// where the quotation opens or in the one before.
 	qs := a.SentenceAt(q.Open.Start)
@@ -175,12 +171,13 @@ func reportedBy(a *linter.Article, qi int, m *linter.Mention) (linter.Statement,
 		return linter.Statement{}, false
 	}
 	// The statement must lead up to this quotation: no other quotation
-	// with its own speaker stands between them.
-	for _, oq := range a.Paragraphs[q.Para].Quotes {
-		if oq == qi {
-			break
+	// with its own speaker stands between them (looking back at most 20
+	// quotations; more than that is not "leading up").
+	for oq, k := qi-1, 0; oq >= 0 && a.Quotes[oq].Open.Start > last.Verb.End; oq, k = oq-1, k+1 {
+		if k == 20 {
+			return linter.Statement{}, false
 		}
-		if a.Quotes[oq].Open.Start > last.Verb.End && p.Attributions[oq].Speaker >= 0 {
+		if !a.Quotes[oq].Single && p.Attributions[oq].Speaker >= 0 {
 			return linter.Statement{}, false
 		}
 	}
@@ -197,11 +194,16 @@ func evidence(a *linter.Article, sm *linter.Mention, st linter.Statement) string
 // mentionedInParagraphBefore reports whether entity e is mentioned in the
 // paragraph (outside quotations) before mention skip.
 func mentionedInParagraphBefore(a *linter.Article, e, para, skip int) bool {
-	for _, i := range a.People.MentionsByPara[para] {
-		if i >= skip {
-			break
+	// The entity's own mentions are few and sorted: look only at them.
+	ms := a.People.Entities[e].Mentions
+	k := sort.SearchInts(ms, skip)
+	for n := 0; k > 0 && n < 50; n++ {
+		k--
+		m := a.People.Mentions[ms[k]]
+		if m.Para < para {
+			return false
 		}
-		if m := a.People.Mentions[i]; m.Quote < 0 && m.Entity == e {
+		if m.Para == para && m.Quote < 0 {
 			return true
 		}
 	}
@@ -214,7 +216,11 @@ func mentionedInParagraphBefore(a *linter.Article, e, para, skip int) bool {
 func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) {
 	p := a.People
 	q := a.Quotes[qi]
+	looked := 0
 	for _, i := range p.MentionsByPara[q.Para] {
+		if looked++; looked > 200 {
+			return -1, false
+		}
 		om := p.Mentions[i]
 		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !p.PersonLike(om.Entity) {
 			continue
@@ -223,9 +229,10 @@ func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) 
 	}
 	// Otherwise the person the story was last about: the nearest person
 	// mentioned (outside quotations) in the paragraphs before.
-	for pi := q.Para - 1; pi >= 0; pi-- {
+	for pi := q.Para - 1; pi >= 0 && looked <= 400; pi-- {
 		ms := p.MentionsByPara[pi]
-		for k := len(ms) - 1; k >= 0; k-- {
+		for k := len(ms) - 1; k >= 0 && looked <= 400; k-- {
+			looked++
 			om := p.Mentions[ms[k]]
 			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !p.PersonLike(om.Entity) {
 				continue
@@ -254,7 +261,10 @@ func subjectJustBefore(a *linter.Article, qi int, m *linter.Mention) (int, bool)
 	}
 	prev := a.Sentences[qs-1]
 	subj := -1
-	for _, mi := range p.MentionsInSentence(qs - 1) {
+	for n, mi := range p.MentionsInSentence(qs - 1) {
+		if n > 40 {
+			return -1, false // a sentence naming this many is about no one person
+		}
 		om := p.Mentions[mi]
 		if om.Quote >= 0 || om.Kind == linter.Pronoun || om.Entity < 0 && subj < 0 {
 			continue
@@ -273,14 +283,21 @@ func subjectJustBefore(a *linter.Article, qi int, m *linter.Mention) (int, bool)
 	if subj < 0 {
 		return -1, false
 	}
-	// Nobody is named in the quotation's sentence before it.
-	for _, mi := range p.MentionsInSentence(qs) {
+	// Nobody is named in the quotation's sentence before it: its first
+	// mention outside quotations comes after the quotation opens.
+	for n, mi := range p.MentionsInSentence(qs) {
 		om := p.Mentions[mi]
 		if om.Start >= q.Open.Start {
 			break
 		}
+		if n > 40 {
+			return -1, false
+		}
 		if om.Quote < 0 && om.Kind != linter.Pronoun {
 			return -1, false
+		}
+		if om.Quote >= 0 && om.Quote != qi {
+			return -1, false // an earlier quotation in the sentence
 		}
 	}
 	return subj, true

@@ -93,14 +93,18 @@ func runTitleConsistency(pass *linter.Pass) {
 	for _, w := range pass.Strings("change-words") {
 		change[strings.ToLower(w)] = true
 	}
+	seen := map[int]bool{} // sentence -> explains a change; each read once
 	explained := func(sent int) bool {
-		s := a.Sentences[sent]
-		for k := s.FirstToken; k < s.EndToken; k++ {
-			if change[strings.ToLower(a.Tok(k))] {
-				return true
-			}
+		if v, ok := seen[sent]; ok {
+			return v
 		}
-		return false
+		s := a.Sentences[sent]
+		v := false
+		for k := s.FirstToken; k < s.EndToken && !v; k++ {
+			v = change[strings.ToLower(a.Tok(k))]
+		}
+		seen[sent] = v
+		return v
 	}
 	for id := range p.Entities {
 		e := &p.Entities[id]
@@ -135,9 +139,9 @@ func runTitleConsistency(pass *linter.Pass) {
 			if sameOffice(*first, use) || explained(use.sent) || explained(first.sent) {
 				continue
 			}
-			pos := a.Position(first.span.Start)
+			line := a.Line(first.span.Start)
 			pass.Report(use.span, fmt.Sprintf("“%s” gives %s another office than “%s” on line %d, with nothing in the text explaining the change",
-				use.text, e.Name, first.text, pos.Line))
+				use.text, e.Name, first.text, line))
 		}
 	}
 }

@@ -78,9 +78,9 @@ func runUnintroducedPerson(pass *linter.Pass) {
 			continue
 		}
 		if full >= 0 {
-			pos := a.Position(p.Mentions[full].Start)
+			line := a.Line(p.Mentions[full].Start)
 			pass.Report(fm.Name, fmt.Sprintf("first reference to %s uses the surname only; the full name “%s” first appears on line %d",
-				fm.Surname(), strings.Join(p.Mentions[full].Words, " "), pos.Line))
+				fm.Surname(), strings.Join(p.Mentions[full].Words, " "), line))
 			continue
 		}
 		// No full name at all. Popes, monarchs and peers go by one name,
