@@ -484,6 +484,15 @@ func (a *Article) sentenceStartToken(i int) bool {
 
 // findMentions reads every sentence for person mentions.
 func (a *Article) findMentions(p *People, lowerWords map[string]bool) {
+	// Mentions are large; sizing the table from the count of capitalised
+	// words and pronouns avoids copying it again and again as it grows.
+	est := 0
+	for i, t := range a.Tokens {
+		if t.Kind == Word && (a.isCapWord(i) || pronounGender[a.lower[i]] != "") {
+			est++
+		}
+	}
+	p.Mentions = make([]Mention, 0, est)
 	for si := range a.Sentences {
 		s := a.Sentences[si]
 		end := s.EndToken
