@@ -4,6 +4,8 @@ import (
 	"github.com/newslint/newslint/linter"
 )
 
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
 // QuoteBalance reports quotation marks that open and never close, or close
 // and never open.
 var QuoteBalance = register(&linter.Rule{
@@ -25,7 +27,9 @@ opens again with a quotation mark; only the last paragraph closes it.
           “The second, which closes it.”
 
 Single quotation marks are checked only as quotes nested in double ones;
-apostrophes (don't, Nazarbayev's, '90s) are never taken for quotes.`,
+apostrophes (don't, Nazarbayev's, '90s) are never taken for quotes. A
+straight double quotation mark between two letters (country"s) is reported
+as a mistyped apostrophe, with the apostrophe as a suggested fix.`,
 	Run: func(p *linter.Pass) {
 		a := p.Article
 		for _, q := range a.Quotes {
@@ -35,6 +39,12 @@ apostrophes (don't, Nazarbayev's, '90s) are never taken for quotes.`,
 			p.Report(q.Open, "quotation opened here is never closed in its paragraph (and the next paragraph does not continue it)")
 		}
 		for _, s := range a.Stray {
+			if a.Text(s) == "\"" && s.Start > 0 && s.End < len(a.Src.Bytes) && isLetter(a.Src.Bytes[s.Start-1]) && isLetter(a.Src.Bytes[s.End]) {
+				// country"s: a double quotation mark typed for an apostrophe
+				p.Report(s, "double quotation mark inside a word: probably a mistyped apostrophe",
+					p.Fix("replace with an apostrophe", s, "'"))
+				continue
+			}
 			p.Report(s, "closing quotation mark with no opening mark before it in the paragraph")
 		}
 	},
