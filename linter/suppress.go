@@ -2,6 +2,7 @@ package linter
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -128,19 +129,44 @@ func applySuppressions(a *Article, findings []Finding, known map[string]bool, re
 	for r := range open {
 		closeRange(r, len(a.Orig.Bytes)+1)
 	}
+	// Index the ranges: next-line ones by (rule, line); byte ranges by
+	// rule, sorted. Ranges of one rule never overlap (a rule is disabled
+	// once until enabled), so a binary search finds the one that may hold a
+	// finding, and each finding costs O(log directives).
+	type lineKey struct {
+		rule string
+		line int
+	}
+	byLine := map[lineKey][]*Directive{}
+	byRule := map[string][]suppressRange{}
+	for _, rg := range ranges {
+		if rg.line > 0 {
+			k := lineKey{rg.rule, rg.line}
+			byLine[k] = append(byLine[k], rg.dir)
+		} else {
+			byRule[rg.rule] = append(byRule[rg.rule], rg)
+		}
+	}
+	for _, rs := range byRule {
+		sort.Slice(rs, func(i, j int) bool { return rs[i].from < rs[j].from })
+	}
+	suppress := func(rule string, f Finding) bool {
+		hit := false
+		for _, d := range byLine[lineKey{rule, f.Start.Line}] {
+			d.used, hit = true, true
+		}
+		rs := byRule[rule]
+		i := sort.Search(len(rs), func(i int) bool { return rs[i].from > f.Start.Offset }) - 1
+		if i >= 0 && f.Start.Offset < rs[i].to {
+			rs[i].dir.used, hit = true, true
+		}
+		return hit
+	}
 	kept := findings[:0]
 	for _, f := range findings {
-		suppressed := false
-		for _, rg := range ranges {
-			if rg.rule != "" && rg.rule != f.Rule {
-				continue
-			}
-			if rg.line > 0 && f.Start.Line == rg.line || rg.line == 0 && f.Start.Offset >= rg.from && f.Start.Offset < rg.to {
-				suppressed = true
-				rg.dir.used = true
-			}
-		}
-		if !suppressed {
+		// Both the rule's own directives and the all-rules ones apply.
+		a, b := suppress(f.Rule, f), suppress("", f)
+		if !a && !b {
 			kept = append(kept, f)
 		}
 	}
