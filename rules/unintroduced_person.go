@@ -71,10 +71,8 @@ func runUnintroducedPerson(pass *linter.Pass) {
 		if len(fm.Words) >= 2 {
 			continue // introduced properly
 		}
-		// Surely a person: a title, an honorific, a he/she pronoun or a
-		// known gender; and not an acronym.
-		surely := e.Titled || hasPronoun[id] || e.Gender != "" || full >= 0 && (e.Introduced || len(e.Roles) > 0)
-		if !surely || isAcronym(fm.Surname()) || fm.Surname() != e.Surname() {
+		// Surely a person, and not an acronym or a word that names things.
+		if !surelyPerson(p, id, full, hasPronoun[id]) || isAcronym(fm.Surname()) || fm.Surname() != e.Surname() || linter.IsNonNameWord(fm.Surname()) || p.LowerWords[strings.ToLower(fm.Surname())] {
 			continue
 		}
 		if full >= 0 {
@@ -91,6 +89,34 @@ func runUnintroducedPerson(pass *linter.Pass) {
 		}
 		pass.Report(fm.Name, fmt.Sprintf("%s is referred to by surname only; the article never gives the full name", fm.Surname()))
 	}
+}
+
+// surelyPerson keeps the rule to people: someone with an honorific (Mr.,
+// Dr.), or an office before the name (President, Senator; not "General",
+// which also starts General Motors and the General Assembly), or a full
+// name that could be a person's and that the article describes or refers
+// to as he or she.
+func surelyPerson(p *linter.People, id, full int, pronoun bool) bool {
+	e := &p.Entities[id]
+	if e.Gender != "" {
+		return true
+	}
+	for _, mi := range e.Mentions {
+		m := p.Mentions[mi]
+		switch {
+		case m.Kind == linter.Honorific:
+			return true
+		case m.Kind == linter.TitledName && m.Role != nil && offices[m.Role.Class] && m.Role.Class != "general":
+			return true
+		}
+	}
+	if full < 0 {
+		return false
+	}
+	// A full name whose first word could be a first name, for a person
+	// the article describes or refers to as he or she.
+	first := p.Mentions[full].Words[0]
+	return !linter.IsNonNameWord(first) && !p.LowerWords[strings.ToLower(first)] && (e.Introduced || len(e.Roles) > 0 || pronoun)
 }
 
 func isAcronym(w string) bool {
