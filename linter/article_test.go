@@ -221,3 +221,11 @@ func TestLongLineColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestStraightQuoteAfterComma(t *testing.T) {
+	// said,"From …" (a missing space) still opens a quotation.
+	a := Parse("t.txt", []byte(`He said,"From here we go," and left.`))
+	require.Len(t, a.Quotes, 1)
+	assert.True(t, a.Quotes[0].Closed)
+	assert.Empty(t, a.Stray)
+}

@@ -38,7 +38,7 @@ func (q Quote) Whole() Span { return Span{q.Open.Start, q.Close.End} }
 func (q Quote) Unclosed() bool { return !q.Closed && q.Next < 0 }
 
 func isOpeningContext(prev, next rune, atStart bool) bool {
-	prevOK := atStart || IsSpace(prev) || strings.ContainsRune("([{—–-/:;", prev)
+	prevOK := atStart || IsSpace(prev) || strings.ContainsRune("([{—–-/:;,", prev)
 	return prevOK && !IsSpace(next) && next != 0
 }
 
