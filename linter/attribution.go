@@ -269,7 +269,7 @@ func (a *Article) attributeQuotes(p *People) {
 					sp = a.speakerBeforeVerb(mi, k, t)
 				}
 				if sp >= 0 {
-					*at = Attribution{Speaker: sp, Entity: p.Mentions[sp].Entity, Pattern: "after-quote", Verb: a.Tokens[k].Span}
+					*at = p.attribution(sp, "after-quote", a.Tokens[k].Span)
 					used[k] = true
 				}
 				break
@@ -279,7 +279,7 @@ func (a *Article) attributeQuotes(p *People) {
 				for k := t; k+1 < end; k++ {
 					if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
 						if m >= 0 {
-							*at = Attribution{Speaker: m, Entity: p.Mentions[m].Entity, Pattern: "according-to", Verb: verb}
+							*at = p.attribution(m, "according-to", verb)
 						}
 						break
 					}
@@ -303,7 +303,7 @@ func (a *Article) attributeQuotes(p *People) {
 			}
 			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
 				if m >= 0 {
-					*at = Attribution{Speaker: m, Entity: p.Mentions[m].Entity, Pattern: "according-to", Verb: verb}
+					*at = p.attribution(m, "according-to", verb)
 				}
 				break
 			}
@@ -327,7 +327,7 @@ func (a *Article) attributeQuotes(p *People) {
 				sp = a.speakerAfterVerb(mi, k, t)
 			}
 			if sp >= 0 {
-				*at = Attribution{Speaker: sp, Entity: p.Mentions[sp].Entity, Pattern: "before-quote", Verb: a.Tokens[k].Span}
+				*at = p.attribution(sp, "before-quote", a.Tokens[k].Span)
 				used[k] = true
 			}
 			break
@@ -436,6 +436,12 @@ func (a *Article) accordingTo(mi *mentionIndex, k int) (m int, verb Span, isPhra
 		return x, verb, true
 	}
 	return -1, verb, true
+}
+
+// attribution gives a quotation the speaker mention sp, found by pattern
+// at verb.
+func (p *People) attribution(sp int, pattern string, verb Span) Attribution {
+	return Attribution{Speaker: sp, Entity: p.Mentions[sp].Entity, Pattern: pattern, Verb: verb}
 }
 
 // firstWordAfter reports whether verb token v is the first word after the

@@ -161,25 +161,10 @@ func (l *Linter) lintTarget(t Target) FileResult {
 		res.Err = t.Err
 		return res
 	}
-	data := t.Data
-	if !t.Stdin {
-		var err error
-		data, err = readLimited(t.Path, l.maxSize())
-		if err != nil {
-			res.Err = err.Error()
-			return res
-		}
-	} else if int64(len(data)) > l.maxSize() {
-		res.Err = fmt.Sprintf("input is %d bytes, over the limit of %d bytes (max-file-size)", len(data), l.maxSize())
+	data, format, err := l.Read(t)
+	if err != nil {
+		res.Err = err.Error()
 		return res
-	}
-	if LooksBinary(data) {
-		res.Err = "binary file (NUL bytes or mostly invalid UTF-8): not linted"
-		return res
-	}
-	format := FormatForPath(t.Path)
-	if t.Format != nil {
-		format = *t.Format
 	}
 	var a *Article
 	res.Findings, a, res.Err = l.LintFormat(t.Path, data, format)
@@ -190,6 +175,32 @@ func (l *Linter) lintTarget(t Target) FileResult {
 		res.Source = data
 	}
 	return res
+}
+
+// Read returns a target's text and input format, refusing, with an error
+// that says why, what cannot be linted: an unreadable file, one over
+// max-file-size, or a binary one.
+func (l *Linter) Read(t Target) ([]byte, InputFormat, error) {
+	format := FormatForPath(t.Path)
+	if t.Format != nil {
+		format = *t.Format
+	}
+	if t.Err != "" {
+		return nil, format, errors.New(t.Err)
+	}
+	data := t.Data
+	if !t.Stdin {
+		var err error
+		if data, err = readLimited(t.Path, l.maxSize()); err != nil {
+			return nil, format, err
+		}
+	} else if int64(len(data)) > l.maxSize() {
+		return nil, format, fmt.Errorf("input is %d bytes, over the limit of %d bytes (max-file-size)", len(data), l.maxSize())
+	}
+	if LooksBinary(data) {
+		return nil, format, errors.New("binary file (NUL bytes or mostly invalid UTF-8): not linted")
+	}
+	return data, format, nil
 }
 
 func (l *Linter) maxSize() int64 {

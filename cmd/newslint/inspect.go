@@ -21,23 +21,33 @@ func inspect(args []string, o options, stdin io.Reader, stdout, stderr io.Writer
 		fmt.Fprintf(stderr, "newslint: config: %v\n", err)
 		return exitError
 	}
-	var data []byte
-	path := args[0]
-	if path == "-" {
-		path = o.stdinFilename
-		data, err = io.ReadAll(stdin)
-	} else {
-		data, err = os.ReadFile(path)
+	// The same reading as linting: size limit, binary check, stdin with
+	// --stdin-filename and --input-format.
+	if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
+		fmt.Fprintf(stderr, "newslint: %s: inspect takes one file, not a directory\n", args[0])
+		return exitError
 	}
+	targets := linter.Collect(args, stdin, o.stdinFilename)
+	if len(targets) != 1 {
+		fmt.Fprintf(stderr, "newslint: inspect takes one file, not a directory\n")
+		return exitError
+	}
+	t := targets[0]
+	if t.Stdin && o.inputFormat != "" {
+		f, err := linter.ParseInputFormat(o.inputFormat)
+		if err != nil {
+			fmt.Fprintf(stderr, "newslint: --input-format: %v\n", err)
+			return exitError
+		}
+		t.Format = &f
+	}
+	l := &linter.Linter{Rules: all, Config: cfg}
+	data, format, err := l.Read(t)
 	if err != nil {
-		fmt.Fprintf(stderr, "newslint: %s: %v\n", path, err)
+		fmt.Fprintf(stderr, "newslint: %s: %v\n", t.Path, err)
 		return exitError
 	}
-	if linter.LooksBinary(data) {
-		fmt.Fprintf(stderr, "newslint: %s: binary file (NUL bytes or mostly invalid UTF-8): not inspected\n", path)
-		return exitError
-	}
-	a := linter.ParseWith(path, data, cfg)
+	a := linter.ParseFormat(t.Path, data, format, cfg)
 	rep := linter.Inspect(a)
 	switch o.format {
 	case "json":

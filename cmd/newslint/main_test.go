@@ -298,6 +298,17 @@ func TestInspectErrors(t *testing.T) {
 	r = runIn(t, dir, "Mayor Ana Ruiz said: “We won.”", "inspect", "-")
 	assert.Equal(t, 0, r.code)
 	assert.Contains(t, r.stdout, `speaker "Mayor Ana Ruiz"`)
+	// Standard input takes --input-format, as when linting: the code
+	// block's quotation is not article text.
+	md := "# Title\n\n```\n“in code,” said Bob.\n```\n"
+	r = runIn(t, dir, md, "inspect", "--input-format", "markdown", "-")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Quotes (0)")
+	r = runIn(t, dir, md, "inspect", "-")
+	assert.Contains(t, r.stdout, "Quotes (1)")
+	r = runIn(t, dir, "", "inspect", dir)
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "not a directory")
 }
 
 func copyFixture(t *testing.T, dir string) {
