@@ -102,7 +102,9 @@ func Prepare(format InputFormat, src []byte) Prepared {
 // preparePlain keeps the text and masks directive lines: a line holding
 // only an HTML comment ("<!-- newslint-disable quote-balance -->").
 func preparePlain(src []byte) Prepared {
-	p := Prepared{Masked: append([]byte(nil), src...)}
+	// The file itself is the text; it is copied only when a directive
+	// line has to be masked.
+	p := Prepared{Masked: src}
 	for off := 0; off < len(src); {
 		end := bytes.IndexByte(src[off:], '\n')
 		if end < 0 {
@@ -115,6 +117,9 @@ func preparePlain(src []byte) Prepared {
 			s := off + bytes.Index(src[off:end], []byte("<!--"))
 			e := off + bytes.LastIndex(src[off:end], []byte("-->")) + 3
 			p.Comments = append(p.Comments, Comment{Span: Span{s, e}, Text: string(src[s+4 : e-3])})
+			if len(p.Comments) == 1 {
+				p.Masked = append([]byte(nil), src...)
+			}
 			copy(p.Masked[off:end], blank(src[off:end]))
 		}
 		off = end + 1
