@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/newslint/newslint/article"
+	"github.com/newslint/newslint/people"
 )
 
 // Severity orders findings by how much they matter.
@@ -51,10 +54,8 @@ type Rule struct {
 	Explain string
 	// Severity is the default severity of the rule's findings.
 	Severity Severity
-	// Options holds the rule's options with their default values. The type
-	// of each default (bool, int64, float64, string, []string) is the type
-	// a configuration must give.
-	Options map[string]any
+	// Options are the options the rule reads, with their defaults.
+	Options []Option
 	// Run checks one article.
 	Run func(*Pass)
 }
@@ -69,24 +70,47 @@ func (r *Rule) Validate() error {
 	if r.Doc == "" || r.Run == nil {
 		return fmt.Errorf("rule %s needs a Doc and a Run function", r.Name)
 	}
-	for k, v := range r.Options {
-		switch v.(type) {
-		case bool, int64, float64, string, []string:
+	seen := map[string]bool{}
+	for _, o := range r.Options {
+		switch n := o.Name(); {
+		case n == "enabled" || n == "severity":
+			return fmt.Errorf("rule %s: option name %s is reserved", r.Name, n)
+		case !ruleNameRE.MatchString(n):
+			return fmt.Errorf("rule %s: option name %q is not kebab-case", r.Name, n)
+		case seen[n]:
+			return fmt.Errorf("rule %s: option %s declared twice", r.Name, n)
 		default:
-			return fmt.Errorf("rule %s: option %s has unsupported type %T", r.Name, k, v)
-		}
-		if k == "enabled" || k == "severity" {
-			return fmt.Errorf("rule %s: option name %s is reserved", r.Name, k)
+			seen[n] = true
 		}
 	}
 	return nil
 }
 
-// Edit replaces the bytes of Span with NewText.
+// Option returns the rule's option of that name, or nil.
+func (r *Rule) Option(name string) Option {
+	for _, o := range r.Options {
+		if o.Name() == name {
+			return o
+		}
+	}
+	return nil
+}
+
+// OptionNames lists the rule's option names, sorted.
+func (r *Rule) OptionNames() []string {
+	names := make([]string, 0, len(r.Options))
+	for _, o := range r.Options {
+		names = append(names, o.Name())
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Edit replaces the bytes between Start and End with NewText.
 type Edit struct {
-	Start   Position `json:"start"`
-	End     Position `json:"end"`
-	NewText string   `json:"newText"`
+	Start   article.Position `json:"start"`
+	End     article.Position `json:"end"`
+	NewText string           `json:"newText"`
 }
 
 // Suggestion is a proposed fix made of edits that do not overlap.
@@ -100,32 +124,34 @@ type Finding struct {
 	Rule        string
 	Severity    Severity
 	Message     string
-	Start, End  Position
+	Start, End  article.Position
 	Suggestions []Suggestion
 }
 
 // Pass hands one article to one rule.
 type Pass struct {
-	Article *Article
-	Rule    *Rule
-	Config  *Config
-	// Options are the rule's options: its defaults overlaid with the
+	Article *article.Article
+	// People is who is who and who said what in the article.
+	People *people.Model
+	Rule   *Rule
+	Config *Config
+	// options are the rule's options: its defaults overlaid with the
 	// configuration.
-	Options  map[string]any
+	options  map[string]any
+	widen    func(article.Span) article.Span
 	severity Severity
 	findings []Finding
 }
 
-// Report records a finding over span, with optional suggested fixes made
-// of (span, replacement) edits.
-func (p *Pass) Report(span Span, message string, fixes ...Suggestion) {
-	if p.Article.Format == HTML {
-		span = p.Article.widenToEntities(span)
+// Report records a finding over span, with optional suggested fixes.
+func (pass *Pass) Report(span article.Span, message string, fixes ...Suggestion) {
+	if pass.widen != nil {
+		span = pass.widen(span)
 	}
-	src := p.Article.Orig
-	p.findings = append(p.findings, Finding{
-		Rule:        p.Rule.Name,
-		Severity:    p.severity,
+	src := pass.Article.Orig
+	pass.findings = append(pass.findings, Finding{
+		Rule:        pass.Rule.Name,
+		Severity:    pass.severity,
 		Message:     message,
 		Start:       src.Position(span.Start),
 		End:         src.Position(span.End),
@@ -134,27 +160,12 @@ func (p *Pass) Report(span Span, message string, fixes ...Suggestion) {
 }
 
 // Fix builds a one-edit suggestion that replaces span with text.
-func (p *Pass) Fix(message string, span Span, text string) Suggestion {
-	src := p.Article.Orig
+func (pass *Pass) Fix(message string, span article.Span, text string) Suggestion {
+	src := pass.Article.Orig
 	return Suggestion{Message: message, Edits: []Edit{{Start: src.Position(span.Start), End: src.Position(span.End), NewText: text}}}
 }
 
-// Bool returns a boolean option.
-func (p *Pass) Bool(name string) bool { v, _ := p.Options[name].(bool); return v }
-
-// Int returns an integer option.
-func (p *Pass) Int(name string) int { v, _ := p.Options[name].(int64); return int(v) }
-
-// Float returns a float option.
-func (p *Pass) Float(name string) float64 { v, _ := p.Options[name].(float64); return v }
-
-// String returns a string option.
-func (p *Pass) String(name string) string { v, _ := p.Options[name].(string); return v }
-
-// Strings returns a list option.
-func (p *Pass) Strings(name string) []string { v, _ := p.Options[name].([]string); return v }
-
-// SortFindings orders findings by line, column, rule, end and message.
+// SortFindings orders findings by offset, rule, end and message.
 func SortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newslint/newslint/article/markup"
 )
 
 func devFiles(b *testing.B) (names []string, data [][]byte, total int64) {
@@ -36,8 +38,9 @@ func BenchmarkDevSet(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for j := range data {
-			_, a, _ := l.Lint(names[j], data[j])
-			a.Release()
+			if _, err := l.Lint(names[j], data[j], markup.Text); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }
@@ -63,8 +66,9 @@ func benchText(b *testing.B, text []byte) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		_, a, _ := l.Lint("bench.txt", text)
-		a.Release()
+		if _, err := l.Lint("bench.txt", text, markup.Text); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

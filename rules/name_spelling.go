@@ -5,18 +5,23 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
 )
 
+// maxVariantUses: a spelling used more often than this is a second name,
+// not a slip.
+var maxVariantUses = linter.NewOption("max-variant-uses", int64(2))
+
 // NameSpelling reports one person's name spelled two ways.
-var NameSpelling = register(&linter.Rule{
-	Name:     "name-spelling",
-	Doc:      "one person's name spelled two ways in one article",
-	Severity: linter.Error,
-	Options: map[string]any{
-		"max-variant-uses": int64(2),
-	},
-	Explain: `Reports a name that is one letter away (a dropped, added, changed or swapped
+func NameSpelling() *linter.Rule {
+	return &linter.Rule{
+		Name:     "name-spelling",
+		Doc:      "one person's name spelled two ways in one article",
+		Severity: linter.Error,
+		Options:  []linter.Option{maxVariantUses},
+		Explain: `Reports a name that is one letter away (a dropped, added, changed or swapped
 letter; two for names of eight letters or more) from the surname of a person
 in the article: Nazarbayev / Nazarbaev, Lukashenko / Lukashenka, Zelensky /
 Zelinsky. The finding is on the variant, which is the spelling used less
@@ -35,12 +40,13 @@ Not reported:
 Options:
   max-variant-uses  a spelling used more often than this is taken as a
                     second name, not a slip`,
-	Run: runNameSpelling,
-})
+		Run: runNameSpelling,
+	}
+}
 
 type nameForm struct {
 	text string
-	uses []linter.Span // outside quotations
+	uses []article.Span // outside quotations
 	// firsts holds the first names the form is written with in full-name
 	// mentions.
 	firsts map[string]bool
@@ -57,20 +63,20 @@ type nameForm struct {
 
 func runNameSpelling(pass *linter.Pass) {
 	a := pass.Article
-	p := a.People
-	maxUses := pass.Int("max-variant-uses")
+	pm := pass.People
+	maxUses := int(maxVariantUses.Get(pass))
 
 	// Every capitalised word outside quotations, by its form.
 	forms := map[string]*nameForm{}
 	var order []string
 	for i, t := range a.Tokens {
-		if t.Kind != linter.Word || t.Quote >= 0 {
+		if t.Kind != article.Word || t.Quote >= 0 {
 			continue
 		}
 		w := a.Tok(i)
 		base, _ := strings.CutSuffix(w, "'s")
 		base, _ = strings.CutSuffix(base, "’s")
-		if !isCapitalised(base) || strings.ContainsAny(base, ".0123456789") || len(base) < 4 || linter.IsNonNameWord(base) {
+		if !isCapitalised(base) || strings.ContainsAny(base, ".0123456789") || len(base) < 4 || people.IsNonNameWord(base) {
 			continue
 		}
 		f := forms[base]
@@ -79,9 +85,9 @@ func runNameSpelling(pass *linter.Pass) {
 			forms[base] = f
 			order = append(order, base)
 		}
-		f.uses = append(f.uses, linter.Span{Start: t.Start, End: t.Start + len(base)})
+		f.uses = append(f.uses, article.Span{Start: t.Start, End: t.Start + len(base)})
 	}
-	for _, m := range p.Mentions {
+	for _, m := range pm.Mentions {
 		if len(m.Words) == 0 || m.Quote >= 0 {
 			continue
 		}
@@ -101,7 +107,7 @@ func runNameSpelling(pass *linter.Pass) {
 			f.firsts[m.Words[0]] = true
 			f.introduced = true
 		}
-		if m.Kind == linter.TitledName || m.Kind == linter.Honorific {
+		if m.Kind == people.TitledName || m.Kind == people.Honorific {
 			f.introduced = true
 		}
 		if m.Role != nil && m.Role.Class != "" {
@@ -111,22 +117,22 @@ func runNameSpelling(pass *linter.Pass) {
 			f.classes[m.Role.Class] = true
 		}
 	}
-	lower := p.LowerWords
+	lower := pm.LowerWords
 	// An index from deletion keys to forms finds every pair of forms one
 	// edit apart in time linear in the number of forms. Words that cannot
 	// be names (sentence openers, months, countries) and words of fewer
 	// than four letters are left out.
 	index := map[string][]string{}
 	for _, w := range order {
-		for _, k := range linter.Deletions(w) {
+		for _, k := range people.Deletions(w) {
 			index[k] = append(index[k], w)
 		}
 	}
 	// Surnames of the people in the article.
 	var surnames []string
 	seen := map[string]bool{}
-	for id := range p.Entities {
-		e := &p.Entities[id]
+	for id := range pm.Entities {
+		e := &pm.Entities[id]
 		if len(e.Mentions) == 0 || !(e.FullNamed || e.Titled) {
 			continue
 		}
@@ -139,7 +145,7 @@ func runNameSpelling(pass *linter.Pass) {
 	done := map[[2]string]bool{}
 	for _, s := range surnames {
 		cands := map[string]bool{}
-		for _, k := range linter.Deletions(s) {
+		for _, k := range people.Deletions(s) {
 			for _, w := range index[k] {
 				cands[w] = true
 			}
@@ -151,7 +157,7 @@ func runNameSpelling(pass *linter.Pass) {
 		sort.Strings(names)
 		for _, v := range names {
 			pair := [2]string{min(s, v), max(s, v)}
-			if v == s || done[pair] || !linter.NearVariant(s, v) {
+			if v == s || done[pair] || !people.NearVariant(s, v) {
 				continue
 			}
 			done[pair] = true
@@ -198,7 +204,7 @@ func isSlip(canon, variant *nameForm, lower map[string]bool, maxUses int) bool {
 	if lower[strings.ToLower(v)] {
 		return false // an ordinary word ("Bakers", "Stern")
 	}
-	if linter.IsNonNameWord(v) || linter.IsNonNameWord(c) {
+	if people.IsNonNameWord(v) || people.IsNonNameWord(c) {
 		return false
 	}
 	// Place names and their adjectives: Korea / Korean, Lanka / Lankan.

@@ -6,16 +6,19 @@ import (
 	"strings"
 	"time"
 
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
 )
 
 // NumberConsistency reports one quantity stated twice with different
 // values.
-var NumberConsistency = register(&linter.Rule{
-	Name:     "number-consistency",
-	Doc:      "the same quantity stated twice with different values (ages, death tolls, weekday and date)",
-	Severity: linter.Warning,
-	Explain: `Reports, at the later statement and naming the earlier one:
+func NumberConsistency() *linter.Rule {
+	return &linter.Rule{
+		Name:     "number-consistency",
+		Doc:      "the same quantity stated twice with different values (ages, death tolls, weekday and date)",
+		Severity: linter.Warning,
+		Explain: `Reports, at the later statement and naming the earlier one:
 
   - a person's age given twice with different values
     ("Smith, 45, …" … "the 47-year-old Smith");
@@ -28,8 +31,9 @@ var NumberConsistency = register(&linter.Rule{
 
 Dates of one event given two ways (on 30 May … on May 31) are not yet
 compared.`,
-	Run: runNumberConsistency,
-})
+		Run: runNumberConsistency,
+	}
+}
 
 var weekdays = map[string]time.Weekday{
 	"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday, "Wednesday": time.Wednesday,
@@ -56,11 +60,11 @@ func runNumberConsistency(pass *linter.Pass) {
 
 func checkAges(pass *linter.Pass) {
 	a := pass.Article
-	p := a.People
-	for id := range p.Entities {
-		e := &p.Entities[id]
+	pm := pass.People
+	for id := range pm.Entities {
+		e := &pm.Entities[id]
 		first := -1
-		age := func(m *linter.Mention) int {
+		age := func(m *people.Mention) int {
 			if m.Age > 0 {
 				return m.Age
 			}
@@ -70,7 +74,7 @@ func checkAges(pass *linter.Pass) {
 			return 0
 		}
 		for _, mi := range e.Mentions {
-			m := p.Mentions[mi]
+			m := pm.Mentions[mi]
 			if age(&m) == 0 || m.Quote >= 0 {
 				continue
 			}
@@ -78,7 +82,7 @@ func checkAges(pass *linter.Pass) {
 				first = mi
 				continue
 			}
-			f := p.Mentions[first]
+			f := pm.Mentions[first]
 			if age(&f) != age(&m) {
 				pass.Report(m.Span, fmt.Sprintf("%s is %d here but %d on line %d", e.Name, age(&m), age(&f), a.Line(f.Start)))
 			}
@@ -92,7 +96,7 @@ func checkWeekdays(pass *linter.Pass) {
 	a := pass.Article
 	n := len(a.Tokens)
 	word := func(i int) string {
-		if i < n && a.Tokens[i].Kind != linter.Punct {
+		if i < n && a.Tokens[i].Kind != article.Punct {
 			return a.Tok(i)
 		}
 		return ""
@@ -136,7 +140,7 @@ func checkWeekdays(pass *linter.Pass) {
 
 type toll struct {
 	n    int
-	span linter.Span
+	span article.Span
 }
 
 // checkTolls compares the numbers of people killed (or injured) stated in
@@ -145,7 +149,7 @@ func checkTolls(pass *linter.Pass) {
 	a := pass.Article
 	changes := false
 	for i, t := range a.Tokens {
-		if t.Kind != linter.Word {
+		if t.Kind != article.Word {
 			continue
 		}
 		switch strings.ToLower(a.Tok(i)) {
@@ -167,7 +171,7 @@ func checkTolls(pass *linter.Pass) {
 		}
 		// NUMBER [people|persons] [were|have been] killed/dead/died/injured
 		for k := i + 1; k < len(a.Tokens) && k <= i+4; k++ {
-			if a.Tokens[k].Kind == linter.Punct {
+			if a.Tokens[k].Kind == article.Punct {
 				break
 			}
 			kind := tollKind(strings.ToLower(a.Tok(k)))
@@ -202,10 +206,10 @@ func tollKind(w string) string {
 	return ""
 }
 
-func tokenNumber(a *linter.Article, i int) (int, bool) {
+func tokenNumber(a *article.Article, i int) (int, bool) {
 	t := a.Tokens[i]
 	w := a.Tok(i)
-	if t.Kind == linter.Number {
+	if t.Kind == article.Number {
 		n, err := strconv.Atoi(strings.ReplaceAll(w, ",", ""))
 		return n, err == nil
 	}

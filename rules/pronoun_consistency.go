@@ -6,18 +6,21 @@ import (
 	"strings"
 
 	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
 )
+
+// minEvidence is how many agreeing signals establish a gender.
+var minEvidence = linter.NewOption("min-evidence", int64(2))
 
 // PronounConsistency reports a pronoun that contradicts the gender the
 // article establishes for its referent.
-var PronounConsistency = register(&linter.Rule{
-	Name:     "pronoun-consistency",
-	Doc:      "a pronoun that contradicts the gender the article establishes for a person",
-	Severity: linter.Warning,
-	Options: map[string]any{
-		"min-evidence": int64(2),
-	},
-	Explain: `Reports a pronoun (he, she, him, her, his, hers, himself, herself) that refers
+func PronounConsistency() *linter.Rule {
+	return &linter.Rule{
+		Name:     "pronoun-consistency",
+		Doc:      "a pronoun that contradicts the gender the article establishes for a person",
+		Severity: linter.Warning,
+		Options:  []linter.Option{minEvidence},
+		Explain: `Reports a pronoun (he, she, him, her, his, hers, himself, herself) that refers
 to a person and contradicts the gender the article establishes for that
 person by its other pronouns, an honorific (Mr., Mrs., Ms.) or the people
 gazetteer:
@@ -36,8 +39,9 @@ honorific counts twice), and the contradicting pronoun must stand alone.
 
 Options:
   min-evidence  how many agreeing signals establish a gender`,
-	Run: runPronounConsistency,
-})
+		Run: runPronounConsistency,
+	}
+}
 
 var pronounSwap = map[string]string{
 	"he": "she", "she": "he", "his": "her", "hers": "his", "himself": "herself", "herself": "himself", "him": "her",
@@ -45,8 +49,8 @@ var pronounSwap = map[string]string{
 
 func runPronounConsistency(pass *linter.Pass) {
 	a := pass.Article
-	p := a.People
-	minEvidence := pass.Int("min-evidence")
+	pm := pass.People
+	need := int(minEvidence.Get(pass))
 	type votes struct {
 		n     map[string]int
 		lines map[string][]int
@@ -61,9 +65,9 @@ func runPronounConsistency(pass *linter.Pass) {
 		}
 		return v
 	}
-	for i, m := range p.Mentions {
+	for i, m := range pm.Mentions {
 		switch {
-		case m.Kind == linter.Pronoun && m.Quote < 0 && (m.Referent >= 0 || m.Entity >= 0):
+		case m.Kind == people.Pronoun && m.Quote < 0 && (m.Referent >= 0 || m.Entity >= 0):
 			// Pronouns resolved by the model count as evidence; only those
 			// whose referent the text's structure fixes can be reported.
 			e := m.Referent
@@ -76,7 +80,7 @@ func runPronounConsistency(pass *linter.Pass) {
 			if m.Referent >= 0 {
 				v.prons[m.Gender] = append(v.prons[m.Gender], i)
 			}
-		case m.Kind == linter.Honorific && m.Gender != "" && m.Entity >= 0:
+		case m.Kind == people.Honorific && m.Gender != "" && m.Entity >= 0:
 			v := get(m.Entity)
 			v.n[m.Gender] += 2
 			v.lines[m.Gender] = append(v.lines[m.Gender], a.Line(m.Start))
@@ -89,14 +93,14 @@ func runPronounConsistency(pass *linter.Pass) {
 	sort.Ints(ents)
 	for _, e := range ents {
 		v := byEnt[e]
-		ent := p.Entities[e]
+		ent := pm.Entities[e]
 		if ent.Gender != "" && v.n[ent.Gender] < 3 {
 			v.n[ent.Gender] += 3 // the gazetteer
 		}
 		// A gendered title counts once: chairman, spokeswoman, actress.
 		for _, r := range ent.Roles {
 			for _, w := range strings.Fields(strings.ToLower(r.Text)) {
-				if g := linter.GenderOfNoun(w); g != "" {
+				if g := people.GenderOfNoun(w); g != "" {
 					v.n[g]++
 					v.lines[g] = append(v.lines[g], a.Line(r.Span.Start))
 					break
@@ -107,11 +111,11 @@ func runPronounConsistency(pass *linter.Pass) {
 		if v.n["female"] > v.n["male"] {
 			major, minor = minor, major
 		}
-		if v.n[major] < minEvidence || len(v.prons[minor]) != 1 || v.n[minor] != 1 || v.n[major] < 2*v.n[minor] {
+		if v.n[major] < need || len(v.prons[minor]) != 1 || v.n[minor] != 1 || v.n[major] < 2*v.n[minor] {
 			continue
 		}
 		mi := v.prons[minor][0]
-		m := p.Mentions[mi]
+		m := pm.Mentions[mi]
 		word := a.Text(m.Span)
 		lines := uniqueInts(v.lines[major])
 		msg := fmt.Sprintf("“%s” refers to %s, whom the article elsewhere refers to as %s (line%s %s)",

@@ -5,20 +5,28 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
+)
+
+var (
+	// checkStrangers reports speakers never introduced in the article.
+	checkStrangers = linter.NewOption("check-strangers", true)
+	// checkSwaps reports speakers who differ from the paragraph's
+	// reported speaker.
+	checkSwaps = linter.NewOption("check-swaps", true)
 )
 
 // QuoteAttribution reports a quotation attributed to someone other than
 // the person the paragraph says is speaking.
-var QuoteAttribution = register(&linter.Rule{
-	Name:     "quote-attribution",
-	Doc:      "a quotation attributed to someone other than the person the paragraph reports as speaking",
-	Severity: linter.Error,
-	Options: map[string]any{
-		"check-strangers": true,
-		"check-swaps":     true,
-	},
-	Explain: `Reports a quotation whose attributed speaker is not who the text says is
+func QuoteAttribution() *linter.Rule {
+	return &linter.Rule{
+		Name:     "quote-attribution",
+		Doc:      "a quotation attributed to someone other than the person the paragraph reports as speaking",
+		Severity: linter.Error,
+		Options:  []linter.Option{checkStrangers, checkSwaps},
+		Explain: `Reports a quotation whose attributed speaker is not who the text says is
 speaking. Two cases are reported, one finding per quotation, on the speaker's
 name in the attribution:
 
@@ -46,8 +54,9 @@ Options:
   check-strangers  report speakers never introduced in the article (case 2)
   check-swaps      report speakers who differ from the paragraph's reported
                    speaker (case 1)`,
-	Run: runQuoteAttribution,
-})
+		Run: runQuoteAttribution,
+	}
+}
 
 // newSpeakerVerbs introduce a reply by someone else.
 var newSpeakerVerbs = map[string]bool{
@@ -56,45 +65,45 @@ var newSpeakerVerbs = map[string]bool{
 
 func runQuoteAttribution(pass *linter.Pass) {
 	a := pass.Article
-	p := a.People
+	pm := pass.People
 	reported := map[int]bool{} // speaker mentions already reported
 	for qi, q := range a.Quotes {
-		at := p.Attributions[qi]
+		at := pm.Attributions[qi]
 		if q.Single || at.Speaker < 0 || at.Pattern == "continues" || at.Pattern == "multi-paragraph" || reported[at.Speaker] {
 			continue
 		}
-		m := p.Mentions[at.Speaker]
-		if m.Kind == linter.Pronoun || m.Kind == linter.RolePhrase || m.Entity < 0 || m.Quote >= 0 {
+		m := pm.Mentions[at.Speaker]
+		if m.Kind == people.Pronoun || m.Kind == people.RolePhrase || m.Entity < 0 || m.Quote >= 0 {
 			continue
 		}
 		if newSpeakerVerbs[strings.ToLower(a.Text(at.Verb))] {
 			continue
 		}
-		e := p.Entities[m.Entity]
-		if variantOfAnother(a, &m) {
+		e := pm.Entities[m.Entity]
+		if variantOfAnother(pass, &m) {
 			// A misspelt name of someone in the article is name-spelling's
 			// to report.
 			continue
 		}
 		speaker := displayName(a, &m, &e)
-		stranger := !e.Introduced && len(e.Mentions) == 1 && !surnameElsewhere(a, &m)
+		stranger := !e.Introduced && len(e.Mentions) == 1 && !surnameElsewhere(pass, &m)
 		var notes []string
 		if stranger {
 			notes = append(notes, fmt.Sprintf("%s is not mentioned elsewhere in the article", m.Surname()))
 		}
 		// Case 1: the paragraph reports a statement by someone else.
-		if pass.Bool("check-swaps") || stranger && pass.Bool("check-strangers") {
-			if st, ok := reportedBy(a, qi, &m); ok {
-				sm := p.Mentions[st.Mention]
-				other := p.Entities[sm.Entity]
-				if !stranger && !pass.Bool("check-swaps") {
+		if checkSwaps.Get(pass) || stranger && checkStrangers.Get(pass) {
+			if st, ok := reportedBy(pass, qi, &m); ok {
+				sm := pm.Mentions[st.Mention]
+				other := pm.Entities[sm.Entity]
+				if !stranger && !checkSwaps.Get(pass) {
 					continue
 				}
 				// A known speaker named in full ("said Russell Zimmerman")
 				// after a statement given only to a pronoun ("He remarked")
 				// is a deliberate change of speaker, not a slip.
-				fullKnown := len(m.Words) >= 2 && e.Introduced && sm.Kind == linter.Pronoun
-				if !stranger && (m.Introduced || fullKnown || mentionedInParagraphBefore(a, m.Entity, q.Para, at.Speaker)) {
+				fullKnown := len(m.Words) >= 2 && e.Introduced && sm.Kind == people.Pronoun
+				if !stranger && (m.Introduced || fullKnown || mentionedInParagraphBefore(pass, m.Entity, q.Para, at.Speaker)) {
 					continue
 				}
 				msg := fmt.Sprintf("quote attributed to %s, but this paragraph reports a statement by %s (%s)",
@@ -110,23 +119,23 @@ func runQuoteAttribution(pass *linter.Pass) {
 		// Case 1b: the sentence just before the quotation is about
 		// someone else, and the speaker, known from elsewhere, is neither
 		// introduced nor mentioned in this paragraph.
-		if !stranger && pass.Bool("check-swaps") && !m.Introduced && !mentionedInParagraphBefore(a, m.Entity, q.Para, at.Speaker) {
-			if subj, ok := subjectJustBefore(a, qi, &m); ok {
-				sm := p.Mentions[subj]
+		if !stranger && checkSwaps.Get(pass) && !m.Introduced && !mentionedInParagraphBefore(pass, m.Entity, q.Para, at.Speaker) {
+			if subj, ok := subjectJustBefore(pass, qi, &m); ok {
+				sm := pm.Mentions[subj]
 				pass.Report(m.Name, fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
-					speaker, p.Entities[sm.Entity].Name, a.Text(sm.Span), m.Surname()))
+					speaker, pm.Entities[sm.Entity].Name, a.Text(sm.Span), m.Surname()))
 				reported[at.Speaker] = true
 				continue
 			}
 		}
 		// Case 2: a speaker never introduced, in a paragraph about
 		// someone else.
-		if !stranger || !pass.Bool("check-strangers") {
+		if !stranger || !checkStrangers.Get(pass) {
 			continue
 		}
-		if subj, ok := aboutSomeoneElse(a, qi, &m); ok {
-			sm := p.Mentions[subj]
-			other := p.Entities[sm.Entity]
+		if subj, ok := aboutSomeoneElse(pass, qi, &m); ok {
+			sm := pm.Mentions[subj]
+			other := pm.Entities[sm.Entity]
 			pass.Report(m.Name, fmt.Sprintf("quote attributed to %s, who is not introduced anywhere in the article (no other mention, title or description), while this paragraph is about %s (“%s”)",
 				speaker, other.Name, a.Text(sm.Span)))
 			reported[at.Speaker] = true
@@ -134,7 +143,7 @@ func runQuoteAttribution(pass *linter.Pass) {
 	}
 }
 
-func displayName(a *linter.Article, m *linter.Mention, e *linter.Entity) string {
+func displayName(a *article.Article, m *people.Mention, e *people.Entity) string {
 	if strings.Count(e.Name, " ") > strings.Count(a.Text(m.Name), " ") {
 		return e.Name
 	}
@@ -144,47 +153,48 @@ func displayName(a *linter.Article, m *linter.Mention, e *linter.Entity) string 
 // surnameElsewhere reports whether the speaker's surname appears in the
 // article outside this mention (a mention the model did not recognise as a
 // person still counts).
-func surnameElsewhere(a *linter.Article, m *linter.Mention) bool {
-	return a.People.CapWords[m.Surname()] > 1
+func surnameElsewhere(pass *linter.Pass, m *people.Mention) bool {
+	pm := pass.People
+	return pm.CapWords[m.Surname()] > 1
 }
 
 // reportedBy finds the statement, in the quotation's paragraph and before
 // it, of a person other than the speaker, when it is the last statement
 // before the quotation.
-func reportedBy(a *linter.Article, qi int, m *linter.Mention) (linter.Statement, bool) {
-	p := a.People
+func reportedBy(pass *linter.Pass, qi int, m *people.Mention) (people.Statement, bool) {
+	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
-	sts := p.StatementsByPara[q.Para]
-	n := sort.Search(len(sts), func(i int) bool { return p.Statements[sts[i]].Verb.Start >= q.Open.Start })
+	sts := pm.StatementsByPara[q.Para]
+	n := sort.Search(len(sts), func(i int) bool { return pm.Statements[sts[i]].Verb.Start >= q.Open.Start })
 	if n == 0 {
-		return linter.Statement{}, false
+		return people.Statement{}, false
 	}
-	last := &p.Statements[sts[n-1]]
+	last := &pm.Statements[sts[n-1]]
 	// The statement leads up to the quotation: it stands in the sentence
 	// where the quotation opens or in the one before.
 	qs := a.SentenceAt(q.Open.Start)
 	if ss := a.SentenceAt(last.Verb.Start); ss < 0 || qs-ss > 1 {
-		return linter.Statement{}, false
+		return people.Statement{}, false
 	}
-	sm := p.Mentions[last.Mention]
+	sm := pm.Mentions[last.Mention]
 	if sm.Entity < 0 || sm.Entity == m.Entity || sm.Quote >= 0 {
-		return linter.Statement{}, false
+		return people.Statement{}, false
 	}
 	// The statement must lead up to this quotation: no other quotation
 	// with its own speaker stands between them (looking back at most 20
 	// quotations; more than that is not "leading up").
 	for oq, k := qi-1, 0; oq >= 0 && a.Quotes[oq].Open.Start > last.Verb.End; oq, k = oq-1, k+1 {
 		if k == 20 {
-			return linter.Statement{}, false
+			return people.Statement{}, false
 		}
-		if !a.Quotes[oq].Single && p.Attributions[oq].Speaker >= 0 {
-			return linter.Statement{}, false
+		if !a.Quotes[oq].Single && pm.Attributions[oq].Speaker >= 0 {
+			return people.Statement{}, false
 		}
 	}
 	return *last, true
 }
 
-func evidence(a *linter.Article, sm *linter.Mention, st linter.Statement) string {
+func evidence(a *article.Article, sm *people.Mention, st people.Statement) string {
 	if st.Verb.Start <= sm.Start && sm.End <= st.Verb.End {
 		return "“" + a.Text(st.Verb) + "”"
 	}
@@ -193,13 +203,14 @@ func evidence(a *linter.Article, sm *linter.Mention, st linter.Statement) string
 
 // mentionedInParagraphBefore reports whether entity e is mentioned in the
 // paragraph (outside quotations) before mention skip.
-func mentionedInParagraphBefore(a *linter.Article, e, para, skip int) bool {
+func mentionedInParagraphBefore(pass *linter.Pass, e, para, skip int) bool {
+	pm := pass.People
 	// The entity's own mentions are few and sorted: look only at them.
-	ms := a.People.Entities[e].Mentions
+	ms := pm.Entities[e].Mentions
 	k := sort.SearchInts(ms, skip)
 	for n := 0; k > 0 && n < 50; n++ {
 		k--
-		m := a.People.Mentions[ms[k]]
+		m := pm.Mentions[ms[k]]
 		if m.Para < para {
 			return false
 		}
@@ -213,16 +224,16 @@ func mentionedInParagraphBefore(a *linter.Article, e, para, skip int) bool {
 // aboutSomeoneElse finds another person the paragraph is about: a person
 // mentioned in the paragraph outside quotations, or, for a paragraph that
 // opens with the quotation, the subject of the paragraph before.
-func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) {
-	p := a.People
+func aboutSomeoneElse(pass *linter.Pass, qi int, m *people.Mention) (int, bool) {
+	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
 	looked := 0
-	for _, i := range p.MentionsByPara[q.Para] {
+	for _, i := range pm.MentionsByPara[q.Para] {
 		if looked++; looked > 200 {
 			return -1, false
 		}
-		om := p.Mentions[i]
-		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !p.PersonLike(om.Entity) {
+		om := pm.Mentions[i]
+		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == people.Pronoun || !pm.PersonLike(om.Entity) {
 			continue
 		}
 		return i, true
@@ -230,11 +241,11 @@ func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) 
 	// Otherwise the person the story was last about: the nearest person
 	// mentioned (outside quotations) in the paragraphs before.
 	for pi := q.Para - 1; pi >= 0 && looked <= 400; pi-- {
-		ms := p.MentionsByPara[pi]
+		ms := pm.MentionsByPara[pi]
 		for k := len(ms) - 1; k >= 0 && looked <= 400; k-- {
 			looked++
-			om := p.Mentions[ms[k]]
-			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == linter.Pronoun || !p.PersonLike(om.Entity) {
+			om := pm.Mentions[ms[k]]
+			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == people.Pronoun || !pm.PersonLike(om.Entity) {
 				continue
 			}
 			return ms[k], true
@@ -245,15 +256,16 @@ func aboutSomeoneElse(a *linter.Article, qi int, m *linter.Mention) (int, bool) 
 
 // variantOfAnother reports whether the speaker's surname is a near
 // spelling of another capitalised word of the article (a misspelt name).
-func variantOfAnother(a *linter.Article, m *linter.Mention) bool {
-	return a.People.NearVariantInArticle(m.Surname()) != ""
+func variantOfAnother(pass *linter.Pass, m *people.Mention) bool {
+	pm := pass.People
+	return pm.NearVariantInArticle(m.Surname()) != ""
 }
 
 // subjectJustBefore finds the subject of the sentence before the
 // quotation's (in the same paragraph): its first person named within its
 // first words, when no other person is named between it and the quotation.
-func subjectJustBefore(a *linter.Article, qi int, m *linter.Mention) (int, bool) {
-	p := a.People
+func subjectJustBefore(pass *linter.Pass, qi int, m *people.Mention) (int, bool) {
+	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
 	qs := a.SentenceAt(q.Open.Start)
 	if qs <= 0 || a.Sentences[qs-1].Para != q.Para {
@@ -261,22 +273,22 @@ func subjectJustBefore(a *linter.Article, qi int, m *linter.Mention) (int, bool)
 	}
 	prev := a.Sentences[qs-1]
 	subj := -1
-	for n, mi := range p.MentionsInSentence(qs - 1) {
+	for n, mi := range pm.MentionsInSentence(qs - 1) {
 		if n > 40 {
 			return -1, false // a sentence naming this many is about no one person
 		}
-		om := p.Mentions[mi]
-		if om.Quote >= 0 || om.Kind == linter.Pronoun || om.Entity < 0 && subj < 0 {
+		om := pm.Mentions[mi]
+		if om.Quote >= 0 || om.Kind == people.Pronoun || om.Entity < 0 && subj < 0 {
 			continue
 		}
 		if subj < 0 {
-			if om.FirstToken > prev.FirstWord+8 || om.Entity < 0 || om.Entity == m.Entity || !p.PersonLike(om.Entity) {
+			if om.FirstToken > prev.FirstWord+8 || om.Entity < 0 || om.Entity == m.Entity || !pm.PersonLike(om.Entity) {
 				return -1, false
 			}
 			subj = mi
 			continue
 		}
-		if om.Entity != p.Mentions[subj].Entity {
+		if om.Entity != pm.Mentions[subj].Entity {
 			return -1, false // someone else is named too
 		}
 	}
@@ -285,15 +297,15 @@ func subjectJustBefore(a *linter.Article, qi int, m *linter.Mention) (int, bool)
 	}
 	// Nobody is named in the quotation's sentence before it: its first
 	// mention outside quotations comes after the quotation opens.
-	for n, mi := range p.MentionsInSentence(qs) {
-		om := p.Mentions[mi]
+	for n, mi := range pm.MentionsInSentence(qs) {
+		om := pm.Mentions[mi]
 		if om.Start >= q.Open.Start {
 			break
 		}
 		if n > 40 {
 			return -1, false
 		}
-		if om.Quote < 0 && om.Kind != linter.Pronoun {
+		if om.Quote < 0 && om.Kind != people.Pronoun {
 			return -1, false
 		}
 		if om.Quote >= 0 && om.Quote != qi {

@@ -8,11 +8,12 @@ func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 
 // QuoteBalance reports quotation marks that open and never close, or close
 // and never open.
-var QuoteBalance = register(&linter.Rule{
-	Name:     "quote-balance",
-	Doc:      "quotation marks that are opened and never closed, or closed and never opened",
-	Severity: linter.Warning,
-	Explain: `A double quotation mark (“ or ") that opens a quotation which is not closed in
+func QuoteBalance() *linter.Rule {
+	return &linter.Rule{
+		Name:     "quote-balance",
+		Doc:      "quotation marks that are opened and never closed, or closed and never opened",
+		Severity: linter.Warning,
+		Explain: `A double quotation mark (“ or ") that opens a quotation which is not closed in
 the same paragraph, or a closing mark (” or ") with nothing open, usually
 means a quotation was cut or pasted badly, and it hides where a speaker's
 words end.
@@ -30,22 +31,23 @@ Single quotation marks are checked only as quotes nested in double ones;
 apostrophes (don't, Nazarbayev's, '90s) are never taken for quotes. A
 straight double quotation mark between two letters (country"s) is reported
 as a mistyped apostrophe, with the apostrophe as a suggested fix.`,
-	Run: func(p *linter.Pass) {
-		a := p.Article
-		for _, q := range a.Quotes {
-			if q.Single || !q.Unclosed() {
-				continue
+		Run: func(p *linter.Pass) {
+			a := p.Article
+			for _, q := range a.Quotes {
+				if q.Single || !q.Unclosed() {
+					continue
+				}
+				p.Report(q.Open, "quotation opened here is never closed in its paragraph (and the next paragraph does not continue it)")
 			}
-			p.Report(q.Open, "quotation opened here is never closed in its paragraph (and the next paragraph does not continue it)")
-		}
-		for _, s := range a.Stray {
-			if a.Text(s) == "\"" && s.Start > 0 && s.End < len(a.Src.Bytes) && isLetter(a.Src.Bytes[s.Start-1]) && isLetter(a.Src.Bytes[s.End]) {
-				// country"s: a double quotation mark typed for an apostrophe
-				p.Report(s, "double quotation mark inside a word: probably a mistyped apostrophe",
-					p.Fix("replace with an apostrophe", s, "'"))
-				continue
+			for _, s := range a.Stray {
+				if a.Text(s) == "\"" && s.Start > 0 && s.End < len(a.Src.Bytes) && isLetter(a.Src.Bytes[s.Start-1]) && isLetter(a.Src.Bytes[s.End]) {
+					// country"s: a double quotation mark typed for an apostrophe
+					p.Report(s, "double quotation mark inside a word: probably a mistyped apostrophe",
+						p.Fix("replace with an apostrophe", s, "'"))
+					continue
+				}
+				p.Report(s, "closing quotation mark with no opening mark before it in the paragraph")
 			}
-			p.Report(s, "closing quotation mark with no opening mark before it in the paragraph")
-		}
-	},
-})
+		},
+	}
+}

@@ -4,7 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/article/markup"
+	"github.com/newslint/newslint/linter/engine"
 	"github.com/stretchr/testify/require"
 )
 
@@ -28,9 +29,9 @@ func TestAllRulesOnAwkwardInput(t *testing.T) {
 	l := defaultLinter(t)
 	l.ReportUnusedSuppressions = true
 	for _, in := range awkward {
-		for _, f := range []linter.InputFormat{linter.PlainText, linter.Markdown, linter.HTML} {
-			findings, _, errMsg := l.LintFormat("x", []byte(in), f)
-			require.Empty(t, errMsg, "%q as %v", in[:min(40, len(in))], f)
+		for _, f := range []markup.Format{markup.Text, markup.Markdown, markup.HTML} {
+			findings, err := l.Lint("x", []byte(in), f)
+			require.NoError(t, err, "%q as %v", in[:min(40, len(in))], f)
 			for _, fd := range findings {
 				require.True(t, fd.Start.Offset <= fd.End.Offset && fd.End.Offset <= len(in), "%v", fd)
 			}
@@ -46,11 +47,11 @@ func FuzzLint(f *testing.F) {
 	}
 	f.Add([]byte("# T\n\n“Q,” said Kobyakov.\n\n```\nx\n```\n"), uint8(1))
 	f.Add([]byte("<p>&ldquo;Q,&rdquo; said <b>X Y</b>.</p>"), uint8(2))
-	l := &linter.Linter{Rules: All()}
+	l := &engine.Linter{Rules: All()}
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
-		findings, _, errMsg := l.LintFormat("f", data, linter.InputFormat(format%3))
-		if errMsg != "" {
-			t.Fatalf("internal error: %s", errMsg)
+		findings, err := l.Lint("f", data, markup.Format(format%3))
+		if err != nil {
+			t.Fatalf("internal error: %v", err)
 		}
 		for _, fd := range findings {
 			if fd.Start.Offset > fd.End.Offset || fd.End.Offset > len(data) {

@@ -4,19 +4,23 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
 )
+
+// changeWords explain a change of office in the sentence of either title.
+var changeWords = linter.NewOption("change-words", []string{"became", "become", "becomes", "elected", "appointed", "named", "promoted", "succeeded", "succeeds", "replaced", "replaces", "resigned", "resigns", "sworn", "nominated", "demoted", "elevated", "previously", "formerly"})
 
 // TitleConsistency reports a person whose office changes without
 // explanation.
-var TitleConsistency = register(&linter.Rule{
-	Name:     "title-consistency",
-	Doc:      "a person's office changes mid-story without explanation",
-	Severity: linter.Error,
-	Options: map[string]any{
-		"change-words": []string{"became", "become", "becomes", "elected", "appointed", "named", "promoted", "succeeded", "succeeds", "replaced", "replaces", "resigned", "resigns", "sworn", "nominated", "demoted", "elevated", "previously", "formerly"},
-	},
-	Explain: `Reports a title given to a person that names another office than the one the
+func TitleConsistency() *linter.Rule {
+	return &linter.Rule{
+		Name:     "title-consistency",
+		Doc:      "a person's office changes mid-story without explanation",
+		Severity: linter.Error,
+		Options:  []linter.Option{changeWords},
+		Explain: `Reports a title given to a person that names another office than the one the
 article gave that person before: Prime Minister Johnson … later Minister
 Johnson; Foreign Minister Lavrov … later Finance Minister Lavrov. The
 finding is on the later title and names the earlier one.
@@ -37,8 +41,9 @@ office not among them is reported too.
 Options:
   change-words  words that explain a change of office in the sentence of
                 either title`,
-	Run: runTitleConsistency,
-})
+		Run: runTitleConsistency,
+	}
+}
 
 // offices are the title classes that name one office a person holds.
 var offices = map[string]bool{
@@ -58,11 +63,11 @@ var transitional = map[string]bool{
 type titleUse struct {
 	class, qual string
 	text        string
-	span        linter.Span
+	span        article.Span
 	sent        int
 }
 
-func officeOf(r *linter.Role) (titleUse, bool) {
+func officeOf(r *people.Role) (titleUse, bool) {
 	if r == nil || !offices[r.Class] || r.Former {
 		return titleUse{}, false
 	}
@@ -88,9 +93,9 @@ func lastQualifier(q string) string {
 
 func runTitleConsistency(pass *linter.Pass) {
 	a := pass.Article
-	p := a.People
+	pm := pass.People
 	change := map[string]bool{}
-	for _, w := range pass.Strings("change-words") {
+	for _, w := range changeWords.Get(pass) {
 		change[strings.ToLower(w)] = true
 	}
 	seen := map[int]bool{} // sentence -> explains a change; each read once
@@ -106,19 +111,19 @@ func runTitleConsistency(pass *linter.Pass) {
 		seen[sent] = v
 		return v
 	}
-	for id := range p.Entities {
-		e := &p.Entities[id]
+	for id := range pm.Entities {
+		e := &pm.Entities[id]
 		var first *titleUse
 		// Titles from the gazetteer, when configured, set the office.
 		var gaz []titleUse
 		for _, r := range e.Roles {
-			if r.Span == (linter.Span{}) && offices[r.Class] {
+			if r.Span == (article.Span{}) && offices[r.Class] {
 				gaz = append(gaz, titleUse{class: r.Class, text: r.Text})
 			}
 		}
 		for _, mi := range e.Mentions {
-			m := p.Mentions[mi]
-			if m.Kind != linter.TitledName || m.Quote >= 0 || m.Role == nil || m.Role.Span.Start != m.Start {
+			m := pm.Mentions[mi]
+			if m.Kind != people.TitledName || m.Quote >= 0 || m.Role == nil || m.Role.Span.Start != m.Start {
 				continue
 			}
 			use, ok := officeOf(m.Role)

@@ -4,16 +4,19 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
 )
 
 // UnintroducedPerson reports people referred to by surname before (or
 // without) their full name.
-var UnintroducedPerson = register(&linter.Rule{
-	Name:     "unintroduced-person",
-	Doc:      "a person referred to by surname only, or by surname before the full name",
-	Severity: linter.Info,
-	Explain: `News style gives a person's full name on first reference and the surname
+func UnintroducedPerson() *linter.Rule {
+	return &linter.Rule{
+		Name:     "unintroduced-person",
+		Doc:      "a person referred to by surname only, or by surname before the full name",
+		Severity: linter.Info,
+		Explain: `News style gives a person's full name on first reference and the surname
 after that. This rule reports, at the first reference in the body (the
 headline may use surnames):
 
@@ -29,31 +32,32 @@ the [[people]] gazetteer of newslint.toml, which this rule never reports.
 
 Severity is info by default: it does not fail a run with the default
 --fail-severity.`,
-	Run: runUnintroducedPerson,
-})
+		Run: runUnintroducedPerson,
+	}
+}
 
 func runUnintroducedPerson(pass *linter.Pass) {
 	a := pass.Article
-	p := a.People
+	pm := pass.People
 	gazetteer := map[string]bool{}
 	for _, g := range pass.Config.People {
 		gazetteer[g.Name] = true
 	}
 	hasPronoun := map[int]bool{}
-	for _, m := range p.Mentions {
-		if m.Kind == linter.Pronoun && m.Referent >= 0 && m.Gender != "" {
+	for _, m := range pm.Mentions {
+		if m.Kind == people.Pronoun && m.Referent >= 0 && m.Gender != "" {
 			hasPronoun[m.Referent] = true
 		}
 	}
-	for id := range p.Entities {
-		e := &p.Entities[id]
+	for id := range pm.Entities {
+		e := &pm.Entities[id]
 		if len(e.Mentions) == 0 || gazetteer[e.Name] {
 			continue
 		}
 		// The first name mention in the body, outside quotations.
 		first, full := -1, -1
 		for _, mi := range e.Mentions {
-			m := p.Mentions[mi]
+			m := pm.Mentions[mi]
 			if m.Quote >= 0 || a.Paragraphs[m.Para].Headline || len(m.Words) == 0 {
 				continue
 			}
@@ -67,24 +71,24 @@ func runUnintroducedPerson(pass *linter.Pass) {
 		if first < 0 {
 			continue
 		}
-		fm := p.Mentions[first]
+		fm := pm.Mentions[first]
 		if len(fm.Words) >= 2 {
 			continue // introduced properly
 		}
 		// Surely a person, and not an acronym or a word that names things.
-		if !surelyPerson(p, id, full, hasPronoun[id]) || isAcronym(fm.Surname()) || fm.Surname() != e.Surname() || linter.IsNonNameWord(fm.Surname()) || p.LowerWords[strings.ToLower(fm.Surname())] {
+		if !surelyPerson(pm, id, full, hasPronoun[id]) || isAcronym(fm.Surname()) || fm.Surname() != e.Surname() || people.IsNonNameWord(fm.Surname()) || pm.LowerWords[strings.ToLower(fm.Surname())] {
 			continue
 		}
 		if full >= 0 {
-			line := a.Line(p.Mentions[full].Start)
+			line := a.Line(pm.Mentions[full].Start)
 			pass.Report(fm.Name, fmt.Sprintf("first reference to %s uses the surname only; the full name “%s” first appears on line %d",
-				fm.Surname(), strings.Join(p.Mentions[full].Words, " "), line))
+				fm.Surname(), strings.Join(pm.Mentions[full].Words, " "), line))
 			continue
 		}
 		// No full name at all. Popes, monarchs and peers go by one name,
 		// and a person described on first reference ("his wife Mary") is
 		// introduced.
-		if singleNamed(a, e) {
+		if singleNamed(a, pm, e) {
 			continue
 		}
 		pass.Report(fm.Name, fmt.Sprintf("%s is referred to by surname only; the article never gives the full name", fm.Surname()))
@@ -96,17 +100,17 @@ func runUnintroducedPerson(pass *linter.Pass) {
 // which also starts General Motors and the General Assembly), or a full
 // name that could be a person's and that the article describes or refers
 // to as he or she.
-func surelyPerson(p *linter.People, id, full int, pronoun bool) bool {
-	e := &p.Entities[id]
+func surelyPerson(pm *people.Model, id, full int, pronoun bool) bool {
+	e := &pm.Entities[id]
 	if e.Gender != "" {
 		return true
 	}
 	for _, mi := range e.Mentions {
-		m := p.Mentions[mi]
+		m := pm.Mentions[mi]
 		switch {
-		case m.Kind == linter.Honorific:
+		case m.Kind == people.Honorific:
 			return true
-		case m.Kind == linter.TitledName && m.Role != nil && offices[m.Role.Class] && m.Role.Class != "general":
+		case m.Kind == people.TitledName && m.Role != nil && offices[m.Role.Class] && m.Role.Class != "general":
 			return true
 		}
 	}
@@ -115,8 +119,8 @@ func surelyPerson(p *linter.People, id, full int, pronoun bool) bool {
 	}
 	// A full name whose first word could be a first name, for a person
 	// the article describes or refers to as he or she.
-	first := p.Mentions[full].Words[0]
-	return !linter.IsNonNameWord(first) && !p.LowerWords[strings.ToLower(first)] && (e.Introduced || len(e.Roles) > 0 || pronoun)
+	first := pm.Mentions[full].Words[0]
+	return !people.IsNonNameWord(first) && !pm.LowerWords[strings.ToLower(first)] && (e.Introduced || len(e.Roles) > 0 || pronoun)
 }
 
 func isAcronym(w string) bool {
@@ -125,8 +129,7 @@ func isAcronym(w string) bool {
 
 // singleNamed reports whether the person holds a title that goes with one
 // name (Pope Francis, King Charles, Lord Carloway).
-func singleNamed(a *linter.Article, e *linter.Entity) bool {
-	p := a.People
+func singleNamed(a *article.Article, pm *people.Model, e *people.Entity) bool {
 	for _, r := range e.Roles {
 		switch r.Class {
 		case "pope", "monarch", "prince", "cardinal", "bishop", "relative", "friend":
@@ -135,7 +138,7 @@ func singleNamed(a *linter.Article, e *linter.Entity) bool {
 		}
 	}
 	for _, mi := range e.Mentions {
-		t := strings.ToLower(a.Text(p.Mentions[mi].Span))
+		t := strings.ToLower(a.Text(pm.Mentions[mi].Span))
 		for _, h := range []string{"lord ", "lady ", "sir ", "dame ", "saint ", "st. "} {
 			if strings.HasPrefix(t, h) {
 				return true

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/newslint/newslint/internal/diff"
 	"github.com/newslint/newslint/linter"
 )
 
@@ -15,7 +16,7 @@ import (
 func printDiffs(results []linter.FileResult, stdout, stderr io.Writer) int {
 	code := exitOK
 	for _, r := range results {
-		if r.Err != "" {
+		if r.Err != nil {
 			fmt.Fprintf(stderr, "newslint: %s: %s\n", r.Path, r.Err)
 			code = exitError
 			continue
@@ -24,7 +25,7 @@ func printDiffs(results []linter.FileResult, stdout, stderr io.Writer) int {
 		if n == 0 {
 			continue
 		}
-		if _, err := io.WriteString(stdout, linter.UnifiedDiff(filepath.ToSlash(r.Path), r.Source, after)); err != nil {
+		if _, err := io.WriteString(stdout, diff.Unified(filepath.ToSlash(r.Path), r.Source, after)); err != nil {
 			fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
 			return exitError
 		}
@@ -41,7 +42,7 @@ func printDiffs(results []linter.FileResult, stdout, stderr io.Writer) int {
 func applyFixes(results []linter.FileResult, stderr io.Writer) {
 	for i := range results {
 		r := &results[i]
-		if r.Err != "" || r.Source == nil {
+		if r.Err != nil || r.Source == nil {
 			continue
 		}
 		after, n := linter.ApplyFixes(r.Source, r.Findings)
@@ -49,7 +50,7 @@ func applyFixes(results []linter.FileResult, stderr io.Writer) {
 			continue
 		}
 		if err := writeAtomic(r.Path, after); err != nil {
-			r.Err = "could not apply fixes: " + err.Error()
+			r.Err = fmt.Errorf("could not apply fixes: %w", err)
 			continue
 		}
 		fmt.Fprintf(stderr, "newslint: %s: fixed %d finding(s)\n", r.Path, n)

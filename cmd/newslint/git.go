@@ -36,7 +36,7 @@ func baseDir() string {
 func keepChangedLines(results []linter.FileResult, rev string) error {
 	for i := range results {
 		r := &results[i]
-		if r.Err != "" || len(r.Findings) == 0 {
+		if r.Err != nil || len(r.Findings) == 0 {
 			continue
 		}
 		if _, err := os.Stat(r.Path); err != nil {

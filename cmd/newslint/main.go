@@ -12,17 +12,21 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint"
+	"github.com/newslint/newslint/article/markup"
+	"github.com/newslint/newslint/format"
 	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/linter/config"
+	"github.com/newslint/newslint/linter/engine"
 	"github.com/newslint/newslint/rules"
 )
 
@@ -63,7 +67,7 @@ type options struct {
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("newslint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(linter.FormatNames(), ", "))
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(format.Names(), ", "))
 	fs.StringVar(&o.config, "config", "", "configuration file (default: the first newslint.toml or .newslint.toml found from the current directory up, else the built-in defaults)")
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "path to report for standard input (\"-\")")
 	fs.StringVar(&o.minSeverity, "min-severity", "info", "show only findings at or above this severity (info, warning, error)")
@@ -140,55 +144,72 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return explainRule(stdout, stderr, pos[1])
 	case "inspect":
-		return inspect(pos[1:], o, stdin, stdout, stderr, all)
+		return inspectFile(pos[1:], o, stdin, stdout, stderr, all)
 	case "version":
 		fmt.Fprintf(stdout, "newslint %s\n", newslint.Version)
 		return exitOK
 	}
+	return lint(pos, o, stdin, stdout, stderr, all)
+}
 
-	formatter, err := linter.NewFormatter(o.format, linter.FormatOptions{
+// settings are the flags of a lint run, checked and parsed.
+type settings struct {
+	formatter    format.Formatter
+	stdinFormat  *markup.Format
+	minSeverity  linter.Severity
+	failSeverity linter.Severity
+	config       *linter.Config
+}
+
+// check parses and checks the flags of a lint run; the error names the
+// flag.
+func (o options) check(all []*linter.Rule) (settings, error) {
+	var s settings
+	var err error
+	if o.fix && o.diff {
+		return s, errors.New("--fix and --diff cannot be used together")
+	}
+	if s.formatter, err = format.New(o.format, format.Options{
 		BaseDir: baseDir(), Version: newslint.Version, InformationURI: newslint.InformationURI,
-	})
+	}); err != nil {
+		return s, err
+	}
+	if s.stdinFormat, err = o.inputFormatFlag(); err != nil {
+		return s, err
+	}
+	if s.minSeverity, err = linter.ParseSeverity(o.minSeverity); err != nil {
+		return s, fmt.Errorf("--min-severity: %w", err)
+	}
+	if s.failSeverity, err = linter.ParseSeverity(o.failSeverity); err != nil {
+		return s, fmt.Errorf("--fail-severity: %w", err)
+	}
+	if s.config, err = loadConfig(o.config, all); err != nil {
+		return s, fmt.Errorf("config: %w", err)
+	}
+	return s, nil
+}
+
+// inputFormatFlag parses --input-format (nil when not given).
+func (o options) inputFormatFlag() (*markup.Format, error) {
+	if o.inputFormat == "" {
+		return nil, nil
+	}
+	f, err := markup.ParseFormat(o.inputFormat)
+	if err != nil {
+		return nil, fmt.Errorf("--input-format: %w", err)
+	}
+	return &f, nil
+}
+
+// lint lints the paths and writes the results.
+func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, all []*linter.Rule) int {
+	s, err := o.check(all)
 	if err != nil {
 		fmt.Fprintf(stderr, "newslint: %v\n", err)
 		return exitError
 	}
-	var stdinFormat *linter.InputFormat
-	if o.inputFormat != "" {
-		f, err := linter.ParseInputFormat(o.inputFormat)
-		if err != nil {
-			fmt.Fprintf(stderr, "newslint: --input-format: %v\n", err)
-			return exitError
-		}
-		stdinFormat = &f
-	}
-	minSev, err := linter.ParseSeverity(o.minSeverity)
-	if err != nil {
-		fmt.Fprintf(stderr, "newslint: --min-severity: %v\n", err)
-		return exitError
-	}
-	failSev, err := linter.ParseSeverity(o.failSeverity)
-	if err != nil {
-		fmt.Fprintf(stderr, "newslint: --fail-severity: %v\n", err)
-		return exitError
-	}
-	cfg, err := loadConfig(o.config, all)
-	if err != nil {
-		fmt.Fprintf(stderr, "newslint: config: %v\n", err)
-		return exitError
-	}
-	if o.fix && o.diff {
-		fmt.Fprintln(stderr, "newslint: --fix and --diff cannot be used together")
-		return exitError
-	}
-	l := &linter.Linter{Rules: all, Config: cfg, KeepSource: o.fix || o.diff, ReportUnusedSuppressions: o.reportUnused}
-	targets := linter.Collect(pos, stdin, o.stdinFilename)
-	for i := range targets {
-		if targets[i].Stdin {
-			targets[i].Format = stdinFormat
-		}
-	}
-	results := l.LintTargets(targets)
+	l := &engine.Linter{Rules: all, Config: s.config, KeepSource: o.fix || o.diff, ReportUnusedSuppressions: o.reportUnused}
+	results := l.LintTargets(engine.Collect(paths, stdin, o.stdinFilename, s.stdinFormat))
 	if o.newFromRev != "" {
 		if err := keepChangedLines(results, o.newFromRev); err != nil {
 			fmt.Fprintf(stderr, "newslint: --new-from-rev: %v\n", err)
@@ -201,39 +222,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.fix {
 		applyFixes(results, stderr)
 	}
-
-	code := exitOK
-	for i := range results {
-		r := &results[i]
-		kept := r.Findings[:0]
-		for _, f := range r.Findings {
-			if f.Severity >= minSev {
-				kept = append(kept, f)
-			}
-			if f.Severity >= failSev && code == exitOK {
-				code = exitFindings
-			}
-		}
-		r.Findings = kept
-	}
-	for _, r := range results {
-		if r.Err != "" {
-			code = exitError
-		}
-	}
-	w := bufio.NewWriter(stdout)
-	if err := formatter.Format(w, results, all); err != nil {
-		fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
-		return exitError
-	}
-	if err := w.Flush(); err != nil {
+	code := filterSeverities(results, s.minSeverity, s.failSeverity)
+	if err := write(stdout, s.formatter, results, all); err != nil {
 		fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
 		return exitError
 	}
 	if o.format != "text" {
 		// Machine formats carry the errors; say them on stderr for people too.
 		for _, r := range results {
-			if r.Err != "" {
+			if r.Err != nil {
 				fmt.Fprintf(stderr, "newslint: %s: %s\n", r.Path, r.Err)
 			}
 		}
@@ -241,11 +238,44 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return code
 }
 
+// filterSeverities drops findings below min and returns the exit status:
+// 2 when a file could not be linted, 1 when a finding is at or above fail.
+func filterSeverities(results []linter.FileResult, min, fail linter.Severity) int {
+	code := exitOK
+	for i := range results {
+		r := &results[i]
+		kept := r.Findings[:0]
+		for _, f := range r.Findings {
+			if f.Severity >= min {
+				kept = append(kept, f)
+			}
+			if f.Severity >= fail && code == exitOK {
+				code = exitFindings
+			}
+		}
+		r.Findings = kept
+	}
+	for _, r := range results {
+		if r.Err != nil {
+			code = exitError
+		}
+	}
+	return code
+}
+
+func write(stdout io.Writer, f format.Formatter, results []linter.FileResult, all []*linter.Rule) error {
+	w := bufio.NewWriter(stdout)
+	if err := f.Format(w, results, all); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
 func loadConfig(path string, all []*linter.Rule) (*linter.Config, error) {
 	if path == "" {
-		path = linter.FindConfig(".")
+		path = config.Find(".")
 	}
-	return linter.LoadConfig(newslint.DefaultConfig, path, all)
+	return config.Load(newslint.DefaultConfig, path, all)
 }
 
 func listRules(w io.Writer, all []*linter.Rule) int {
@@ -273,20 +303,11 @@ func explainRule(stdout, stderr io.Writer, name string) int {
 	}
 	if len(r.Options) > 0 {
 		fmt.Fprintln(stdout, "\nOptions (in [rules."+r.Name+"]):")
-		for _, k := range sortedOptionNames(r) {
-			fmt.Fprintf(stdout, "  %s = %s\n", k, tomlValue(r.Options[k]))
+		for _, k := range r.OptionNames() {
+			fmt.Fprintf(stdout, "  %s = %s\n", k, tomlValue(r.Option(k).Default()))
 		}
 	}
 	return exitOK
-}
-
-func sortedOptionNames(r *linter.Rule) []string {
-	var names []string
-	for k := range r.Options {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // tomlValue writes an option's default as it is written in config.toml.

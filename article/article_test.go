@@ -1,0 +1,231 @@
+package article
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestPositionLFCRLFCR(t *testing.T) {
+	for name, nl := range map[string]string{"lf": "\n", "crlf": "\r\n", "cr": "\r"} {
+		t.Run(name, func(t *testing.T) {
+			src := NewSource([]byte("ab" + nl + "cdé" + nl + nl + "xyz"))
+			assert.Equal(t, 4, src.Lines())
+			off := strings.Index(src.Text, "d")
+			assert.Equal(t, Position{Line: 2, Column: 2, Offset: off, ByteColumn: 2}, src.Position(off))
+			off = strings.Index(src.Text, "x")
+			assert.Equal(t, Position{Line: 4, Column: 1, Offset: off, ByteColumn: 1}, src.Position(off))
+			// The column after "é" counts it as one code point.
+			off = strings.Index(src.Text, "é") + len("é")
+			assert.Equal(t, 4, src.Position(off).Column)
+		})
+	}
+}
+
+func TestPositionBOMAndWideRunes(t *testing.T) {
+	src := NewSource([]byte("\ufeffA😀b\nc"))
+	assert.Equal(t, 3, src.Start)
+	assert.Equal(t, Position{Line: 1, Column: 1, Offset: 3, ByteColumn: 1}, src.Position(3))
+	b := strings.Index(src.Text, "b")
+	assert.Equal(t, 3, src.Position(b).Column, "A and the emoji are one code point each")
+	assert.Equal(t, 6, src.Position(b).ByteColumn, "the emoji is four bytes")
+	assert.Equal(t, 4, src.UTF16Column(b), "the emoji is two UTF-16 code units")
+	// An offset in the middle of a UTF-8 sequence moves back to its start.
+	mid := strings.Index(src.Text, "😀") + 2
+	assert.Equal(t, 2, src.Position(mid).Column)
+	// Offsets past the end are clamped.
+	assert.Equal(t, len(src.Bytes), src.Position(1000).Offset)
+}
+
+func TestParagraphsAndHeadline(t *testing.T) {
+	text := "Minister resigns over leak\n\nFirst paragraph line one\ncontinues here.\n  \t\nSecond paragraph.\n"
+	a := ParseText("t.txt", text)
+	require.Len(t, a.Paragraphs, 3)
+	assert.True(t, a.Paragraphs[0].Headline)
+	assert.False(t, a.Paragraphs[1].Headline)
+	assert.Equal(t, "First paragraph line one\ncontinues here.", a.Text(a.Paragraphs[1].Span))
+	assert.Equal(t, "Second paragraph.", a.Text(a.Paragraphs[2].Span))
+}
+
+func TestParagraphsWithoutBlankLines(t *testing.T) {
+	a := ParseText("t.txt", "One line.\nAnother line.\n\nBut this one has a blank line after the first\n")
+	// A blank line exists, so lines group into paragraphs.
+	require.Len(t, a.Paragraphs, 2)
+	a = ParseText("t.txt", "One line.\nAnother line.\nThird line.")
+	require.Len(t, a.Paragraphs, 3)
+	assert.Equal(t, "Another line.", a.Text(a.Paragraphs[1].Span))
+}
+
+func sentences(a *Article) []string {
+	var out []string
+	for _, s := range a.Sentences {
+		out = append(out, a.Text(s.Span))
+	}
+	return out
+}
+
+func TestSentences(t *testing.T) {
+	cases := map[string][]string{
+		"Mr. Smith met Dr. Jones. They talked.":                        {"Mr. Smith met Dr. Jones.", "They talked."},
+		"The U.S. Army and the U.N. agreed. Talks end.":                {"The U.S. Army and the U.N. agreed.", "Talks end."},
+		"J. R. Smith scored 3.5 points on Jan. 5. It was No. 5 again.": {"J. R. Smith scored 3.5 points on Jan. 5.", "It was No. 5 again."},
+		"“We won.” She smiled. Why? Because.":                          {"“We won.”", "She smiled.", "Why?", "Because."},
+		"He said \"no.\" Then he left!":                                {"He said \"no.\"", "Then he left!"},
+		"Prices rose 2.5 pct. in March, it said.":                      {"Prices rose 2.5 pct. in March, it said."},
+	}
+	for in, want := range cases {
+		a := ParseText("t.txt", in)
+		assert.Equal(t, want, sentences(a), in)
+	}
+}
+
+func TestSentencesNBSP(t *testing.T) {
+	a := ParseText("t.txt", "It rained.\u00a0Then it stopped.")
+	assert.Equal(t, []string{"It rained.", "Then it stopped."}, sentences(a))
+}
+
+func quoteTexts(a *Article) []string {
+	var out []string
+	for _, q := range a.Quotes {
+		s := a.Text(q.Whole())
+		if q.Single {
+			s = "single:" + s
+		}
+		if !q.Closed {
+			s = "open:" + s
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestQuotes(t *testing.T) {
+	cases := map[string][]string{
+		"“We support you,” said Smith.":                         {"“We support you,”"},
+		`"We support you," said Smith. "And more."`:             {`"We support you,"`, `"And more."`},
+		"“He told me ‘never’ twice,” she said.":                 {"“He told me ‘never’ twice,”", "single:‘never’"},
+		`"He told me 'never' twice," she said.`:                 {`"He told me 'never' twice,"`, "single:'never'"},
+		"Don't take Nazarbayev's '90s plan,” he said.":          nil,
+		"“It's Jones' plan,” said the rock 'n' roll ministers.": {"“It's Jones' plan,”"},
+		"The so-called “reform” failed.":                        {"“reform”"},
+	}
+	for in, want := range cases {
+		a := ParseText("t.txt", in)
+		assert.Equal(t, want, quoteTexts(a), in)
+	}
+}
+
+func TestQuoteBalanceModel(t *testing.T) {
+	a := ParseText("t.txt", "“Open and never closed, she said.\n\nNext paragraph.")
+	require.Len(t, a.Quotes, 1)
+	assert.True(t, a.Quotes[0].Unclosed())
+
+	a = ParseText("t.txt", "Closed” but never opened.")
+	assert.Empty(t, a.Quotes)
+	require.Len(t, a.Stray, 1)
+	assert.Equal(t, "”", a.Text(a.Stray[0]))
+}
+
+func TestMultiParagraphQuote(t *testing.T) {
+	text := "He said: “The first part runs on.\n\n“The second part too.\n\n“And the third closes,” he said.\n\nAfter."
+	a := ParseText("t.txt", text)
+	require.Len(t, a.Quotes, 3)
+	assert.Equal(t, 1, a.Quotes[0].Next)
+	assert.Equal(t, 0, a.Quotes[1].Prev)
+	assert.Equal(t, 2, a.Quotes[1].Next)
+	assert.True(t, a.Quotes[2].Closed)
+	for _, q := range a.Quotes {
+		assert.False(t, q.Unclosed())
+	}
+	// Tokens inside know their quote.
+	ti := a.TokenIndexAt(strings.Index(text, "second"))
+	assert.Equal(t, int32(1), a.Tokens[ti].Quote)
+	assert.Equal(t, int32(-1), a.Tokens[a.TokenIndexAt(strings.Index(text, "After"))].Quote)
+}
+
+func TestTokens(t *testing.T) {
+	a := ParseText("t.txt", "Jean-Claude Juncker's 1,000 don't-care U.S. plan.")
+	var words []string
+	for i, tk := range a.Tokens {
+		if tk.Kind != Punct {
+			words = append(words, a.Tok(i))
+		}
+	}
+	assert.Equal(t, []string{"Jean-Claude", "Juncker's", "1,000", "don't-care", "U", "S", "plan"}, words)
+}
+
+// Bad input never crashes the model, and every span stays inside the file.
+func TestParseNeverCrashes(t *testing.T) {
+	inputs := []string{
+		"",
+		"\ufeff",
+		"\r\n\r\n",
+		"\xff\xfe\xfd invalid “utf8 \xc3",
+		strings.Repeat("word “quote” ", 20000),
+		strings.Repeat("a", 100000) + ".",
+		"\"\"\"''' ’’ ‘‘ “”“",
+		"”\n\n“\n\n“",
+	}
+	for _, in := range inputs {
+		a := ParseText("t.txt", in)
+		for _, p := range a.Paragraphs {
+			assert.True(t, p.Start >= 0 && p.End <= len(in) && p.Start <= p.End)
+		}
+		for _, q := range a.Quotes {
+			assert.True(t, q.Open.Start >= 0 && q.Close.End <= len(in))
+		}
+		for _, tk := range a.Tokens {
+			assert.True(t, tk.Start < tk.End && tk.End <= len(in))
+		}
+	}
+}
+
+func TestLooksBinary(t *testing.T) {
+	assert.True(t, LooksBinary([]byte("abc\x00def")))
+	assert.True(t, LooksBinary([]byte("\xff\xfe\xfd\xfc\xfb abc")))
+	assert.False(t, LooksBinary([]byte("plain text with one bad byte \xff in it, mostly fine")))
+	assert.False(t, LooksBinary([]byte("Üñíçødé “quotes”")))
+	assert.False(t, LooksBinary(nil))
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("“Q,” said X.\n\nHe said: “A\n\n“B.”"))
+	f.Add([]byte("\ufeffMr. A. B. Smith's '90s \"plan\"\r\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		a := Parse(Input{Path: "f.txt", Orig: b})
+		for _, tk := range a.Tokens {
+			if tk.Start < 0 || tk.End > len(b) || tk.Start >= tk.End {
+				t.Fatalf("bad token span %v", tk.Span)
+			}
+			a.Src.Position(tk.Start)
+		}
+	})
+}
+
+// Columns on very long lines come from checkpoints; they must equal a
+// plain count at every offset.
+func TestLongLineColumns(t *testing.T) {
+	line := strings.Repeat("aé😀 “x” ", 3000)
+	src := NewSource([]byte("first\n" + line + "\nlast"))
+	start := len("first\n")
+	for off := start; off < start+len(line); off += 7 {
+		for off < len(src.Bytes) && src.Bytes[off]&0xC0 == 0x80 {
+			off++
+		}
+		want := 1 + utf8.RuneCountInString(src.Text[start:off])
+		if got := src.Position(off).Column; got != want {
+			t.Fatalf("offset %d: column %d, want %d", off, got, want)
+		}
+	}
+}
+
+func TestStraightQuoteAfterComma(t *testing.T) {
+	// said,"From …" (a missing space) still opens a quotation.
+	a := ParseText("t.txt", `He said,"From here we go," and left.`)
+	require.Len(t, a.Quotes, 1)
+	assert.True(t, a.Quotes[0].Closed)
+	assert.Empty(t, a.Stray)
+}

@@ -1,0 +1,192 @@
+package markup
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/newslint/newslint/article"
+	"golang.org/x/net/html"
+)
+
+// blockTag reports whether an element starts and ends a text block.
+func blockTag(tag string) bool {
+	switch tag {
+	case "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "td", "th", "dd", "dt",
+		"figcaption", "caption", "section", "article", "main", "header", "footer", "aside", "nav",
+		"ul", "ol", "dl", "table", "tr", "body", "title", "br", "hr":
+		return true
+	}
+	return false
+}
+
+// skippedTag reports whether an element's text is not article text.
+func skippedTag(tag string) bool {
+	switch tag {
+	case "script", "style", "code", "pre", "noscript", "template", "nav", "form", "button", "select",
+		"textarea", "svg", "math", "iframe", "object":
+		return true
+	}
+	return false
+}
+
+// htmlReader walks an HTML file's tokens, keeping the text of the article
+// (of <article> when there is one, else of <body>) and marking its blocks.
+type htmlReader struct {
+	d          Document
+	hasArticle bool
+	skip       int // depth inside skipped elements
+	inArticle  int // depth inside <article>
+	inTitle    bool
+	// blockStart and blockEnd delimit the text of the block being read
+	// (-1 when none).
+	blockStart, blockEnd int
+}
+
+func readHTML(src []byte) Document {
+	r := &htmlReader{hasArticle: bytes.Contains(bytes.ToLower(src), []byte("<article")), blockStart: -1, blockEnd: -1}
+	r.d.Masked = blank(src)
+	z := html.NewTokenizer(bytes.NewReader(src))
+	for off := 0; ; {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		start := off
+		off += len(raw)
+		switch tt {
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			r.tag(string(name), tt)
+		case html.CommentToken:
+			s := string(raw)
+			if len(s) >= 7 && strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") {
+				r.d.Comments = append(r.d.Comments, Comment{Span: article.Span{Start: start, End: off}, Text: s[4 : len(s)-3]})
+			}
+		case html.TextToken:
+			r.text(start, raw)
+		}
+	}
+	r.flush()
+	return r.d
+}
+
+// flush ends the block being read.
+func (r *htmlReader) flush() {
+	if r.blockStart >= 0 {
+		r.d.Blocks = append(r.d.Blocks, article.Span{Start: r.blockStart, End: r.blockEnd})
+	}
+	r.blockStart, r.blockEnd = -1, -1
+}
+
+// tag follows the element structure: blocks, skipped elements, <article>
+// and <title>.
+func (r *htmlReader) tag(tag string, tt html.TokenType) {
+	if blockTag(tag) {
+		r.flush()
+	}
+	if tt == html.SelfClosingTagToken {
+		return
+	}
+	delta := 1
+	if tt == html.EndTagToken {
+		delta = -1
+	}
+	switch {
+	case skippedTag(tag):
+		r.skip = max(0, r.skip+delta)
+	case tag == "article":
+		r.inArticle = max(0, r.inArticle+delta)
+	case tag == "title":
+		r.inTitle = delta > 0
+	}
+}
+
+// text keeps a text token that belongs to the article, its character
+// references decoded in place.
+func (r *htmlReader) text(start int, raw []byte) {
+	if r.skip > 0 || r.inTitle || r.hasArticle && r.inArticle == 0 {
+		return
+	}
+	copy(r.d.Masked[start:start+len(raw)], decodeEntities(raw))
+	// The block runs from its first to its last non-space byte.
+	trimmedStart := start + len(raw) - len(bytes.TrimLeft(raw, " \t\r\n"))
+	trimmedEnd := start + len(bytes.TrimRight(raw, " \t\r\n"))
+	if trimmedEnd > trimmedStart {
+		if r.blockStart < 0 {
+			r.blockStart = trimmedStart
+		}
+		r.blockEnd = trimmedEnd
+	}
+}
+
+// decodeEntities replaces each character reference (&ldquo;, &#8217;,
+// &amp;) by its character, padded with spaces to the reference's length,
+// so the text keeps its length: “ stays a quotation mark and every offset
+// still points into the original.
+func decodeEntities(raw []byte) []byte {
+	if bytes.IndexByte(raw, '&') < 0 {
+		return raw
+	}
+	out := append([]byte(nil), raw...)
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '&' {
+			continue
+		}
+		j := bytes.IndexByte(raw[i:min(len(raw), i+12)], ';')
+		if j < 0 {
+			continue
+		}
+		ref := string(raw[i : i+j+1])
+		dec := html.UnescapeString(ref)
+		if dec == ref || len(dec) > len(ref) {
+			continue
+		}
+		for k := i; k < i+j+1; k++ {
+			out[k] = ' '
+		}
+		// The character stays next to the word it is attached to: after
+		// a word ("won,&rdquo;") it goes first, else last ("&ldquo;We").
+		if i > 0 && raw[i-1] != ' ' && raw[i-1] != '\t' && raw[i-1] != '\n' {
+			copy(out[i:], dec)
+		} else {
+			copy(out[i+j+1-len(dec):], dec)
+		}
+		i += j
+	}
+	return out
+}
+
+// WidenToEntities extends a span of an HTML file whose ends fall inside a
+// character reference (&ldquo;) to cover the whole reference, so that a
+// finding on a decoded quotation mark points at what is in the file.
+func WidenToEntities(orig []byte, s article.Span) article.Span {
+	if s.Start < len(orig) {
+		if st, _, ok := entityAround(orig, s.Start); ok {
+			s.Start = st
+		}
+	}
+	if s.End > 0 && s.End <= len(orig) {
+		if _, en, ok := entityAround(orig, s.End-1); ok {
+			s.End = en
+		}
+	}
+	return s
+}
+
+// entityAround finds the character reference holding offset off of b.
+func entityAround(b []byte, off int) (int, int, bool) {
+	for i := off; i >= 0 && i > off-12; i-- {
+		if i < off && b[i] == ';' {
+			return 0, 0, false
+		}
+		if b[i] == '&' {
+			j := bytes.IndexByte(b[i:min(len(b), i+12)], ';')
+			if j > 0 && i+j >= off {
+				return i, i + j + 1, true
+			}
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
+}

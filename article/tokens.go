@@ -1,0 +1,121 @@
+package article
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// isWordRune reports whether r belongs inside a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func (a *Article) tokenize() {
+	a.Tokens = make([]Token, 0, len(a.Src.Bytes)/5+16)
+	for si := range a.Sentences {
+		s := &a.Sentences[si]
+		s.FirstToken = len(a.Tokens)
+		for i := s.Start; i < s.End; {
+			r, n := a.runeAt(i)
+			t := Token{Span: Span{i, i + n}, Kind: Punct, Para: int32(s.Para), Sent: int32(si), Quote: -1}
+			switch {
+			case IsSpace(r):
+				i += n
+				continue
+			case isWordRune(r):
+				t.End = a.wordEnd(i+n, s.End)
+				t.Kind = Word
+				if r >= '0' && r <= '9' {
+					t.Kind = Number
+				}
+			}
+			a.Tokens = append(a.Tokens, t)
+			i = t.End
+		}
+		s.EndToken = len(a.Tokens)
+		s.FirstWord = s.EndToken
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if a.Tokens[k].Kind != Punct {
+				s.FirstWord = k
+				break
+			}
+		}
+	}
+}
+
+// wordEnd returns the end of the word that continues at j, before end.
+// Joiners stay inside a word when a word character follows them: don't,
+// Nazarbayev's, Jean-Claude; and, between digits, 1,000 and 1.5.
+func (a *Article) wordEnd(j, end int) int {
+	for j < end {
+		r, n := a.runeAt(j)
+		if isWordRune(r) {
+			j += n
+			continue
+		}
+		if !strings.ContainsRune("'’-.,", r) || j+n >= end {
+			return j
+		}
+		next, _ := a.runeAt(j + n)
+		if r == '.' || r == ',' {
+			prev, _ := a.runeBefore(j)
+			if !unicode.IsDigit(prev) || !unicode.IsDigit(next) {
+				return j
+			}
+		} else if !isWordRune(next) {
+			return j
+		}
+		j += n
+	}
+	return j
+}
+
+// lowerTokens lower-cases every token once per article.
+func (a *Article) lowerTokens() {
+	a.lower = make([]string, len(a.Tokens))
+	for k := range a.Tokens {
+		a.lower[k] = strings.ToLower(a.Tok(k))
+	}
+}
+
+// Tok returns the text of token i.
+func (a *Article) Tok(i int) string { t := a.Tokens[i]; return a.Src.Text[t.Start:t.End] }
+
+// Lower returns token i in lower case, or "" when there is no token i.
+func (a *Article) Lower(i int) string {
+	if i < 0 || i >= len(a.Tokens) {
+		return ""
+	}
+	return a.lower[i]
+}
+
+// IsWord reports whether token i exists and is a word.
+func (a *Article) IsWord(i int) bool { return i >= 0 && i < len(a.Tokens) && a.Tokens[i].Kind == Word }
+
+// IsCapWord reports whether token i is a word that starts with a capital.
+func (a *Article) IsCapWord(i int) bool { return a.IsWord(i) && IsCapitalised(a.Tok(i)) }
+
+// IsPunct reports whether token i is the punctuation p.
+func (a *Article) IsPunct(i int, p string) bool {
+	return i >= 0 && i < len(a.Tokens) && a.Tokens[i].Kind == Punct && a.Tok(i) == p
+}
+
+// SentenceStart reports whether token i is the first word of its sentence.
+func (a *Article) SentenceStart(i int) bool {
+	return a.Sentences[a.Tokens[i].Sent].FirstWord == i
+}
+
+// TokenIndexAt returns the index of the first token that ends after off.
+func (a *Article) TokenIndexAt(off int) int {
+	return sort.Search(len(a.Tokens), func(i int) bool { return a.Tokens[i].End > off })
+}
+
+// SentenceAt returns the index of the sentence holding off, or -1.
+func (a *Article) SentenceAt(off int) int {
+	lo := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > off })
+	if lo < len(a.Sentences) && a.Sentences[lo].Start <= off {
+		return lo
+	}
+	return -1
+}

@@ -1,0 +1,198 @@
+package format
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/newslint/newslint/article"
+	"github.com/newslint/newslint/linter"
+)
+
+// SARIF writes SARIF 2.1.0 as GitHub code scanning reads it.
+type SARIF struct{ Opts Options }
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []sarifResult     `json:"results"`
+	ColumnKind  string            `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifRule struct {
+	ID                   string         `json:"id"`
+	Name                 string         `json:"name"`
+	ShortDescription     sarifText      `json:"shortDescription"`
+	FullDescription      sarifText      `json:"fullDescription"`
+	Help                 sarifText      `json:"help"`
+	HelpURI              string         `json:"helpUri,omitempty"`
+	DefaultConfiguration sarifRuleLevel `json:"defaultConfiguration"`
+}
+
+type sarifRuleLevel struct {
+	Level string `json:"level"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+	Fixes     []sarifFix      `json:"fixes,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn"`
+	EndLine     int `json:"endLine"`
+	EndColumn   int `json:"endColumn"`
+	ByteOffset  int `json:"byteOffset"`
+	ByteLength  int `json:"byteLength"`
+}
+
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent sarifText   `json:"insertedContent"`
+}
+
+func region(start, end article.Position) *sarifRegion {
+	return &sarifRegion{StartLine: start.Line, StartColumn: start.Column, EndLine: end.Line, EndColumn: end.Column,
+		ByteOffset: start.Offset, ByteLength: end.Offset - start.Offset}
+}
+
+// fileURI makes a SARIF artifact URI: a relative path, escaped, or a file
+// URI for a path outside the base directory.
+func fileURI(p string) string {
+	if strings.HasPrefix(p, "/") {
+		return (&url.URL{Scheme: "file", Path: p}).String()
+	}
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+// allRules returns the rules to describe: the given ones, and the engine's
+// own when a finding comes from it.
+func allRules(rules []*linter.Rule, results []linter.FileResult) []*linter.Rule {
+	out := append([]*linter.Rule(nil), rules...)
+	for _, r := range results {
+		for _, f := range r.Findings {
+			if f.Rule == linter.UnusedSuppressionName {
+				return append(out, linter.UnusedSuppression())
+			}
+		}
+	}
+	return out
+}
+
+// Format implements Formatter.
+func (s SARIF) Format(w io.Writer, results []linter.FileResult, rules []*linter.Rule) error {
+	rules = allRules(rules, results)
+	driver := sarifDriver{Name: s.Opts.ToolName, Version: s.Opts.Version, InformationURI: s.Opts.InformationURI, Rules: []sarifRule{}}
+	index := map[string]int{}
+	for i, r := range rules {
+		index[r.Name] = i
+		full := r.Explain
+		if full == "" {
+			full = r.Doc
+		}
+		driver.Rules = append(driver.Rules, sarifRule{
+			ID: r.Name, Name: r.Name,
+			ShortDescription:     sarifText{r.Doc},
+			FullDescription:      sarifText{full},
+			Help:                 sarifText{fmt.Sprintf("%s\n\nRun `newslint explain %s` for details.", full, r.Name)},
+			HelpURI:              s.Opts.InformationURI + "#rules",
+			DefaultConfiguration: sarifRuleLevel{level(r.Severity, "note")},
+		})
+	}
+	run := sarifRun{Tool: sarifTool{driver}, Results: []sarifResult{}, ColumnKind: "unicodeCodePoints"}
+	inv := sarifInvocation{ExecutionSuccessful: true}
+	for _, r := range results {
+		uri := fileURI(relPath(s.Opts.BaseDir, r.Path))
+		if r.Err != nil {
+			inv.ExecutionSuccessful = false
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Level: "error", Message: sarifText{r.Err.Error()},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}},
+			})
+		}
+		for _, f := range r.Findings {
+			res := sarifResult{
+				RuleID: f.Rule, RuleIndex: index[f.Rule], Level: level(f.Severity, "note"), Message: sarifText{f.Message},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}, Region: region(f.Start, f.End)}}},
+			}
+			for _, sg := range f.Suggestions {
+				fix := sarifFix{Description: sarifText{sg.Message}}
+				change := sarifArtifactChange{ArtifactLocation: sarifArtifact{URI: uri}}
+				for _, e := range sg.Edits {
+					change.Replacements = append(change.Replacements, sarifReplacement{DeletedRegion: *region(e.Start, e.End), InsertedContent: sarifText{e.NewText}})
+				}
+				fix.ArtifactChanges = append(fix.ArtifactChanges, change)
+				res.Fixes = append(res.Fixes, fix)
+			}
+			run.Results = append(run.Results, res)
+		}
+	}
+	run.Invocations = []sarifInvocation{inv}
+	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(log)
+}

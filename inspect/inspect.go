@@ -1,0 +1,227 @@
+// Package inspect builds what `newslint inspect` prints: the article model
+// (paragraphs, quotations, people, speakers, paragraph subjects) in a form
+// people and scripts can read.
+//
+// Never imports: linter, rules, format, cmd/newslint.
+package inspect
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/newslint/newslint/article"
+	"github.com/newslint/newslint/people"
+)
+
+// Report is what `newslint inspect` prints: the article model in a
+// form people and scripts can read.
+type Report struct {
+	Path       string      `json:"path"`
+	Paragraphs []Paragraph `json:"paragraphs"`
+	Entities   []Entity    `json:"entities"`
+	Quotes     []Quote     `json:"quotes"`
+	Stray      []Location  `json:"strayClosingQuotes,omitempty"`
+}
+
+// Location is a span with its text and position.
+type Location struct {
+	Text      string `json:"text"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"endOffset"`
+}
+
+// Paragraph describes a paragraph.
+type Paragraph struct {
+	Index     int    `json:"index"`
+	Line      int    `json:"line"`
+	Headline  bool   `json:"headline,omitempty"`
+	Sentences int    `json:"sentences"`
+	Subject   string `json:"subject,omitempty"`
+	// SubjectEvidence says why the subject was chosen.
+	SubjectEvidence string `json:"subjectEvidence,omitempty"`
+}
+
+// Mention is one mention of an entity.
+type Mention struct {
+	Location
+	Kind string `json:"kind"`
+}
+
+// Entity is a person with its mentions.
+type Entity struct {
+	ID       int       `json:"id"`
+	Name     string    `json:"name"`
+	Roles    []string  `json:"roles,omitempty"`
+	Gender   string    `json:"gender,omitempty"`
+	Mentions []Mention `json:"mentions"`
+	// Pronouns are the pronouns that refer to the person (by the text's
+	// structure, or by resolution).
+	Pronouns []Mention `json:"pronouns,omitempty"`
+}
+
+// Quote is a quotation with its speaker.
+type Quote struct {
+	Location
+	Closed    bool      `json:"closed"`
+	Continues bool      `json:"continuesNextParagraph,omitempty"`
+	Speaker   *Location `json:"speaker,omitempty"`
+	Entity    string    `json:"entity,omitempty"`
+	Pattern   string    `json:"pattern,omitempty"`
+}
+
+func location(a *article.Article, s article.Span) Location {
+	pos := a.Position(s.Start)
+	return Location{Text: a.Text(s), Line: pos.Line, Column: pos.Column, Offset: s.Start, EndOffset: s.End}
+}
+
+// Build builds the report for an article and its people model.
+func Build(a *article.Article, pm *people.Model) Report {
+	rep := Report{Path: a.Path, Paragraphs: []Paragraph{}, Entities: []Entity{}, Quotes: []Quote{}}
+	for _, p := range a.Paragraphs {
+		ip := Paragraph{Index: p.Index, Line: a.Line(p.Start), Headline: p.Headline, Sentences: p.LastSentence - p.FirstSentence + 1}
+		rep.Paragraphs = append(rep.Paragraphs, ip)
+	}
+	for _, q := range a.Quotes {
+		if q.Single {
+			continue
+		}
+		text := a.Text(q.Whole())
+		if len(text) > 80 {
+			cut := 77
+			for cut > 0 && text[cut]&0xC0 == 0x80 {
+				cut--
+			}
+			text = text[:cut] + "..."
+		}
+		loc := location(a, q.Whole())
+		loc.Text = text
+		rep.Quotes = append(rep.Quotes, Quote{Location: loc, Closed: q.Closed, Continues: q.Next >= 0})
+	}
+	for _, s := range a.Stray {
+		rep.Stray = append(rep.Stray, location(a, s))
+	}
+	addPeople(a, pm, &rep)
+	return rep
+}
+
+// Text renders the report for people.
+func (r Report) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", r.Path)
+	fmt.Fprintf(&b, "\nEntities (%d)\n", len(r.Entities))
+	for _, e := range r.Entities {
+		fmt.Fprintf(&b, "  #%d %s", e.ID, e.Name)
+		if e.Gender != "" {
+			fmt.Fprintf(&b, " [%s]", e.Gender)
+		}
+		if len(e.Roles) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(e.Roles, "; "))
+		}
+		b.WriteString("\n")
+		for _, m := range e.Mentions {
+			fmt.Fprintf(&b, "      %d:%d %-10s %q\n", m.Line, m.Column, m.Kind, m.Text)
+		}
+		if len(e.Pronouns) > 0 {
+			b.WriteString("      pronouns:")
+			for _, m := range e.Pronouns {
+				fmt.Fprintf(&b, " %s@%d:%d", m.Text, m.Line, m.Column)
+			}
+			b.WriteString("\n")
+		}
+	}
+	fmt.Fprintf(&b, "\nQuotes (%d)\n", len(r.Quotes))
+	for _, q := range r.Quotes {
+		state := ""
+		if !q.Closed {
+			state = " [open]"
+			if q.Continues {
+				state = " [continues]"
+			}
+		}
+		fmt.Fprintf(&b, "  %d:%d%s %s\n", q.Line, q.Column, state, q.Text)
+		if q.Speaker != nil {
+			fmt.Fprintf(&b, "      speaker %q at %d:%d -> %s (%s)\n", q.Speaker.Text, q.Speaker.Line, q.Speaker.Column, q.Entity, q.Pattern)
+		} else {
+			b.WriteString("      speaker: none found\n")
+		}
+	}
+	for _, s := range r.Stray {
+		fmt.Fprintf(&b, "  %d:%d stray closing mark %s\n", s.Line, s.Column, s.Text)
+	}
+	fmt.Fprintf(&b, "\nParagraphs (%d)\n", len(r.Paragraphs))
+	for _, p := range r.Paragraphs {
+		fmt.Fprintf(&b, "  ¶%d line %d, %d sentence(s)", p.Index+1, p.Line, p.Sentences)
+		if p.Headline {
+			b.WriteString(", headline")
+		}
+		if p.Subject != "" {
+			fmt.Fprintf(&b, ", subject: %s (%s)", p.Subject, p.SubjectEvidence)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func addPeople(a *article.Article, pm *people.Model, rep *Report) {
+	for _, e := range pm.Entities {
+		if len(e.Mentions) == 0 {
+			continue
+		}
+		ie := Entity{ID: e.ID, Name: e.Name, Gender: e.Gender, Mentions: []Mention{}}
+		seen := map[string]bool{}
+		for _, r := range e.Roles {
+			if r.Text != "" && !seen[r.Text] {
+				seen[r.Text] = true
+				ie.Roles = append(ie.Roles, r.Text)
+			}
+		}
+		for _, mi := range e.Mentions {
+			m := pm.Mentions[mi]
+			ie.Mentions = append(ie.Mentions, Mention{Location: location(a, m.Span), Kind: m.Kind.String()})
+		}
+		rep.Entities = append(rep.Entities, ie)
+	}
+	byID := map[int]int{}
+	for i, ie := range rep.Entities {
+		byID[ie.ID] = i
+	}
+	for _, m := range pm.Mentions {
+		if m.Kind != people.Pronoun {
+			continue
+		}
+		ref := m.Referent
+		if ref < 0 {
+			ref = m.Entity
+		}
+		if i, ok := byID[ref]; ok && ref >= 0 {
+			rep.Entities[i].Pronouns = append(rep.Entities[i].Pronouns, Mention{Location: location(a, m.Span), Kind: m.Kind.String()})
+		}
+	}
+	qi := 0
+	for i, q := range a.Quotes {
+		if q.Single {
+			continue
+		}
+		at := pm.Attributions[i]
+		if at.Speaker >= 0 {
+			m := pm.Mentions[at.Speaker]
+			loc := location(a, m.Span)
+			rep.Quotes[qi].Speaker = &loc
+			rep.Quotes[qi].Pattern = at.Pattern
+			if at.Entity >= 0 {
+				rep.Quotes[qi].Entity = pm.Entities[at.Entity].Name
+			} else {
+				rep.Quotes[qi].Entity = "(unresolved " + m.Kind.String() + ")"
+			}
+		}
+		qi++
+	}
+	for i, s := range pm.Subjects {
+		if s.Entity >= 0 {
+			rep.Paragraphs[i].Subject = pm.Entities[s.Entity].Name
+			rep.Paragraphs[i].SubjectEvidence = s.Evidence
+		}
+	}
+}

@@ -1,0 +1,395 @@
+// Package config reads newslint's configuration: the built-in defaults
+// (config.toml) and a newsroom's newslint.toml over them, checking every key
+// against the rules' declared options and naming the file, line and key of
+// any mistake.
+//
+// Never imports: rules, format, inspect, linter/engine, cmd/newslint.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
+)
+
+// Error is an error in a configuration file, with its position when
+// known.
+type Error struct {
+	File   string
+	Line   int
+	Column int
+	Key    string
+	Msg    string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
+	}
+	b.WriteString(": ")
+	if e.Key != "" {
+		fmt.Fprintf(&b, "%s: ", e.Key)
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Load reads the embedded defaults and then, when path is not empty,
+// the file at path over them.
+func Load(defaults []byte, path string, rules []*linter.Rule) (*linter.Config, error) {
+	c := linter.DefaultConfig(rules)
+	if err := Merge(c, "(built-in config.toml)", defaults, rules); err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return c, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: err.Error()}
+	}
+	if err := Merge(c, path, data, rules); err != nil {
+		return nil, err
+	}
+	c.Path = path
+	return c, nil
+}
+
+// Find looks for newslint.toml or .newslint.toml in dir and its
+// parents and returns the first found, or "".
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		for _, name := range []string{"newslint.toml", ".newslint.toml"} {
+			p := filepath.Join(dir, name)
+			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+				return p
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Merge overlays the TOML document data (named file in errors) on c. Every
+// key is checked: unknown keys, unknown rules and values of the wrong type
+// are errors that name them.
+func Merge(c *linter.Config, file string, data []byte, rules []*linter.Rule) error {
+	text := string(data)
+	var raw map[string]any
+	if _, err := toml.Decode(text, &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return &Error{File: file, Line: pe.Position.Line, Column: pe.Position.Col, Msg: pe.Message}
+		}
+		return &Error{File: file, Msg: err.Error()}
+	}
+	m := &merger{c: c, file: file, text: text, rules: map[string]*linter.Rule{}}
+	for _, r := range rules {
+		m.rules[r.Name] = r
+	}
+	for _, key := range slices.Sorted(maps.Keys(raw)) {
+		if err := m.top(key, raw[key]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// merger overlays one configuration file on a Config.
+type merger struct {
+	c     *linter.Config
+	file  string
+	text  string
+	rules map[string]*linter.Rule
+}
+
+// keyErr is an error about key in [table], at the key's line.
+func (m *merger) keyErr(table, key, msg string) error {
+	full := key
+	if table != "" {
+		full = table + "." + key
+	}
+	return &Error{File: m.file, Line: keyLine(m.text, table, key), Key: full, Msg: msg}
+}
+
+// top merges one top-level key.
+func (m *merger) top(key string, val any) error {
+	switch key {
+	case "max-file-size":
+		n, err := parseSize(val)
+		if err != nil {
+			return m.keyErr("", key, err.Error())
+		}
+		m.c.MaxFileSize = n
+	case "rules":
+		tbl, ok := val.(map[string]any)
+		if !ok {
+			return m.keyErr("", key, "must be a table of [rules.<id>] tables")
+		}
+		for _, id := range slices.Sorted(maps.Keys(tbl)) {
+			if err := m.ruleTable(id, tbl[id]); err != nil {
+				return err
+			}
+		}
+	case "people":
+		list, ok := val.([]map[string]any)
+		if !ok {
+			return m.keyErr("", key, "must be an array of [[people]] tables")
+		}
+		for i, entry := range list {
+			p, err := parsePerson(entry)
+			if err != nil {
+				return &Error{File: m.file, Line: nthTableLine(m.text, "people", i), Key: fmt.Sprintf("people[%d]", i+1), Msg: err.Error()}
+			}
+			m.c.People = append(m.c.People, p)
+		}
+	default:
+		return m.keyErr("", key, "unknown key (known: max-file-size, rules, people)")
+	}
+	return nil
+}
+
+// ruleTable merges [rules.<id>].
+func (m *merger) ruleTable(id string, val any) error {
+	r := m.rules[id]
+	if r == nil {
+		return &Error{File: m.file, Line: keyLine(m.text, "rules."+id, ""), Key: "rules." + id,
+			Msg: fmt.Sprintf("unknown rule %q (newslint rules lists them)", id)}
+	}
+	rt, ok := val.(map[string]any)
+	if !ok {
+		return m.keyErr("rules", id, "must be a table")
+	}
+	return mergeRule(m.c.Rules[r.Name], r, rt, func(k, msg string) error { return m.keyErr("rules."+id, k, msg) })
+}
+
+func mergeRule(rc *linter.RuleConfig, r *linter.Rule, tbl map[string]any, fail func(key, msg string) error) error {
+	for _, k := range slices.Sorted(maps.Keys(tbl)) {
+		v := tbl[k]
+		switch k {
+		case "enabled":
+			b, ok := v.(bool)
+			if !ok {
+				return fail(k, fmt.Sprintf("must be true or false, not %s", tomlType(v)))
+			}
+			rc.Enabled = b
+		case "severity":
+			s, ok := v.(string)
+			if !ok {
+				return fail(k, fmt.Sprintf("must be a string, not %s", tomlType(v)))
+			}
+			sev, err := linter.ParseSeverity(s)
+			if err != nil {
+				return fail(k, err.Error())
+			}
+			rc.Severity = sev
+		default:
+			opt := r.Option(k)
+			if opt == nil {
+				names := r.OptionNames()
+				hint := "it takes only enabled and severity"
+				if len(names) > 0 {
+					hint = "it takes enabled, severity, " + strings.Join(names, ", ")
+				}
+				return fail(k, fmt.Sprintf("unknown option for rule %s (%s)", r.Name, hint))
+			}
+			conv, err := convertOption(opt.Default(), v)
+			if err != nil {
+				return fail(k, err.Error())
+			}
+			rc.Options[k] = conv
+		}
+	}
+	return nil
+}
+
+func convertOption(def, v any) (any, error) {
+	switch def.(type) {
+	case bool:
+		if b, ok := v.(bool); ok {
+			return b, nil
+		}
+		return nil, fmt.Errorf("must be a boolean, not %s", tomlType(v))
+	case int64:
+		if n, ok := v.(int64); ok {
+			return n, nil
+		}
+		return nil, fmt.Errorf("must be an integer, not %s", tomlType(v))
+	case float64:
+		switch n := v.(type) {
+		case float64:
+			return n, nil
+		case int64:
+			return float64(n), nil
+		}
+		return nil, fmt.Errorf("must be a number, not %s", tomlType(v))
+	case string:
+		if s, ok := v.(string); ok {
+			return s, nil
+		}
+		return nil, fmt.Errorf("must be a string, not %s", tomlType(v))
+	case []string:
+		return toStrings(v)
+	}
+	return nil, fmt.Errorf("unsupported option type %T", def)
+}
+
+func toStrings(v any) ([]string, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("must be an array of strings, not %s", tomlType(v))
+	}
+	out := make([]string, 0, len(list))
+	for _, x := range list {
+		s, ok := x.(string)
+		if !ok {
+			return nil, fmt.Errorf("must be an array of strings, but holds %s", tomlType(x))
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func parsePerson(m map[string]any) (people.Person, error) {
+	var p people.Person
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		v := m[k]
+		var err error
+		switch k {
+		case "name":
+			s, ok := v.(string)
+			if !ok || strings.TrimSpace(s) == "" {
+				return p, fmt.Errorf("name must be a non-empty string")
+			}
+			p.Name = s
+		case "aliases":
+			p.Aliases, err = toStrings(v)
+		case "titles":
+			p.Titles, err = toStrings(v)
+		case "gender":
+			s, ok := v.(string)
+			if !ok || (s != "male" && s != "female" && s != "") {
+				return p, fmt.Errorf(`gender must be "male" or "female"`)
+			}
+			p.Gender = s
+		default:
+			return p, fmt.Errorf("unknown key %q (known: name, aliases, titles, gender)", k)
+		}
+		if err != nil {
+			return p, fmt.Errorf("%s %v", k, err)
+		}
+	}
+	if p.Name == "" {
+		return p, fmt.Errorf("name is required")
+	}
+	return p, nil
+}
+
+var sizeRE = regexp.MustCompile(`^\s*(\d+)\s*([kKmMgG]?)i?[bB]?\s*$`)
+
+func parseSize(v any) (int64, error) {
+	switch n := v.(type) {
+	case int64:
+		if n <= 0 {
+			return 0, fmt.Errorf("must be positive")
+		}
+		return n, nil
+	case string:
+		m := sizeRE.FindStringSubmatch(n)
+		if m == nil {
+			return 0, fmt.Errorf("%q is not a size (write 10MB, 512KB or a number of bytes)", n)
+		}
+		x, _ := strconv.ParseInt(m[1], 10, 64)
+		switch strings.ToUpper(m[2]) {
+		case "K":
+			x <<= 10
+		case "M":
+			x <<= 20
+		case "G":
+			x <<= 30
+		}
+		if x <= 0 {
+			return 0, fmt.Errorf("must be positive")
+		}
+		return x, nil
+	}
+	return 0, fmt.Errorf("must be a number of bytes or a string like \"10MB\", not %s", tomlType(v))
+}
+
+func tomlType(v any) string {
+	switch v.(type) {
+	case bool:
+		return "a boolean"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case string:
+		return "a string"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// keyLine finds the line of key inside [table] (or of the table header when
+// key is empty) so that errors found after decoding still point at a line.
+func keyLine(text, table, key string) int {
+	current := ""
+	for i, line := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			name := strings.Trim(strings.SplitN(t, "#", 2)[0], "[] \t\r")
+			current = strings.ReplaceAll(strings.ReplaceAll(name, "\"", ""), " ", "")
+			if key == "" && current == table {
+				return i + 1
+			}
+			continue
+		}
+		if key != "" && current == table {
+			k := strings.TrimSpace(strings.SplitN(t, "=", 2)[0])
+			if strings.Trim(k, "\"'") == key && strings.Contains(t, "=") {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// nthTableLine finds the line of the n-th [[name]] header.
+func nthTableLine(text, name string, n int) int {
+	seen := 0
+	for i, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(strings.SplitN(line, "#", 2)[0]) == "[["+name+"]]" {
+			if seen == n {
+				return i + 1
+			}
+			seen++
+		}
+	}
+	return 0
+}

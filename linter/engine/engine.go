@@ -1,0 +1,138 @@
+// Package engine lints files: it reads each target in its format, builds
+// the article and people models once, hands them to every enabled rule,
+// applies inline suppressions and returns sorted findings. Files are linted
+// concurrently; one file's failure never stops the others.
+//
+// Never imports: rules, format, inspect, cmd/newslint.
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/newslint/newslint/article"
+	"github.com/newslint/newslint/article/markup"
+	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
+)
+
+// Linter runs a set of rules under a configuration.
+type Linter struct {
+	Rules  []*linter.Rule
+	Config *linter.Config
+	// ReportUnusedSuppressions adds a finding for each inline directive that
+	// suppresses nothing.
+	ReportUnusedSuppressions bool
+	// KeepSource keeps each file's bytes in its result (for --fix and
+	// --diff); otherwise nothing of a file outlives its linting, so memory
+	// stays flat however many files are linted.
+	KeepSource bool
+}
+
+// File is one article read in its format and analysed: what every rule's
+// pass sees.
+type File struct {
+	Doc     markup.Document
+	Article *article.Article
+	People  *people.Model
+}
+
+// ModelError is a failure while reading an article into the model.
+type ModelError struct{ Value any }
+
+func (e *ModelError) Error() string {
+	return fmt.Sprintf("internal error while reading the article: %v (please report this with the article)", e.Value)
+}
+
+// LintTargets lints every target concurrently and returns one result per
+// target, sorted by path.
+func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
+	results := make([]linter.FileResult, len(targets))
+	workers := min(runtime.GOMAXPROCS(0), len(targets))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = l.lintTarget(targets[i])
+			}
+		}()
+	}
+	for i := range targets {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
+	return results
+}
+
+func (l *Linter) lintTarget(t Target) linter.FileResult {
+	res := linter.FileResult{Path: t.Path}
+	data, format, err := l.Read(t)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Findings, res.Err = l.Lint(t.Path, data, format)
+	if l.KeepSource {
+		res.Source = data
+	}
+	return res
+}
+
+func (l *Linter) config() *linter.Config {
+	if l.Config == nil {
+		return linter.DefaultConfig(l.Rules)
+	}
+	return l.Config
+}
+
+// Analyse reads data in its format and builds the article and people
+// models, as linting does.
+func (l *Linter) Analyse(path string, data []byte, format markup.Format) *File {
+	doc := markup.Read(path, data, format)
+	a := article.Parse(doc.Input)
+	return &File{Doc: doc, Article: a, People: people.Analyse(a, l.config().People)}
+}
+
+// Lint analyses data and runs every enabled rule on it. A rule that fails
+// is reported in the returned error (a *linter.RuleError, or several
+// joined); the other rules still run. A failure while reading the article
+// is a *ModelError.
+func (l *Linter) Lint(path string, data []byte, format markup.Format) (findings []linter.Finding, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			findings, err = nil, &ModelError{v}
+		}
+	}()
+	cfg := l.config()
+	f := l.Analyse(path, data, format)
+	unit := &linter.Unit{Article: f.Article, People: f.People, Config: cfg}
+	if format == markup.HTML {
+		orig := f.Article.Orig.Bytes
+		unit.Widen = func(s article.Span) article.Span { return markup.WidenToEntities(orig, s) }
+	}
+	var errs []error
+	for _, r := range l.Rules {
+		rc := cfg.For(r)
+		if !rc.Enabled {
+			continue
+		}
+		fs, err := unit.Run(r, rc)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		findings = append(findings, fs...)
+	}
+	linter.SortFindings(findings)
+	if len(f.Doc.Comments) > 0 {
+		findings = l.suppress(f, findings)
+	}
+	return findings, errors.Join(errs...)
+}

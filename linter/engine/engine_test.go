@@ -1,0 +1,106 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newslint/newslint/article"
+	"github.com/newslint/newslint/article/markup"
+	"github.com/newslint/newslint/linter"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// wordRule reports every occurrence of the word "bad", with a fix.
+var wordRule = &linter.Rule{Name: "bad-word", Doc: "reports bad", Severity: linter.Warning, Run: func(pass *linter.Pass) {
+	for i, tk := range pass.Article.Tokens {
+		if pass.Article.Tok(i) == "bad" {
+			pass.Report(tk.Span, "the word “bad”", pass.Fix("use good", tk.Span, "good"))
+		}
+	}
+}}
+
+var panicRule = &linter.Rule{Name: "panics", Doc: "always panics", Severity: linter.Error, Run: func(pass *linter.Pass) {
+	if strings.Contains(pass.Article.Src.Text, "boom") {
+		panic("boom")
+	}
+}}
+
+func TestLintRecoversFromPanics(t *testing.T) {
+	l := &Linter{Rules: []*linter.Rule{panicRule, wordRule}, Config: linter.DefaultConfig([]*linter.Rule{panicRule, wordRule})}
+	fs, err := l.Lint("x.txt", []byte("boom and bad"), markup.Text)
+	require.Len(t, fs, 1, "the other rule still ran")
+	assert.Equal(t, "bad-word", fs[0].Rule)
+	var re *linter.RuleError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "panics", re.Rule)
+	assert.Contains(t, err.Error(), "internal error in rule panics: boom")
+
+	fs, err = l.Lint("y.txt", []byte("all bad"), markup.Text)
+	assert.Len(t, fs, 1)
+	assert.NoError(t, err)
+}
+
+func TestLintDisabledRuleAndSeverity(t *testing.T) {
+	cfg := linter.DefaultConfig([]*linter.Rule{wordRule})
+	cfg.Rules["bad-word"].Severity = linter.Error
+	l := &Linter{Rules: []*linter.Rule{wordRule}, Config: cfg}
+	fs, err := l.Lint("x.txt", []byte("bad"), markup.Text)
+	require.NoError(t, err)
+	require.Len(t, fs, 1)
+	assert.Equal(t, linter.Error, fs[0].Severity)
+	cfg.Rules["bad-word"].Enabled = false
+	fs, err = l.Lint("x.txt", []byte("bad"), markup.Text)
+	require.NoError(t, err)
+	assert.Empty(t, fs)
+}
+
+func TestLintTargetsMixedInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(text), 0o644))
+		return p
+	}
+	good := write("good.txt", "A bad day.\n")
+	bin := write("bin.txt", "abc\x00\x01\x02")
+	big := write("big.md", strings.Repeat("x", 200))
+	write("ignored.json", "{}")
+	sub := filepath.Join(dir, ".hidden")
+	require.NoError(t, os.MkdirAll(sub, 0o755))
+	write(".hidden/skip.txt", "bad")
+	empty := filepath.Join(dir, "empty")
+	require.NoError(t, os.MkdirAll(empty, 0o755))
+
+	cfg := linter.DefaultConfig([]*linter.Rule{wordRule})
+	cfg.MaxFileSize = 100
+	l := &Linter{Rules: []*linter.Rule{wordRule}, Config: cfg}
+	targets := Collect([]string{dir, filepath.Join(dir, "missing.txt"), empty}, nil, "", nil)
+	res := l.LintTargets(targets)
+	byPath := map[string]linter.FileResult{}
+	for _, r := range res {
+		byPath[r.Path] = r
+	}
+	require.Len(t, byPath[good].Findings, 1)
+	assert.ErrorContains(t, byPath[bin].Err, "binary")
+	assert.ErrorContains(t, byPath[big].Err, "over the limit")
+	assert.ErrorContains(t, byPath[filepath.Join(dir, "missing.txt")].Err, "no such file")
+	assert.ErrorContains(t, byPath[empty].Err, "no .txt")
+	_, hidden := byPath[filepath.Join(sub, "skip.txt")]
+	assert.False(t, hidden)
+	for i := 1; i < len(res); i++ {
+		assert.LessOrEqual(t, res[i-1].Path, res[i].Path, "results are sorted by path")
+	}
+}
+
+func TestLintTargetsStdin(t *testing.T) {
+	l := &Linter{Rules: []*linter.Rule{wordRule}}
+	res := l.LintTargets(Collect([]string{"-"}, strings.NewReader("so bad"), "article.txt", nil))
+	require.Len(t, res, 1)
+	assert.Equal(t, "article.txt", res[0].Path)
+	require.Len(t, res[0].Findings, 1)
+	assert.Equal(t, article.Position{Line: 1, Column: 4, Offset: 3, ByteColumn: 4}, res[0].Findings[0].Start)
+	assert.Equal(t, article.Position{Line: 1, Column: 7, Offset: 6, ByteColumn: 7}, res[0].Findings[0].End)
+}

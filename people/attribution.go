@@ -1,0 +1,530 @@
+package people
+
+import (
+	"strings"
+
+	"github.com/newslint/newslint/article"
+)
+
+// Attribution is the speaker of one quotation.
+type Attribution struct {
+	// Speaker is the index of the mention naming the speaker, or -1 when
+	// the quotation has none (a scare quote, a title, an unattributed
+	// quote).
+	Speaker int
+	// Entity is the speaker's entity, or -1.
+	Entity int
+	// Pattern names how the speaker was found: "after-quote" (“Q,” said
+	// X / “Q,” X said), "before-quote" (X said: “Q”), "according-to",
+	// "continues" (a later part of a split quote or a quote-only
+	// paragraph continuing the previous speaker), "multi-paragraph".
+	Pattern string
+	// Verb is the speech verb of the attribution (empty for continues).
+	Verb article.Span
+}
+
+// Statement is a statement reported outside quotation marks: the subject
+// of a speech verb ("the Belarus President stated that …") or of "in his
+// words".
+type Statement struct {
+	Mention int
+	Verb    article.Span
+	Para    int
+	// Quote is the quotation this statement attributes, or -1 for reported
+	// speech.
+	Quote int
+}
+
+// mentionIndex finds the mention that starts or ends at a token. It is
+// two tables the length of the token list, so a look-up is one read and the
+// index holds no pointers for the collector to scan.
+type mentionIndex struct {
+	byStart []int32 // first token -> mention + 1 (0: none)
+	byEnd   []int32 // end token -> mention + 1
+	pm      *Model
+}
+
+func newMentionIndex(a *analysis, pm *Model) *mentionIndex {
+	mi := &mentionIndex{byStart: make([]int32, len(a.Tokens)+1), byEnd: make([]int32, len(a.Tokens)+1), pm: pm}
+	for i, m := range pm.Mentions {
+		mi.byStart[m.FirstToken] = int32(i + 1)
+		mi.byEnd[m.EndToken] = int32(i + 1)
+	}
+	return mi
+}
+
+// startAt returns the mention whose first token is tok.
+func (mi *mentionIndex) startAt(tok int) (int, bool) {
+	if tok < 0 || tok >= len(mi.byStart) || mi.byStart[tok] == 0 {
+		return -1, false
+	}
+	return int(mi.byStart[tok]) - 1, true
+}
+
+// endAt returns the mention that ends just before token tok.
+func (mi *mentionIndex) endAt(tok int) (int, bool) {
+	if tok < 0 || tok >= len(mi.byEnd) || mi.byEnd[tok] == 0 {
+		return -1, false
+	}
+	return int(mi.byEnd[tok]) - 1, true
+}
+
+// isSpeaker reports whether a mention can be a speaker (a person).
+func (mi *mentionIndex) isSpeaker(i int) bool {
+	m := mi.pm.Mentions[i]
+	switch m.Kind {
+	case Pronoun, RolePhrase:
+		return true
+	}
+	return m.Entity >= 0 || len(m.Words) > 0
+}
+
+// speakerAfterVerb finds the speaker right after an inverted speech verb
+// ("said Andrei Kobyakov", "added the Belarusian leader").
+func (a *analysis) speakerAfterVerb(mi *mentionIndex, v, end int) int {
+	switch speechVerbs[a.Lower(v)] {
+	case "tell", "urge", "warn":
+		return -1 // "told X": X is the listener
+	}
+	if a.SentenceStart(v) && strings.HasSuffix(a.Lower(v), "ing") {
+		return -1 // "Adding X's stock …"
+	}
+	for k := v + 1; k < end && k <= v+2; k++ {
+		if m, ok := mi.startAt(k); ok && mi.isSpeaker(m) {
+			// "said Societe Generale economist Alain Marais": an
+			// organisation before the person.
+			for hops := 0; hops < 3; hops++ {
+				e := mi.pm.Mentions[m].EndToken
+				next, ok := mi.startAt(e)
+				if !ok || e >= end || mi.pm.Mentions[next].Kind == Pronoun {
+					break
+				}
+				m = next
+			}
+			// "said Carroll McEntee and McGinley analyst Brian Singer":
+			// a titled person later in the clause is the speaker.
+			if mi.pm.Mentions[m].Kind != TitledName && mi.pm.Mentions[m].Kind != Pronoun {
+				for j := mi.pm.Mentions[m].EndToken; j < end && j < mi.pm.Mentions[m].EndToken+8; j++ {
+					if a.Tokens[j].Kind == article.Punct && a.Tok(j) != "-" {
+						break
+					}
+					if tm, ok := mi.startAt(j); ok && mi.pm.Mentions[tm].Kind == TitledName {
+						return tm
+					}
+				}
+			}
+			return m
+		}
+		if a.Tokens[k].Kind == article.Punct {
+			return -1
+		}
+	}
+	return -1
+}
+
+// skippable are the words that may stand between a subject and its speech
+// verb ("Pelosi also said", "he later told", "Smith has said").
+var skippable = setOf("also later then again has had have would will was is once further previously earlier recently quickly simply only yet still just on Monday Tuesday Wednesday Thursday Friday Saturday Sunday yesterday today")
+
+// appositiveHead looks back from token from for "Name, a/the/another …" or
+// "Name, <occupation> …" within the clause: the person an appositive
+// describes ("Mark Rogers, paper analyst for Prudential Bache said").
+func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
+	for j := from - 1; j >= start && j >= from-16; j-- {
+		if a.Tokens[j].Quote >= 0 {
+			return -1
+		}
+		if a.Tokens[j].Kind == article.Punct {
+			w := a.Tok(j)
+			if w != "," {
+				if strings.Contains(".!?;:“”\"", w) {
+					return -1
+				}
+				continue
+			}
+			pm, ok := mi.endAt(j)
+			if !ok || !mi.isSpeaker(pm) || mi.pm.Mentions[pm].Kind == Pronoun || mi.pm.Mentions[pm].FirstToken < start {
+				continue
+			}
+			next := a.Lower(j + 1)
+			_, poss := article.StripPossessive(a.Tok(j + 1))
+			switch {
+			case next == "a" || next == "an" || next == "the" || next == "another" || next == "one" || next == "its" || next == "who":
+				return pm
+			case poss || isOccupation(next) || isOccupation(a.Lower(j+2)):
+				return pm
+			}
+		}
+	}
+	return -1
+}
+
+// speakerBeforeVerb finds the subject ending right before a speech verb,
+// skipping adverbs, auxiliaries and an appositive between commas.
+func (a *analysis) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
+	k := v
+	for k > start && (skippable[a.Lower(k-1)] || skippable[a.Tok(k-1)]) {
+		k--
+	}
+	// "Jamel Msallem, said"
+	if a.IsPunct(k-1, ",") {
+		if m, ok := mi.endAt(k - 1); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].FirstToken >= start {
+			return m
+		}
+	}
+	if m, ok := mi.endAt(k); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].FirstToken >= start {
+		if h := a.appositiveHead(mi, mi.pm.Mentions[m].FirstToken, start); h >= 0 {
+			return h
+		}
+		// "Robert Dole of Kansas said", "Shuichi Takemoto of the Foreign
+		// Ministry's North American Division told": the person stands
+		// before the "of".
+		for j := mi.pm.Mentions[m].FirstToken - 1; j >= start && j >= k-10; j-- {
+			if a.Tokens[j].Quote >= 0 || a.Tokens[j].Kind == article.Punct && a.Tok(j) != "'" && a.Tok(j) != "’" {
+				break
+			}
+			lw := a.Lower(j)
+			if lw == "of" || lw == "at" || lw == "from" || lw == "for" || lw == "with" {
+				if pm, ok := mi.endAt(j); ok && mi.isSpeaker(pm) && mi.pm.Mentions[pm].FirstToken >= start {
+					return pm
+				}
+			}
+		}
+		return m
+	}
+	// "X, the prime minister, said": skip back over the appositive.
+	if a.IsPunct(k-1, ",") {
+		for j := k - 2; j >= start && j >= k-12; j-- {
+			if a.IsPunct(j, ",") {
+				if m, ok := mi.endAt(j); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].Kind != Pronoun {
+					return m
+				}
+				break
+			}
+			if a.Tokens[j].Quote >= 0 {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+func (a *analysis) speechVerbAt(i int) bool {
+	if i < 0 || i >= len(a.Tokens) || a.Tokens[i].Kind != article.Word || a.Tokens[i].Quote >= 0 {
+		return false
+	}
+	_, ok := speechVerbs[a.Lower(i)]
+	return ok
+}
+
+// sentenceEndPunct reports tokens that end a clause for attribution.
+func (a *analysis) clauseEnd(i int) bool {
+	if a.Tokens[i].Kind != article.Punct {
+		return false
+	}
+	switch a.Tok(i) {
+	case ".", "!", "?", ";", "“", "\"", "”":
+		return true
+	}
+	return false
+}
+
+// attributeQuotes finds the speaker of every double quotation.
+func (a *analysis) attributeQuotes(pm *Model) {
+	mi := pm.index
+	pm.Attributions = make([]Attribution, len(a.Quotes))
+	for qi := range pm.Attributions {
+		pm.Attributions[qi] = Attribution{Speaker: -1, Entity: -1}
+	}
+	used := map[int]bool{} // verb tokens used by attributions
+	for qi, q := range a.Quotes {
+		if q.Single || !q.Closed && q.Next < 0 {
+			continue
+		}
+		at := &pm.Attributions[qi]
+		// After the quote: “Q,” said X. / “Q,” X said. / “Q,” X told reporters.
+		if q.Closed {
+			t := a.TokenIndexAt(q.Close.End)
+			para := a.Paragraphs[q.Para]
+			end := t
+			for end < len(a.Tokens) && end < t+14 && a.Tokens[end].Start < para.End && a.Tokens[end].Quote < 0 {
+				end++
+			}
+			// Stop at the end of the clause that follows the quote; a
+			// quotation that ends its sentence ("… “switched off”. He
+			// added") has no attribution after it.
+			for k := t; k < end; k++ {
+				if a.clauseEnd(k) && (k > t || strings.Contains(".!?;", a.Tok(k))) {
+					end = k
+					break
+				}
+			}
+			for k := t; k < end; k++ {
+				if !a.speechVerbAt(k) {
+					continue
+				}
+				sp := -1
+				if first := a.firstWordAfter(t, k); first {
+					sp = a.speakerAfterVerb(mi, k, end)
+				}
+				if sp < 0 {
+					sp = a.speakerBeforeVerb(mi, k, t)
+				}
+				if sp >= 0 {
+					*at = pm.attribution(sp, "after-quote", a.Tokens[k].Span)
+					used[k] = true
+				}
+				break
+			}
+			if at.Speaker < 0 {
+				// “Q,” according to X.
+				for k := t; k+1 < end; k++ {
+					if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
+						if m >= 0 {
+							*at = pm.attribution(m, "according-to", verb)
+						}
+						break
+					}
+				}
+			}
+		}
+		if at.Speaker >= 0 {
+			continue
+		}
+		// Before the quote: X said: “Q” / X told reporters, “Q” /
+		// according to X, “Q”.
+		t := a.TokenIndexAt(q.Open.Start)
+		si := a.SentenceAt(q.Open.Start)
+		if si < 0 {
+			continue
+		}
+		sentStart := a.Sentences[si].FirstToken
+		for k := t - 1; k >= sentStart && k >= t-8; k-- {
+			if a.Tokens[k].Quote >= 0 {
+				break
+			}
+			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
+				if m >= 0 {
+					*at = pm.attribution(m, "according-to", verb)
+				}
+				break
+			}
+			if !a.speechVerbAt(k) {
+				continue
+			}
+			sp := -1
+			participle := a.Lower(k) == "saying" || a.Lower(k) == "adding"
+			switch {
+			case a.Lower(k-1) == "as" && k >= 2:
+				// "quoted Poehl as saying"
+				sp = a.speakerBeforeVerb(mi, k-1, sentStart)
+			case participle && a.IsPunct(k-1, ","):
+				// "X congratulated Y, saying, “Q”": the subject of the
+				// sentence speaks.
+				sp = a.firstSpeakerIn(mi, sentStart, k)
+			default:
+				sp = a.speakerBeforeVerb(mi, k, sentStart)
+			}
+			if sp < 0 {
+				sp = a.speakerAfterVerb(mi, k, t)
+			}
+			if sp >= 0 {
+				*at = pm.attribution(sp, "before-quote", a.Tokens[k].Span)
+				used[k] = true
+			}
+			break
+		}
+	}
+	// Multi-paragraph quotations share one speaker.
+	for qi, q := range a.Quotes {
+		if q.Prev >= 0 || q.Next < 0 {
+			continue
+		}
+		chain := []int{qi}
+		for n := q.Next; n >= 0; n = a.Quotes[n].Next {
+			chain = append(chain, n)
+		}
+		src := -1
+		for _, c := range chain {
+			if pm.Attributions[c].Speaker >= 0 {
+				src = c
+				break
+			}
+		}
+		if src < 0 {
+			continue
+		}
+		for _, c := range chain {
+			if pm.Attributions[c].Speaker < 0 {
+				pm.Attributions[c] = Attribution{Speaker: pm.Attributions[src].Speaker, Entity: pm.Attributions[src].Entity, Pattern: "multi-paragraph"}
+			}
+		}
+	}
+	// Split quotes and quote-only paragraphs continue the previous speaker.
+	quoteOnly := make(map[int]bool)
+	for pi := range a.Paragraphs {
+		if a.quoteOnlyParagraph(pi) {
+			quoteOnly[pi] = true
+		}
+	}
+	lastSpeaker, lastPara := -1, -1
+	for qi, q := range a.Quotes {
+		if q.Single {
+			continue
+		}
+		at := &pm.Attributions[qi]
+		if at.Speaker >= 0 {
+			lastSpeaker, lastPara = qi, q.Para
+			continue
+		}
+		if lastSpeaker < 0 {
+			continue
+		}
+		prev := pm.Attributions[lastSpeaker]
+		samePara := q.Para == lastPara
+		quoteOnly := q.Para == lastPara+1 && quoteOnly[q.Para]
+		from := a.Quotes[lastSpeaker].Close.End
+		if prev.Verb.End > from {
+			from = prev.Verb.End
+		}
+		if (samePara && a.quoteStartsSentence(qi) && !a.speechBetween(from, q.Open.Start)) || quoteOnly {
+			*at = Attribution{Speaker: prev.Speaker, Entity: prev.Entity, Pattern: "continues"}
+			lastSpeaker, lastPara = qi, q.Para
+		}
+	}
+	// Reported statements outside quotations.
+	for si := range a.Sentences {
+		s := a.Sentences[si]
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if used[k] {
+				continue
+			}
+			isVerb := a.speechVerbAt(k)
+			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase && a.Tokens[k].Quote < 0 {
+				if m >= 0 {
+					pm.Statements = append(pm.Statements, Statement{Mention: m, Verb: verb, Para: s.Para, Quote: -1})
+				}
+				continue
+			}
+			// "In his words", "In her view"
+			if !isVerb && a.Lower(k) == "in" && k+2 < s.EndToken {
+				if m, ok := mi.startAt(k + 1); ok && pm.Mentions[m].Kind == Pronoun && (a.Lower(k+2) == "words" || a.Lower(k+2) == "view" || a.Lower(k+2) == "opinion") {
+					pm.Statements = append(pm.Statements, Statement{Mention: m, Verb: article.Span{Start: a.Tokens[k].Start, End: a.Tokens[k+2].End}, Para: s.Para, Quote: -1})
+				}
+				continue
+			}
+			if !isVerb {
+				continue
+			}
+			sp := a.speakerBeforeVerb(mi, k, s.FirstToken)
+			if sp < 0 {
+				sp = a.speakerAfterVerb(mi, k, s.EndToken)
+			}
+			if sp >= 0 {
+				pm.Statements = append(pm.Statements, Statement{Mention: sp, Verb: a.Tokens[k].Span, Para: s.Para, Quote: -1})
+			}
+		}
+	}
+}
+
+// accordingTo reads "according to X" at token k: isPhrase tells whether the
+// words are there, m is X's mention (or -1) and verb spans "according to".
+func (a *analysis) accordingTo(mi *mentionIndex, k int) (m int, verb article.Span, isPhrase bool) {
+	if a.Lower(k) != "according" || a.Lower(k+1) != "to" {
+		return -1, article.Span{}, false
+	}
+	verb = article.Span{Start: a.Tokens[k].Start, End: a.Tokens[k+1].End}
+	if x, ok := mi.startAt(k + 2); ok && mi.isSpeaker(x) {
+		return x, verb, true
+	}
+	return -1, verb, true
+}
+
+// attribution gives a quotation the speaker mention sp, found by pattern
+// at verb.
+func (pm *Model) attribution(sp int, pattern string, verb article.Span) Attribution {
+	return Attribution{Speaker: sp, Entity: pm.Mentions[sp].Entity, Pattern: pattern, Verb: verb}
+}
+
+// firstWordAfter reports whether verb token v is the first word after the
+// quotation's closing mark at token t (punctuation aside).
+func (a *analysis) firstWordAfter(t, v int) bool {
+	for k := t; k < v; k++ {
+		if a.Tokens[k].Kind != article.Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// firstSpeakerIn returns the first speaker mention in [from, to), looking
+// at most 40 tokens in: the subject of a sentence stands near its start.
+func (a *analysis) firstSpeakerIn(mi *mentionIndex, from, to int) int {
+	for k := from; k < to && k < from+40; k++ {
+		if m, ok := mi.startAt(k); ok && mi.isSpeaker(m) {
+			return m
+		}
+	}
+	return -1
+}
+
+// quoteOnlyParagraph reports whether a paragraph opens with a quotation and
+// has no speech verb outside quotations.
+func (a *analysis) quoteOnlyParagraph(pi int) bool {
+	p := a.Paragraphs[pi]
+	if len(p.Quotes) == 0 || a.Quotes[p.Quotes[0]].Open.Start != p.Start {
+		return false
+	}
+	return !a.speechBetween(p.Start, p.End)
+}
+
+// quoteStartsSentence reports whether quote qi stands at a sentence start.
+func (a *analysis) quoteStartsSentence(qi int) bool {
+	q := a.Quotes[qi]
+	si := a.SentenceAt(q.Open.Start)
+	return si >= 0 && a.Sentences[si].Start == q.Open.Start
+}
+
+// speechBetween reports whether a speech verb stands outside quotations
+// between two offsets.
+func (a *analysis) speechBetween(from, to int) bool {
+	for k := a.TokenIndexAt(from); k < len(a.Tokens) && a.Tokens[k].Start < to; k++ {
+		if a.speechVerbAt(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// paragraphSubjects decides, for each paragraph, whom it reports on: the
+// subject of its first reported statement; else its first person mentioned
+// outside quotations; else, for a paragraph that opens with a quotation,
+// the subject of the paragraph before.
+func (a *analysis) paragraphSubjects(pm *Model) {
+	pm.Subjects = make([]ParagraphSubject, len(a.Paragraphs))
+	for i := range pm.Subjects {
+		pm.Subjects[i] = ParagraphSubject{Entity: -1, Mention: -1}
+	}
+	for _, st := range pm.Statements {
+		s := &pm.Subjects[st.Para]
+		if s.Mention >= 0 {
+			continue
+		}
+		m := pm.Mentions[st.Mention]
+		if m.Entity < 0 {
+			continue
+		}
+		ev := "“" + a.Text(m.Span) + " … " + a.Text(st.Verb) + "”"
+		if st.Verb.Start <= m.Start && m.End <= st.Verb.End {
+			ev = "“" + a.Text(st.Verb) + "”"
+		}
+		s.Entity, s.Mention, s.Evidence = m.Entity, st.Mention, "reported statement: "+ev
+	}
+	for i, m := range pm.Mentions {
+		s := &pm.Subjects[m.Para]
+		if s.Mention >= 0 || m.Entity < 0 || m.Quote >= 0 || m.Kind == Pronoun {
+			continue
+		}
+		s.Entity, s.Mention, s.Evidence = m.Entity, i, "first person mentioned: “"+a.Text(m.Span)+"”"
+	}
+}

@@ -1,0 +1,297 @@
+package people
+
+import (
+	"sort"
+	"strings"
+)
+
+// This file holds the small closed-class word lists the people model needs:
+// titles and their classes, speech verbs, pronouns, honorifics and the
+// capitalised words that are not names. Countries and demonyms come from the
+// generated table in countries_gen.go.
+
+// titleClasses maps a title (lower case, possibly several words) to its
+// class. Titles of one class are the same office for role matching.
+var titleClasses = map[string]string{
+	"president": "president", "head of state": "president", "president-elect": "president",
+	"vice president": "vice-president", "vice-president": "vice-president",
+	"prime minister": "prime-minister", "premier": "prime-minister", "head of government": "prime-minister",
+	"chancellor": "chancellor",
+	"leader":     "leader",
+	"minister":   "minister", "secretary": "secretary", "secretary of state": "secretary", "secretary-general": "secretary-general", "secretary general": "secretary-general",
+	"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+	"senator": "senator", "sen": "senator", "sen.": "senator",
+	"representative": "representative", "rep": "representative", "congressman": "representative", "congresswoman": "representative",
+	"governor": "governor", "gov": "governor", "mayor": "mayor",
+	"king": "monarch", "queen": "monarch", "emperor": "monarch", "sultan": "monarch", "emir": "monarch",
+	"prince": "prince", "princess": "prince", "crown prince": "prince",
+	"pope": "pope", "archbishop": "bishop", "bishop": "bishop", "cardinal": "cardinal",
+	"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "chair": "chair",
+	"chief executive": "chief-executive", "chief executive officer": "chief-executive", "ceo": "chief-executive",
+	"chief financial officer": "cfo", "cfo": "cfo", "chief operating officer": "coo", "coo": "coo",
+	"director": "director", "managing director": "director", "director general": "director", "director-general": "director",
+	"manager": "manager", "general manager": "manager",
+	"analyst": "analyst", "economist": "economist", "strategist": "analyst", "trader": "trader",
+	"coach": "coach", "head coach": "coach", "captain": "captain", "skipper": "captain",
+	"general": "general", "gen": "general", "gen.": "general", "colonel": "colonel", "lieutenant": "lieutenant", "admiral": "admiral", "commander": "commander", "sergeant": "sergeant",
+	"judge": "judge", "justice": "judge", "chief justice": "judge", "magistrate": "judge",
+	"speaker":    "speaker",
+	"ambassador": "ambassador", "envoy": "ambassador", "diplomat": "diplomat",
+	"commissioner": "commissioner", "attorney general": "attorney-general", "prosecutor": "prosecutor", "district attorney": "prosecutor",
+	"lawyer": "lawyer", "attorney": "lawyer",
+	"founder": "founder", "owner": "owner", "partner": "partner", "official": "official", "officer": "officer",
+	"professor": "professor", "prof": "professor", "prof.": "professor", "researcher": "researcher", "scientist": "scientist",
+	"head": "head", "chief": "head",
+	"candidate": "candidate", "nominee": "candidate",
+	"designer": "designer", "drummer": "musician", "singer": "musician", "guitarist": "musician", "musician": "musician",
+	"actor": "actor", "actress": "actor", "director of": "director",
+	"treasurer": "treasurer", "auditor": "auditor", "president and chief executive": "chief-executive",
+	"sheriff": "sheriff", "chief of staff": "chief-of-staff", "deputy": "deputy",
+	"mp": "legislator", "mep": "legislator", "lawmaker": "legislator", "legislator": "legislator", "councillor": "legislator", "councilor": "legislator", "councilman": "legislator", "councilwoman": "legislator",
+	"artist": "artist", "writer": "writer", "author": "writer", "novelist": "writer", "poet": "writer", "columnist": "writer",
+	"editor": "editor", "journalist": "journalist", "reporter": "journalist", "correspondent": "journalist", "photographer": "journalist",
+	"broadcaster": "broadcaster", "host": "host", "presenter": "host", "anchor": "host", "comedian": "entertainer", "filmmaker": "filmmaker", "producer": "producer",
+	"physicist": "scientist", "astrophysicist": "scientist", "astronomer": "scientist", "mathematician": "scientist", "biologist": "scientist", "chemist": "scientist",
+	"meteorologist": "scientist", "immunologist": "scientist", "epidemiologist": "scientist", "virologist": "scientist", "geologist": "scientist", "historian": "historian",
+	"student": "student", "resident": "resident", "witness": "witness", "eyewitness": "witness", "victim": "victim", "survivor": "survivor",
+	"member": "member", "activist": "activist", "campaigner": "activist", "businessman": "businessperson", "businesswoman": "businessperson", "entrepreneur": "businessperson",
+	"investor": "investor", "doctor": "doctor", "nurse": "nurse", "surgeon": "doctor", "physician": "doctor", "engineer": "engineer", "pilot": "pilot",
+	"farmer": "farmer", "teacher": "teacher", "worker": "worker", "employee": "employee", "agent": "agent", "detective": "detective", "inspector": "inspector",
+	"counselor": "adviser", "counsellor": "adviser", "consultant": "adviser", "adviser": "adviser", "advisor": "adviser", "aide": "adviser",
+	"expert": "expert", "specialist": "expert", "player": "player", "striker": "player", "goalkeeper": "player", "defender": "player", "midfielder": "player",
+	"athlete": "athlete", "runner": "athlete", "driver": "driver", "rider": "athlete", "champion": "athlete", "chef": "chef", "priest": "cleric", "imam": "cleric",
+	"rabbi": "cleric", "pastor": "cleric", "loyalist": "supporter", "supporter": "supporter", "critic": "critic", "opponent": "opponent", "politician": "politician",
+	"organiser": "organiser", "organizer": "organiser", "volunteer": "volunteer", "paramedic": "paramedic", "firefighter": "firefighter", "soldier": "soldier",
+	"executive": "executive", "vice-chairman": "chair", "psychologist": "scientist", "sociologist": "scientist",
+	"wife": "relative", "husband": "relative", "son": "relative", "daughter": "relative", "mother": "relative", "father": "relative",
+	"brother": "relative", "sister": "relative", "widow": "relative", "widower": "relative", "grandson": "relative", "granddaughter": "relative",
+	"uncle": "relative", "aunt": "relative", "cousin": "relative", "nephew": "relative", "niece": "relative", "partner of": "relative",
+	"girlfriend": "relative", "boyfriend": "relative", "fiancé": "relative", "fiancée": "relative", "friend": "friend", "neighbour": "neighbour", "neighbor": "neighbour",
+	"attendee": "attendee", "voter": "voter", "co-author": "writer", "coauthor": "writer", "protester": "activist", "protestor": "activist", "fan": "fan",
+	"negotiator": "negotiator", "mediator": "negotiator", "delegate": "delegate", "representative of": "representative", "dealer": "trader", "broker": "trader",
+}
+
+// titleFirstWords holds the first word of every title, so that most words
+// are rejected as title starts with one lookup.
+var titleFirstWords = map[string]bool{}
+
+func init() {
+	for t := range titleClasses {
+		titleFirstWords[strings.Fields(t)[0]] = true
+	}
+}
+
+// leaderClasses are the offices "leader" (and "head of state") may refer to.
+var leaderClasses = map[string]bool{"president": true, "prime-minister": true, "chancellor": true, "monarch": true, "leader": true}
+
+// titleQualifiers may stand before a title: "foreign minister", "deputy
+// prime minister", "former president".
+var titleQualifiers = map[string]bool{
+	"foreign": true, "finance": true, "defence": true, "defense": true, "interior": true, "economy": true, "economic": true,
+	"trade": true, "health": true, "education": true, "energy": true, "agriculture": true, "agricultural": true, "justice": true,
+	"deputy": true, "vice": true, "acting": true, "former": true, "then": true, "senior": true, "junior": true,
+	"state": true, "treasury": true, "oil": true, "labor": true, "labour": true, "transport": true, "environment": true,
+	"culture": true, "sports": true, "first": true, "assistant": true, "associate": true, "managing": true, "executive": true,
+	"opposition": true, "team": true, "party": true, "club": true, "company": true, "group": true, "union": true, "federal": true,
+	"chief": true, "prime": true, "foreign affairs": true, "home": true, "industry": true, "commerce": true, "development": true,
+	"information": true, "communications": true, "public": true, "police": true, "army": true, "military": true, "fashion": true,
+	"bank": true, "central": true, "regional": true, "local": true, "new": true, "outgoing": true, "incoming": true, "interim": true,
+	"current": true, "late": true, "elected": true, "national": true, "general": true, "head": true, "lead": true, "top": true,
+	"petroleum": true, "mining": true, "tourism": true, "science": true, "technology": true, "fisheries": true, "planning": true,
+	"housing": true, "security": true, "immigration": true, "environmental": true, "presidential": true, "press": true,
+	"campaign": true, "research": true, "investment": true, "marketing": true, "sales": true, "operations": true, "financial": true,
+	"communication": true, "legal": true, "medical": true, "technical": true, "corporate": true, "district": true, "county": true,
+	"city": true, "majority": true, "minority": true, "senate": true, "house": true, "ruling": true,
+}
+
+// honorifics before a name, with the gender they imply ("" for none).
+var honorifics = map[string]string{
+	"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female",
+	"dr": "", "dr.": "", "sir": "male", "dame": "female", "lord": "male", "lady": "female", "mx": "",
+	"rev": "", "rev.": "", "fr": "male", "sr": "female",
+}
+
+// speechVerbBases are the verbs that report speech; their inflections are
+// built by init.
+var speechVerbBases = []string{
+	"say", "tell", "add", "note", "stress", "state", "explain", "insist", "argue", "warn", "declare",
+	"reply", "respond", "write", "ask", "recall", "conclude", "comment", "emphasize", "emphasise",
+	"observe", "remark", "announce", "acknowledge", "admit", "concede", "confirm", "claim", "urge",
+	"continue", "tweet", "predict", "suggest", "quip", "joke", "exclaim", "assert", "maintain", "contend",
+	"caution", "complain", "boast", "lament", "recount", "reiterate", "affirm", "underline", "point",
+}
+
+var irregularSpeech = map[string]string{"said": "say", "told": "tell", "wrote": "write", "written": "write", "says": "say", "tells": "tell"}
+
+// speechVerbs maps every inflection to its base.
+var speechVerbs = map[string]string{}
+
+func init() {
+	for _, b := range speechVerbBases {
+		speechVerbs[b] = b
+		stem := b
+		switch {
+		case strings.HasSuffix(b, "y") && !strings.HasSuffix(b, "ay"):
+			speechVerbs[b[:len(b)-1]+"ies"] = b
+			speechVerbs[b[:len(b)-1]+"ied"] = b
+		case strings.HasSuffix(b, "e"):
+			stem = b[:len(b)-1]
+			speechVerbs[b+"s"] = b
+			speechVerbs[b+"d"] = b
+		case strings.HasSuffix(b, "s") || strings.HasSuffix(b, "sh"):
+			speechVerbs[b+"es"] = b
+			speechVerbs[b+"ed"] = b
+		default:
+			speechVerbs[b+"s"] = b
+			speechVerbs[b+"ed"] = b
+		}
+		speechVerbs[stem+"ing"] = b
+	}
+	speechVerbs["quipped"] = "quip"
+	speechVerbs["quipping"] = "quip"
+	speechVerbs["saying"] = "say"
+	speechVerbs["telling"] = "tell"
+	speechVerbs["writing"] = "write"
+	for k, v := range irregularSpeech {
+		speechVerbs[k] = v
+	}
+	delete(speechVerbs, "point") // only as "pointed out"
+	delete(speechVerbs, "points")
+	delete(speechVerbs, "pointing")
+	delete(speechVerbs, "continuing")
+	delete(speechVerbs, "continue")
+	delete(speechVerbs, "continues")
+	delete(speechVerbs, "state") // the noun is far more common; "stated" stays
+	delete(speechVerbs, "states")
+	delete(speechVerbs, "stating")
+	delete(speechVerbs, "claim")
+	delete(speechVerbs, "claims")
+	delete(speechVerbs, "comment")
+	delete(speechVerbs, "comments")
+	delete(speechVerbs, "maintain")
+	delete(speechVerbs, "note")
+	delete(speechVerbs, "notes")
+	delete(speechVerbs, "point")
+	delete(speechVerbs, "ask")
+	delete(speechVerbs, "asks")
+	delete(speechVerbs, "asking")
+	delete(speechVerbs, "written")
+	delete(speechVerbs, "urge")
+	delete(speechVerbs, "warning")
+	delete(speechVerbs, "warn")
+}
+
+// pronounGender maps third-person personal pronouns to a gender.
+var pronounGender = map[string]string{
+	"he": "male", "him": "male", "his": "male", "himself": "male",
+	"she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+
+// nonNameWords are capitalised words that do not belong to a person's name:
+// sentence openers, days and months, and words that mark an organisation or
+// a place.
+var nonNameWords = setOf(`The A An In On At By For From To Of With Without And But Or Nor If It Its He She They We I You This That These Those His Her Their Our My Your
+After Before When While As According Speaking Meanwhile However Also Some Many Most Several Earlier Later Today Yesterday Tomorrow Tonight
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun
+Ministry Department Party Company Corp Corporation Inc Co Ltd Plc LLC Bank University College Council Committee Commission Association Union Group Agency Institute
+Court Congress Senate House Parliament Government Army Navy Police Exchange Securities Times News Post Journal Herald Tribune Airlines Airways Motors International
+National Federal Reserve Board Fund Trust Holdings Foundation Center Centre Club Team  School Hospital Service Services Systems Technologies Energy Oil Petroleum
+Industries Communications Entertainment Stadium Airport Street Road Avenue River Island Islands City County State States Province Republic Kingdom Organization
+Organisation Office Market Markets Program Programme Project Act  Treaty Agreement Award Awards Cup League Championship Championships Games Olympics Festival Museum
+Research Associates Consultants Consulting Advisers Advisors Brokers Brokerage Economics Analytics Solutions Ventures Enterprises
+Labs Laboratories Pharmaceuticals Insurance Assurance Trading Equity Equities Asset Assets Software Foods Stores Mills Mining Minerals
+Metals Steel Chemicals Gas Electric Telecom Telecommunications Bancorp Bancshares Airline Motor Realty Properties Estates
+Management Resources Capital Partners Financial Investments Corporation Brothers Network Media Press Radio Television TV Channel Productions Records Studios
+Mountain Mountains Lake Bay  Square  Valley Coast Beach  Tower Palace  Cathedral Station Railway Railways Port Harbour Harbor
+God Christ Allah Internet Web Wikipedia Wikinews Twitter Facebook Google Microsoft Apple Reuters BelTA AP AFP Xinhua Tass TASS Interfax
+Jr Sr II III IV Mr Mrs Ms Dr Sir Dame Lord Lady Rev President Minister Prime Premier Chancellor Senator Sen Governor Gov Mayor King Queen Pope Prince Princess
+General Gen Judge Justice Speaker Secretary Chairman Chairwoman Chief Director Professor Prof Ambassador Commissioner Representative Rep Captain Coach
+Democrat Democrats Democratic Republican Republicans Conservative Conservatives Labour Liberal Liberals Socialist Socialists Communist Communists  
+North South East West Northern Southern Eastern Western Central New Old Great Greater Upper Lower Saint St San Santa Los Las Fort Mount Mt Cape Port Lake
+Christmas Easter Ramadan Eid Thanksgiving Olympic World European Asian African Arab Latin Islamic Muslim Christian Jewish Catholic Protestant
+Year Years  Week Month First Second Third Fourth Fifth One Two Three Four Five Six Seven Eight Nine Ten Hundred Thousand Million Billion
+Both Previously Currently Instead Still Yet Thus Then Now Here There Because Although Though Since Until Unless Whether Despite During Including
+Under Over Following Last Next Every Each All No Not Only Even Just Another Other Such What Which Who Whom Whose Why How Where Late Early Once Twice
+Analysts Officials Sources Experts Critics Residents Witnesses Investors Traders Dealers Economists Authorities Reports Researchers Scientists Doctors
+Further Furthermore Moreover Additionally Overall Finally Initially Eventually Recently Similarly Likewise Nevertheless Nonetheless Otherwise Therefore
+Mln Bln Dlrs Pct Cts Shr Net Revs Qtr Avg Oper Vs Note Notes Profit Loss Sales Shares Stock Stocks Dividend Dividends Quarter Year
+Police Fire Emergency Health Education Foreign Finance Defence Defense Interior Trade Justice Energy Agriculture Treasury Commerce Labor Transport Home
+COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP UK US USA UAE`)
+
+// timeWords are capitalised words of dates and sentence openers that never
+// name the organisation or place a title belongs to.
+var timeWords = setOf(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December On In At The A An But And Yesterday Today Tomorrow Last Next This That Earlier Later`)
+
+var determiners = setOf("the its their his her a an")
+
+// particles are the lower-case words inside names (Mohammed bin Salman,
+// Ursula von der Leyen).
+var particles = setOf("bin bint ibn al el de da di du van von der den la le dos das del y ter ten ben abu")
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// countryOf returns the ISO code of a country name or demonym, also for
+// shortened demonyms the data set lacks ("Kazakh" for Kazakhstan), or "".
+func countryOf(word string) string {
+	w := strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+	if c := countryNames[w]; c != "" {
+		return c
+	}
+	if c := countryDemonyms[w]; c != "" {
+		return c
+	}
+	if strings.ReplaceAll(w, ".", "") == "US" {
+		return "USA"
+	}
+	if strings.ReplaceAll(w, ".", "") == "UK" {
+		return "GBR"
+	}
+	if len(w) < 5 {
+		return ""
+	}
+	// A shortened demonym is a country's name or demonym less an ending
+	// such as -stan (Kazakh: Kazakhstan, Kazakhstani; Afghan: Afghanistan).
+	i := sort.SearchStrings(countryPrefixKeys, w)
+	code := ""
+	for ; i < len(countryPrefixKeys) && strings.HasPrefix(countryPrefixKeys[i], w); i++ {
+		switch countryPrefixKeys[i][len(w):] {
+		case "stan", "istan", "stani", "istani":
+		default:
+			continue
+		}
+		c := countryPrefixCodes[countryPrefixKeys[i]]
+		if code != "" && code != c {
+			return ""
+		}
+		code = c
+	}
+	return code
+}
+
+var countryPrefixKeys []string
+var countryPrefixCodes = map[string]string{}
+
+func init() {
+	for k, v := range countryNames {
+		countryPrefixCodes[k] = v
+	}
+	for k, v := range countryDemonyms {
+		countryPrefixCodes[k] = v
+	}
+	for k := range countryPrefixCodes {
+		countryPrefixKeys = append(countryPrefixKeys, k)
+	}
+	sort.Strings(countryPrefixKeys)
+}
+
+// orgSpeakers are lower-case nouns that speak for institutions ("the
+// ministry said"): a role phrase headed by one is not a person.
+var orgNouns = setOf("ministry department company firm government agency bank group office committee council police army court union party board commission spokesman's statement report")

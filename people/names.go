@@ -1,0 +1,78 @@
+package people
+
+import "unicode/utf8"
+
+// EditDistance is the optimal-string-alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), counted
+// in code points. It returns max+1 as soon as the distance must exceed max,
+// so comparing two names costs at most O(len(a)·len(b)) and usually less.
+func EditDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	pp := make([]int, len(rb)+1) // row i-2
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], pp[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return max + 1
+		}
+		pp, prev, cur = prev, cur, pp
+	}
+	return min(prev[len(rb)], max+1)
+}
+
+// NearVariant reports whether two surnames look like spellings of one name:
+// they differ, share their first letter, are one edit apart (two for names
+// of eight letters or more), and the longer has five letters or more.
+func NearVariant(a, b string) bool {
+	if a == b || a == "" || b == "" {
+		return false
+	}
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	if ra != rb {
+		return false
+	}
+	la, lb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	n := min(la, lb)
+	if n < 4 || max(la, lb) < 5 {
+		return false
+	}
+	max := 1
+	if n >= 8 {
+		max = 2
+	}
+	return EditDistance(a, b, max) <= max
+}
+
+// Deletions returns w and every string made by deleting one code point of
+// it: two words within one edit (substitution, insertion, deletion or a
+// swap of neighbours) always share one of these keys, so an index of them
+// finds near spellings without comparing every pair of words.
+func Deletions(w string) []string {
+	r := []rune(w)
+	out := make([]string, 0, len(r)+1)
+	out = append(out, w)
+	for i := range r {
+		out = append(out, string(r[:i])+string(r[i+1:]))
+	}
+	return out
+}

@@ -1,0 +1,210 @@
+package people
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/newslint/newslint/article"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// parsed is an article with its people model.
+type parsed struct {
+	*article.Article
+	pm *Model
+}
+
+func parse(path, text string, gazetteer ...Person) parsed {
+	a := article.ParseText(path, text)
+	return parsed{a, Analyse(a, gazetteer)}
+}
+
+func entityNamed(t *testing.T, a parsed, name string) *Entity {
+	t.Helper()
+	for i := range a.pm.Entities {
+		if a.pm.Entities[i].Name == name {
+			return &a.pm.Entities[i]
+		}
+	}
+	t.Fatalf("no entity %q", name)
+	return nil
+}
+
+func mentionTexts(a parsed, e *Entity) []string {
+	var out []string
+	for _, mi := range e.Mentions {
+		out = append(out, a.Text(a.pm.Mentions[mi].Span))
+	}
+	return out
+}
+
+func TestSeedEntities(t *testing.T) {
+	path := filepath.Join("..", "..", "shared", "seeds", "000_4446f40d8afebb4e.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("seed article not available: %v", err)
+	}
+	a := parse(path, string(data))
+	luka := entityNamed(t, a, "Alexander Lukashenko")
+	assert.Equal(t, []string{
+		"Belarus President Alexander Lukashenko", "The Belarusian head of state", "Alexander Lukashenko",
+		"the Belarus President", "Alexander Lukashenko", "the Belarusian leader",
+	}, mentionTexts(a, luka))
+	naz := entityNamed(t, a, "Nursultan Nazarbayev")
+	assert.Equal(t, []string{
+		"Kazakhstan President Nursultan Nazarbayev", "Nursultan Nazarbayev", "The Kazakhstan President", "Nursultan Nazarbayev",
+	}, mentionTexts(a, naz))
+	kob := entityNamed(t, a, "Andrei Kobyakov")
+	assert.Len(t, kob.Mentions, 1)
+	assert.False(t, kob.Introduced)
+
+	// The paragraph on line 11 reports a statement by Lukashenko.
+	pi := -1
+	for i, p := range a.Paragraphs {
+		if a.Src.Position(p.Start).Line == 11 {
+			pi = i
+		}
+	}
+	require.GreaterOrEqual(t, pi, 0)
+	assert.Equal(t, luka.ID, a.pm.Subjects[pi].Entity)
+	assert.Contains(t, a.pm.Subjects[pi].Evidence, "the Belarus President")
+}
+
+// speakers maps each double quotation's first words to its speaker's
+// entity name and pattern.
+func speakers(a parsed) map[string]string {
+	out := map[string]string{}
+	for qi, q := range a.Quotes {
+		if q.Single {
+			continue
+		}
+		words := strings.Fields(a.Text(q.Content()))
+		key := strings.Join(words[:min(3, len(words))], " ")
+		at := a.pm.Attributions[qi]
+		if at.Entity < 0 {
+			out[key] = "-"
+			continue
+		}
+		out[key] = a.pm.Entities[at.Entity].Name + " / " + at.Pattern
+	}
+	return out
+}
+
+func TestAttributionPatterns(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "rules", "quote-attribution", "patterns.txt"))
+	require.NoError(t, err)
+	a := parse("patterns.txt", string(data))
+	assert.Equal(t, map[string]string{
+		"Trains will run":    "Helen Carver / after-quote",  // “Q,” said X.
+		"We listened to":     "Helen Carver / after-quote",  // “Q,” X said.
+		"And we listened":    "Helen Carver / continues",    // split quote
+		"The old timetable":  "Helen Carver / before-quote", // X told reporters, “Q”
+		"Nobody should wait": "Helen Carver / before-quote", // The minister said: “Q”
+		"Every line gets":    "Helen Carver / continues",    // quote-only paragraph
+		"the first new":      "Helen Carver / according-to", // According to X, “Q”
+		"We have heard":      "Paolo Ferri / after-quote",   // he said
+		"We will judge":      "Paolo Ferri / after-quote",   // added the union leader
+	}, speakers(a))
+}
+
+func TestAttributionMore(t *testing.T) {
+	text := "Harbour chief Ana Roe spoke on Monday.\n\n" +
+		"“It was a long night,” Roe later told reporters.\n\n" +
+		"Analyst Tim Bell, 45, disagreed. Bell said: “The port is finished.”\n\n" +
+		"President Joe Dunn congratulated Roe, saying, “Well done.”\n\n" +
+		"One of the sources quoted Roe as saying, “No, never.”\n\n" +
+		"The so-called “reform” failed."
+	a := parse("t.txt", text)
+	assert.Equal(t, map[string]string{
+		"It was a":    "Ana Roe / after-quote",
+		"The port is": "Tim Bell / before-quote",
+		"Well done.":  "Joe Dunn / before-quote",
+		"No, never.":  "Ana Roe / before-quote",
+		"reform":      "-",
+	}, speakers(a))
+	bell := entityNamed(t, a, "Tim Bell")
+	assert.True(t, bell.Introduced)
+	require.NotEmpty(t, bell.Roles)
+	assert.Equal(t, "analyst", bell.Roles[0].Class)
+}
+
+func TestRolePhrasesDoNotGuess(t *testing.T) {
+	text := "Foreign Minister Ana Lis met Foreign Minister Jan Berg in Oslo. The minister said the talks went well.\n\n" +
+		"Finance Minister Eva Holm stayed home. The Kazakh leader was not invited."
+	a := parse("t.txt", text)
+	for _, m := range a.pm.Mentions {
+		if m.Kind == RolePhrase && a.Text(m.Span) == "The minister" {
+			assert.Equal(t, -1, m.Entity, "two foreign ministers: the minister is ambiguous")
+		}
+	}
+	// "the finance minister" would be Holm; "the Kazakh leader" is nobody here.
+	a = parse("t.txt", "Finance Minister Eva Holm and Foreign Minister Ana Lis met. The finance minister said it went well.")
+	holm := entityNamed(t, a, "Eva Holm")
+	assert.Contains(t, mentionTexts(a, holm), "The finance minister")
+}
+
+func TestSurnamesJoinFullNames(t *testing.T) {
+	a := parse("t.txt", "Ed Miliband and David Miliband spoke. Miliband said no. Mr. Smith and John Smith arrived. Smith left.")
+	ed := entityNamed(t, a, "Ed Miliband")
+	david := entityNamed(t, a, "David Miliband")
+	assert.NotEqual(t, ed.ID, david.ID)
+	assert.Len(t, ed.Mentions, 1, "a bare Miliband is ambiguous between the brothers")
+	smith := entityNamed(t, a, "John Smith")
+	assert.Len(t, smith.Mentions, 3)
+	assert.Equal(t, "male", smith.Gender, "Mr. gives the gender")
+}
+
+func TestNameForms(t *testing.T) {
+	a := parse("t.txt", "J. R. Smith met Jean-Claude Juncker, Mohammed bin Salman and Sen. Elizabeth Warren.")
+	var names []string
+	for _, e := range a.pm.Entities {
+		names = append(names, e.Name)
+	}
+	assert.ElementsMatch(t, []string{"J. R. Smith", "Jean-Claude Juncker", "Mohammed bin Salman", "Elizabeth Warren"}, names)
+}
+
+func TestGazetteer(t *testing.T) {
+	a := parse("t.txt", "Lukashenka spoke first. The Belarusian leader said little.",
+		Person{Name: "Alexander Lukashenko", Aliases: []string{"Lukashenka"}, Titles: []string{"President of Belarus"}, Gender: "male"})
+	e := entityNamed(t, a, "Alexander Lukashenko")
+	assert.Equal(t, []string{"Lukashenka"}, mentionTexts(a, e)[:1])
+	assert.Equal(t, "male", e.Gender)
+}
+
+func TestCountries(t *testing.T) {
+	for w, code := range map[string]string{
+		"Belarus": "BLR", "Belarusian": "BLR", "Kazakhstan": "KAZ", "Kazakh": "KAZ", "Kazakhstani": "KAZ",
+		"U.S.": "USA", "American": "USA", "Afghan": "AFG", "British": "GBR", "Martin": "", "Smith": "",
+	} {
+		assert.Equal(t, code, countryOf(w), w)
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	assert.Equal(t, 0, EditDistance("Nazarbayev", "Nazarbayev", 2))
+	assert.Equal(t, 1, EditDistance("Nazarbayev", "Nazarbaev", 2))
+	assert.Equal(t, 1, EditDistance("Pelosi", "Pelsoi", 2), "a swap of neighbours is one edit")
+	assert.Equal(t, 3, EditDistance("Smith", "Jones", 2), "stops at max+1")
+	assert.True(t, NearVariant("Lukashenko", "Lukashenka"))
+	assert.True(t, NearVariant("Zelensky", "Zelinsky"))
+	assert.False(t, NearVariant("Johnson", "Johnson"))
+	assert.False(t, NearVariant("Bell", "Ball"), "too short to judge")
+	assert.False(t, NearVariant("Miller", "Tiller"), "different first letter")
+}
+
+func TestPreposedRoleAndSentenceFinalQuote(t *testing.T) {
+	text := "Labour candidate Priya Natarajan won.\n\n" +
+		"The Conservative candidate, Mark Hollis, came second. Turnout of 19 per cent showed voters were “switched off”. He added: “We will be back.”"
+	a := parse("t.txt", text)
+	hollis := entityNamed(t, a, "Mark Hollis")
+	natarajan := entityNamed(t, a, "Priya Natarajan")
+	assert.NotContains(t, mentionTexts(a, natarajan), "The Conservative candidate", "a role before a comma and a name introduces that name")
+	assert.True(t, hollis.Introduced)
+	assert.Equal(t, map[string]string{
+		"switched off": "-",
+		"We will be":   "Mark Hollis / before-quote",
+	}, speakers(a), "a quotation that ends its sentence takes no speaker from the next one")
+}
