@@ -28,10 +28,10 @@ type Quote struct {
 }
 
 // Content is the span between the marks.
-func (q Quote) Content() Span { return Span{q.Open.End, q.Close.Start} }
+func (q Quote) Content() Span { return Span{Start: q.Open.End, End: q.Close.Start} }
 
 // Whole is the span from the opening mark to the end of the closing mark.
-func (q Quote) Whole() Span { return Span{q.Open.Start, q.Close.End} }
+func (q Quote) Whole() Span { return Span{Start: q.Open.Start, End: q.Close.End} }
 
 // Unclosed reports whether the quote is left open with nothing to explain it
 // (it does not continue into the next paragraph).
@@ -42,104 +42,132 @@ func isOpeningContext(prev, next rune, atStart bool) bool {
 	return prevOK && !IsSpace(next) && next != 0
 }
 
+// quoteScan is the state of findQuotes within one paragraph: the open
+// double and single quotations (-1 when none).
+type quoteScan struct {
+	a                      *Article
+	para                   int
+	openDouble, openSingle int
+}
+
+// findQuotes pairs the quotation marks of every paragraph, links
+// quotations that run over several paragraphs and lists each paragraph's
+// double quotations.
 func (a *Article) findQuotes() {
-	openDouble := -1 // index of the open double quote in the current paragraph
 	for pi := range a.Paragraphs {
-		p := &a.Paragraphs[pi]
-		openDouble = -1
-		openSingle := -1
+		p := a.Paragraphs[pi]
+		qs := &quoteScan{a: a, para: pi, openDouble: -1, openSingle: -1}
 		for i := p.Start; i < p.End; {
 			r, n := a.runeAt(i)
-			if !strings.ContainsRune("\"“”„‘’'«»", r) {
-				i += n
-				continue
-			}
-			prev, _ := a.runeBefore(i)
-			atStart := i == p.Start
-			var next rune
-			if i+n < p.End {
-				next, _ = a.runeAt(i + n)
-			}
-			mark := Span{i, i + n}
-			switch r {
-			case '“', '„', '«', '"':
-				straight := r == '"'
-				if openDouble >= 0 && (r == '"' || (r != '“' && r != '„' && r != '«')) {
-					// A straight mark inside a straight-opened quote closes it.
-					if a.Quotes[openDouble].Straight || !isOpeningContext(prev, next, atStart) {
-						a.closeQuote(openDouble, mark)
-						if openSingle >= 0 {
-							a.dropQuote(openSingle)
-							openSingle = -1
-						}
-						openDouble = -1
-						break
-					}
-				}
-				if straight && openDouble < 0 && !isOpeningContext(prev, next, atStart) && !atStart {
-					a.Stray = append(a.Stray, mark)
-					break
-				}
-				if openDouble >= 0 {
-					// A new opening mark while a quote is open: the first
-					// one was never closed.
-					if openSingle >= 0 {
-						a.dropQuote(openSingle)
-						openSingle = -1
-					}
-				}
-				a.Quotes = append(a.Quotes, Quote{Open: mark, Close: Span{p.End, p.End}, Para: pi, Straight: straight, Parent: -1, Prev: -1, Next: -1})
-				openDouble = len(a.Quotes) - 1
-			case '”', '»':
-				if openDouble >= 0 {
-					a.closeQuote(openDouble, mark)
-					if openSingle >= 0 {
-						a.dropQuote(openSingle)
-						openSingle = -1
-					}
-					openDouble = -1
-				} else {
-					a.Stray = append(a.Stray, mark)
-				}
-			case '‘', '’', '\'':
-				// Apostrophes inside words (don't, Nazarbayev's), before
-				// digits ('90s) and after a plural s with nothing open are
-				// not quotation marks.
-				if unicode.IsLetter(prev) && unicode.IsLetter(next) || unicode.IsDigit(next) && r != '‘' {
-					break
-				}
-				if openSingle >= 0 && r != '‘' && !unicode.IsLetter(next) && !IsSpace(prev) {
-					if utf8.RuneCountInString(a.Src.Text[a.Quotes[openSingle].Open.End:i]) < 2 {
-						// rock 'n' roll: not a quotation.
-						a.dropQuote(openSingle)
-						openSingle = -1
-						break
-					}
-					a.closeQuote(openSingle, mark)
-					openSingle = -1
-					break
-				}
-				if openSingle < 0 && r != '’' && (isOpeningContext(prev, next, atStart) || prev == '"' || prev == '“') && unicode.IsLetter(next) {
-					parent := openDouble
-					a.Quotes = append(a.Quotes, Quote{Open: mark, Close: Span{p.End, p.End}, Para: pi, Straight: r == '\'', Single: true, Parent: parent, Prev: -1, Next: -1})
-					openSingle = len(a.Quotes) - 1
-				}
+			if strings.ContainsRune("\"“”„‘’'«»", r) {
+				qs.mark(r, Span{Start: i, End: i + n})
 			}
 			i += n
 		}
-		if openSingle >= 0 {
-			a.dropQuote(openSingle)
-		}
-		if openDouble >= 0 && pi+1 < len(a.Paragraphs) {
+		qs.dropSingle()
+		if qs.openDouble >= 0 && pi+1 < len(a.Paragraphs) {
 			// Multi-paragraph quotation: the next paragraph opens again.
-			np := a.Paragraphs[pi+1]
-			r, _ := a.runeAt(np.Start)
+			r, _ := a.runeAt(a.Paragraphs[pi+1].Start)
 			if r == '“' || r == '"' || r == '„' || r == '«' {
-				a.Quotes[openDouble].Next = len(a.Quotes) // the next quote found
+				a.Quotes[qs.openDouble].Next = len(a.Quotes) // the next quote found
 			}
 		}
 	}
-	// Fix up Prev links and paragraph quote lists.
+	a.linkQuotes()
+}
+
+// mark reads one quotation mark r at span m.
+func (qs *quoteScan) mark(r rune, m Span) {
+	a := qs.a
+	p := a.Paragraphs[qs.para]
+	prev, _ := a.runeBefore(m.Start)
+	atStart := m.Start == p.Start
+	var next rune
+	if m.End < p.End {
+		next, _ = a.runeAt(m.End)
+	}
+	switch r {
+	case '“', '„', '«', '"':
+		qs.double(r, m, prev, next, atStart)
+	case '”', '»':
+		if qs.openDouble >= 0 {
+			qs.closeDouble(m)
+		} else {
+			a.Stray = append(a.Stray, m)
+		}
+	default: // ‘ ’ '
+		qs.single(r, m, prev, next, atStart)
+	}
+}
+
+// double reads a double quotation mark that may open or close.
+func (qs *quoteScan) double(r rune, m Span, prev, next rune, atStart bool) {
+	a := qs.a
+	straight := r == '"'
+	if qs.openDouble >= 0 && (straight || r != '“' && r != '„' && r != '«') {
+		// A straight mark inside a straight-opened quote closes it.
+		if a.Quotes[qs.openDouble].Straight || !isOpeningContext(prev, next, atStart) {
+			qs.closeDouble(m)
+			return
+		}
+	}
+	if straight && qs.openDouble < 0 && !isOpeningContext(prev, next, atStart) && !atStart {
+		a.Stray = append(a.Stray, m)
+		return
+	}
+	if qs.openDouble >= 0 {
+		// A new opening mark while a quote is open: the first one was
+		// never closed.
+		qs.dropSingle()
+	}
+	a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{a.Paragraphs[qs.para].End, a.Paragraphs[qs.para].End}, Para: qs.para, Straight: straight, Parent: -1, Prev: -1, Next: -1})
+	qs.openDouble = len(a.Quotes) - 1
+}
+
+func (qs *quoteScan) closeDouble(m Span) {
+	qs.a.closeQuote(qs.openDouble, m)
+	qs.dropSingle()
+	qs.openDouble = -1
+}
+
+// dropSingle forgets a single quotation left open.
+func (qs *quoteScan) dropSingle() {
+	if qs.openSingle >= 0 {
+		qs.a.dropQuote(qs.openSingle)
+		qs.openSingle = -1
+	}
+}
+
+// single reads a single quotation mark: an apostrophe, or a quotation
+// nested in a double one.
+func (qs *quoteScan) single(r rune, m Span, prev, next rune, atStart bool) {
+	a := qs.a
+	// Apostrophes inside words (don't, Nazarbayev's), before digits
+	// ('90s) and after a plural s with nothing open are not quotation
+	// marks.
+	if unicode.IsLetter(prev) && unicode.IsLetter(next) || unicode.IsDigit(next) && r != '‘' {
+		return
+	}
+	if qs.openSingle >= 0 && r != '‘' && !unicode.IsLetter(next) && !IsSpace(prev) {
+		if utf8.RuneCountInString(a.Src.Text[a.Quotes[qs.openSingle].Open.End:m.Start]) < 2 {
+			// rock 'n' roll: not a quotation.
+			qs.dropSingle()
+			return
+		}
+		a.closeQuote(qs.openSingle, m)
+		qs.openSingle = -1
+		return
+	}
+	if qs.openSingle < 0 && r != '’' && (isOpeningContext(prev, next, atStart) || prev == '"' || prev == '“') && unicode.IsLetter(next) {
+		p := a.Paragraphs[qs.para]
+		a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{Start: p.End, End: p.End}, Para: qs.para, Straight: r == '\'', Single: true, Parent: qs.openDouble, Prev: -1, Next: -1})
+		qs.openSingle = len(a.Quotes) - 1
+	}
+}
+
+// linkQuotes fixes up the Prev links of multi-paragraph quotations and the
+// paragraphs' quotation lists.
+func (a *Article) linkQuotes() {
 	for qi := range a.Quotes {
 		q := &a.Quotes[qi]
 		if q.Next >= len(a.Quotes) {

@@ -1,6 +1,10 @@
 package people
 
-import "github.com/newslint/newslint/article"
+import (
+	"unicode/utf8"
+
+	"github.com/newslint/newslint/article"
+)
 
 // Person is an entry of the people gazetteer (the [[people]] tables of
 // newslint.toml): who a newsroom's readers know, by which names, in which
@@ -42,4 +46,36 @@ func Analyse(art *article.Article, gazetteer []Person) *Model {
 	a.paragraphSubjects(pm)
 	a.indexPeople(pm)
 	return pm
+}
+
+func (a *analysis) indexPeople(pm *Model) {
+	pm.MentionsByPara = make([][]int, len(a.Paragraphs))
+	pm.StatementsByPara = make([][]int, len(a.Paragraphs))
+	for i, m := range pm.Mentions {
+		pm.MentionsByPara[m.Para] = append(pm.MentionsByPara[m.Para], i)
+	}
+	pm.Speaking = map[int]bool{}
+	for i, st := range pm.Statements {
+		pm.StatementsByPara[st.Para] = append(pm.StatementsByPara[st.Para], i)
+		if e := pm.Mentions[st.Mention].Entity; e >= 0 {
+			pm.Speaking[e] = true
+		}
+	}
+	for _, at := range pm.Attributions {
+		if at.Entity >= 0 {
+			pm.Speaking[at.Entity] = true
+		}
+	}
+	pm.CapWords = map[string]int{}
+	pm.capByInitial = map[rune][]string{}
+	for i, t := range a.Tokens {
+		if t.Kind == article.Word && a.IsCapWord(i) {
+			w, _ := article.StripPossessive(a.Tok(i))
+			if pm.CapWords[w] == 0 {
+				r, _ := utf8.DecodeRuneInString(w)
+				pm.capByInitial[r] = append(pm.capByInitial[r], w)
+			}
+			pm.CapWords[w]++
+		}
+	}
 }

@@ -1,14 +1,12 @@
 package people
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
-
-// This file holds the small closed-class word lists the people model needs:
-// titles and their classes, speech verbs, pronouns, honorifics and the
-// capitalised words that are not names. Countries and demonyms come from the
-// generated table in countries_gen.go.
 
 // titleClasses maps a title (lower case, possibly several words) to its
 // class. Titles of one class are the same office for role matching.
@@ -73,12 +71,14 @@ var titleClasses = map[string]string{
 
 // titleFirstWords holds the first word of every title, so that most words
 // are rejected as title starts with one lookup.
-var titleFirstWords = map[string]bool{}
+var titleFirstWords = firstWords(titleClasses)
 
-func init() {
-	for t := range titleClasses {
-		titleFirstWords[strings.Fields(t)[0]] = true
+func firstWords(titles map[string]string) map[string]bool {
+	out := map[string]bool{}
+	for t := range titles {
+		out[strings.Fields(t)[0]] = true
 	}
+	return out
 }
 
 // leaderClasses are the offices "leader" (and "head of state") may refer to.
@@ -123,62 +123,66 @@ var speechVerbBases = []string{
 
 var irregularSpeech = map[string]string{"said": "say", "told": "tell", "wrote": "write", "written": "write", "says": "say", "tells": "tell"}
 
-// speechVerbs maps every inflection to its base.
-var speechVerbs = map[string]string{}
+// speechVerbs maps every inflection of a speech verb to its base.
+var speechVerbs = inflectSpeechVerbs()
 
-func init() {
+// inflectSpeechVerbs builds the inflections of speechVerbBases, and drops
+// the forms that are more often nouns or other verbs.
+func inflectSpeechVerbs() map[string]string {
+	v := map[string]string{}
 	for _, b := range speechVerbBases {
-		speechVerbs[b] = b
+		v[b] = b
 		stem := b
 		switch {
 		case strings.HasSuffix(b, "y") && !strings.HasSuffix(b, "ay"):
-			speechVerbs[b[:len(b)-1]+"ies"] = b
-			speechVerbs[b[:len(b)-1]+"ied"] = b
+			v[b[:len(b)-1]+"ies"] = b
+			v[b[:len(b)-1]+"ied"] = b
 		case strings.HasSuffix(b, "e"):
 			stem = b[:len(b)-1]
-			speechVerbs[b+"s"] = b
-			speechVerbs[b+"d"] = b
+			v[b+"s"] = b
+			v[b+"d"] = b
 		case strings.HasSuffix(b, "s") || strings.HasSuffix(b, "sh"):
-			speechVerbs[b+"es"] = b
-			speechVerbs[b+"ed"] = b
+			v[b+"es"] = b
+			v[b+"ed"] = b
 		default:
-			speechVerbs[b+"s"] = b
-			speechVerbs[b+"ed"] = b
+			v[b+"s"] = b
+			v[b+"ed"] = b
 		}
-		speechVerbs[stem+"ing"] = b
+		v[stem+"ing"] = b
 	}
-	speechVerbs["quipped"] = "quip"
-	speechVerbs["quipping"] = "quip"
-	speechVerbs["saying"] = "say"
-	speechVerbs["telling"] = "tell"
-	speechVerbs["writing"] = "write"
-	for k, v := range irregularSpeech {
-		speechVerbs[k] = v
+	v["quipped"] = "quip"
+	v["quipping"] = "quip"
+	v["saying"] = "say"
+	v["telling"] = "tell"
+	v["writing"] = "write"
+	for k, base := range irregularSpeech {
+		v[k] = base
 	}
-	delete(speechVerbs, "point") // only as "pointed out"
-	delete(speechVerbs, "points")
-	delete(speechVerbs, "pointing")
-	delete(speechVerbs, "continuing")
-	delete(speechVerbs, "continue")
-	delete(speechVerbs, "continues")
-	delete(speechVerbs, "state") // the noun is far more common; "stated" stays
-	delete(speechVerbs, "states")
-	delete(speechVerbs, "stating")
-	delete(speechVerbs, "claim")
-	delete(speechVerbs, "claims")
-	delete(speechVerbs, "comment")
-	delete(speechVerbs, "comments")
-	delete(speechVerbs, "maintain")
-	delete(speechVerbs, "note")
-	delete(speechVerbs, "notes")
-	delete(speechVerbs, "point")
-	delete(speechVerbs, "ask")
-	delete(speechVerbs, "asks")
-	delete(speechVerbs, "asking")
-	delete(speechVerbs, "written")
-	delete(speechVerbs, "urge")
-	delete(speechVerbs, "warning")
-	delete(speechVerbs, "warn")
+	delete(v, "point") // only as "pointed out"
+	delete(v, "points")
+	delete(v, "pointing")
+	delete(v, "continuing")
+	delete(v, "continue")
+	delete(v, "continues")
+	delete(v, "state") // the noun is far more common; "stated" stays
+	delete(v, "states")
+	delete(v, "stating")
+	delete(v, "claim")
+	delete(v, "claims")
+	delete(v, "comment")
+	delete(v, "comments")
+	delete(v, "maintain")
+	delete(v, "note")
+	delete(v, "notes")
+	delete(v, "point")
+	delete(v, "ask")
+	delete(v, "asks")
+	delete(v, "asking")
+	delete(v, "written")
+	delete(v, "urge")
+	delete(v, "warning")
+	delete(v, "warn")
+	return v
 }
 
 // pronounGender maps third-person personal pronouns to a gender.
@@ -259,15 +263,16 @@ func countryOf(word string) string {
 	}
 	// A shortened demonym is a country's name or demonym less an ending
 	// such as -stan (Kazakh: Kazakhstan, Kazakhstani; Afghan: Afghanistan).
-	i := sort.SearchStrings(countryPrefixKeys, w)
+	keys, codes := countryPrefixes()
+	i := sort.SearchStrings(keys, w)
 	code := ""
-	for ; i < len(countryPrefixKeys) && strings.HasPrefix(countryPrefixKeys[i], w); i++ {
-		switch countryPrefixKeys[i][len(w):] {
+	for ; i < len(keys) && strings.HasPrefix(keys[i], w); i++ {
+		switch keys[i][len(w):] {
 		case "stan", "istan", "stani", "istani":
 		default:
 			continue
 		}
-		c := countryPrefixCodes[countryPrefixKeys[i]]
+		c := codes[keys[i]]
 		if code != "" && code != c {
 			return ""
 		}
@@ -276,22 +281,20 @@ func countryOf(word string) string {
 	return code
 }
 
-var countryPrefixKeys []string
-var countryPrefixCodes = map[string]string{}
-
-func init() {
+// countryPrefixes are the country names and demonyms, sorted, with their
+// codes: built the first time a shortened demonym is looked up.
+var countryPrefixes = sync.OnceValues(func() ([]string, map[string]string) {
+	codes := map[string]string{}
 	for k, v := range countryNames {
-		countryPrefixCodes[k] = v
+		codes[k] = v
 	}
 	for k, v := range countryDemonyms {
-		countryPrefixCodes[k] = v
+		codes[k] = v
 	}
-	for k := range countryPrefixCodes {
-		countryPrefixKeys = append(countryPrefixKeys, k)
-	}
-	sort.Strings(countryPrefixKeys)
-}
+	return slices.Sorted(maps.Keys(codes)), codes
+})
 
-// orgSpeakers are lower-case nouns that speak for institutions ("the
-// ministry said"): a role phrase headed by one is not a person.
-var orgNouns = setOf("ministry department company firm government agency bank group office committee council police army court union party board commission spokesman's statement report")
+// IsNonNameWord reports whether a capitalised word is known not to be part
+// of a person's name: a sentence opener, a month or day, an organisation or
+// place word, a title, a country or a demonym.
+func IsNonNameWord(w string) bool { return nonNameWords[w] || countryOf(w) != "" }

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -62,21 +64,50 @@ type nameForm struct {
 }
 
 func runNameSpelling(pass *linter.Pass) {
-	a := pass.Article
-	pm := pass.People
+	a, pm := pass.Article, pass.People
 	maxUses := int(maxVariantUses.Get(pass))
+	forms, order := nameForms(a)
+	describeForms(pm, forms)
+	// An index from deletion keys to forms finds every pair of forms one
+	// edit apart in time linear in the number of forms.
+	index := map[string][]string{}
+	for _, w := range order {
+		for _, k := range people.Deletions(w) {
+			index[k] = append(index[k], w)
+		}
+	}
+	done := map[[2]string]bool{}
+	for _, s := range personSurnames(pm, forms) {
+		for _, v := range nearForms(s, index) {
+			pair := [2]string{min(s, v), max(s, v)}
+			if v == s || done[pair] || !people.NearVariant(s, v) {
+				continue
+			}
+			done[pair] = true
+			canon, variant := forms[s], forms[v]
+			if preferForm(variant, canon) {
+				canon, variant = variant, canon
+			}
+			if isSlip(canon, variant, pm.LowerWords, maxUses) {
+				reportVariant(pass, canon, variant)
+			}
+		}
+	}
+}
 
-	// Every capitalised word outside quotations, by its form.
+// nameForms collects every capitalised word outside quotations, by its
+// form (possessive removed), in order of first use. Words that cannot be
+// names (sentence openers, months, countries), words with digits or full
+// stops, and words of fewer than four letters are left out.
+func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 	forms := map[string]*nameForm{}
 	var order []string
 	for i, t := range a.Tokens {
 		if t.Kind != article.Word || t.Quote >= 0 {
 			continue
 		}
-		w := a.Tok(i)
-		base, _ := strings.CutSuffix(w, "'s")
-		base, _ = strings.CutSuffix(base, "’s")
-		if !isCapitalised(base) || strings.ContainsAny(base, ".0123456789") || len(base) < 4 || people.IsNonNameWord(base) {
+		base, _ := article.StripPossessive(a.Tok(i))
+		if !article.IsCapitalised(base) || strings.ContainsAny(base, ".0123456789") || len(base) < 4 || people.IsNonNameWord(base) {
 			continue
 		}
 		f := forms[base]
@@ -87,6 +118,13 @@ func runNameSpelling(pass *linter.Pass) {
 		}
 		f.uses = append(f.uses, article.Span{Start: t.Start, End: t.Start + len(base)})
 	}
+	return forms, order
+}
+
+// describeForms records what the people model says of each form: the
+// first names it goes with, whether it introduces a person, whether it
+// stands inside a name, and the titles it takes.
+func describeForms(pm *people.Model, forms map[string]*nameForm) {
 	for _, m := range pm.Mentions {
 		if len(m.Words) == 0 || m.Quote >= 0 {
 			continue
@@ -117,18 +155,11 @@ func runNameSpelling(pass *linter.Pass) {
 			f.classes[m.Role.Class] = true
 		}
 	}
-	lower := pm.LowerWords
-	// An index from deletion keys to forms finds every pair of forms one
-	// edit apart in time linear in the number of forms. Words that cannot
-	// be names (sentence openers, months, countries) and words of fewer
-	// than four letters are left out.
-	index := map[string][]string{}
-	for _, w := range order {
-		for _, k := range people.Deletions(w) {
-			index[k] = append(index[k], w)
-		}
-	}
-	// Surnames of the people in the article.
+}
+
+// personSurnames lists, sorted, the surnames of the people in the article
+// (full-named or titled) that are among the forms.
+func personSurnames(pm *people.Model, forms map[string]*nameForm) []string {
 	var surnames []string
 	seen := map[string]bool{}
 	for id := range pm.Entities {
@@ -142,39 +173,28 @@ func runNameSpelling(pass *linter.Pass) {
 		}
 	}
 	sort.Strings(surnames)
-	done := map[[2]string]bool{}
-	for _, s := range surnames {
-		cands := map[string]bool{}
-		for _, k := range people.Deletions(s) {
-			for _, w := range index[k] {
-				cands[w] = true
-			}
+	return surnames
+}
+
+// nearForms lists, sorted, the forms that share a deletion key with s.
+func nearForms(s string, index map[string][]string) []string {
+	cands := map[string]bool{}
+	for _, k := range people.Deletions(s) {
+		for _, w := range index[k] {
+			cands[w] = true
 		}
-		names := make([]string, 0, len(cands))
-		for w := range cands {
-			names = append(names, w)
-		}
-		sort.Strings(names)
-		for _, v := range names {
-			pair := [2]string{min(s, v), max(s, v)}
-			if v == s || done[pair] || !people.NearVariant(s, v) {
-				continue
-			}
-			done[pair] = true
-			canon, variant := forms[s], forms[v]
-			if preferForm(variant, canon) {
-				canon, variant = variant, canon
-			}
-			if !isSlip(canon, variant, lower, maxUses) {
-				continue
-			}
-			for _, u := range variant.uses {
-				line := a.Line(canon.first)
-				pass.Report(u, fmt.Sprintf("“%s” looks like a misspelling of “%s”, which the article uses %d time%s (first on line %d)",
-					variant.text, canon.text, len(canon.uses), plural(len(canon.uses)), line),
-					pass.Fix("replace with “"+canon.text+"”", u, canon.text))
-			}
-		}
+	}
+	return slices.Sorted(maps.Keys(cands))
+}
+
+// reportVariant reports every use of the variant spelling, with the
+// established one as the fix.
+func reportVariant(pass *linter.Pass, canon, variant *nameForm) {
+	line := pass.Article.Line(canon.first)
+	for _, u := range variant.uses {
+		pass.Report(u, fmt.Sprintf("“%s” looks like a misspelling of “%s”, which the article uses %d time%s (first on line %d)",
+			variant.text, canon.text, len(canon.uses), plural(len(canon.uses)), line),
+			pass.Fix("replace with “"+canon.text+"”", u, canon.text))
 	}
 }
 
@@ -258,13 +278,6 @@ var diacritics = strings.NewReplacer(
 // foldName lower-cases a name and removes diacritics and curly
 // apostrophes.
 func foldName(s string) string { return diacritics.Replace(strings.ToLower(s)) }
-
-func isCapitalised(w string) bool {
-	for _, r := range w {
-		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
-	}
-	return false
-}
 
 func plural(n int) string {
 	if n == 1 {

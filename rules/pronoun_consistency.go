@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,15 +49,55 @@ var pronounSwap = map[string]string{
 	"he": "she", "she": "he", "his": "her", "hers": "his", "himself": "herself", "herself": "himself", "him": "her",
 }
 
+// votes is the evidence of one person's gender: the count of signals for
+// each gender, the lines they stand on, and the pronouns whose referent the
+// text's structure fixes (the only ones that can be reported).
+type votes struct {
+	n     map[string]int
+	lines map[string][]int
+	prons map[string][]int
+}
+
+func (v *votes) add(gender string, weight, line int) {
+	v.n[gender] += weight
+	v.lines[gender] = append(v.lines[gender], line)
+}
+
 func runPronounConsistency(pass *linter.Pass) {
-	a := pass.Article
 	pm := pass.People
 	need := int(minEvidence.Get(pass))
-	type votes struct {
-		n     map[string]int
-		lines map[string][]int
-		prons map[string][]int // pronoun mentions by gender
+	byEnt := genderVotes(pass)
+	for _, e := range slices.Sorted(maps.Keys(byEnt)) {
+		v := byEnt[e]
+		ent := pm.Entities[e]
+		if ent.Gender != "" && v.n[ent.Gender] < 3 {
+			v.n[ent.Gender] += 3 // the gazetteer
+		}
+		// A gendered title counts once: chairman, spokeswoman, actress.
+		for _, r := range ent.Roles {
+			for _, w := range strings.Fields(strings.ToLower(r.Text)) {
+				if g := people.GenderOfNoun(w); g != "" {
+					v.add(g, 1, pass.Article.Line(r.Span.Start))
+					break
+				}
+			}
+		}
+		major, minor := "male", "female"
+		if v.n["female"] > v.n["male"] {
+			major, minor = minor, major
+		}
+		if v.n[major] < need || len(v.prons[minor]) != 1 || v.n[minor] != 1 || v.n[major] < 2*v.n[minor] {
+			continue
+		}
+		reportPronoun(pass, &ent, pm.Mentions[v.prons[minor][0]], major, uniqueInts(v.lines[major]))
 	}
+}
+
+// genderVotes gathers, for each person, the pronouns that refer to them
+// (outside quotations) and their gendered honorifics (Mr., Ms.), which
+// count twice.
+func genderVotes(pass *linter.Pass) map[int]*votes {
+	a, pm := pass.Article, pass.People
 	byEnt := map[int]*votes{}
 	get := func(e int) *votes {
 		v := byEnt[e]
@@ -75,60 +117,32 @@ func runPronounConsistency(pass *linter.Pass) {
 				e = m.Entity
 			}
 			v := get(e)
-			v.n[m.Gender]++
-			v.lines[m.Gender] = append(v.lines[m.Gender], a.Line(m.Start))
+			v.add(m.Gender, 1, a.Line(m.Start))
 			if m.Referent >= 0 {
 				v.prons[m.Gender] = append(v.prons[m.Gender], i)
 			}
 		case m.Kind == people.Honorific && m.Gender != "" && m.Entity >= 0:
-			v := get(m.Entity)
-			v.n[m.Gender] += 2
-			v.lines[m.Gender] = append(v.lines[m.Gender], a.Line(m.Start))
+			get(m.Entity).add(m.Gender, 2, a.Line(m.Start))
 		}
 	}
-	ents := make([]int, 0, len(byEnt))
-	for e := range byEnt {
-		ents = append(ents, e)
+	return byEnt
+}
+
+// reportPronoun reports pronoun m, which contradicts the gender major
+// established on lines, with the other pronoun as the fix where it is
+// unambiguous ("her" may be "him" or "his").
+func reportPronoun(pass *linter.Pass, ent *people.Entity, m people.Mention, major string, lines []int) {
+	word := pass.Article.Text(m.Span)
+	msg := fmt.Sprintf("“%s” refers to %s, whom the article elsewhere refers to as %s (line%s %s)",
+		word, ent.Name, major, plural(len(lines)), joinInts(lines))
+	var fixes []linter.Suggestion
+	if repl, ok := pronounSwap[strings.ToLower(word)]; ok && strings.ToLower(word) != "her" {
+		if word[0] >= 'A' && word[0] <= 'Z' {
+			repl = strings.ToUpper(repl[:1]) + repl[1:]
+		}
+		fixes = append(fixes, pass.Fix("replace with “"+repl+"”", m.Span, repl))
 	}
-	sort.Ints(ents)
-	for _, e := range ents {
-		v := byEnt[e]
-		ent := pm.Entities[e]
-		if ent.Gender != "" && v.n[ent.Gender] < 3 {
-			v.n[ent.Gender] += 3 // the gazetteer
-		}
-		// A gendered title counts once: chairman, spokeswoman, actress.
-		for _, r := range ent.Roles {
-			for _, w := range strings.Fields(strings.ToLower(r.Text)) {
-				if g := people.GenderOfNoun(w); g != "" {
-					v.n[g]++
-					v.lines[g] = append(v.lines[g], a.Line(r.Span.Start))
-					break
-				}
-			}
-		}
-		major, minor := "male", "female"
-		if v.n["female"] > v.n["male"] {
-			major, minor = minor, major
-		}
-		if v.n[major] < need || len(v.prons[minor]) != 1 || v.n[minor] != 1 || v.n[major] < 2*v.n[minor] {
-			continue
-		}
-		mi := v.prons[minor][0]
-		m := pm.Mentions[mi]
-		word := a.Text(m.Span)
-		lines := uniqueInts(v.lines[major])
-		msg := fmt.Sprintf("“%s” refers to %s, whom the article elsewhere refers to as %s (line%s %s)",
-			word, ent.Name, major, plural(len(lines)), joinInts(lines))
-		var fixes []linter.Suggestion
-		if repl, ok := pronounSwap[strings.ToLower(word)]; ok && strings.ToLower(word) != "her" {
-			if word[0] >= 'A' && word[0] <= 'Z' {
-				repl = strings.ToUpper(repl[:1]) + repl[1:]
-			}
-			fixes = append(fixes, pass.Fix("replace with “"+repl+"”", m.Span, repl))
-		}
-		pass.Report(m.Span, msg, fixes...)
-	}
+	pass.Report(m.Span, msg, fixes...)
 }
 
 func uniqueInts(xs []int) []int {

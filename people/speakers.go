@@ -6,35 +6,6 @@ import (
 	"github.com/newslint/newslint/article"
 )
 
-// Attribution is the speaker of one quotation.
-type Attribution struct {
-	// Speaker is the index of the mention naming the speaker, or -1 when
-	// the quotation has none (a scare quote, a title, an unattributed
-	// quote).
-	Speaker int
-	// Entity is the speaker's entity, or -1.
-	Entity int
-	// Pattern names how the speaker was found: "after-quote" (“Q,” said
-	// X / “Q,” X said), "before-quote" (X said: “Q”), "according-to",
-	// "continues" (a later part of a split quote or a quote-only
-	// paragraph continuing the previous speaker), "multi-paragraph".
-	Pattern string
-	// Verb is the speech verb of the attribution (empty for continues).
-	Verb article.Span
-}
-
-// Statement is a statement reported outside quotation marks: the subject
-// of a speech verb ("the Belarus President stated that …") or of "in his
-// words".
-type Statement struct {
-	Mention int
-	Verb    article.Span
-	Para    int
-	// Quote is the quotation this statement attributes, or -1 for reported
-	// speech.
-	Quote int
-}
-
 // mentionIndex finds the mention that starts or ends at a token. It is
 // two tables the length of the token list, so a look-up is one read and the
 // index holds no pointers for the collector to scan.
@@ -229,9 +200,9 @@ func (a *analysis) clauseEnd(i int) bool {
 	return false
 }
 
-// attributeQuotes finds the speaker of every double quotation.
+// attributeQuotes finds the speaker of every double quotation, then the
+// reported statements outside quotations.
 func (a *analysis) attributeQuotes(pm *Model) {
-	mi := pm.index
 	pm.Attributions = make([]Attribution, len(a.Quotes))
 	for qi := range pm.Attributions {
 		pm.Attributions[qi] = Attribution{Speaker: -1, Entity: -1}
@@ -242,100 +213,128 @@ func (a *analysis) attributeQuotes(pm *Model) {
 			continue
 		}
 		at := &pm.Attributions[qi]
-		// After the quote: “Q,” said X. / “Q,” X said. / “Q,” X told reporters.
 		if q.Closed {
-			t := a.TokenIndexAt(q.Close.End)
-			para := a.Paragraphs[q.Para]
-			end := t
-			for end < len(a.Tokens) && end < t+14 && a.Tokens[end].Start < para.End && a.Tokens[end].Quote < 0 {
-				end++
-			}
-			// Stop at the end of the clause that follows the quote; a
-			// quotation that ends its sentence ("… “switched off”. He
-			// added") has no attribution after it.
-			for k := t; k < end; k++ {
-				if a.clauseEnd(k) && (k > t || strings.Contains(".!?;", a.Tok(k))) {
-					end = k
-					break
-				}
-			}
-			for k := t; k < end; k++ {
-				if !a.speechVerbAt(k) {
-					continue
-				}
-				sp := -1
-				if first := a.firstWordAfter(t, k); first {
-					sp = a.speakerAfterVerb(mi, k, end)
-				}
-				if sp < 0 {
-					sp = a.speakerBeforeVerb(mi, k, t)
-				}
-				if sp >= 0 {
-					*at = pm.attribution(sp, "after-quote", a.Tokens[k].Span)
-					used[k] = true
-				}
-				break
-			}
-			if at.Speaker < 0 {
-				// “Q,” according to X.
-				for k := t; k+1 < end; k++ {
-					if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
-						if m >= 0 {
-							*at = pm.attribution(m, "according-to", verb)
-						}
-						break
-					}
-				}
-			}
+			*at = a.attributionAfter(pm, q, used)
 		}
-		if at.Speaker >= 0 {
+		if at.Speaker < 0 {
+			*at = a.attributionBefore(pm, q, used)
+		}
+	}
+	a.shareMultiParagraph(pm)
+	a.continueSpeakers(pm)
+	a.reportedStatements(pm, used)
+}
+
+// attributionAfter reads the attribution after a closed quotation: “Q,”
+// said X. / “Q,” X said. / “Q,” X told reporters. / “Q,” according to X.
+func (a *analysis) attributionAfter(pm *Model, q article.Quote, used map[int]bool) Attribution {
+	mi := pm.index
+	none := Attribution{Speaker: -1, Entity: -1}
+	t := a.TokenIndexAt(q.Close.End)
+	end := a.attributionEnd(q, t)
+	for k := t; k < end; k++ {
+		if !a.speechVerbAt(k) {
 			continue
 		}
-		// Before the quote: X said: “Q” / X told reporters, “Q” /
-		// according to X, “Q”.
-		t := a.TokenIndexAt(q.Open.Start)
-		si := a.SentenceAt(q.Open.Start)
-		if si < 0 {
-			continue
+		sp := -1
+		if a.firstWordAfter(t, k) {
+			sp = a.speakerAfterVerb(mi, k, end)
 		}
-		sentStart := a.Sentences[si].FirstToken
-		for k := t - 1; k >= sentStart && k >= t-8; k-- {
-			if a.Tokens[k].Quote >= 0 {
-				break
-			}
-			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
-				if m >= 0 {
-					*at = pm.attribution(m, "according-to", verb)
-				}
-				break
-			}
-			if !a.speechVerbAt(k) {
-				continue
-			}
-			sp := -1
-			participle := a.Lower(k) == "saying" || a.Lower(k) == "adding"
-			switch {
-			case a.Lower(k-1) == "as" && k >= 2:
-				// "quoted Poehl as saying"
-				sp = a.speakerBeforeVerb(mi, k-1, sentStart)
-			case participle && a.IsPunct(k-1, ","):
-				// "X congratulated Y, saying, “Q”": the subject of the
-				// sentence speaks.
-				sp = a.firstSpeakerIn(mi, sentStart, k)
-			default:
-				sp = a.speakerBeforeVerb(mi, k, sentStart)
-			}
-			if sp < 0 {
-				sp = a.speakerAfterVerb(mi, k, t)
-			}
-			if sp >= 0 {
-				*at = pm.attribution(sp, "before-quote", a.Tokens[k].Span)
-				used[k] = true
+		if sp < 0 {
+			sp = a.speakerBeforeVerb(mi, k, t)
+		}
+		if sp >= 0 {
+			used[k] = true
+			return pm.attribution(sp, "after-quote", a.Tokens[k].Span)
+		}
+		break
+	}
+	for k := t; k+1 < end; k++ {
+		if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
+			if m >= 0 {
+				return pm.attribution(m, "according-to", verb)
 			}
 			break
 		}
 	}
-	// Multi-paragraph quotations share one speaker.
+	return none
+}
+
+// attributionEnd is where the clause that follows a quotation (from token
+// t) ends: at most 14 tokens on, in the paragraph, outside quotations, up
+// to the clause's end. A quotation that ends its sentence ("… “switched
+// off”. He added") has no attribution after it.
+func (a *analysis) attributionEnd(q article.Quote, t int) int {
+	para := a.Paragraphs[q.Para]
+	end := t
+	for end < len(a.Tokens) && end < t+14 && a.Tokens[end].Start < para.End && a.Tokens[end].Quote < 0 {
+		end++
+	}
+	for k := t; k < end; k++ {
+		if a.clauseEnd(k) && (k > t || strings.Contains(".!?;", a.Tok(k))) {
+			return k
+		}
+	}
+	return end
+}
+
+// attributionBefore reads the attribution before a quotation, in its
+// sentence: X said: “Q” / X told reporters, “Q” / according to X, “Q” /
+// quoted X as saying “Q” / X congratulated Y, saying, “Q”.
+func (a *analysis) attributionBefore(pm *Model, q article.Quote, used map[int]bool) Attribution {
+	mi := pm.index
+	none := Attribution{Speaker: -1, Entity: -1}
+	t := a.TokenIndexAt(q.Open.Start)
+	si := a.SentenceAt(q.Open.Start)
+	if si < 0 {
+		return none
+	}
+	sentStart := a.Sentences[si].FirstToken
+	for k := t - 1; k >= sentStart && k >= t-8; k-- {
+		if a.Tokens[k].Quote >= 0 {
+			break
+		}
+		if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
+			if m >= 0 {
+				return pm.attribution(m, "according-to", verb)
+			}
+			break
+		}
+		if !a.speechVerbAt(k) {
+			continue
+		}
+		sp := a.subjectOfVerbBefore(mi, k, sentStart)
+		if sp < 0 {
+			sp = a.speakerAfterVerb(mi, k, t)
+		}
+		if sp < 0 {
+			break
+		}
+		used[k] = true
+		return pm.attribution(sp, "before-quote", a.Tokens[k].Span)
+	}
+	return none
+}
+
+// subjectOfVerbBefore finds who speaks with the speech verb at k, which
+// stands before a quotation.
+func (a *analysis) subjectOfVerbBefore(mi *mentionIndex, k, sentStart int) int {
+	participle := a.Lower(k) == "saying" || a.Lower(k) == "adding"
+	switch {
+	case a.Lower(k-1) == "as" && k >= 2:
+		// "quoted Poehl as saying"
+		return a.speakerBeforeVerb(mi, k-1, sentStart)
+	case participle && a.IsPunct(k-1, ","):
+		// "X congratulated Y, saying, “Q”": the subject of the sentence
+		// speaks.
+		return a.firstSpeakerIn(mi, sentStart, k)
+	}
+	return a.speakerBeforeVerb(mi, k, sentStart)
+}
+
+// shareMultiParagraph gives every part of a quotation that runs over
+// several paragraphs the speaker of the part that has one.
+func (a *analysis) shareMultiParagraph(pm *Model) {
 	for qi, q := range a.Quotes {
 		if q.Prev >= 0 || q.Next < 0 {
 			continue
@@ -360,7 +359,11 @@ func (a *analysis) attributeQuotes(pm *Model) {
 			}
 		}
 	}
-	// Split quotes and quote-only paragraphs continue the previous speaker.
+}
+
+// continueSpeakers gives a split quotation's later parts, and a paragraph
+// that is only a quotation, the previous speaker.
+func (a *analysis) continueSpeakers(pm *Model) {
 	quoteOnly := make(map[int]bool)
 	for pi := range a.Paragraphs {
 		if a.quoteOnlyParagraph(pi) {
@@ -382,33 +385,35 @@ func (a *analysis) attributeQuotes(pm *Model) {
 		}
 		prev := pm.Attributions[lastSpeaker]
 		samePara := q.Para == lastPara
-		quoteOnly := q.Para == lastPara+1 && quoteOnly[q.Para]
-		from := a.Quotes[lastSpeaker].Close.End
-		if prev.Verb.End > from {
-			from = prev.Verb.End
-		}
-		if (samePara && a.quoteStartsSentence(qi) && !a.speechBetween(from, q.Open.Start)) || quoteOnly {
+		onlyQuote := q.Para == lastPara+1 && quoteOnly[q.Para]
+		from := max(a.Quotes[lastSpeaker].Close.End, prev.Verb.End)
+		if (samePara && a.quoteStartsSentence(qi) && !a.speechBetween(from, q.Open.Start)) || onlyQuote {
 			*at = Attribution{Speaker: prev.Speaker, Entity: prev.Entity, Pattern: "continues"}
 			lastSpeaker, lastPara = qi, q.Para
 		}
 	}
-	// Reported statements outside quotations.
+}
+
+// reportedStatements finds the statements reported outside quotations:
+// the subject of a speech verb not used by an attribution, "according to
+// X", "in his words".
+func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
+	mi := pm.index
 	for si := range a.Sentences {
 		s := a.Sentences[si]
 		for k := s.FirstToken; k < s.EndToken; k++ {
 			if used[k] {
 				continue
 			}
-			isVerb := a.speechVerbAt(k)
 			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase && a.Tokens[k].Quote < 0 {
 				if m >= 0 {
 					pm.Statements = append(pm.Statements, Statement{Mention: m, Verb: verb, Para: s.Para, Quote: -1})
 				}
 				continue
 			}
-			// "In his words", "In her view"
+			isVerb := a.speechVerbAt(k)
 			if !isVerb && a.Lower(k) == "in" && k+2 < s.EndToken {
-				if m, ok := mi.startAt(k + 1); ok && pm.Mentions[m].Kind == Pronoun && (a.Lower(k+2) == "words" || a.Lower(k+2) == "view" || a.Lower(k+2) == "opinion") {
+				if m, ok := a.inTheirWords(mi, k); ok {
 					pm.Statements = append(pm.Statements, Statement{Mention: m, Verb: article.Span{Start: a.Tokens[k].Start, End: a.Tokens[k+2].End}, Para: s.Para, Quote: -1})
 				}
 				continue
@@ -427,6 +432,20 @@ func (a *analysis) attributeQuotes(pm *Model) {
 	}
 }
 
+// inTheirWords reads "In his words", "In her view", "In his opinion" at
+// token k (the "in").
+func (a *analysis) inTheirWords(mi *mentionIndex, k int) (int, bool) {
+	m, ok := mi.startAt(k + 1)
+	if !ok || mi.pm.Mentions[m].Kind != Pronoun {
+		return -1, false
+	}
+	switch a.Lower(k + 2) {
+	case "words", "view", "opinion":
+		return m, true
+	}
+	return -1, false
+}
+
 // accordingTo reads "according to X" at token k: isPhrase tells whether the
 // words are there, m is X's mention (or -1) and verb spans "according to".
 func (a *analysis) accordingTo(mi *mentionIndex, k int) (m int, verb article.Span, isPhrase bool) {
@@ -438,12 +457,6 @@ func (a *analysis) accordingTo(mi *mentionIndex, k int) (m int, verb article.Spa
 		return x, verb, true
 	}
 	return -1, verb, true
-}
-
-// attribution gives a quotation the speaker mention sp, found by pattern
-// at verb.
-func (pm *Model) attribution(sp int, pattern string, verb article.Span) Attribution {
-	return Attribution{Speaker: sp, Entity: pm.Mentions[sp].Entity, Pattern: pattern, Verb: verb}
 }
 
 // firstWordAfter reports whether verb token v is the first word after the
@@ -496,35 +509,44 @@ func (a *analysis) speechBetween(from, to int) bool {
 	return false
 }
 
-// paragraphSubjects decides, for each paragraph, whom it reports on: the
-// subject of its first reported statement; else its first person mentioned
-// outside quotations; else, for a paragraph that opens with a quotation,
-// the subject of the paragraph before.
-func (a *analysis) paragraphSubjects(pm *Model) {
-	pm.Subjects = make([]ParagraphSubject, len(a.Paragraphs))
-	for i := range pm.Subjects {
-		pm.Subjects[i] = ParagraphSubject{Entity: -1, Mention: -1}
-	}
-	for _, st := range pm.Statements {
-		s := &pm.Subjects[st.Para]
-		if s.Mention >= 0 {
+// attribution gives a quotation the speaker mention sp, found by pattern
+// at verb.
+func (pm *Model) attribution(sp int, pattern string, verb article.Span) Attribution {
+	return Attribution{Speaker: sp, Entity: pm.Mentions[sp].Entity, Pattern: pattern, Verb: verb}
+}
+
+// nextIsSpeechVerb reports whether the first word from token i (within
+// three tokens) is a speech verb ("Egan said").
+func (a *analysis) nextIsSpeechVerb(i int) bool {
+	for k := i; k < len(a.Tokens) && k < i+3; k++ {
+		if a.Tokens[k].Kind == article.Punct {
 			continue
 		}
-		m := pm.Mentions[st.Mention]
-		if m.Entity < 0 {
+		_, ok := speechVerbs[a.Lower(k)]
+		return ok
+	}
+	return false
+}
+
+// prevIsSpeechVerb reports whether the word before token i (within two
+// tokens) is a speech verb ("said Egan").
+func (a *analysis) prevIsSpeechVerb(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if a.Tokens[k].Kind == article.Punct {
 			continue
 		}
-		ev := "“" + a.Text(m.Span) + " … " + a.Text(st.Verb) + "”"
-		if st.Verb.Start <= m.Start && m.End <= st.Verb.End {
-			ev = "“" + a.Text(st.Verb) + "”"
-		}
-		s.Entity, s.Mention, s.Evidence = m.Entity, st.Mention, "reported statement: "+ev
+		_, ok := speechVerbs[a.Lower(k)]
+		return ok
 	}
-	for i, m := range pm.Mentions {
-		s := &pm.Subjects[m.Para]
-		if s.Mention >= 0 || m.Entity < 0 || m.Quote >= 0 || m.Kind == Pronoun {
-			continue
-		}
-		s.Entity, s.Mention, s.Evidence = m.Entity, i, "first person mentioned: “"+a.Text(m.Span)+"”"
+	return false
+}
+
+// possessiveBefore reports whether the word before token i is a
+// capitalised possessive ("Repligen's Egan").
+func (a *analysis) possessiveBefore(i int) bool {
+	if i == 0 || !a.IsCapWord(i-1) {
+		return false
 	}
+	_, poss := article.StripPossessive(a.Tok(i - 1))
+	return poss
 }

@@ -1,0 +1,563 @@
+package people
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newslint/newslint/article"
+)
+
+// isNameWord reports whether token i may be part of a person's name.
+func (a *analysis) isNameWord(i int) bool {
+	if !a.IsCapWord(i) {
+		return false
+	}
+	w, _ := article.StripPossessive(a.Tok(i))
+	if nonNameWords[w] || article.IsAllCaps(w) && utf8.RuneCountInString(w) > 3 {
+		return false
+	}
+	if _, verb := speechVerbs[strings.ToLower(w)]; verb {
+		return false
+	}
+	if countryOf(w) != "" {
+		return false
+	}
+	return true
+}
+
+// isInitial reports whether tokens i, i+1 are an initial and its full stop
+// ("J." in "J. R. Smith").
+func (a *analysis) isInitial(i, end int) bool {
+	if i+1 >= end || !a.IsCapWord(i) || utf8.RuneCountInString(a.Tok(i)) != 1 {
+		return false
+	}
+	return a.IsPunct(i+1, ".")
+}
+
+// nameRun reads a run of name words from token i: capitalised words,
+// initials and particles between them. It returns the token after the run
+// and the words (possessive removed).
+func (a *analysis) nameRun(i, end int) (int, []string) {
+	var words []string
+	j := i
+	for j < end {
+		if a.isInitial(j, end) && a.IsCapWord(j+2) {
+			words = append(words, a.Tok(j)+".")
+			j += 2
+			continue
+		}
+		if a.isNameWord(j) {
+			w, poss := article.StripPossessive(a.Tok(j))
+			if len(words) == 0 || allInitials(words) {
+				// A title does not start a name ("U.S. Spokesman").
+				if _, title := titleClasses[strings.ToLower(w)]; title {
+					words = nil
+					j = i
+					break
+				}
+			}
+			words = append(words, w)
+			j++
+			if poss {
+				break
+			}
+			continue
+		}
+		if len(words) > 0 && j+1 < end && (particles[a.Tok(j)] || particles[strings.ToLower(a.Tok(j))] && a.IsCapWord(j)) && a.isNameWord(j+1) {
+			words = append(words, a.Tok(j))
+			j++
+			continue
+		}
+		break
+	}
+	// A run may not end in a particle.
+	for len(words) > 0 && particles[words[len(words)-1]] {
+		words = words[:len(words)-1]
+		j--
+	}
+	// Initials alone ("U.S") are not a name.
+	long := false
+	for _, w := range words {
+		if utf8.RuneCountInString(strings.TrimSuffix(w, ".")) > 1 {
+			long = true
+		}
+	}
+	if !long {
+		return i, nil
+	}
+	return j, words
+}
+
+// findMentions reads every sentence for person mentions.
+func (a *analysis) findMentions(pm *Model, lowerWords map[string]bool) {
+	// Mentions are large; sizing the table from the count of capitalised
+	// words and pronouns avoids copying it again and again as it grows.
+	est := 0
+	for i, t := range a.Tokens {
+		if t.Kind == article.Word && (a.IsCapWord(i) || pronounGender[a.Lower(i)] != "") {
+			est++
+		}
+	}
+	pm.Mentions = make([]Mention, 0, est)
+	for _, s := range a.Sentences {
+		for i := s.FirstToken; i < s.EndToken; {
+			m, next, ok := a.mentionAt(i, s, lowerWords)
+			if ok {
+				pm.Mentions = append(pm.Mentions, m)
+			}
+			i = next
+		}
+	}
+}
+
+// mention builds a mention of tokens [first, end) whose name runs from
+// token nameStart (no name when nameStart is end).
+func (a *analysis) mention(kind MentionKind, first, nameStart, end int, words []string) Mention {
+	t := a.Tokens[first]
+	m := Mention{Span: article.Span{Start: t.Start, End: a.Tokens[end-1].End}, Kind: kind, Words: words,
+		Para: int(t.Para), Sent: int(t.Sent), Quote: int(t.Quote), FirstToken: first, EndToken: end}
+	if nameStart < end {
+		m.Name = article.Span{Start: a.Tokens[nameStart].Start, End: a.Tokens[end-1].End}
+	}
+	return m
+}
+
+// mentionAt reads the mention that starts at token i of sentence s, if
+// there is one, and returns the token to read on from: a pronoun, a title
+// or role with or without a name, an honorific and a name, or a name.
+func (a *analysis) mentionAt(i int, s article.Sentence, lowerWords map[string]bool) (Mention, int, bool) {
+	if a.Tokens[i].Kind != article.Word {
+		return Mention{}, i + 1, false
+	}
+	if g, ok := pronounGender[a.Lower(i)]; ok {
+		m := a.mention(Pronoun, i, i+1, i+1, nil)
+		m.Gender = g
+		return m, i + 1, true
+	}
+	if r, next, ok := a.parseRole(i, s.EndToken); ok {
+		if m, cont, emit := a.roleMention(r, i, next, s.EndToken); cont >= 0 {
+			return m, cont, emit
+		}
+	}
+	if m, next, ok := a.honorificMention(i, s); ok {
+		return m, next, true
+	}
+	return a.nameMention(i, s, lowerWords)
+}
+
+// roleMention reads what follows a role starting at token i and ending
+// before next: "President Ana Lis", "First Minister of Scotland Nicola
+// Sturgeon", "the 47-year-old Smith", or a role phrase alone ("the
+// Belarus President"). cont is -1 when the role makes no mention.
+func (a *analysis) roleMention(r Role, i, next, end int) (m Mention, cont int, emit bool) {
+	if r.Class != "" && next < end {
+		if m, ok := a.roleOfName(r, i, next, end); ok {
+			return m, m.EndToken, true
+		}
+	}
+	if nameEnd, words := a.nameRun(next, end); len(words) > 0 {
+		kind := TitledName
+		if r.Class == "" {
+			// "the 47-year-old Smith": an age, not a title
+			kind = FullName
+			if len(words) == 1 {
+				kind = Surname
+			}
+		}
+		rr := r
+		m := a.mention(kind, i, next, nameEnd, words)
+		m.Role, m.Introduced = &rr, true
+		if r.Age > 0 {
+			m.Age = r.Age
+		}
+		a.trimPossessive(&m)
+		a.appositive(&m, end)
+		return m, nameEnd, true
+	}
+	if r.Class == "" && r.Age == 0 || !determiners[a.Lower(i)] || a.Lower(i) == "a" || a.Lower(i) == "an" {
+		return Mention{}, -1, false
+	}
+	if r.Class != "" && r.Country == "" && r.Qualifier == "" && r.Class == "leader" && r.Age == 0 {
+		return Mention{}, -1, false // "the leader" alone is nobody in particular
+	}
+	if a.IsPunct(next, ",") {
+		if _, words := a.nameRun(next+1, end); len(words) > 0 {
+			// "The Conservative candidate, Mark Hollis,": the role
+			// introduces the name after it and refers to nobody before.
+			return Mention{}, next, false
+		}
+	}
+	rr := r
+	m = a.mention(RolePhrase, i, next, next, nil)
+	m.Role = &rr
+	return m, next, true
+}
+
+// roleOfName reads "First Minister of Scotland Nicola Sturgeon", "speaker
+// of the parliament Ali Larijani": the name is the last words of what
+// follows "of", "to" or "for".
+func (a *analysis) roleOfName(r Role, i, next, end int) (Mention, bool) {
+	if w := a.Lower(next); w != "of" && w != "to" && w != "for" {
+		return Mention{}, false
+	}
+	ns, ne := a.trailingName(next+1, end)
+	if ne <= ns {
+		return Mention{}, false
+	}
+	nameEnd, words := a.nameRun(ns, ne)
+	if nameEnd != ne || len(words) < 2 {
+		return Mention{}, false
+	}
+	rr := r
+	rr.Span = article.Span{Start: a.Tokens[i].Start, End: a.Tokens[ns-1].End}
+	rr.Text = a.Text(rr.Span)
+	m := a.mention(TitledName, i, ns, nameEnd, words)
+	m.Role, m.Introduced = &rr, true
+	a.trimPossessive(&m)
+	a.appositive(&m, end)
+	return m, true
+}
+
+// honorificMention reads an honorific and a name: "Mr. Smith", "Dr Jane
+// Roe".
+func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bool) {
+	g, ok := honorifics[a.Lower(i)]
+	if !ok || !a.IsCapWord(i) {
+		return Mention{}, 0, false
+	}
+	j := i + 1
+	if a.IsPunct(j, ".") {
+		j++
+	}
+	nameEnd, words := a.nameRun(j, s.EndToken)
+	if len(words) == 0 {
+		return Mention{}, 0, false
+	}
+	m := a.mention(Honorific, i, j, nameEnd, words)
+	m.Gender = g
+	a.trimPossessive(&m)
+	a.introducedBefore(&m, s.FirstToken)
+	a.appositive(&m, s.EndToken)
+	return m, nameEnd, true
+}
+
+// nameMention reads a name at token i: a run of capitalised words that is
+// plausibly a person's name, less an opening adverb or an occupation
+// before it, with what introduces it around it.
+func (a *analysis) nameMention(i int, s article.Sentence, lowerWords map[string]bool) (Mention, int, bool) {
+	nameEnd, words := a.nameRun(i, s.EndToken)
+	if len(words) == 0 {
+		return Mention{}, i + 1, false
+	}
+	if len(words) > 4 || !a.plausibleName(i, nameEnd, words, lowerWords) {
+		return Mention{}, nameEnd, false
+	}
+	nameStart, spanStart := i, i
+	if len(words) >= 2 && a.SentenceStart(i) {
+		// "Afterwards Trump", "Previously Redstone": an adverb or an
+		// ordinary word opening the sentence is not a first name.
+		lw := strings.ToLower(words[0])
+		if lowerWords[lw] || strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "wards") {
+			words = words[1:]
+			nameStart, spanStart = i+1, i+1
+		}
+	}
+	if len(words) >= 2 && a.isOccupationWord(words[0]) {
+		// "Doctors Michael Hershfield", "Voter Kitty Mak",
+		// "Fifteen-year-old Robert": a description, then the name.
+		words = words[1:]
+		nameStart = i + 1
+	}
+	kind := FullName
+	if len(words) == 1 {
+		kind = Surname
+	}
+	m := a.mention(kind, i, nameStart, nameEnd, words)
+	m.Span.Start, m.Quote = a.Tokens[spanStart].Start, int(a.Tokens[spanStart].Quote)
+	m.Introduced = nameStart > i
+	m.SentenceInitial = a.SentenceStart(i)
+	a.trimPossessive(&m)
+	a.introducedBefore(&m, s.FirstToken)
+	// A lower-case title just before the name: "foreign minister Sergei
+	// Lavrov", "drummer Mickey Hart".
+	a.titleBefore(&m, s.FirstToken)
+	a.appositive(&m, s.EndToken)
+	return m, nameEnd, true
+}
+
+func allInitials(words []string) bool {
+	for _, w := range words {
+		if !strings.HasSuffix(w, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// isOccupationWord reports whether a capitalised word is an occupation or
+// description rather than a name: "Doctors", "Voter", "Co-author",
+// "Fifteen-year-old".
+func (a *analysis) isOccupationWord(w string) bool {
+	lw := strings.ToLower(w)
+	if strings.HasSuffix(lw, "-year-old") {
+		return true
+	}
+	if _, ok := titleClasses[lw]; ok {
+		return true
+	}
+	if strings.HasSuffix(lw, "s") {
+		if _, ok := titleClasses[strings.TrimSuffix(lw, "s")]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingName finds, in the few words after a title's "of" ("of the
+// parliament Ali Larijani", "to the United Nations Nikki Haley"), the name
+// at their end: the last run of two or three name words followed by
+// punctuation or a verb. It returns the run's token range, or (0, 0).
+func (a *analysis) trailingName(i, end int) (int, int) {
+	// Skip lower-case words ("the parliament"), then take the first
+	// capitalised run.
+	j := i
+	for j < end && j < i+4 && a.Tokens[j].Kind == article.Word && !a.IsCapWord(j) {
+		j++
+	}
+	s := j
+	for j < end && j < s+7 && (a.IsCapWord(j) || a.IsPunct(j, ".") && j > s && utf8.RuneCountInString(a.Tok(j-1)) == 1) {
+		j++
+	}
+	if j-s < 2 {
+		return 0, 0
+	}
+	// The name is the run's last two words (three with an initial).
+	n := j - 2
+	if n-1 >= s && a.IsPunct(n-1, ".") {
+		n -= 2
+	}
+	for k := n; k < j; k++ {
+		if !a.isNameWord(k) && !a.IsPunct(k, ".") {
+			return 0, 0
+		}
+	}
+	return n, j
+}
+
+// coordinate marks a name introduced when it is joined by "and" to an
+// introduced name just before it ("Doctors Michael Hershfield and Rebecca
+// Buckley").
+func (a *analysis) coordinate(pm *Model) {
+	for i := 1; i < len(pm.Mentions); i++ {
+		m, pm := &pm.Mentions[i], &pm.Mentions[i-1]
+		if m.Introduced || !pm.Introduced || pm.EndToken+1 != m.FirstToken || m.Kind == Pronoun || pm.Kind == Pronoun {
+			continue
+		}
+		if w := a.Lower(pm.EndToken); w == "and" || w == "or" || w == "&" {
+			m.Introduced = true
+		}
+	}
+}
+
+// trimPossessive keeps "'s" out of a mention's span.
+func (a *analysis) trimPossessive(m *Mention) {
+	text := a.Src.Text[m.Name.Start:m.Name.End]
+	if base, ok := article.StripPossessive(text); ok {
+		m.Name.End = m.Name.Start + len(base)
+		m.Span.End = m.Name.End
+	}
+}
+
+// plausibleName rejects capitalised runs that are not people's names.
+func (a *analysis) plausibleName(i, end int, words []string, lowerWords map[string]bool) bool {
+	// The run is followed by an organisation word ("Waste Management",
+	// "Grateful Dead drummer" is fine).
+	if end < len(a.Tokens) && a.IsCapWord(end) {
+		return false
+	}
+	if len(words) == 1 {
+		w := words[0]
+		if utf8.RuneCountInString(w) < 2 || article.IsAllCaps(w) {
+			return false
+		}
+		// A sentence's first word that the article also writes in lower
+		// case is an ordinary word ("Officials said").
+		if lowerWords[strings.ToLower(w)] && a.SentenceStart(i) {
+			return false
+		}
+		if lowerWords[strings.ToLower(w)] && !a.nextIsSpeechVerb(end) {
+			return false
+		}
+	}
+	// A run right after "in", "at", "from", "to" names a place more often
+	// than a person.
+	if i > 0 {
+		switch a.Lower(i - 1) {
+		case "in", "at", "from", "to", "near", "into", "across", "throughout":
+			if len(words) == 1 && a.Lower(i-2) != "according" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// titleBefore attaches a lower-case title standing just before the name.
+func (a *analysis) titleBefore(m *Mention, sentStart int) {
+	for k := m.FirstToken - 1; k >= sentStart && k >= m.FirstToken-5; k-- {
+		if a.Tokens[k].Kind != article.Word {
+			return
+		}
+		if r, next, ok := a.parseRole(k, m.FirstToken); ok && next == m.FirstToken {
+			if r.Class == "" {
+				return
+			}
+			rr := r
+			m.Role = &rr
+			m.Introduced = true
+			if m.Kind == FullName || m.Kind == Surname {
+				m.Kind = TitledName
+			}
+			m.Span.Start = a.Tokens[k].Start
+			m.FirstToken = k
+			return
+		}
+	}
+}
+
+// functionWords end in -er, -or, -ent... without naming an occupation.
+var functionWords = setOf("after under other over never for or whether either neither per later ever however rather together further remember number order corner paper water winter summer better greater power letter matter border center centre sector factor major minor prior floor door poor superior junior senior behavior behaviour error mirror want important significant different current recent percent went sent spent meant event student moment statement government agreement parliament department management development investment content president incident accident independent permanent apparent urgent silent ancient consent intent extent comment element payment treatment environment requirement settlement movement employment equipment announcement argument document instrument segment fragment monument sentiment experiment establishment enforcement assessment achievement commitment")
+
+// isOccupation reports whether a lower-case word names an occupation or a
+// role: a known title, or a word shaped like one (astrophysicist,
+// filmmaker, counselor, historian).
+func isOccupation(w string) bool {
+	if _, ok := titleClasses[w]; ok {
+		return true
+	}
+	if functionWords[w] || len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"ist", "er", "or", "ian", "eer"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// introducedBefore marks a name introduced by what stands before it: an
+// organisation ("Amnesty International Man-kei Tam", "BBC's Jonathan
+// Marcus"), an occupation ("astrophysicist David Spergel") or a role placed
+// before a comma ("A member of the Tunisian Parliament, Samir Dilou").
+func (a *analysis) introducedBefore(m *Mention, sentStart int) {
+	k := m.FirstToken - 1
+	if k < sentStart {
+		return
+	}
+	t := a.Tokens[k]
+	w := a.Tok(k)
+	switch {
+	case t.Kind == article.Word && a.IsCapWord(k) && !a.SentenceStart(k) && !a.isNameWord(k) && len(m.Words) > 1:
+		if _, verb := speechVerbs[strings.ToLower(w)]; !verb {
+			m.Introduced = true
+		}
+	case t.Kind == article.Word && (w == "named" || w == "called" || w == "identified"):
+		m.Introduced = true
+	case t.Kind == article.Word && len(m.Words) > 1 || t.Kind == article.Word && !a.IsCapWord(k):
+		lw := strings.ToLower(w)
+		if _, poss := article.StripPossessive(w); poss && len(m.Words) > 1 {
+			m.Introduced = true
+		} else if isOccupation(lw) {
+			m.Introduced = true
+		} else if k > sentStart && !a.IsCapWord(k) {
+			// "an attendee Om Prakash", "his wife Mary"
+			switch a.Lower(k - 1) {
+			case "a", "an", "the", "his", "her", "their", "its", "our":
+				m.Introduced = true
+			}
+		}
+	case t.Kind == article.Punct && w == ",":
+		for j := k - 1; j >= sentStart && j >= k-20; j-- {
+			if a.Tokens[j].Kind == article.Punct && strings.Contains(".!?;“”\"", a.Tok(j)) {
+				if a.Tok(j) == "." && j > 0 && utf8.RuneCountInString(a.Tok(j-1)) == 1 {
+					continue // U.S.
+				}
+				break
+			}
+			if isOccupation(a.Lower(j)) {
+				m.Introduced = true
+				return
+			}
+		}
+	}
+}
+
+// appositive reads what follows a name: ", the prime minister,", ", 45,",
+// ", GM's chief executive", " of Montgomery Securities", ", who".
+func (a *analysis) appositive(m *Mention, end int) {
+	i := m.EndToken
+	if i >= end {
+		return
+	}
+	if (a.Lower(i) == "of" || (a.Lower(i) == "from" || a.Lower(i) == "at") && a.IsCapWord(i+1)) && (len(m.Words) > 1 || m.Role != nil || m.Kind == Honorific) {
+		// "Tom Murtha of brokerage James Capel", "Dole of Kansas"
+		m.Introduced = true
+		return
+	}
+	if a.IsPunct(i, "(") && i+1 < end && len(m.Words) > 1 {
+		m.Introduced = true
+		return
+	}
+	if !a.IsPunct(i, ",") || i+1 >= end {
+		return
+	}
+	i++
+	if a.Tokens[i].Kind == article.Number {
+		if n, err := strconv.Atoi(a.Tok(i)); err == nil && n > 0 && n < 130 && (i+1 >= end || a.IsPunct(i+1, ",") || a.IsPunct(i+1, ".")) {
+			m.Introduced = true
+			m.Age = n
+			if m.Role == nil {
+				m.Role = &Role{Age: n, Text: a.Tok(i), Span: a.Tokens[i].Span}
+			}
+		}
+		return
+	}
+	switch a.Lower(i) {
+	case "who", "whose", "one", "both", "himself", "herself", "another", "its", "his", "her", "their", "our", "formerly", "now", "currently", "then", "also", "until", "once", "aged", "age":
+		m.Introduced = true
+		return
+	}
+	if _, poss := article.StripPossessive(a.Tok(i)); poss {
+		// ", Kodak's senior vice-president"
+		m.Introduced = true
+		return
+	}
+	// ", commercial counselor for the Soviet Union,": an occupation within
+	// the next few words, before the clause ends.
+	for k := i; k < end && k < i+6; k++ {
+		if a.Tokens[k].Kind == article.Punct {
+			break
+		}
+		if isOccupation(a.Lower(k)) {
+			m.Introduced = true
+			return
+		}
+	}
+	if r, _, ok := a.parseRole(i, end); ok && (r.Class != "" || r.Age > 0) {
+		rr := r
+		if m.Role == nil || m.Role.Class == "" {
+			m.Role = &rr
+		}
+		m.Introduced = true
+		return
+	}
+	// ", a 45-year-old teacher from Leeds," / ", an analyst at X" / ", head
+	// of X": an article or a lower-case noun phrase ending in a comma or
+	// the sentence counts as an introduction.
+	switch a.Lower(i) {
+	case "a", "an", "the":
+		m.Introduced = true
+	}
+}

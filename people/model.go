@@ -1,0 +1,246 @@
+package people
+
+import (
+	"unicode/utf8"
+
+	"github.com/newslint/newslint/article"
+)
+
+// Attribution is the speaker of one quotation.
+type Attribution struct {
+	// Speaker is the index of the mention naming the speaker, or -1 when
+	// the quotation has none (a scare quote, a title, an unattributed
+	// quote).
+	Speaker int
+	// Entity is the speaker's entity, or -1.
+	Entity int
+	// Pattern names how the speaker was found: "after-quote" (“Q,” said
+	// X / “Q,” X said), "before-quote" (X said: “Q”), "according-to",
+	// "continues" (a later part of a split quote or a quote-only
+	// paragraph continuing the previous speaker), "multi-paragraph".
+	Pattern string
+	// Verb is the speech verb of the attribution (empty for continues).
+	Verb article.Span
+}
+
+// Statement is a statement reported outside quotation marks: the subject
+// of a speech verb ("the Belarus President stated that …") or of "in his
+// words".
+type Statement struct {
+	Mention int
+	Verb    article.Span
+	Para    int
+	// Quote is the quotation this statement attributes, or -1 for reported
+	// speech.
+	Quote int
+}
+
+// NearVariantInArticle returns a capitalised word of the article that is a
+// near spelling of name (see NearVariant), or "". Only words with the same
+// first letter are compared.
+func (pm *Model) NearVariantInArticle(name string) string {
+	r, _ := utf8.DecodeRuneInString(name)
+	for _, w := range pm.capByInitial[r] {
+		if NearVariant(name, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// pronounable reports whether a pronoun may refer to an entity: a person
+// with a full name, a title, an honorific, a role or an introduction (a
+// bare capitalised word may be a company).
+func (pm *Model) pronounable(e int) bool {
+	ent := &pm.Entities[e]
+	return ent.FullNamed || ent.Titled || ent.Introduced || ent.Gender != "" || len(ent.Roles) > 0
+}
+
+// PersonLike reports whether an entity is surely a person: it is
+// introduced, has a title, an honorific or a role, or has a full name that
+// is mentioned twice or speaks.
+func (pm *Model) PersonLike(e int) bool {
+	ent := pm.Entities[e]
+	if ent.Introduced || len(ent.Roles) > 0 || ent.Gender != "" {
+		return true
+	}
+	if ent.Titled {
+		return true
+	}
+	if len(ent.words) < 2 {
+		return pm.Speaking[e] && len(ent.Mentions) >= 2
+	}
+	return len(ent.Mentions) >= 2 || pm.Speaking[e]
+}
+
+// MentionsInSentence lists the mentions of sentence si in text order.
+func (pm *Model) MentionsInSentence(si int) []int {
+	if si < 0 || si >= len(pm.bySent) {
+		return nil
+	}
+	return pm.bySent[si]
+}
+
+// MentionKind says how a mention refers to its person.
+type MentionKind uint8
+
+// Mention kinds.
+const (
+	// FullName is a first name and surname ("Alexander Lukashenko").
+	FullName MentionKind = iota
+	// Surname is a name of one word ("Lukashenko").
+	Surname
+	// Honorific is an honorific and a name ("Mr. Smith", "Dr. Jane Roe").
+	Honorific
+	// TitledName is a title and a name ("Belarus President Alexander
+	// Lukashenko", "Foreign Minister Sergei Lavrov").
+	TitledName
+	// RolePhrase refers back to a person by office ("the Belarus
+	// President", "the Kazakh leader", "the 45-year-old").
+	RolePhrase
+	// Pronoun is he, she, him, her, his, hers, himself or herself.
+	Pronoun
+)
+
+var mentionKindNames = [...]string{"full-name", "surname", "honorific", "titled", "role", "pronoun"}
+
+func (k MentionKind) String() string { return mentionKindNames[k] }
+
+// Role is an office or description attached to a person.
+type Role struct {
+	// Class groups titles of one office (president, prime-minister,
+	// minister, spokesperson, ...); "" for descriptions without a known
+	// title (an age, an affiliation).
+	Class string
+	// Country is the ISO alpha-3 code of the country qualifying the role.
+	Country string
+	// Text is the role as written ("Belarus President", "the prime
+	// minister", "GM's chief executive").
+	Text string
+	// Qualifier is what stands before the title ("foreign" in "Foreign
+	// Minister"), lower case.
+	Qualifier string
+	// Org is the organisation or outlet a role belongs to ("GM" in "GM's
+	// chief executive").
+	Org string
+	// Age is set for "the 45-year-old" and "Smith, 45,".
+	Age int
+	// Former marks "former", "ex-", "then-" and "acting" roles.
+	Former bool
+	Span   article.Span
+}
+
+// Mention is one reference to a person.
+type Mention struct {
+	article.Span
+	// Name is the name part (empty for role phrases and pronouns).
+	Name article.Span
+	Kind MentionKind
+	// Words are the name's words, possessive 's removed.
+	Words []string
+	// Role is the title before the name, the appositive after it, or the
+	// office a role phrase names.
+	Role *Role
+	// Introduced is set when the mention itself introduces the person: a
+	// title, an appositive, an affiliation ("of GM", "GM's Roger Smith"),
+	// an age, or a relative clause.
+	Introduced bool
+	// Age is the person's age given with this mention ("Smith, 45,", "the
+	// 45-year-old Smith"), or 0.
+	Age int
+	// SentenceInitial is set when the name opens its sentence (where any
+	// word is capitalised).
+	SentenceInitial bool
+	Gender          string
+	Entity          int
+	// Referent is, for a pronoun outside quotations, the person it refers
+	// to by the structure of the text alone (gender not considered): the
+	// subject of the speech verb before it ("Winch said she"), the only
+	// person named earlier in its sentence, or the only person named in
+	// the sentence before. -1 when that is not unambiguous.
+	Referent   int
+	Para, Sent int
+	// Quote is the double quotation holding the mention, or -1.
+	Quote int
+	// FirstToken and EndToken delimit the mention's tokens.
+	FirstToken, EndToken int
+}
+
+// Surname is the mention's last name word, or "".
+func (m *Mention) Surname() string {
+	if len(m.Words) == 0 {
+		return ""
+	}
+	return m.Words[len(m.Words)-1]
+}
+
+// Entity is a person: the mentions that refer to one individual.
+type Entity struct {
+	ID int
+	// Name is the fullest name the article gives.
+	Name     string
+	Mentions []int
+	Roles    []Role
+	Gender   string
+	// Introduced is set when some mention introduces the person.
+	Introduced bool
+	// Titled is set when some mention has a title or an honorific.
+	Titled bool
+	// FullNamed is set when some mention gives two or more name words.
+	FullNamed bool
+	words     []string
+	passRoles []string
+}
+
+// Surname is the last word of the entity's fullest name.
+func (e *Entity) Surname() string {
+	if len(e.words) == 0 {
+		return ""
+	}
+	return e.words[len(e.words)-1]
+}
+
+// FirstName is the first word of the entity's fullest name when it has two
+// or more, else "".
+func (e *Entity) FirstName() string {
+	if len(e.words) < 2 {
+		return ""
+	}
+	return e.words[0]
+}
+
+// Model is the model of who is who and who said what.
+type Model struct {
+	Mentions []Mention
+	Entities []Entity
+	// Attributions has one entry per quote of Article.Quotes.
+	Attributions []Attribution
+	// Statements are reported statements (a speech verb or "in his words"
+	// with its subject) outside quotations.
+	Statements []Statement
+	// Subjects has, for each paragraph, the entity the paragraph reports
+	// on (-1 when none), with the evidence.
+	Subjects []ParagraphSubject
+	// ByPara lists, for each paragraph, its mentions and its statements
+	// (indexes into Mentions and Statements), so that rules never scan the
+	// whole article for one paragraph.
+	MentionsByPara, StatementsByPara [][]int
+	// Speaking marks the entities that are the subject of a statement or
+	// the speaker of a quotation.
+	Speaking map[int]bool
+	// CapWords counts the article's capitalised words (possessive 's
+	// removed), for rules that ask whether a name appears elsewhere.
+	CapWords map[string]int
+	// LowerWords holds the words the article writes in lower case.
+	LowerWords   map[string]bool
+	capByInitial map[rune][]string
+	bySent       [][]int
+	index        *mentionIndex
+}
+
+// ParagraphSubject is the person a paragraph is about.
+type ParagraphSubject struct {
+	Entity   int
+	Mention  int
+	Evidence string
+}

@@ -1,0 +1,238 @@
+package people
+
+import (
+	"strings"
+
+	"github.com/newslint/newslint/article"
+)
+
+// resolvePronouns links a pronoun outside quotations to the person most
+// recently mentioned before it, outside quotations, within the paragraph or
+// the one before, whose gender does not contradict it. It does not guess
+// when the two most recent people are of the same (or unknown) gender.
+func (a *analysis) resolvePronouns(pm *Model) {
+	type recent struct{ ent, para int }
+	var last []recent // most recent first, distinct entities
+	for i := range pm.Mentions {
+		m := &pm.Mentions[i]
+		if m.Quote >= 0 {
+			continue
+		}
+		if m.Kind != Pronoun {
+			if m.Entity >= 0 && pm.pronounable(m.Entity) {
+				// move to front
+				n := []recent{{m.Entity, m.Para}}
+				for _, r := range last {
+					if r.ent != m.Entity && len(n) < 4 {
+						n = append(n, r)
+					}
+				}
+				last = n
+			}
+			continue
+		}
+		// Candidates in the pronoun's own paragraph come first; the
+		// paragraph before is used only when its own has none.
+		var cands []int
+		for _, want := range []int{m.Para, m.Para - 1} {
+			for _, r := range last {
+				if r.para != want {
+					continue
+				}
+				g := pm.Entities[r.ent].Gender
+				if g != "" && g != m.Gender {
+					continue
+				}
+				cands = append(cands, r.ent)
+			}
+			if len(cands) > 0 {
+				break
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		// Two candidates: only when the nearer one's gender is known and
+		// the other's differs.
+		if len(cands) > 1 {
+			g0, g1 := pm.Entities[cands[0]].Gender, pm.Entities[cands[1]].Gender
+			if g0 == "" || g0 == g1 {
+				continue
+			}
+		}
+		m.Entity = cands[0]
+	}
+}
+
+// genderNouns are nouns for people of one gender: a pronoun of that gender
+// near one may refer to that person instead of a named one.
+var genderNouns = map[string]string{
+	"wife": "female", "woman": "female", "women": "female", "mother": "female", "daughter": "female", "sister": "female",
+	"girl": "female", "girlfriend": "female", "widow": "female", "queen": "female", "actress": "female", "granddaughter": "female",
+	"aunt": "female", "niece": "female", "grandmother": "female", "mum": "female", "mom": "female", "lady": "female", "princess": "female",
+	"spokeswoman": "female", "chairwoman": "female", "businesswoman": "female", "congresswoman": "female", "fiancée": "female",
+	"husband": "male", "man": "male", "men": "male", "father": "male", "son": "male", "brother": "male", "boy": "male",
+	"boyfriend": "male", "widower": "male", "king": "male", "actor": "male", "grandson": "male", "uncle": "male", "nephew": "male",
+	"grandfather": "male", "dad": "male", "gentleman": "male", "prince": "male", "spokesman": "male", "chairman": "male",
+	"businessman": "male", "congressman": "male", "fiancé": "male",
+}
+
+// structuralReferents sets Mention.Referent for pronouns outside
+// quotations.
+func (a *analysis) structuralReferents(pm *Model) {
+	mi := pm.index
+	pm.bySent = make([][]int, len(a.Sentences))
+	for i, m := range pm.Mentions {
+		pm.bySent[m.Sent] = append(pm.bySent[m.Sent], i)
+	}
+	for i := range pm.Mentions {
+		pm.Mentions[i].Referent = -1
+	}
+	for i := range pm.Mentions {
+		m := &pm.Mentions[i]
+		if m.Kind != Pronoun || m.Quote >= 0 {
+			continue
+		}
+		ref := -1
+		// "Winch said she", "Pickens told Reuters she", "X said that he".
+		k := m.FirstToken - 1
+		if a.Lower(k) == "that" {
+			k--
+		}
+		subj := a.Lower(m.FirstToken) == "he" || a.Lower(m.FirstToken) == "she"
+		for j := k; subj && j >= k-2 && j >= 0; j-- {
+			if a.speechVerbAt(j) {
+				if j < k && speechVerbs[a.Lower(j)] != "tell" {
+					break // only "told Reuters she" may put words between
+				}
+				v := j
+				if a.Lower(j-1) == "as" {
+					v = j - 1 // "quoted Yoshiro Araki as saying he"
+				}
+				if sp := a.speakerBeforeVerb(mi, v, a.Sentences[m.Sent].FirstToken); sp >= 0 && pm.Mentions[sp].Kind != Pronoun && !strings.HasSuffix(a.Lower(j), "ing") || sp >= 0 && v != j {
+					if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
+						ref = e
+					}
+				}
+				break
+			}
+			if a.Tokens[j].Kind == article.Punct {
+				break
+			}
+		}
+		if ref < 0 {
+			ref = a.onlyPersonBefore(pm, m.Sent, m.FirstToken)
+			if ref >= 0 && a.objectPronoun(m.FirstToken) && a.subjectOfSentence(pm, m.Sent, ref) {
+				// "Ruiz welcomed her": an object pronoun is never the
+				// subject of its own clause.
+				ref = -2
+			}
+			if ref == -2 {
+				ref = -1
+			} else if ref < 0 && m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
+				ref = a.onlyPersonBefore(pm, m.Sent-1, a.Sentences[m.Sent-1].EndToken)
+				if ref == -2 {
+					ref = -1
+				}
+			}
+		}
+		if ref < 0 {
+			continue
+		}
+		// A noun for someone of the pronoun's gender between (his wife …
+		// she) makes the reference uncertain.
+		from := a.Sentences[m.Sent].FirstToken
+		if m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
+			from = a.Sentences[m.Sent-1].FirstToken
+		}
+		from = max(from, m.FirstToken-referentWindow)
+		for j := from; j < m.FirstToken; j++ {
+			if g, ok := genderNouns[a.Lower(j)]; ok && g == m.Gender {
+				ref = -1
+				break
+			}
+		}
+		m.Referent = ref
+	}
+}
+
+// referentWindow bounds, in tokens, how far back a pronoun looks for its
+// referent, so that an article with an endless sentence stays linear.
+const referentWindow = 60
+
+// onlyPersonBefore returns the one entity mentioned (by name or role,
+// outside quotations) in sentence si in the referentWindow tokens before
+// token end; -1 when none, -2 when several.
+func (a *analysis) onlyPersonBefore(pm *Model, si, end int) int {
+	found := -1
+	s := a.Sentences[si]
+	for k := max(s.FirstToken, end-referentWindow); k < end && k < s.EndToken; k++ {
+		mi, ok := pm.index.startAt(k)
+		if !ok {
+			continue
+		}
+		m := pm.Mentions[mi]
+		if m.Quote >= 0 {
+			continue
+		}
+		if m.Kind == Pronoun {
+			// An earlier pronoun counts as a mention of its referent; one
+			// without a referent ("He spent his time …, and Rosa Parks
+			// worked for his office") leaves the reference open.
+			if m.Referent < 0 || found >= 0 && m.Referent != found {
+				return -2
+			}
+			found = m.Referent
+			continue
+		}
+		if m.Entity < 0 {
+			if len(m.Words) > 0 {
+				return -2 // a name the model could not place is still a person
+			}
+			continue
+		}
+		if found >= 0 && found != m.Entity {
+			return -2
+		}
+		if !pm.pronounable(m.Entity) {
+			return -2 // a company or a place the pronoun cannot be about
+		}
+		found = m.Entity
+	}
+	return found
+}
+
+// GenderOfNoun returns "male" or "female" for a noun that names a person
+// of one gender (spokeswoman, chairman, actress), else "".
+func GenderOfNoun(w string) string { return genderNouns[w] }
+
+// objectPronoun reports whether the pronoun at token i is an object ("him",
+// or "her" not followed by a noun).
+func (a *analysis) objectPronoun(i int) bool {
+	switch a.Lower(i) {
+	case "him":
+		return true
+	case "her":
+		if i+1 >= len(a.Tokens) || a.Tokens[i+1].Kind != article.Word {
+			return true
+		}
+		switch a.Lower(i + 1) {
+		case "and", "or", "to", "for", "in", "on", "at", "with", "that", "the", "a", "an", "as", "of", "from", "by", "about", "into", "after", "before", "when", "while", "if", "but", "so", "up", "down", "out", "off", "back":
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOfSentence reports whether entity e is named at the start of
+// sentence si (its subject, roughly).
+func (a *analysis) subjectOfSentence(pm *Model, si, e int) bool {
+	for _, mi := range pm.MentionsInSentence(si) {
+		m := pm.Mentions[mi]
+		if m.Quote >= 0 {
+			continue
+		}
+		return m.Entity == e && m.FirstToken <= a.Sentences[si].FirstWord+1
+	}
+	return false
+}

@@ -1,0 +1,340 @@
+package people
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newslint/newslint/article"
+)
+
+func titleClassOf(title string) string {
+	words := strings.Fields(strings.ToLower(title))
+	for i := range words {
+		if c, ok := titleClasses[strings.Join(words[i:], " ")]; ok {
+			return c
+		}
+	}
+	for _, w := range words {
+		if c, ok := titleClasses[w]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+// classesMatch reports whether a role phrase's class can name a person who
+// holds a role of class held.
+func classesMatch(phrase, held string) bool {
+	if phrase == held {
+		return true
+	}
+	if phrase == "leader" {
+		return leaderClasses[held]
+	}
+	if phrase == "president" && held == "leader" {
+		return true
+	}
+	return false
+}
+
+// roleMatches reports whether the role phrase r can refer to someone who
+// holds h.
+func roleMatches(r, h Role) bool {
+	if r.Age > 0 {
+		return h.Age == r.Age
+	}
+	if r.Class == "" || !classesMatch(r.Class, h.Class) {
+		return false
+	}
+	if r.Country != "" && h.Country != r.Country {
+		return false
+	}
+	if r.Org != "" && h.Org != "" && !strings.EqualFold(r.Org, h.Org) {
+		return false
+	}
+	if r.Qualifier != "" && h.Qualifier != "" {
+		// "the foreign minister" is not "the finance minister"
+		rq, hq := strings.Fields(r.Qualifier), strings.Fields(h.Qualifier)
+		if rq[len(rq)-1] != hq[len(hq)-1] && !r.Former && !h.Former {
+			return false
+		}
+	}
+	return true
+}
+
+// linkRoles joins each role phrase to the one person holding a matching
+// role in the article; when two people could match, it does not guess.
+func (a *analysis) linkRoles(pm *Model) {
+	// Entities by the classes of their roles (and by age), so that a role
+	// phrase is compared only with people who could hold it.
+	byClass := map[string][]int{}
+	for id := range pm.Entities {
+		seen := map[string]bool{}
+		for _, h := range pm.Entities[id].Roles {
+			key := h.Class
+			if h.Age > 0 {
+				key = "age:" + strconv.Itoa(h.Age)
+			}
+			if key != "" && !seen[key] {
+				seen[key] = true
+				byClass[key] = append(byClass[key], id)
+			}
+		}
+	}
+	for i := range pm.Mentions {
+		m := &pm.Mentions[i]
+		if m.Kind != RolePhrase || m.Role == nil {
+			continue
+		}
+		var pool []int
+		if m.Role.Age > 0 {
+			pool = byClass["age:"+strconv.Itoa(m.Role.Age)]
+		} else if m.Role.Class == "leader" {
+			for c := range leaderClasses {
+				pool = append(pool, byClass[c]...)
+			}
+			sort.Ints(pool)
+		} else {
+			pool = append(pool, byClass[m.Role.Class]...)
+			if m.Role.Class == "president" {
+				pool = append(pool, byClass["leader"]...)
+				sort.Ints(pool)
+			}
+		}
+		cand := -1
+		for k, id := range pool {
+			if k > 0 && pool[k-1] == id {
+				continue
+			}
+			ok := false
+			for _, h := range pm.Entities[id].Roles {
+				if roleMatches(*m.Role, h) {
+					ok = true
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if cand >= 0 {
+				cand = -2 // ambiguous
+				break
+			}
+			cand = id
+		}
+		if cand >= 0 {
+			m.Entity = cand
+			pm.Entities[cand].Mentions = append(pm.Entities[cand].Mentions, i)
+		}
+	}
+	for id := range pm.Entities {
+		sort.Ints(pm.Entities[id].Mentions)
+	}
+}
+
+// matchTitle finds the longest title starting at token i within the
+// sentence [i, end); it returns the title's class and the token after it.
+func (a *analysis) matchTitle(i, end int) (class string, next int) {
+	if i >= end || a.Tokens[i].Kind != article.Word {
+		return "", -1
+	}
+	first, _ := article.StripPossessive(strings.ToLower(a.Tok(i)))
+	if !titleFirstWords[first] {
+		return "", -1
+	}
+	best, bestNext := "", -1
+	phrase := ""
+	for j, words := i, 0; j < end && words < 4; j++ {
+		t := a.Tokens[j]
+		if t.Kind == article.Punct {
+			if a.Tok(j) == "." && j > i && (phrase == "sen" || phrase == "gen" || phrase == "gov" || phrase == "rep" || phrase == "prof") {
+				phrase += "."
+				if c, ok := titleClasses[phrase]; ok {
+					best, bestNext = c, j+1
+				}
+				continue
+			}
+			break
+		}
+		w := strings.ToLower(a.Tok(j))
+		w, _ = article.StripPossessive(w)
+		if phrase == "" {
+			phrase = w
+		} else {
+			phrase += " " + w
+		}
+		words++
+		if c, ok := titleClasses[phrase]; ok {
+			best, bestNext = c, j+1
+		}
+	}
+	return best, bestNext
+}
+
+// parseRole reads a role phrase starting at token i: an optional
+// determiner or possessive, country or demonym words, qualifiers, and a
+// title ("the Belarus President", "The Belarusian head of state", "GM's
+// chief executive", "the 45-year-old", "the president of Belarus"). It
+// returns the role and the token after it.
+func (a *analysis) parseRole(i, end int) (Role, int, bool) {
+	if i >= end || a.Tokens[i].Kind == article.Punct || !a.mayStartRole(i) {
+		return Role{}, i, false
+	}
+	rp := &roleParser{a: a, start: i, i: i, end: end}
+	if roleDeterminers[a.Lower(i)] {
+		rp.hasDet = true
+		rp.i++
+	}
+	for rp.i < end {
+		done, ok := rp.step()
+		if done {
+			return rp.r, rp.i, true
+		}
+		if !ok {
+			break
+		}
+	}
+	return rp.r, i, false
+}
+
+// roleDeterminers may open a role phrase.
+var roleDeterminers = setOf("the its their his her a an")
+
+// mayStartRole rejects at once most tokens that cannot start a role. A
+// capitalised start must be a title, a qualifier, a determiner, a country
+// or a possessive, or stand before one of those ("Portland mayor",
+// "Wikinews reporter"); a lower-case start must be a determiner, a
+// qualifier, a title, an age or a possessive.
+func (a *analysis) mayStartRole(i int) bool {
+	lw := a.Lower(i)
+	base, poss := article.StripPossessive(lw)
+	if poss || titleQualifiers[lw] || titleFirstWords[lw] || strings.HasSuffix(lw, "-year-old") {
+		return true
+	}
+	if !a.IsCapWord(i) {
+		return roleDeterminers[lw]
+	}
+	next := a.Lower(i + 1)
+	return titleFirstWords[base] || titleQualifiers[base] || determiners[base] ||
+		titleFirstWords[next] || titleQualifiers[next] || countryOf(a.Tok(i)) != ""
+}
+
+// roleParser reads a role phrase word by word.
+type roleParser struct {
+	a             *analysis
+	start, i, end int
+	hasDet        bool
+	quals         []string
+	r             Role
+}
+
+// step reads one word of the role phrase: done when the phrase is
+// complete (an age or a title was read), ok when it may go on.
+func (rp *roleParser) step() (done, ok bool) {
+	a, i := rp.a, rp.i
+	t := a.Tokens[i]
+	w := a.Tok(i)
+	if t.Kind == article.Punct {
+		// U.S., ex-
+		if w == "." || w == "-" || w == "–" {
+			rp.i++
+			return false, true
+		}
+		return false, false
+	}
+	lw := strings.ToLower(w)
+	if age, ok := parseAge(lw); ok {
+		rp.age(age)
+		return true, true
+	}
+	if t.Kind == article.Number {
+		return false, false
+	}
+	if c, next := a.matchTitle(i, rp.end); next > 0 {
+		// "Prime" alone is a qualifier; "prime minister" a title.
+		rp.title(c, next)
+		return true, true
+	}
+	return false, rp.modifier(w, lw)
+}
+
+// age completes the phrase with an age: "the 45-year-old", "the
+// 45-year-old teacher", "a 30-year-old woman".
+func (rp *roleParser) age(age int) {
+	a := rp.a
+	rp.r.Age = age
+	rp.i++
+	if rp.i < rp.end && a.Tokens[rp.i].Kind == article.Word && !a.IsCapWord(rp.i) {
+		if c, next := a.matchTitle(rp.i, rp.end); next > 0 {
+			rp.r.Class = c
+			rp.i = next
+		} else if a.Lower(rp.i) == "man" || a.Lower(rp.i) == "woman" {
+			rp.i++
+		}
+	}
+	rp.finish()
+}
+
+// title completes the phrase with a title of class c that ends before
+// token next, and a country after "of" ("president of Belarus").
+func (rp *roleParser) title(c string, next int) {
+	a := rp.a
+	rp.r.Class = c
+	rp.i = next
+	if rp.i+1 < rp.end && a.Lower(rp.i) == "of" {
+		if code := countryOf(a.Tok(rp.i + 1)); code != "" && rp.r.Country == "" {
+			rp.r.Country = code
+			rp.i += 2
+		}
+	}
+	rp.r.Qualifier = strings.Join(rp.quals, " ")
+	rp.finish()
+}
+
+func (rp *roleParser) finish() {
+	rp.r.Span = article.Span{Start: rp.a.Tokens[rp.start].Start, End: rp.a.Tokens[rp.i-1].End}
+	rp.r.Text = rp.a.Text(rp.r.Span)
+}
+
+// modifier reads a word before the title: a country or demonym, a
+// qualifier ("foreign", "former"), or the organisation or place the role
+// belongs to ("GM's", "Wikinews", "the Portland"). It reports whether the
+// word was one of those.
+func (rp *roleParser) modifier(w, lw string) bool {
+	a, i := rp.a, rp.i
+	base, poss := article.StripPossessive(w)
+	atStart := !rp.hasDet && i == rp.start || rp.hasDet && i == rp.start+1
+	switch {
+	case countryOf(base) != "" && rp.r.Country == "":
+		rp.r.Country = countryOf(base)
+	case titleQualifiers[lw] || titleQualifiers[base]:
+		switch lw {
+		case "former", "then", "acting", "ex", "late", "outgoing", "interim":
+			rp.r.Former = true
+		}
+		rp.quals = append(rp.quals, lw)
+	case poss && (i == rp.start || rp.hasDet && i == rp.start+1):
+		// "GM's chief executive", "the company's president"
+		rp.r.Org = base
+	case a.IsCapWord(i) && atStart && !timeWords[w]:
+		// "Wikinews reporter", "the Portland mayor": an outlet, an
+		// organisation or a place before a title
+		rp.r.Org = w
+	default:
+		return false
+	}
+	rp.i++
+	return true
+}
+
+func parseAge(w string) (int, bool) {
+	if !strings.HasSuffix(w, "-year-old") {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(w, "-year-old"))
+	if err != nil || n <= 0 || n > 130 {
+		return 0, false
+	}
+	return n, true
+}
