@@ -1,5 +1,8 @@
 // Package newslint holds what the whole module shares: the documented
-// default configuration (config.toml, embedded) and the version.
+// default configuration (config.toml, embedded) and the version. Its tests
+// check the module's layout (layout_test.go) and config.toml.
+//
+// Never imports: any package of this module.
 package newslint
 
 import _ "embed"

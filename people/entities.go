@@ -80,9 +80,22 @@ func (g *grouping) addGazetteer(gazetteer []Person) {
 			}
 		}
 		for _, t := range p.Titles {
-			g.pm.Entities[id].Roles = append(g.pm.Entities[id].Roles, Role{Text: t, Class: titleClassOf(t)})
+			g.pm.Entities[id].Roles = append(g.pm.Entities[id].Roles, gazetteerRole(t))
 		}
 	}
+}
+
+// gazetteerRole reads a title written in the gazetteer ("President of
+// Belarus", "Belarusian President"): its class and its country.
+func gazetteerRole(title string) Role {
+	r := Role{Text: title, Class: titleClassOf(title)}
+	for _, w := range strings.Fields(title) {
+		if c := countryOf(w); c != "" {
+			r.Country = c
+			break
+		}
+	}
+	return r
 }
 
 // groupFullName joins a name of two or more words to the entity with its

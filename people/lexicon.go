@@ -228,7 +228,13 @@ COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP UK US USA
 var timeWords = setOf(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December On In At The A An But And Yesterday Today Tomorrow Last Next This That Earlier Later`)
 
+// determiners may open a role phrase or stand before a description ("the
+// minister", "his wife", "a teacher").
 var determiners = setOf("the its their his her a an")
+
+// definite reports whether a determiner points at someone known ("the
+// minister", "his wife"), not someone new ("a minister").
+func definite(det string) bool { return determiners[det] && det != "a" && det != "an" }
 
 // particles are the lower-case words inside names (Mohammed bin Salman,
 // Ursula von der Leyen).

@@ -175,7 +175,7 @@ func (a *analysis) roleMention(r Role, i, next, end int) (m Mention, cont int, e
 		a.appositive(&m, end)
 		return m, nameEnd, true
 	}
-	if r.Class == "" && r.Age == 0 || !determiners[a.Lower(i)] || a.Lower(i) == "a" || a.Lower(i) == "an" {
+	if r.Class == "" && r.Age == 0 || !definite(a.Lower(i)) {
 		return Mention{}, -1, false
 	}
 	if r.Class != "" && r.Country == "" && r.Qualifier == "" && r.Class == "leader" && r.Age == 0 {
@@ -473,8 +473,7 @@ func (a *analysis) introducedBefore(m *Mention, sentStart int) {
 			m.Introduced = true
 		} else if k > sentStart && !a.IsCapWord(k) {
 			// "an attendee Om Prakash", "his wife Mary"
-			switch a.Lower(k - 1) {
-			case "a", "an", "the", "his", "her", "their", "its", "our":
+			if w := a.Lower(k - 1); determiners[w] || w == "our" {
 				m.Introduced = true
 			}
 		}

@@ -182,7 +182,7 @@ func (a *analysis) parseRole(i, end int) (Role, int, bool) {
 		return Role{}, i, false
 	}
 	rp := &roleParser{a: a, start: i, i: i, end: end}
-	if roleDeterminers[a.Lower(i)] {
+	if determiners[a.Lower(i)] {
 		rp.hasDet = true
 		rp.i++
 	}
@@ -198,9 +198,6 @@ func (a *analysis) parseRole(i, end int) (Role, int, bool) {
 	return rp.r, i, false
 }
 
-// roleDeterminers may open a role phrase.
-var roleDeterminers = setOf("the its their his her a an")
-
 // mayStartRole rejects at once most tokens that cannot start a role. A
 // capitalised start must be a title, a qualifier, a determiner, a country
 // or a possessive, or stand before one of those ("Portland mayor",
@@ -213,7 +210,7 @@ func (a *analysis) mayStartRole(i int) bool {
 		return true
 	}
 	if !a.IsCapWord(i) {
-		return roleDeterminers[lw]
+		return determiners[lw]
 	}
 	next := a.Lower(i + 1)
 	return titleFirstWords[base] || titleQualifiers[base] || determiners[base] ||

@@ -517,26 +517,20 @@ func (pm *Model) attribution(sp int, pattern string, verb article.Span) Attribut
 
 // nextIsSpeechVerb reports whether the first word from token i (within
 // three tokens) is a speech verb ("Egan said").
-func (a *analysis) nextIsSpeechVerb(i int) bool {
-	for k := i; k < len(a.Tokens) && k < i+3; k++ {
-		if a.Tokens[k].Kind == article.Punct {
-			continue
-		}
-		_, ok := speechVerbs[a.Lower(k)]
-		return ok
-	}
-	return false
-}
+func (a *analysis) nextIsSpeechVerb(i int) bool { return a.speechVerbNear(i, 1, 3) }
 
 // prevIsSpeechVerb reports whether the word before token i (within two
 // tokens) is a speech verb ("said Egan").
-func (a *analysis) prevIsSpeechVerb(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
-		if a.Tokens[k].Kind == article.Punct {
-			continue
+func (a *analysis) prevIsSpeechVerb(i int) bool { return a.speechVerbNear(i-1, -1, 2) }
+
+// speechVerbNear reports whether the first word met walking from token
+// from in direction step, within n tokens, is a speech verb.
+func (a *analysis) speechVerbNear(from, step, n int) bool {
+	for k := from; k >= 0 && k < len(a.Tokens) && k != from+step*n; k += step {
+		if a.Tokens[k].Kind != article.Punct {
+			_, ok := speechVerbs[a.Lower(k)]
+			return ok
 		}
-		_, ok := speechVerbs[a.Lower(k)]
-		return ok
 	}
 	return false
 }

@@ -11,7 +11,10 @@ import (
 
 func devFiles(b *testing.B) (names []string, data [][]byte, total int64) {
 	b.Helper()
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "eval", "dev", "*.txt"))
+	paths, err := filepath.Glob(filepath.Join("..", "..", "shared", "eval", "dev", "*.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
 	if len(paths) == 0 {
 		b.Skip("../shared/eval/dev not available")
 	}

@@ -59,18 +59,24 @@ func lineOf(text, s string) int {
 	return 0
 }
 
+// seedFinding checks that a run found the seed's one finding and returns
+// it.
+func seedFinding(t *testing.T, r result) map[string]any {
+	t.Helper()
+	require.Equal(t, 1, r.code, r.stderr)
+	fs := findingsOf(t, r.stdout)
+	require.Len(t, fs, 1, r.stdout)
+	assert.Equal(t, "quote-attribution", fs[0]["rule"])
+	return fs[0]
+}
+
 func TestMarkdownSeed(t *testing.T) {
 	paras := seedParagraphs(t)
 	md := "---\ntitle: \"Belarus and Kazakhstan\"\ntags: [trade]\n---\n\n# Call for measures to reverse negative trends\n\n" +
 		strings.Join(paras, "\n\n") + "\n\n```text\n" + fakeCode + "\n```\n\nSee `" + fakeCode + "` and <!-- a comment said Ivan Stranger -->.\n"
 	dir := t.TempDir()
 	writeFile(t, dir, "seed.md", md)
-	r := runIn(t, dir, "", "--format", "json", "seed.md")
-	require.Equal(t, 1, r.code, r.stderr)
-	fs := findingsOf(t, r.stdout)
-	require.Len(t, fs, 1, r.stdout)
-	f := fs[0]
-	assert.Equal(t, "quote-attribution", f["rule"])
+	f := seedFinding(t, runIn(t, dir, "", "--format", "json", "seed.md"))
 	assert.Equal(t, float64(lineOf(md, "said Andrei Kobyakov")), f["line"])
 	assert.Equal(t, float64(258), f["column"])
 	assert.Equal(t, float64(273), f["endColumn"])
@@ -88,12 +94,7 @@ func TestHTMLSeed(t *testing.T) {
 	src := b.String()
 	dir := t.TempDir()
 	writeFile(t, dir, "seed.html", src)
-	r := runIn(t, dir, "", "--format", "json", "seed.html")
-	require.Equal(t, 1, r.code, r.stderr)
-	fs := findingsOf(t, r.stdout)
-	require.Len(t, fs, 1, r.stdout)
-	f := fs[0]
-	assert.Equal(t, "quote-attribution", f["rule"])
+	f := seedFinding(t, runIn(t, dir, "", "--format", "json", "seed.html"))
 	line := lineOf(src, "said Andrei Kobyakov")
 	assert.Equal(t, float64(line), f["line"])
 	// The <p> tag adds three columns; escaped quotes (&#34;) would add
@@ -177,7 +178,8 @@ func TestSARIFValidates(t *testing.T) {
 
 func TestSARIFSeedValidates(t *testing.T) {
 	seedText(t)
-	seed, _ := filepath.Abs(filepath.Join("..", "..", "..", "shared", "seeds", "000_4446f40d8afebb4e.txt"))
+	seed, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "seeds", "000_4446f40d8afebb4e.txt"))
+	require.NoError(t, err)
 	r := runIn(t, t.TempDir(), "", "--format", "sarif", "--report-unused-suppressions", seed)
 	assert.Equal(t, 1, r.code)
 	validateSARIF(t, []byte(r.stdout))

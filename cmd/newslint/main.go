@@ -8,6 +8,11 @@
 //
 // Exit status: 0 when no finding is at or above --fail-severity, 1 when some
 // is, 2 for usage, configuration or input errors.
+//
+// This package holds flags, files and exit codes; the work is done by
+// linter/engine, rules, format and inspect.
+//
+// Never imports: internal/ruletest.
 package main
 
 import (

@@ -332,7 +332,8 @@ func TestDiffGolden(t *testing.T) {
 	assert.Equal(t, 1, r.code, r.stderr)
 	assert.Equal(t, golden(t, "article.diff"), r.stdout)
 	// --diff changes nothing on disk.
-	data, _ := os.ReadFile(filepath.Join(dir, "article.txt"))
+	data, err := os.ReadFile(filepath.Join(dir, "article.txt"))
+	require.NoError(t, err)
 	assert.Equal(t, golden(t, "article.txt"), string(data))
 }
 
@@ -346,7 +347,8 @@ func TestFixGolden(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(dir, "article.txt"))
 	require.NoError(t, err)
 	assert.Equal(t, golden(t, "article.fixed"), string(data))
-	st, _ := os.Stat(filepath.Join(dir, "article.txt"))
+	st, err := os.Stat(filepath.Join(dir, "article.txt"))
+	require.NoError(t, err)
 	assert.Equal(t, os.FileMode(0o640), st.Mode().Perm(), "permissions are kept")
 	// A second run finds nothing left to fix.
 	r = runIn(t, dir, "", "--diff", "article.txt")

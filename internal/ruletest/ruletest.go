@@ -39,7 +39,10 @@ func Cases(dir string) ([]Case, error) {
 			return nil, err
 		}
 		for _, p := range paths {
-			rel, _ := filepath.Rel(dir, p)
+			rel, err := filepath.Rel(dir, p)
+			if err != nil {
+				return nil, err
+			}
 			out = append(out, Case{Name: filepath.ToSlash(rel), Path: p})
 		}
 	}
