@@ -111,6 +111,7 @@ func TestQuotes(t *testing.T) {
 		"Don't take Nazarbayev's '90s plan,” he said.":          nil,
 		"“It's Jones' plan,” said the rock 'n' roll ministers.": {"“It's Jones' plan,”"},
 		"The so-called “reform” failed.":                        {"“reform”"},
+		`He is 6'2" tall and said "yes".`:                       {`"yes"`},
 	}
 	for in, want := range cases {
 		a := ParseText("t.txt", in)

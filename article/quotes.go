@@ -112,6 +112,9 @@ func (qs *quoteScan) double(r rune, m Span, prev, next rune, atStart bool) {
 		}
 	}
 	if straight && qs.openDouble < 0 && !isOpeningContext(prev, next, atStart) && !atStart {
+		if unicode.IsDigit(prev) {
+			return // an inch or a second mark: 6'2", 12"
+		}
 		a.Stray = append(a.Stray, m)
 		return
 	}

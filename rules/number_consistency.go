@@ -25,7 +25,8 @@ func NumberConsistency() *linter.Rule {
   - a death or injury toll given twice with different numbers
     ("12 people were killed" … "the 14 dead"), unless the article says the
     toll changed (rose, climbed, increased, updated, at least, more than,
-    now, toll);
+    now, toll) or that it counts several incidents (another, a second, a
+    separate, other);
   - a weekday that contradicts the full date it stands with
     ("on Monday, March 3, 2020": March 3, 2020 was a Tuesday).
 
@@ -153,7 +154,8 @@ func checkTolls(pass *linter.Pass) {
 			continue
 		}
 		switch strings.ToLower(a.Tok(i)) {
-		case "rose", "risen", "climbed", "increased", "updated", "least", "more", "now", "toll", "tolls", "rises", "rising", "revised", "over", "nearly", "about", "around", "almost", "approximately", "some", "another", "further", "additional", "total", "including":
+		case "rose", "risen", "climbed", "increased", "updated", "least", "more", "now", "toll", "tolls", "rises", "rising", "revised", "over", "nearly", "about", "around", "almost", "approximately", "some", "another", "further", "additional", "total", "including",
+			"second", "third", "separate", "other", "earlier":
 			changes = true
 		}
 	}

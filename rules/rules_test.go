@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newslint/newslint"
@@ -25,6 +26,49 @@ func defaultLinter(t testing.TB) *engine.Linter {
 // rules on every article, a missing or an unexpected finding fails.
 func TestRules(t *testing.T) {
 	ruletest.Run(t, filepath.Join("..", "testdata", "rules"), All(), newslint.DefaultConfig)
+}
+
+// Every rule has cases of its own: positive ones, look-alikes that stay
+// clean, Markdown and HTML articles, and a case for each option.
+func TestEveryRuleHasCases(t *testing.T) {
+	cases, err := ruletest.Cases(filepath.Join("..", "testdata", "rules"))
+	require.NoError(t, err)
+	byRule := map[string][]string{}
+	for _, c := range cases {
+		dir := filepath.Dir(c.Name)
+		byRule[dir] = append(byRule[dir], filepath.Base(c.Name))
+	}
+	for _, r := range All() {
+		names := byRule[r.Name]
+		assert.GreaterOrEqual(t, len(names), 4, "%s needs positive, look-alike, Markdown and HTML cases", r.Name)
+		var md, html, look bool
+		for _, n := range names {
+			switch filepath.Ext(n) {
+			case ".md":
+				md = true
+			case ".html":
+				html = true
+			}
+			if n == "lookalikes.txt" {
+				look = true
+			}
+		}
+		assert.True(t, md, "%s has no Markdown case", r.Name)
+		assert.True(t, html, "%s has no HTML case", r.Name)
+		assert.True(t, look, "%s has no lookalikes.txt case", r.Name)
+		// Every option is set by some case's .toml.
+		tomls, err := filepath.Glob(filepath.Join("..", "testdata", "rules", r.Name, "*.toml"))
+		require.NoError(t, err)
+		var all strings.Builder
+		for _, p := range tomls {
+			b, err := os.ReadFile(p)
+			require.NoError(t, err)
+			all.Write(b)
+		}
+		for _, o := range r.Options {
+			assert.Contains(t, all.String(), "\n"+o.Name()+" = ", "no case of %s sets option %s", r.Name, o.Name())
+		}
+	}
 }
 
 func TestAllRulesAreValid(t *testing.T) {
