@@ -46,13 +46,18 @@ type Paragraph struct {
 // Mention is one mention of an entity.
 type Mention struct {
 	Location
-	Kind string `json:"kind"`
+	// Form is how the mention names: full-name, surname, honorific,
+	// titled, role, pronoun, or name (an organisation's or a place's).
+	Form string `json:"form"`
 }
 
 // Entity is a person with its mentions.
 type Entity struct {
-	ID       int       `json:"id"`
-	Name     string    `json:"name"`
+	ID   int    `json:"id"`
+	Name string `json:"name"`
+	// Kind is person, organisation, place or unknown; Evidence says why.
+	Kind     string    `json:"kind"`
+	Evidence []string  `json:"evidence"`
 	Roles    []string  `json:"roles,omitempty"`
 	Gender   string    `json:"gender,omitempty"`
 	Mentions []Mention `json:"mentions"`
@@ -112,16 +117,19 @@ func (r Report) Text() string {
 	fmt.Fprintf(&b, "%s\n", r.Path)
 	fmt.Fprintf(&b, "\nEntities (%d)\n", len(r.Entities))
 	for _, e := range r.Entities {
-		fmt.Fprintf(&b, "  #%d %s", e.ID, e.Name)
+		fmt.Fprintf(&b, "  #%d %s, %s", e.ID, e.Name, e.Kind)
+		if len(e.Evidence) > 0 {
+			fmt.Fprintf(&b, " (%s)", strings.Join(e.Evidence, "; "))
+		}
 		if e.Gender != "" {
 			fmt.Fprintf(&b, " [%s]", e.Gender)
 		}
 		if len(e.Roles) > 0 {
-			fmt.Fprintf(&b, " (%s)", strings.Join(e.Roles, "; "))
+			fmt.Fprintf(&b, ", roles: %s", strings.Join(e.Roles, "; "))
 		}
 		b.WriteString("\n")
 		for _, m := range e.Mentions {
-			fmt.Fprintf(&b, "      %d:%d %-10s %q\n", m.Line, m.Column, m.Kind, m.Text)
+			fmt.Fprintf(&b, "      %d:%d %-10s %q\n", m.Line, m.Column, m.Form, m.Text)
 		}
 		if len(e.Pronouns) > 0 {
 			b.WriteString("      pronouns:")
@@ -169,7 +177,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		if len(e.Mentions) == 0 {
 			continue
 		}
-		ie := Entity{ID: e.ID, Name: e.Name, Gender: e.Gender, Mentions: []Mention{}}
+		ie := Entity{ID: e.ID, Name: e.Name, Kind: e.Kind.String(), Evidence: append([]string{}, e.Evidence...), Gender: e.Gender, Mentions: []Mention{}}
 		seen := map[string]bool{}
 		for _, r := range e.Roles {
 			if r.Text != "" && !seen[r.Text] {
@@ -179,7 +187,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		}
 		for _, mi := range e.Mentions {
 			m := pm.Mentions[mi]
-			ie.Mentions = append(ie.Mentions, Mention{Location: location(a, m.Span), Kind: m.Kind.String()})
+			ie.Mentions = append(ie.Mentions, Mention{Location: location(a, m.Span), Form: m.Form.String()})
 		}
 		rep.Entities = append(rep.Entities, ie)
 	}
@@ -188,7 +196,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		byID[ie.ID] = i
 	}
 	for _, m := range pm.Mentions {
-		if m.Kind != people.Pronoun {
+		if m.Form != people.Pronoun {
 			continue
 		}
 		ref := m.Referent
@@ -196,7 +204,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 			ref = m.Entity
 		}
 		if i, ok := byID[ref]; ok && ref >= 0 {
-			rep.Entities[i].Pronouns = append(rep.Entities[i].Pronouns, Mention{Location: location(a, m.Span), Kind: m.Kind.String()})
+			rep.Entities[i].Pronouns = append(rep.Entities[i].Pronouns, Mention{Location: location(a, m.Span), Form: m.Form.String()})
 		}
 	}
 	qi := 0
@@ -213,7 +221,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 			if at.Entity >= 0 {
 				rep.Quotes[qi].Entity = pm.Entities[at.Entity].Name
 			} else {
-				rep.Quotes[qi].Entity = "(unresolved " + m.Kind.String() + ")"
+				rep.Quotes[qi].Entity = "(unresolved " + m.Form.String() + ")"
 			}
 		}
 		qi++

@@ -41,11 +41,12 @@ func (a *analysis) groupEntities(pm *Model, gazetteer []Person) {
 	g := &grouping{pm: pm, bySurname: map[string][]int{}, alias: map[string]int{}}
 	// Gazetteer people first, so that aliases join them.
 	g.addGazetteer(gazetteer)
+	pm.gazetteer = len(pm.Entities)
 	for i := range pm.Mentions {
 		pm.Mentions[i].Entity = -1
 	}
 	for i := range pm.Mentions {
-		if len(pm.Mentions[i].Words) >= 2 {
+		if len(pm.Mentions[i].Words) >= 2 && pm.Mentions[i].Form != Name {
 			g.groupFullName(&pm.Mentions[i])
 		}
 	}
@@ -56,11 +57,10 @@ func (a *analysis) groupEntities(pm *Model, gazetteer []Person) {
 		}
 	}
 	for i := range pm.Mentions {
-		if len(pm.Mentions[i].Words) == 1 {
+		if len(pm.Mentions[i].Words) == 1 && pm.Mentions[i].Form != Name {
 			a.groupOneName(g, &pm.Mentions[i], firstWord)
 		}
 	}
-	pm.collectMentions()
 }
 
 // addGazetteer makes an entity of each gazetteer person, with gender,
@@ -163,7 +163,7 @@ func (a *analysis) groupOneName(g *grouping, m *Mention, firstWord map[string][]
 	switch {
 	case len(cands) == 1:
 		m.Entity = cands[0]
-	case len(cands) == 0 && (m.Kind != Surname || m.Introduced || m.Role != nil ||
+	case len(cands) == 0 && (m.Form != Surname || m.Introduced || m.Role != nil ||
 		!m.SentenceInitial && (a.nextIsSpeechVerb(m.EndToken) || a.prevIsSpeechVerb(m.FirstToken) || a.possessiveBefore(m.FirstToken))):
 		m.Entity = g.newEntity(m.Words)
 	}
@@ -179,11 +179,14 @@ func (pm *Model) collectMentions() {
 		}
 		e := &pm.Entities[m.Entity]
 		e.Mentions = append(e.Mentions, i)
+		if m.Form == Name {
+			continue
+		}
 		if m.Role != nil {
 			e.Roles = append(e.Roles, *m.Role)
 		}
 		e.Introduced = e.Introduced || m.Introduced
-		e.Titled = e.Titled || m.Kind == Honorific || m.Kind == TitledName
+		e.Titled = e.Titled || m.Form == Honorific || m.Form == TitledName
 		e.FullNamed = e.FullNamed || len(m.Words) >= 2
 		if m.Gender != "" && e.Gender == "" {
 			e.Gender = m.Gender

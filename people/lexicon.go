@@ -191,37 +191,59 @@ var pronounGender = map[string]string{
 	"she": "female", "her": "female", "hers": "female", "herself": "female",
 }
 
-// nonNameWords are capitalised words that do not belong to a person's name:
-// sentence openers, days and months, and words that mark an organisation or
-// a place.
-var nonNameWords = setOf(`The A An In On At By For From To Of With Without And But Or Nor If It Its He She They We I You This That These Those His Her Their Our My Your
+// The capitalised words that do not belong to a person's name, by what
+// they are. nonNameWords is all of them.
+const (
+	// openerWords open sentences or stand in titles of things.
+	openerWords = `The A An In On At By For From To Of With Without And But Or Nor If It Its He She They We I You This That These Those His Her Their Our My Your
 After Before When While As According Speaking Meanwhile However Also Some Many Most Several Earlier Later Today Yesterday Tomorrow Tonight
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December
-Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun
-Ministry Department Party Company Corp Corporation Inc Co Ltd Plc LLC Bank University College Council Committee Commission Association Union Group Agency Institute
-Court Congress Senate House Parliament Government Army Navy Police Exchange Securities Times News Post Journal Herald Tribune Airlines Airways Motors International
-National Federal Reserve Board Fund Trust Holdings Foundation Center Centre Club Team  School Hospital Service Services Systems Technologies Energy Oil Petroleum
-Industries Communications Entertainment Stadium Airport Street Road Avenue River Island Islands City County State States Province Republic Kingdom Organization
-Organisation Office Market Markets Program Programme Project Act  Treaty Agreement Award Awards Cup League Championship Championships Games Olympics Festival Museum
-Research Associates Consultants Consulting Advisers Advisors Brokers Brokerage Economics Analytics Solutions Ventures Enterprises
-Labs Laboratories Pharmaceuticals Insurance Assurance Trading Equity Equities Asset Assets Software Foods Stores Mills Mining Minerals
-Metals Steel Chemicals Gas Electric Telecom Telecommunications Bancorp Bancshares Airline Motor Realty Properties Estates
-Management Resources Capital Partners Financial Investments Corporation Brothers Network Media Press Radio Television TV Channel Productions Records Studios
-Mountain Mountains Lake Bay  Square  Valley Coast Beach  Tower Palace  Cathedral Station Railway Railways Port Harbour Harbor
-God Christ Allah Internet Web Wikipedia Wikinews Twitter Facebook Google Microsoft Apple Reuters BelTA AP AFP Xinhua Tass TASS Interfax
-Jr Sr II III IV Mr Mrs Ms Dr Sir Dame Lord Lady Rev President Minister Prime Premier Chancellor Senator Sen Governor Gov Mayor King Queen Pope Prince Princess
-General Gen Judge Justice Speaker Secretary Chairman Chairwoman Chief Director Professor Prof Ambassador Commissioner Representative Rep Captain Coach
-Democrat Democrats Democratic Republican Republicans Conservative Conservatives Labour Liberal Liberals Socialist Socialists Communist Communists  
-North South East West Northern Southern Eastern Western Central New Old Great Greater Upper Lower Saint St San Santa Los Las Fort Mount Mt Cape Port Lake
-Christmas Easter Ramadan Eid Thanksgiving Olympic World European Asian African Arab Latin Islamic Muslim Christian Jewish Catholic Protestant
-Year Years  Week Month First Second Third Fourth Fifth One Two Three Four Five Six Seven Eight Nine Ten Hundred Thousand Million Billion
 Both Previously Currently Instead Still Yet Thus Then Now Here There Because Although Though Since Until Unless Whether Despite During Including
 Under Over Following Last Next Every Each All No Not Only Even Just Another Other Such What Which Who Whom Whose Why How Where Late Early Once Twice
+Further Furthermore Moreover Additionally Overall Finally Initially Eventually Recently Similarly Likewise Nevertheless Nonetheless Otherwise Therefore`
+	// calendarWords are days, months, holidays and units of time.
+	calendarWords = `Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun Christmas Easter Ramadan Eid Thanksgiving Year Years Week Month`
+	// orgHeadWords end (or make up) the names of organisations: a name that
+	// holds one is an organisation's.
+	orgHeadWords = `Ministry Department Party Company Corp Corporation Inc Co Ltd Plc LLC Bank University College Council Committee Commission Association Union Group Agency Institute
+Court Congress Senate House Parliament Government Army Navy Police Exchange Securities Times News Post Journal Herald Tribune Gazette Airlines Airways Motors International
+Reserve Board Fund Trust Holdings Foundation Center Centre Club Team School Hospital Service Services Systems Technologies Energy Oil Petroleum
+Industries Communications Entertainment Organization Organisation Office Market Markets Program Programme Project Research Associates Consultants Consulting Advisers Advisors Brokers Brokerage Economics Analytics Solutions Ventures Enterprises
+Labs Laboratories Pharmaceuticals Insurance Assurance Trading Equity Equities Asset Assets Software Foods Stores Mills Mining Minerals
+Metals Steel Chemicals Gas Electric Telecom Telecommunications Bancorp Bancshares Airline Motor Realty Properties Estates
+Management Resources Capital Partners Financial Investments Brothers Network Media Press Radio Television TV Channel Productions Records Studios Rail Railway Railways
+Church Cathedral Museum League Festival Award Awards Cup Championship Championships Games Olympics Treaty Agreement Act`
+	// orgNameWords are organisations known by one word.
+	orgNameWords = `God Christ Allah Internet Web Wikipedia Wikinews Twitter Facebook Google Microsoft Apple Reuters BelTA AP AFP Xinhua Tass TASS Interfax
+COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP`
+	// placeHeadWords end the names of places.
+	placeHeadWords = `Stadium Airport Street Road Avenue River Island Islands City County State States Province Republic Kingdom Mountain Mountains Lake Bay Square
+Valley Coast Beach Tower Palace Station Port Harbour Harbor`
+	// titleWords are capitalised titles and honorifics.
+	titleWords = `Jr Sr II III IV Mr Mrs Ms Dr Sir Dame Lord Lady Rev President Minister Prime Premier Chancellor Senator Sen Governor Gov Mayor King Queen Pope Prince Princess
+General Gen Judge Justice Speaker Secretary Chairman Chairwoman Chief Director Professor Prof Ambassador Commissioner Representative Rep Captain Coach`
+	// groupWords name parties, faiths, regions and peoples.
+	groupWords = `Democrat Democrats Democratic Republican Republicans Conservative Conservatives Labour Liberal Liberals Socialist Socialists Communist Communists
+North South East West Northern Southern Eastern Western Central New Old Great Greater Upper Lower Saint St San Santa Los Las Fort Mount Mt Cape Lake
+Olympic World European Asian African Arab Latin Islamic Muslim Christian Jewish Catholic Protestant National Federal`
+	// otherWords are the rest: numbers, plural nouns for groups of
+	// people, the abbreviations of financial wire copy, departments,
+	// countries' abbreviations.
+	otherWords = `First Second Third Fourth Fifth One Two Three Four Five Six Seven Eight Nine Ten Hundred Thousand Million Billion
 Analysts Officials Sources Experts Critics Residents Witnesses Investors Traders Dealers Economists Authorities Reports Researchers Scientists Doctors
-Further Furthermore Moreover Additionally Overall Finally Initially Eventually Recently Similarly Likewise Nevertheless Nonetheless Otherwise Therefore
-Mln Bln Dlrs Pct Cts Shr Net Revs Qtr Avg Oper Vs Note Notes Profit Loss Sales Shares Stock Stocks Dividend Dividends Quarter Year
+Mln Bln Dlrs Pct Cts Shr Net Revs Qtr Avg Oper Vs Note Notes Profit Loss Sales Shares Stock Stocks Dividend Dividends Quarter
 Police Fire Emergency Health Education Foreign Finance Defence Defense Interior Trade Justice Energy Agriculture Treasury Commerce Labor Transport Home
-COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP UK US USA UAE`)
+UK US USA UAE`
+)
+
+var (
+	nonNameWords = setOf(strings.Join([]string{openerWords, calendarWords, orgHeadWords, orgNameWords, placeHeadWords, titleWords, groupWords, otherWords}, " "))
+	orgHeads     = setOf(orgHeadWords)
+	orgNames     = setOf(orgNameWords)
+	placeHeads   = setOf(placeHeadWords)
+	calendar     = setOf(calendarWords)
+	openers      = setOf(openerWords)
+)
 
 // timeWords are capitalised words of dates and sentence openers that never
 // name the organisation or place a title belongs to.

@@ -113,9 +113,9 @@ func (a *analysis) findMentions(pm *Model, lowerWords map[string]bool) {
 
 // mention builds a mention of tokens [first, end) whose name runs from
 // token nameStart (no name when nameStart is end).
-func (a *analysis) mention(kind MentionKind, first, nameStart, end int, words []string) Mention {
+func (a *analysis) mention(form Form, first, nameStart, end int, words []string) Mention {
 	t := a.Tokens[first]
-	m := Mention{Span: article.Span{Start: t.Start, End: a.Tokens[end-1].End}, Kind: kind, Words: words,
+	m := Mention{Span: article.Span{Start: t.Start, End: a.Tokens[end-1].End}, Form: form, Words: words,
 		Para: int(t.Para), Sent: int(t.Sent), Quote: int(t.Quote), FirstToken: first, EndToken: end}
 	if nameStart < end {
 		m.Name = article.Span{Start: a.Tokens[nameStart].Start, End: a.Tokens[end-1].End}
@@ -351,7 +351,7 @@ func (a *analysis) trailingName(i, end int) (int, int) {
 func (a *analysis) coordinate(pm *Model) {
 	for i := 1; i < len(pm.Mentions); i++ {
 		m, pm := &pm.Mentions[i], &pm.Mentions[i-1]
-		if m.Introduced || !pm.Introduced || pm.EndToken+1 != m.FirstToken || m.Kind == Pronoun || pm.Kind == Pronoun {
+		if m.Introduced || !pm.Introduced || pm.EndToken+1 != m.FirstToken || m.Form == Pronoun || pm.Form == Pronoun {
 			continue
 		}
 		if w := a.Lower(pm.EndToken); w == "and" || w == "or" || w == "&" {
@@ -416,8 +416,8 @@ func (a *analysis) titleBefore(m *Mention, sentStart int) {
 			rr := r
 			m.Role = &rr
 			m.Introduced = true
-			if m.Kind == FullName || m.Kind == Surname {
-				m.Kind = TitledName
+			if m.Form == FullName || m.Form == Surname {
+				m.Form = TitledName
 			}
 			m.Span.Start = a.Tokens[k].Start
 			m.FirstToken = k
@@ -493,6 +493,20 @@ func (a *analysis) introducedBefore(m *Mention, sentStart int) {
 	}
 }
 
+// affiliationAt reports whether an affiliation starts at token i: "from",
+// "of", "at" or "with", then (after "the") a capitalised name.
+func (a *analysis) affiliationAt(i int) bool {
+	switch a.Lower(i) {
+	case "from", "of", "at", "with":
+	default:
+		return false
+	}
+	if a.Lower(i+1) == "the" {
+		i++
+	}
+	return a.IsCapWord(i+1) && !calendar[a.Tok(i+1)]
+}
+
 // appositive reads what follows a name: ", the prime minister,", ", 45,",
 // ", GM's chief executive", " of Montgomery Securities", ", who".
 func (a *analysis) appositive(m *Mention, end int) {
@@ -500,7 +514,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 	if i >= end {
 		return
 	}
-	if (a.Lower(i) == "of" || (a.Lower(i) == "from" || a.Lower(i) == "at") && a.IsCapWord(i+1)) && (len(m.Words) > 1 || m.Role != nil || m.Kind == Honorific) {
+	if (a.Lower(i) == "of" || (a.Lower(i) == "from" || a.Lower(i) == "at") && a.IsCapWord(i+1)) && (len(m.Words) > 1 || m.Role != nil || m.Form == Honorific) {
 		// "Tom Murtha of brokerage James Capel", "Dole of Kansas"
 		m.Introduced = true
 		return
@@ -521,6 +535,12 @@ func (a *analysis) appositive(m *Mention, end int) {
 				m.Role = &Role{Age: n, Text: a.Tok(i), Span: a.Tokens[i].Span}
 			}
 		}
+		return
+	}
+	if a.affiliationAt(i) {
+		// ", from the Harbour Trust", ", of Corvex Securities", ", at the
+		// university"
+		m.Introduced = true
 		return
 	}
 	switch a.Lower(i) {

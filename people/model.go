@@ -53,6 +53,9 @@ func (pm *Model) NearVariantInArticle(name string) string {
 // bare capitalised word may be a company).
 func (pm *Model) pronounable(e int) bool {
 	ent := &pm.Entities[e]
+	if !ent.Kind.MayBePerson() {
+		return false
+	}
 	return ent.FullNamed || ent.Titled || ent.Introduced || ent.Gender != "" || len(ent.Roles) > 0
 }
 
@@ -61,7 +64,10 @@ func (pm *Model) pronounable(e int) bool {
 // is mentioned twice or speaks.
 func (pm *Model) PersonLike(e int) bool {
 	ent := pm.Entities[e]
-	if ent.Introduced || len(ent.Roles) > 0 || ent.Gender != "" {
+	if !ent.Kind.MayBePerson() {
+		return false
+	}
+	if ent.Introduced || len(ent.Roles) > 0 || ent.Gender != "" || ent.Kind == KindPerson {
 		return true
 	}
 	if ent.Titled {
@@ -81,13 +87,13 @@ func (pm *Model) MentionsInSentence(si int) []int {
 	return pm.bySent[si]
 }
 
-// MentionKind says how a mention refers to its person.
-type MentionKind uint8
+// Form says how a mention refers to its person.
+type Form uint8
 
 // Mention kinds.
 const (
 	// FullName is a first name and surname ("Alexander Lukashenko").
-	FullName MentionKind = iota
+	FullName Form = iota
 	// Surname is a name of one word ("Lukashenko").
 	Surname
 	// Honorific is an honorific and a name ("Mr. Smith", "Dr. Jane Roe").
@@ -100,11 +106,14 @@ const (
 	RolePhrase
 	// Pronoun is he, she, him, her, his, hers, himself or herself.
 	Pronoun
+	// Name is the name of an organisation or a place ("Halvorsen Group",
+	// "Bank of England", "Denver").
+	Name
 )
 
-var mentionKindNames = [...]string{"full-name", "surname", "honorific", "titled", "role", "pronoun"}
+var formNames = [...]string{"full-name", "surname", "honorific", "titled", "role", "pronoun", "name"}
 
-func (k MentionKind) String() string { return mentionKindNames[k] }
+func (f Form) String() string { return formNames[f] }
 
 // Role is an office or description attached to a person.
 type Role struct {
@@ -135,7 +144,7 @@ type Mention struct {
 	article.Span
 	// Name is the name part (empty for role phrases and pronouns).
 	Name article.Span
-	Kind MentionKind
+	Form Form
 	// Words are the name's words, possessive 's removed.
 	Words []string
 	// Role is the title before the name, the appositive after it, or the
@@ -153,6 +162,11 @@ type Mention struct {
 	SentenceInitial bool
 	Gender          string
 	Entity          int
+	// Kind is what the name names (its entity's kind).
+	Kind Kind
+	// why is the evidence that made a Name mention an organisation's or a
+	// place's.
+	why string
 	// Referent is, for a pronoun outside quotations, the person it refers
 	// to by the structure of the text alone (gender not considered): the
 	// subject of the speech verb before it ("Winch said she"), the only
@@ -178,7 +192,10 @@ func (m *Mention) Surname() string {
 type Entity struct {
 	ID int
 	// Name is the fullest name the article gives.
-	Name     string
+	Name string
+	// Kind is what the name names, and Evidence says why.
+	Kind     Kind
+	Evidence []string
 	Mentions []int
 	Roles    []Role
 	Gender   string
@@ -235,6 +252,9 @@ type Model struct {
 	LowerWords   map[string]bool
 	capByInitial map[rune][]string
 	bySent       [][]int
+	// gazetteer is the number of entities made from the people gazetteer
+	// (the first ones).
+	gazetteer int
 	index        *mentionIndex
 }
 

@@ -137,7 +137,7 @@ func TestRolePhrasesDoNotGuess(t *testing.T) {
 	a := parse("t.txt", text)
 	roles := map[string]int{}
 	for _, m := range a.pm.Mentions {
-		if m.Kind == RolePhrase {
+		if m.Form == RolePhrase {
 			roles[a.Text(m.Span)] = m.Entity
 		}
 	}

@@ -18,7 +18,7 @@ func (a *analysis) resolvePronouns(pm *Model) {
 		if m.Quote >= 0 {
 			continue
 		}
-		if m.Kind != Pronoun {
+		if m.Form != Pronoun {
 			if m.Entity >= 0 && pm.pronounable(m.Entity) {
 				// move to front
 				n := []recent{{m.Entity, m.Para}}
@@ -90,7 +90,7 @@ func (a *analysis) structuralReferents(pm *Model) {
 	}
 	for i := range pm.Mentions {
 		m := &pm.Mentions[i]
-		if m.Kind != Pronoun || m.Quote >= 0 {
+		if m.Form != Pronoun || m.Quote >= 0 {
 			continue
 		}
 		ref := -1
@@ -109,7 +109,7 @@ func (a *analysis) structuralReferents(pm *Model) {
 				if a.Lower(j-1) == "as" {
 					v = j - 1 // "quoted Yoshiro Araki as saying he"
 				}
-				if sp := a.speakerBeforeVerb(mi, v, a.Sentences[m.Sent].FirstToken); sp >= 0 && pm.Mentions[sp].Kind != Pronoun && !strings.HasSuffix(a.Lower(j), "ing") || sp >= 0 && v != j {
+				if sp := a.speakerBeforeVerb(mi, v, a.Sentences[m.Sent].FirstToken); sp >= 0 && pm.Mentions[sp].Form != Pronoun && !strings.HasSuffix(a.Lower(j), "ing") || sp >= 0 && v != j {
 					if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
 						ref = e
 					}
@@ -175,7 +175,7 @@ func (a *analysis) onlyPersonBefore(pm *Model, si, end int) int {
 		if m.Quote >= 0 {
 			continue
 		}
-		if m.Kind == Pronoun {
+		if m.Form == Pronoun {
 			// An earlier pronoun counts as a mention of its referent; one
 			// without a referent ("He spent his time …, and Rosa Parks
 			// worked for his office") leaves the reference open.
@@ -184,6 +184,9 @@ func (a *analysis) onlyPersonBefore(pm *Model, si, end int) int {
 			}
 			found = m.Referent
 			continue
+		}
+		if !m.Kind.MayBePerson() {
+			continue // an organisation or a place: not he or she
 		}
 		if m.Entity < 0 {
 			if len(m.Words) > 0 {
@@ -195,7 +198,7 @@ func (a *analysis) onlyPersonBefore(pm *Model, si, end int) int {
 			return -2
 		}
 		if !pm.pronounable(m.Entity) {
-			return -2 // a company or a place the pronoun cannot be about
+			return -2 // a name that may be a company's
 		}
 		found = m.Entity
 	}

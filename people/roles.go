@@ -84,7 +84,7 @@ func (a *analysis) linkRoles(pm *Model) {
 	}
 	for i := range pm.Mentions {
 		m := &pm.Mentions[i]
-		if m.Kind != RolePhrase || m.Role == nil {
+		if m.Form != RolePhrase || m.Role == nil {
 			continue
 		}
 		var pool []int

@@ -43,9 +43,12 @@ func (mi *mentionIndex) endAt(tok int) (int, bool) {
 // isSpeaker reports whether a mention can be a speaker (a person).
 func (mi *mentionIndex) isSpeaker(i int) bool {
 	m := mi.pm.Mentions[i]
-	switch m.Kind {
+	switch m.Form {
 	case Pronoun, RolePhrase:
 		return true
+	}
+	if !m.Kind.MayBePerson() {
+		return false // an organisation or a place
 	}
 	return m.Entity >= 0 || len(m.Words) > 0
 }
@@ -67,19 +70,19 @@ func (a *analysis) speakerAfterVerb(mi *mentionIndex, v, end int) int {
 			for hops := 0; hops < 3; hops++ {
 				e := mi.pm.Mentions[m].EndToken
 				next, ok := mi.startAt(e)
-				if !ok || e >= end || mi.pm.Mentions[next].Kind == Pronoun {
+				if !ok || e >= end || mi.pm.Mentions[next].Form == Pronoun {
 					break
 				}
 				m = next
 			}
 			// "said Carroll McEntee and McGinley analyst Brian Singer":
 			// a titled person later in the clause is the speaker.
-			if mi.pm.Mentions[m].Kind != TitledName && mi.pm.Mentions[m].Kind != Pronoun {
+			if mi.pm.Mentions[m].Form != TitledName && mi.pm.Mentions[m].Form != Pronoun {
 				for j := mi.pm.Mentions[m].EndToken; j < end && j < mi.pm.Mentions[m].EndToken+8; j++ {
 					if a.Tokens[j].Kind == article.Punct && a.Tok(j) != "-" {
 						break
 					}
-					if tm, ok := mi.startAt(j); ok && mi.pm.Mentions[tm].Kind == TitledName {
+					if tm, ok := mi.startAt(j); ok && mi.pm.Mentions[tm].Form == TitledName {
 						return tm
 					}
 				}
@@ -114,7 +117,7 @@ func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
 				continue
 			}
 			pm, ok := mi.endAt(j)
-			if !ok || !mi.isSpeaker(pm) || mi.pm.Mentions[pm].Kind == Pronoun || mi.pm.Mentions[pm].FirstToken < start {
+			if !ok || !mi.isSpeaker(pm) || mi.pm.Mentions[pm].Form == Pronoun || mi.pm.Mentions[pm].FirstToken < start {
 				continue
 			}
 			next := a.Lower(j + 1)
@@ -167,7 +170,7 @@ func (a *analysis) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 	if a.IsPunct(k-1, ",") {
 		for j := k - 2; j >= start && j >= k-12; j-- {
 			if a.IsPunct(j, ",") {
-				if m, ok := mi.endAt(j); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].Kind != Pronoun {
+				if m, ok := mi.endAt(j); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].Form != Pronoun {
 					return m
 				}
 				break
@@ -185,7 +188,28 @@ func (a *analysis) speechVerbAt(i int) bool {
 		return false
 	}
 	_, ok := speechVerbs[a.Lower(i)]
-	return ok
+	return ok && !a.askedParticiple(i)
+}
+
+// askedParticiple reports whether "asked" at token i opens a participle
+// clause about the main clause's subject ("Asked by Ortiz about the
+// deficit, Reyes said", "When asked whether it would pass, she said"):
+// whoever asks is not the one who speaks, and the clause reports no
+// statement.
+func (a *analysis) askedParticiple(i int) bool {
+	if a.Lower(i) != "asked" {
+		return false
+	}
+	switch a.Lower(i + 1) {
+	case "by", "about", "whether", "if", "why", "what", "how", "when", "where", "who", "to", "for":
+	default:
+		return false
+	}
+	switch a.Lower(i - 1) {
+	case "when", "if", "as", "after", "once", "before", "while":
+		return true
+	}
+	return a.SentenceStart(i) || a.IsPunct(i-1, ",") || a.IsPunct(i-1, "(")
 }
 
 // sentenceEndPunct reports tokens that end a clause for attribution.
@@ -436,7 +460,7 @@ func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
 // token k (the "in").
 func (a *analysis) inTheirWords(mi *mentionIndex, k int) (int, bool) {
 	m, ok := mi.startAt(k + 1)
-	if !ok || mi.pm.Mentions[m].Kind != Pronoun {
+	if !ok || mi.pm.Mentions[m].Form != Pronoun {
 		return -1, false
 	}
 	switch a.Lower(k + 2) {

@@ -26,7 +26,7 @@ func (a *analysis) paragraphSubjects(pm *Model) {
 	}
 	for i, m := range pm.Mentions {
 		s := &pm.Subjects[m.Para]
-		if s.Mention >= 0 || m.Entity < 0 || m.Quote >= 0 || m.Kind == Pronoun {
+		if s.Mention >= 0 || m.Entity < 0 || m.Quote >= 0 || m.Form == Pronoun || !m.Kind.MayBePerson() {
 			continue
 		}
 		s.Entity, s.Mention, s.Evidence = m.Entity, i, "first person mentioned: “"+a.Text(m.Span)+"”"

@@ -145,7 +145,7 @@ func describeForms(pm *people.Model, forms map[string]*nameForm) {
 			f.firsts[m.Words[0]] = true
 			f.introduced = true
 		}
-		if m.Kind == people.TitledName || m.Kind == people.Honorific {
+		if m.Form == people.TitledName || m.Form == people.Honorific {
 			f.introduced = true
 		}
 		if m.Role != nil && m.Role.Class != "" {

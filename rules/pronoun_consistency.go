@@ -109,7 +109,7 @@ func genderVotes(pass *linter.Pass) map[int]*votes {
 	}
 	for i, m := range pm.Mentions {
 		switch {
-		case m.Kind == people.Pronoun && m.Quote < 0 && (m.Referent >= 0 || m.Entity >= 0):
+		case m.Form == people.Pronoun && m.Quote < 0 && (m.Referent >= 0 || m.Entity >= 0):
 			// Pronouns resolved by the model count as evidence; only those
 			// whose referent the text's structure fixes can be reported.
 			e := m.Referent
@@ -121,7 +121,7 @@ func genderVotes(pass *linter.Pass) map[int]*votes {
 			if m.Referent >= 0 {
 				v.prons[m.Gender] = append(v.prons[m.Gender], i)
 			}
-		case m.Kind == people.Honorific && m.Gender != "" && m.Entity >= 0:
+		case m.Form == people.Honorific && m.Gender != "" && m.Entity >= 0:
 			get(m.Entity).add(m.Gender, 2, a.Line(m.Start))
 		}
 	}

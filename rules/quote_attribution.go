@@ -73,7 +73,7 @@ func runQuoteAttribution(pass *linter.Pass) {
 			continue
 		}
 		m := pm.Mentions[at.Speaker]
-		if m.Kind == people.Pronoun || m.Kind == people.RolePhrase || m.Entity < 0 || m.Quote >= 0 {
+		if m.Form == people.Pronoun || m.Form == people.RolePhrase || m.Entity < 0 || m.Quote >= 0 {
 			continue
 		}
 		if newSpeakerVerbs[strings.ToLower(a.Text(at.Verb))] {
@@ -102,7 +102,7 @@ func runQuoteAttribution(pass *linter.Pass) {
 				// A known speaker named in full ("said Russell Zimmerman")
 				// after a statement given only to a pronoun ("He remarked")
 				// is a deliberate change of speaker, not a slip.
-				fullKnown := len(m.Words) >= 2 && e.Introduced && sm.Kind == people.Pronoun
+				fullKnown := len(m.Words) >= 2 && e.Introduced && sm.Form == people.Pronoun
 				if !stranger && (m.Introduced || fullKnown || mentionedInParagraphBefore(pass, m.Entity, q.Para, at.Speaker)) {
 					continue
 				}
@@ -130,7 +130,7 @@ func runQuoteAttribution(pass *linter.Pass) {
 		}
 		// Case 2: a speaker never introduced, in a paragraph about
 		// someone else.
-		if !stranger || !checkStrangers.Get(pass) {
+		if !stranger || !checkStrangers.Get(pass) || len(m.Words) >= 2 && !bareAttribution(pass, at) {
 			continue
 		}
 		if subj, ok := aboutSomeoneElse(pass, qi, &m); ok {
@@ -141,6 +141,45 @@ func runQuoteAttribution(pass *linter.Pass) {
 			reported[at.Speaker] = true
 		}
 	}
+}
+
+// audience are the words of "told reporters", "told a news conference":
+// who heard a statement, which says nothing of who made it.
+var audience = map[string]bool{
+	"told": true, "to": true, "the": true, "a": true, "an": true, "reporters": true, "journalists": true,
+	"analysts": true, "correspondents": true, "press": true, "public": true, "audience": true, "investors": true,
+	"delegates": true, "listeners": true, "viewers": true, "crowd": true, "news": true, "conference": true,
+	"briefing": true, "meeting": true, "newsmen": true, "newspapers": true, "television": true, "radio": true,
+}
+
+// bareAttribution reports whether a quotation's attribution is the name
+// and the speech verb and nothing else ("“…,” Randall Fields said."), at
+// most with an audience ("told reporters"). An attribution that says
+// anything more of the speaker or the occasion ("said during a visit to
+// Paris", "said on Twitter", "said in an interview") shows the writer
+// bringing in a voice on purpose: a full name there introduces a person
+// readers are expected to know.
+func bareAttribution(pass *linter.Pass, at people.Attribution) bool {
+	a, pm := pass.Article, pass.People
+	m := pm.Mentions[at.Speaker]
+	from := max(m.EndToken, a.TokenIndexAt(at.Verb.End-1)+1)
+	s := a.Sentences[m.Sent]
+	for k := from; k < s.EndToken; k++ {
+		t := a.Tokens[k]
+		if t.Quote >= 0 {
+			return true // the quotation the attribution introduces
+		}
+		if t.Kind == article.Punct {
+			if w := a.Tok(k); w == "“" || w == "\"" || w == "." || w == "!" || w == "?" || w == ";" {
+				return true
+			}
+			continue
+		}
+		if !audience[a.Lower(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 func displayName(a *article.Article, m *people.Mention, e *people.Entity) string {
@@ -233,7 +272,7 @@ func aboutSomeoneElse(pass *linter.Pass, qi int, m *people.Mention) (int, bool) 
 			return -1, false
 		}
 		om := pm.Mentions[i]
-		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == people.Pronoun || !pm.PersonLike(om.Entity) {
+		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Form == people.Pronoun || !pm.PersonLike(om.Entity) {
 			continue
 		}
 		return i, true
@@ -245,7 +284,7 @@ func aboutSomeoneElse(pass *linter.Pass, qi int, m *people.Mention) (int, bool) 
 		for k := len(ms) - 1; k >= 0 && looked <= 400; k-- {
 			looked++
 			om := pm.Mentions[ms[k]]
-			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Kind == people.Pronoun || !pm.PersonLike(om.Entity) {
+			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Form == people.Pronoun || !pm.PersonLike(om.Entity) {
 				continue
 			}
 			return ms[k], true
@@ -278,7 +317,7 @@ func subjectJustBefore(pass *linter.Pass, qi int, m *people.Mention) (int, bool)
 			return -1, false // a sentence naming this many is about no one person
 		}
 		om := pm.Mentions[mi]
-		if om.Quote >= 0 || om.Kind == people.Pronoun || om.Entity < 0 && subj < 0 {
+		if om.Quote >= 0 || om.Form == people.Pronoun || om.Entity < 0 && subj < 0 {
 			continue
 		}
 		if subj < 0 {
@@ -305,7 +344,7 @@ func subjectJustBefore(pass *linter.Pass, qi int, m *people.Mention) (int, bool)
 		if n > 40 {
 			return -1, false
 		}
-		if om.Quote < 0 && om.Kind != people.Pronoun {
+		if om.Quote < 0 && om.Form != people.Pronoun {
 			return -1, false
 		}
 		if om.Quote >= 0 && om.Quote != qi {

@@ -123,7 +123,7 @@ func runTitleConsistency(pass *linter.Pass) {
 		}
 		for _, mi := range e.Mentions {
 			m := pm.Mentions[mi]
-			if m.Kind != people.TitledName || m.Quote >= 0 || m.Role == nil || m.Role.Span.Start != m.Start {
+			if m.Form != people.TitledName || m.Quote >= 0 || m.Role == nil || m.Role.Span.Start != m.Start {
 				continue
 			}
 			use, ok := officeOf(m.Role)

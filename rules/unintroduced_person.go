@@ -45,7 +45,7 @@ func runUnintroducedPerson(pass *linter.Pass) {
 	}
 	hasPronoun := map[int]bool{}
 	for _, m := range pm.Mentions {
-		if m.Kind == people.Pronoun && m.Referent >= 0 && m.Gender != "" {
+		if m.Form == people.Pronoun && m.Referent >= 0 && m.Gender != "" {
 			hasPronoun[m.Referent] = true
 		}
 	}
@@ -108,9 +108,9 @@ func surelyPerson(pm *people.Model, id, full int, pronoun bool) bool {
 	for _, mi := range e.Mentions {
 		m := pm.Mentions[mi]
 		switch {
-		case m.Kind == people.Honorific:
+		case m.Form == people.Honorific:
 			return true
-		case m.Kind == people.TitledName && m.Role != nil && offices[m.Role.Class] && m.Role.Class != "general":
+		case m.Form == people.TitledName && m.Role != nil && offices[m.Role.Class] && m.Role.Class != "general":
 			return true
 		}
 	}

@@ -1,0 +1,430 @@
+package people
+
+import (
+	"strings"
+
+	"github.com/newslint/newslint/article"
+)
+
+// Kind is what a name names.
+type Kind uint8
+
+// Kinds of names.
+const (
+	// KindUnknown is a name the article gives no evidence about. It may
+	// be a person's, and the people model treats it as one.
+	KindUnknown Kind = iota
+	KindPerson
+	KindOrganisation
+	KindPlace
+)
+
+var kindNames = [...]string{"unknown", "person", "organisation", "place"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// MayBePerson reports whether a name of this kind may be a person's: it is
+// one, or nothing says it is not.
+func (k Kind) MayBePerson() bool { return k == KindPerson || k == KindUnknown }
+
+// evidence is what the article says about one name, weighed by classify.
+type evidence struct {
+	person, weakPerson, org, place []string
+}
+
+func (ev *evidence) add(list *[]string, why string) {
+	for _, w := range *list {
+		if w == why {
+			return
+		}
+	}
+	*list = append(*list, why)
+}
+
+// decide weighs the evidence: what says "a person" for certain (an
+// honorific, a title, an age, a description) wins; then what says "an
+// organisation" (a legal form, "its", shares, an affiliation); then "a
+// place"; then a given name, which is weak evidence (Harlow Stanton may be
+// a firm).
+func (ev *evidence) decide() (Kind, []string) {
+	switch {
+	case len(ev.person) > 0:
+		return KindPerson, ev.person
+	case len(ev.org) > 0:
+		return KindOrganisation, ev.org
+	case len(ev.place) > 0:
+		return KindPlace, ev.place
+	case len(ev.weakPerson) > 0:
+		return KindPerson, ev.weakPerson
+	}
+	return KindUnknown, nil
+}
+
+// classify decides the kind of every entity from what its mentions and
+// their context say, and copies it to the mentions.
+func (a *analysis) classify(pm *Model) {
+	evs := make([]evidence, len(pm.Entities))
+	for id := 0; id < pm.gazetteer; id++ {
+		evs[id].add(&evs[id].person, "in the people gazetteer")
+	}
+	for i := range pm.Mentions {
+		m := &pm.Mentions[i]
+		if m.Entity < 0 || m.Form == Pronoun || m.Form == RolePhrase {
+			continue
+		}
+		ev := &evs[m.Entity]
+		if m.Form == Name {
+			a.nameEvidence(m, ev)
+			continue
+		}
+		a.personEvidence(m, ev)
+		a.orgEvidence(pm, i, ev)
+		a.placeEvidence(m, ev)
+	}
+	for id := range pm.Entities {
+		pm.Entities[id].Kind, pm.Entities[id].Evidence = evs[id].decide()
+	}
+	for i := range pm.Mentions {
+		if m := &pm.Mentions[i]; m.Entity >= 0 {
+			m.Kind = pm.Entities[m.Entity].Kind
+		}
+	}
+}
+
+// personEvidence reads what marks a mention as a person's: an honorific, a
+// title or role, an age, a description, a gendered word, or (weakly) a
+// first name that is mostly a given name.
+func (a *analysis) personEvidence(m *Mention, ev *evidence) {
+	switch {
+	case m.Form == Honorific:
+		ev.add(&ev.person, "honorific “"+a.Tok(m.FirstToken)+"”")
+	case m.Role != nil && m.Role.Class != "":
+		ev.add(&ev.person, "title “"+m.Role.Text+"”")
+	case m.Age > 0:
+		ev.add(&ev.person, "age")
+	case m.Introduced:
+		ev.add(&ev.person, "described as a person")
+	}
+	if len(m.Words) >= 2 {
+		if known, mostly, _ := givenName(m.Words[0]); known && mostly {
+			ev.add(&ev.weakPerson, "given name “"+m.Words[0]+"”")
+		}
+	}
+}
+
+// orgEvidence reads what marks a name as an organisation's: a legal form
+// after it, a known company, outlet or party, a word for an organisation
+// before it ("investment bank X"), "its" referring back to it, "X shares",
+// "shares of X", "analysts at X", and "X's Jane Doe" (an affiliation).
+func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
+	m := &pm.Mentions[i]
+	name := strings.Join(m.Words, " ")
+	if form := a.legalFormAt(m.EndToken); form != "" {
+		ev.add(&ev.org, "legal form “"+form+"”")
+	}
+	if k := knownOrg(name); k != 0 || orgNames[name] {
+		ev.add(&ev.org, knownOrgWhy(k))
+	}
+	if w := a.Lower(m.FirstToken - 1); orgNouns[w] {
+		ev.add(&ev.org, "called “"+w+"”")
+	}
+	switch a.Lower(m.EndToken) {
+	case "shares", "stock", "stake", "subsidiary", "unit", "shareholders":
+		ev.add(&ev.org, "“"+a.Tok(m.EndToken)+"” after the name")
+	}
+	if w := a.Lower(m.FirstToken - 2); a.Lower(m.FirstToken-1) == "of" && (w == "shares" || w == "stake" || w == "subsidiary" || w == "unit" || w == "units") {
+		ev.add(&ev.org, "“"+w+" of” before the name")
+	}
+	if a.Lower(m.FirstToken-1) == "at" && (isOccupation(a.Lower(m.FirstToken-2)) || a.Lower(m.FirstToken-2) == "analysts") {
+		ev.add(&ev.org, "“"+a.Lower(m.FirstToken-2)+" at” before the name")
+	}
+	if a.refersBackWithIts(pm, m) {
+		ev.add(&ev.org, "“its” refers back to it")
+	}
+	if a.affiliationOf(pm, i) {
+		ev.add(&ev.org, "“"+name+"'s” before a person's name")
+	}
+}
+
+func knownOrgWhy(k byte) string {
+	switch k {
+	case 'c':
+		return "a known company"
+	case 'o':
+		return "a known news outlet"
+	case 'p':
+		return "a known political party"
+	}
+	return "a known organisation"
+}
+
+// orgNouns are common nouns for organisations: one right before a name
+// says what the name is ("investment bank Merrow Lynd", "the carmaker
+// Volvo").
+var orgNouns = setOf(`company firm bank group agency ministry broker brokerage insurer reinsurer lender carrier airline retailer
+manufacturer maker carmaker automaker chipmaker drugmaker producer operator fund newspaper daily broadcaster network magazine
+association union party club university college charity organisation organization institute council authority regulator
+watchdog exchange conglomerate subsidiary startup start-up consultancy utility developer supplier distributor publisher label
+miner refiner shipper railway railroad builder homebuilder insurer bancorp trust partnership`)
+
+// legalFormAt reads a legal form at token k ("Ltd", "Inc.", "S.A.",
+// "GmbH"), possibly after a comma, and returns it as written, or "".
+func (a *analysis) legalFormAt(k int) string {
+	if a.IsPunct(k, ",") {
+		k++
+	}
+	var b strings.Builder
+	end := k
+	for j := k; j < len(a.Tokens) && j < k+4; j++ {
+		t := a.Tokens[j]
+		switch {
+		case t.Kind == article.Word && (j == k || a.IsPunct(j-1, ".")):
+			b.WriteString(a.Tok(j))
+			end = j + 1
+			continue
+		case a.IsPunct(j, ".") && j > k:
+			continue
+		}
+		break
+	}
+	w := b.String()
+	if w == "" || !a.IsCapWord(k) || !isLegalForm(w) {
+		return ""
+	}
+	// A two-letter form (AG, SA) after a name must end the name's
+	// phrase: "Volkswagen AG said", not "Smith AB Testing".
+	if len(w) == 2 && a.IsCapWord(end) {
+		return ""
+	}
+	return a.Text(article.Span{Start: a.Tokens[k].Start, End: a.Tokens[end-1].End})
+}
+
+// refersBackWithIts reports whether "its" (or "itself") follows the name in
+// its clause, with no other name or personal pronoun between: "Harlow
+// Stanton cut its forecast".
+func (a *analysis) refersBackWithIts(pm *Model, m *Mention) bool {
+	s := a.Sentences[m.Sent]
+	for k := m.EndToken; k < s.EndToken && k < m.EndToken+12; k++ {
+		if a.Tokens[k].Quote >= 0 {
+			return false
+		}
+		switch a.Lower(k) {
+		case "its", "itself":
+			return true
+		case "he", "she", "his", "her", "him", "who", "whose", "they", "their", "and", "but", "while", "which", "that":
+			return false
+		}
+		if a.Tokens[k].Kind == article.Punct && strings.Contains(".;:“”\"", a.Tok(k)) {
+			return false
+		}
+		if o, ok := pm.index.startAt(k); ok && pm.Mentions[o].Form != Name {
+			return false
+		}
+	}
+	return false
+}
+
+// affiliationOf reports whether mention i is the possessive before a
+// person's full name ("Corvex's Lee Ortiz", "Baker and Reid's Priya
+// Raman"): the name it qualifies is the person, it is the organisation. A
+// mention joined by "and" or "&" to such a possessive is part of it.
+func (a *analysis) affiliationOf(pm *Model, i int) bool {
+	m := &pm.Mentions[i]
+	k := m.EndToken
+	if w := a.Lower(k); (w == "and" || w == "&") && i+1 < len(pm.Mentions) && pm.Mentions[i+1].FirstToken == k+1 {
+		m = &pm.Mentions[i+1] // "Baker and Reid's …": look at Reid's
+		k = m.EndToken
+	}
+	if _, poss := article.StripPossessive(a.Tok(k - 1)); !poss {
+		return false
+	}
+	next, ok := pm.index.startAt(k)
+	if !ok {
+		return false
+	}
+	n := pm.Mentions[next]
+	return len(n.Words) >= 2 && n.Role == nil && n.Form != Name
+}
+
+// placeEvidence reads what marks a one-word name as a place's: a known
+// place or country after "in", "from", "near" or "at".
+func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
+	if len(m.Words) != 1 {
+		return
+	}
+	w := m.Words[0]
+	switch a.Lower(m.FirstToken - 1) {
+	case "in", "from", "near", "at", "to", "outside":
+		if placeClass(w) > 0 || countryOf(w) != "" {
+			ev.add(&ev.place, "a known place, after “"+a.Lower(m.FirstToken-1)+"”")
+		}
+	}
+}
+
+// nameEvidence records why a name that is not a person's was taken as an
+// organisation's or a place's (findOtherNames decided it).
+func (a *analysis) nameEvidence(m *Mention, ev *evidence) {
+	if m.Kind == KindOrganisation {
+		ev.add(&ev.org, m.why)
+	} else {
+		ev.add(&ev.place, m.why)
+	}
+}
+
+// findOtherNames finds the names of organisations and places that are not
+// mentions of people: runs of capitalised words (joined by "of", "and",
+// "&", "for", "de") that end in a legal form, hold a word that ends the
+// names of organisations (Bank, Group, Securities) or places (River,
+// Street), are a known organisation, or are a known place or country.
+func (a *analysis) findOtherNames(pm *Model) {
+	covered := make([]bool, len(a.Tokens)+1)
+	for _, m := range pm.Mentions {
+		for k := m.FirstToken; k < m.EndToken; k++ {
+			covered[k] = true
+		}
+	}
+	var found []Mention
+	for _, s := range a.Sentences {
+		for i := s.FirstToken; i < s.EndToken; {
+			end := a.capRun(i, s.EndToken, covered)
+			if end == i {
+				i++
+				continue
+			}
+			if m, ok := a.otherName(i, end); ok {
+				found = append(found, m)
+			}
+			i = end
+		}
+	}
+	if len(found) == 0 {
+		return
+	}
+	pm.Mentions = mergeMentions(pm.Mentions, found)
+}
+
+// capRun returns the end of the run of capitalised words at token i that
+// no mention covers; joiners stand inside a run only between capitalised
+// words.
+func (a *analysis) capRun(i, end int, covered []bool) int {
+	j := i
+	for j < end && !covered[j] {
+		switch {
+		case a.IsCapWord(j):
+			j++
+			continue
+		case j > i && j+1 < end && a.IsCapWord(j+1) && !covered[j+1]:
+			switch a.Lower(j) {
+			case "of", "and", "&", "for", "de", "du", "des", "la", "le", "del", "di":
+				j++
+				continue
+			}
+		}
+		break
+	}
+	// A run does not end in a joiner.
+	for j > i && !a.IsCapWord(j-1) {
+		j--
+	}
+	return j
+}
+
+// otherName classifies the capitalised run [i, end): an organisation, a
+// place, or nothing newslint can tell.
+func (a *analysis) otherName(i, end int) (Mention, bool) {
+	// Leading words that open sentences or name days, months and titles
+	// are not part of the name ("The Halvorsen Group", "On Monday").
+	for i < end && (openers[a.Tok(i)] || calendar[a.Tok(i)] || titleFirstWords[a.Lower(i)]) {
+		i++
+	}
+	for end > i && !a.IsCapWord(end-1) {
+		end--
+	}
+	if i >= end {
+		return Mention{}, false
+	}
+	words := make([]string, 0, end-i)
+	for k := i; k < end; k++ {
+		w, _ := article.StripPossessive(a.Tok(k))
+		words = append(words, w)
+	}
+	name := strings.Join(words, " ")
+	last := words[len(words)-1]
+	kind, why := KindUnknown, ""
+	switch {
+	case a.legalFormAt(end) != "":
+		kind, why = KindOrganisation, "legal form “"+a.legalFormAt(end)+"”"
+	case knownOrg(name) != 0 || orgNames[name]:
+		kind, why = KindOrganisation, knownOrgWhy(knownOrg(name))
+	case hasAny(words, orgHeads):
+		kind, why = KindOrganisation, "a word of organisations' names"
+	case placeHeads[last] && len(words) > 1:
+		kind, why = KindPlace, "a word of places' names"
+	case countryNames[name] != "":
+		kind, why = KindPlace, "a country"
+	case placeClass(name) > 0 && (len(words) > 1 || placeClass(name) <= 2 || a.placePreposition(i)):
+		kind, why = KindPlace, "a known place"
+	}
+	if kind == KindUnknown {
+		return Mention{}, false
+	}
+	m := a.mention(Name, i, i, end, words)
+	a.trimPossessive(&m)
+	m.Kind, m.why = kind, why
+	return m, true
+}
+
+// placePreposition reports whether the word before token i puts a place
+// after it ("in", "from", "near").
+func (a *analysis) placePreposition(i int) bool {
+	switch a.Lower(i - 1) {
+	case "in", "from", "near", "outside", "at", "to":
+		return true
+	}
+	return false
+}
+
+func hasAny(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if set[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeMentions merges two lists of mentions, each in text order.
+func mergeMentions(x, y []Mention) []Mention {
+	out := make([]Mention, 0, len(x)+len(y))
+	i, j := 0, 0
+	for i < len(x) || j < len(y) {
+		if j >= len(y) || i < len(x) && x[i].FirstToken < y[j].FirstToken {
+			out = append(out, x[i])
+			i++
+		} else {
+			out = append(out, y[j])
+			j++
+		}
+	}
+	return out
+}
+
+// groupOtherNames makes an entity of each distinct organisation or place
+// name.
+func (pm *Model) groupOtherNames() {
+	byName := map[string]int{}
+	for i := range pm.Mentions {
+		m := &pm.Mentions[i]
+		if m.Form != Name {
+			continue
+		}
+		name := strings.Join(m.Words, " ")
+		id, ok := byName[name]
+		if !ok {
+			id = len(pm.Entities)
+			pm.Entities = append(pm.Entities, Entity{ID: id, Name: name, words: m.Words})
+			byName[name] = id
+		}
+		m.Entity = id
+	}
+}

@@ -1,0 +1,109 @@
+package people
+
+import (
+	_ "embed"
+	"strings"
+)
+
+// table is a sorted list of "key<TAB>value" lines, looked up by binary
+// search in place: an embedded table costs nothing until it is read, and a
+// look-up touches a few dozen bytes.
+type table string
+
+// get returns the value of key, if the table holds it.
+func (t table) get(key string) (string, bool) {
+	s := string(t)
+	lo, hi := 0, len(s)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := strings.LastIndexByte(s[:mid], '\n') + 1
+		end := start + strings.IndexByte(s[start:], '\n')
+		if end < start {
+			end = len(s)
+		}
+		k, v, _ := strings.Cut(s[start:end], "\t")
+		switch {
+		case key == k:
+			return v, true
+		case key < k:
+			hi = start
+		default:
+			lo = end + 1
+		}
+	}
+	return "", false
+}
+
+// The tables are generated from the open data sets in ../shared/data by
+// internal/gendata (go generate ./people); data/SOURCES.md names each
+// source and its licence.
+var (
+	//go:embed data/given.txt
+	givenTable table
+	//go:embed data/surnames.txt
+	surnameTable table
+	//go:embed data/places.txt
+	placeTable table
+	//go:embed data/legalforms.txt
+	legalFormTable table
+	//go:embed data/orgs.txt
+	orgTable table
+)
+
+// givenName describes a word as a given name: whether it is one (given to
+// 50 or more US babies since 1880), whether it is mostly a given name
+// (rather than a surname or a word: Mark, not Baker), and the gender its
+// bearers overwhelmingly have ("" when the data is not one-sided).
+func givenName(w string) (known, mostly bool, gender string) {
+	v, ok := givenTable.get(w)
+	if !ok || len(v) < 2 {
+		return false, false, ""
+	}
+	switch v[0] {
+	case 'f':
+		gender = "female"
+	case 'm':
+		gender = "male"
+	}
+	return true, v[1] == 'G', gender
+}
+
+// surnameClass is 1 for the 1,000 most common US surnames, 2 for the next
+// 9,000, 3 for the rest of the census list, 0 for a word not on it.
+func surnameClass(w string) int {
+	if v, ok := surnameTable.get(w); ok && v != "" {
+		return int(v[0] - '0')
+	}
+	return 0
+}
+
+// placeClass is 1 for a country, a capital or a city of a million people,
+// 2 for a city of 100,000, 3 for a town of 15,000, 0 for a word not on the
+// list.
+func placeClass(name string) int {
+	if v, ok := placeTable.get(name); ok && v != "" {
+		return int(v[0] - '0')
+	}
+	return 0
+}
+
+// isLegalForm reports whether a word (full stops removed) is the
+// abbreviation of a legal form (Ltd, Inc, GmbH, SA, PLC). Two-letter forms
+// must be written in capitals.
+func isLegalForm(w string) bool {
+	up := strings.ToUpper(w)
+	if len(w) == 2 && w != up {
+		return false
+	}
+	_, ok := legalFormTable.get(up)
+	return ok
+}
+
+// knownOrg reports what a name is known as: 'c' a company registered with
+// the SEC, 'o' a news outlet, 'p' a political party, or 0.
+func knownOrg(name string) byte {
+	if v, ok := orgTable.get(name); ok && v != "" {
+		return v[0]
+	}
+	return 0
+}

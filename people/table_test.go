@@ -1,0 +1,54 @@
+package people
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestTable(t *testing.T) {
+	tb := table("Alpha\t1\nBeta\t2\nDelta\t4\nGamma\t3\n")
+	for k, want := range map[string]string{"Alpha": "1", "Beta": "2", "Delta": "4", "Gamma": "3"} {
+		v, ok := tb.get(k)
+		assert.True(t, ok, k)
+		assert.Equal(t, want, v, k)
+	}
+	for _, k := range []string{"", "A", "Alph", "Alphaa", "Carl", "Zeta", "alpha"} {
+		_, ok := tb.get(k)
+		assert.False(t, ok, k)
+	}
+	_, ok := table("").get("x")
+	assert.False(t, ok)
+	v, ok := table("Only\tx").get("Only") // no final line break
+	assert.True(t, ok)
+	assert.Equal(t, "x", v)
+}
+
+func TestDataTables(t *testing.T) {
+	known, mostly, g := givenName("Angela")
+	assert.True(t, known && mostly)
+	assert.Equal(t, "female", g)
+	known, mostly, _ = givenName("Baker")
+	assert.True(t, known)
+	assert.False(t, mostly, "Baker is far more often a surname")
+	_, _, g = givenName("Dana")
+	assert.Equal(t, "", g, "Dana is given to both")
+	known, _, _ = givenName("Brightwater")
+	assert.False(t, known)
+
+	assert.Equal(t, 1, surnameClass("Smith"))
+	assert.Equal(t, 0, surnameClass("Brightwater"))
+	assert.Equal(t, 2, placeClass("Denver"))
+	assert.Equal(t, 1, placeClass("Belarus"))
+	assert.Equal(t, 0, placeClass("Kobyakov"))
+	for _, w := range []string{"Ltd", "Inc", "GmbH", "PLC", "Plc", "AG", "SA", "LLC"} {
+		assert.True(t, isLegalForm(w), w)
+	}
+	for _, w := range []string{"Ag", "Smith", "The", "Mr"} {
+		assert.False(t, isLegalForm(w), w)
+	}
+	assert.Equal(t, byte('o'), knownOrg("Reuters"))
+	assert.Equal(t, byte('c'), knownOrg("Eastman Kodak"))
+	assert.Equal(t, byte('p'), knownOrg("Labour Party"))
+	assert.Equal(t, byte(0), knownOrg("Alexander Lukashenko"))
+}
