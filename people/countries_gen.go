@@ -73,6 +73,7 @@ var countryNames = map[string]string{
 	"Bouvetøya":                         "BVT",
 	"Brasil":                            "BRA",
 	"Brazil":                            "BRA",
+	"Britain":                           "GBR",
 	"British Indian Ocean Territory":    "IOT",
 	"British Virgin Islands":            "VGB",
 	"Brunei":                            "BRN",

@@ -29,7 +29,7 @@ func (k Kind) MayBePerson() bool { return k == KindPerson || k == KindUnknown }
 
 // evidence is what the article says about one name, weighed by classify.
 type evidence struct {
-	person, weakPerson, org, place []string
+	person, described, weakPerson, org, place []string
 }
 
 func (ev *evidence) add(list *[]string, why string) {
@@ -42,14 +42,16 @@ func (ev *evidence) add(list *[]string, why string) {
 }
 
 // decide weighs the evidence: what says "a person" for certain (an
-// honorific, a title, an age, a description) wins; then what says "an
-// organisation" (a legal form, "its", shares, an affiliation); then "a
-// place"; then a given name, which is weak evidence (Harlow Stanton may be
-// a firm).
+// honorific, a title, an age, a gender, a description such as "an
+// analyst" or "who") wins; then what says "an organisation" (a legal
+// form, "its", shares, an affiliation); then "a place"; then a given name,
+// which is weak evidence (Harlow Stanton may be a firm).
 func (ev *evidence) decide() (Kind, []string) {
 	switch {
 	case len(ev.person) > 0:
 		return KindPerson, ev.person
+	case len(ev.described) > 0:
+		return KindPerson, ev.described
 	case len(ev.org) > 0:
 		return KindOrganisation, ev.org
 	case len(ev.place) > 0:
@@ -102,13 +104,13 @@ func (a *analysis) personEvidence(m *Mention, ev *evidence) {
 		ev.add(&ev.person, "title “"+m.Role.Text+"”")
 	case m.Age > 0:
 		ev.add(&ev.person, "age")
-	case m.Introduced:
-		ev.add(&ev.person, "described as a person")
+	case m.Gender != "":
+		ev.add(&ev.person, m.Gender)
+	case m.Described:
+		ev.add(&ev.described, "described as a person")
 	}
-	if len(m.Words) >= 2 {
-		if known, mostly, _ := givenName(m.Words[0]); known && mostly {
-			ev.add(&ev.weakPerson, "given name “"+m.Words[0]+"”")
-		}
+	if a.opensWithGivenName(m) {
+		ev.add(&ev.weakPerson, "given name “"+m.Words[0]+"”")
 	}
 }
 
@@ -122,10 +124,14 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if form := a.legalFormAt(m.EndToken); form != "" {
 		ev.add(&ev.org, "legal form “"+form+"”")
 	}
-	if k := knownOrg(name); k != 0 || orgNames[name] {
+	// A known company of one word that is also a common surname (Rogers,
+	// Hawkins) says nothing; nor does a word for an organisation before a
+	// name that opens with a given name ("the association's Carlos
+	// Calmon").
+	if k := knownOrg(name); (k != 0 || orgNames[name]) && (len(m.Words) > 1 || surnameClass(name) == 0) {
 		ev.add(&ev.org, knownOrgWhy(k))
 	}
-	if w := a.Lower(m.FirstToken - 1); orgNouns[w] {
+	if w := a.Lower(m.FirstToken - 1); orgNouns[w] && !a.opensWithGivenName(m) {
 		ev.add(&ev.org, "called “"+w+"”")
 	}
 	switch a.Lower(m.EndToken) {
@@ -141,9 +147,21 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if a.refersBackWithIts(pm, m) {
 		ev.add(&ev.org, "“its” refers back to it")
 	}
+
 	if a.affiliationOf(pm, i) {
 		ev.add(&ev.org, "“"+name+"'s” before a person's name")
 	}
+}
+
+// opensWithGivenName reports whether a name of two or three words opens
+// with a word that is mostly a given name (not a particle such as De or
+// Van).
+func (a *analysis) opensWithGivenName(m *Mention) bool {
+	if len(m.Words) < 2 || len(m.Words) > 3 || particles[strings.ToLower(m.Words[0])] {
+		return false
+	}
+	known, mostly, _ := givenName(m.Words[0])
+	return known && mostly
 }
 
 func knownOrgWhy(k byte) string {
@@ -250,6 +268,11 @@ func (a *analysis) affiliationOf(pm *Model, i int) bool {
 // place or country after "in", "from", "near" or "at".
 func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 	if len(m.Words) != 1 {
+		// A name of several words that is a known place or country:
+		// Hong Kong, New Zealand.
+		if name := strings.Join(m.Words, " "); isKnownPlace(name) {
+			ev.add(&ev.place, "a known place")
+		}
 		return
 	}
 	w := m.Words[0]

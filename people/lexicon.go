@@ -210,9 +210,9 @@ Court Congress Senate House Parliament Government Army Navy Police Exchange Secu
 Reserve Board Fund Trust Holdings Foundation Center Centre Club Team School Hospital Service Services Systems Technologies Energy Oil Petroleum
 Industries Communications Entertainment Organization Organisation Office Market Markets Program Programme Project Research Associates Consultants Consulting Advisers Advisors Brokers Brokerage Economics Analytics Solutions Ventures Enterprises
 Labs Laboratories Pharmaceuticals Insurance Assurance Trading Equity Equities Asset Assets Software Foods Stores Mills Mining Minerals
-Metals Steel Chemicals Gas Electric Telecom Telecommunications Bancorp Bancshares Airline Motor Realty Properties Estates
+Metals Steel Aluminium Aluminum Chemicals Gas Electric Telecom Telecommunications Bancorp Bancshares Airline Motor Realty Properties Estates
 Management Resources Capital Partners Financial Investments Brothers Network Media Press Radio Television TV Channel Productions Records Studios Rail Railway Railways
-Church Cathedral Museum League Festival Award Awards Cup Championship Championships Games Olympics Treaty Agreement Act`
+Nations Forces Church Cathedral Museum League Festival Award Awards Cup Championship Championships Games Olympics Treaty Agreement Act`
 	// orgNameWords are organisations known by one word.
 	orgNameWords = `God Christ Allah Internet Web Wikipedia Wikinews Twitter Facebook Google Microsoft Apple Reuters BelTA AP AFP Xinhua Tass TASS Interfax
 COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP`
@@ -252,6 +252,9 @@ August September October November December On In At The A An But And Yesterday T
 
 // determiners may open a role phrase or stand before a description ("the
 // minister", "his wife", "a teacher").
+// generational are the suffixes that end a name: Jr, Sr, II, III, IV.
+var generational = setOf("Jr Sr II III IV")
+
 var determiners = setOf("the its their his her a an")
 
 // definite reports whether a determiner points at someone known ("the

@@ -14,7 +14,7 @@ func (a *analysis) isNameWord(i int) bool {
 		return false
 	}
 	w, _ := article.StripPossessive(a.Tok(i))
-	if nonNameWords[w] || article.IsAllCaps(w) && utf8.RuneCountInString(w) > 3 {
+	if nonNameWords[w] || article.IsAllCaps(w) && utf8.RuneCountInString(w) > 3 || isLegalForm(w) && w != "Co" {
 		return false
 	}
 	if _, verb := speechVerbs[strings.ToLower(w)]; verb {
@@ -209,6 +209,13 @@ func (a *analysis) roleOfName(r Role, i, next, end int) (Mention, bool) {
 	if nameEnd != ne || len(words) < 2 {
 		return Mention{}, false
 	}
+	// The name must stand apart from what the role is of: after the
+	// place or body ("of Scotland Nicola Sturgeon", "of the parliament
+	// Ali Larijani"), or be a person's by its given name. "President of
+	// Advanced Voice" is of a company, and names nobody.
+	if known, mostly, _ := givenName(words[0]); (!known || !mostly) && (ns == next+1 || !a.IsCapWord(ns-1) && !a.IsPunct(ns-1, ".")) {
+		return Mention{}, false
+	}
 	rr := r
 	rr.Span = article.Span{Start: a.Tokens[i].Start, End: a.Tokens[ns-1].End}
 	rr.Text = a.Text(rr.Span)
@@ -253,6 +260,14 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords map[string]
 	if len(words) > 4 || !a.plausibleName(i, nameEnd, words, lowerWords) {
 		return Mention{}, nameEnd, false
 	}
+	if nameEnd < s.EndToken && generational[a.Tok(nameEnd)] {
+		// "Robert Downey Jr.": the suffix belongs to the mention, not to
+		// the name's words.
+		nameEnd++
+		if a.IsPunct(nameEnd, ".") && nameEnd < s.EndToken-1 {
+			nameEnd++
+		}
+	}
 	nameStart, spanStart := i, i
 	if len(words) >= 2 && a.SentenceStart(i) {
 		// "Afterwards Trump", "Previously Redstone": an adverb or an
@@ -263,11 +278,12 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords map[string]
 			nameStart, spanStart = i+1, i+1
 		}
 	}
+	described := false
 	if len(words) >= 2 && a.isOccupationWord(words[0]) {
 		// "Doctors Michael Hershfield", "Voter Kitty Mak",
 		// "Fifteen-year-old Robert": a description, then the name.
 		words = words[1:]
-		nameStart = i + 1
+		nameStart, described = i+1, true
 	}
 	kind := FullName
 	if len(words) == 1 {
@@ -275,7 +291,7 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords map[string]
 	}
 	m := a.mention(kind, i, nameStart, nameEnd, words)
 	m.Span.Start, m.Quote = a.Tokens[spanStart].Start, int(a.Tokens[spanStart].Quote)
-	m.Introduced = nameStart > i
+	m.Introduced, m.Described = nameStart > i, described
 	m.SentenceInitial = a.SentenceStart(i)
 	a.trimPossessive(&m)
 	a.introducedBefore(&m, s.FirstToken)
@@ -372,8 +388,9 @@ func (a *analysis) trimPossessive(m *Mention) {
 // plausibleName rejects capitalised runs that are not people's names.
 func (a *analysis) plausibleName(i, end int, words []string, lowerWords map[string]bool) bool {
 	// The run is followed by an organisation word ("Waste Management",
-	// "Grateful Dead drummer" is fine).
-	if end < len(a.Tokens) && a.IsCapWord(end) {
+	// "Grateful Dead drummer" is fine); a generational suffix ends a
+	// name ("Robert Downey Jr.").
+	if end < len(a.Tokens) && a.IsCapWord(end) && !generational[a.Tok(end)] {
 		return false
 	}
 	if len(words) == 1 {
@@ -470,7 +487,7 @@ func (a *analysis) introducedBefore(m *Mention, sentStart int) {
 		if _, poss := article.StripPossessive(w); poss && len(m.Words) > 1 {
 			m.Introduced = true
 		} else if isOccupation(lw) {
-			m.Introduced = true
+			m.Introduced, m.Described = true, true
 		} else if k > sentStart && !a.IsCapWord(k) {
 			// "an attendee Om Prakash", "his wife Mary"
 			if w := a.Lower(k - 1); determiners[w] || w == "our" {
@@ -486,7 +503,7 @@ func (a *analysis) introducedBefore(m *Mention, sentStart int) {
 				break
 			}
 			if isOccupation(a.Lower(j)) {
-				m.Introduced = true
+				m.Introduced, m.Described = true, true
 				return
 			}
 		}
@@ -529,7 +546,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 	i++
 	if a.Tokens[i].Kind == article.Number {
 		if n, err := strconv.Atoi(a.Tok(i)); err == nil && n > 0 && n < 130 && (i+1 >= end || a.IsPunct(i+1, ",") || a.IsPunct(i+1, ".")) {
-			m.Introduced = true
+			m.Introduced, m.Described = true, true
 			m.Age = n
 			if m.Role == nil {
 				m.Role = &Role{Age: n, Text: a.Tok(i), Span: a.Tokens[i].Span}
@@ -544,13 +561,16 @@ func (a *analysis) appositive(m *Mention, end int) {
 		return
 	}
 	switch a.Lower(i) {
-	case "who", "whose", "one", "both", "himself", "herself", "another", "its", "his", "her", "their", "our", "formerly", "now", "currently", "then", "also", "until", "once", "aged", "age":
+	case "who", "whose", "himself", "herself", "his", "her", "aged", "age":
+		m.Introduced, m.Described = true, true
+		return
+	case "one", "both", "another", "its", "their", "our", "formerly", "now", "currently", "then", "also", "until", "once":
 		m.Introduced = true
 		return
 	}
 	if _, poss := article.StripPossessive(a.Tok(i)); poss {
 		// ", Kodak's senior vice-president"
-		m.Introduced = true
+		m.Introduced, m.Described = true, true
 		return
 	}
 	// ", commercial counselor for the Soviet Union,": an occupation within
@@ -560,7 +580,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 			break
 		}
 		if isOccupation(a.Lower(k)) {
-			m.Introduced = true
+			m.Introduced, m.Described = true, true
 			return
 		}
 	}
@@ -569,7 +589,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 		if m.Role == nil || m.Role.Class == "" {
 			m.Role = &rr
 		}
-		m.Introduced = true
+		m.Introduced, m.Described = true, true
 		return
 	}
 	// ", a 45-year-old teacher from Leeds," / ", an analyst at X" / ", head

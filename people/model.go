@@ -154,6 +154,9 @@ type Mention struct {
 	// title, an appositive, an affiliation ("of GM", "GM's Roger Smith"),
 	// an age, or a relative clause.
 	Introduced bool
+	// Described is set when the introduction describes a person: an
+	// occupation, an age, "who", a relative ("his wife Mary").
+	Described bool
 	// Age is the person's age given with this mention ("Smith, 45,", "the
 	// 45-year-old Smith"), or 0.
 	Age int

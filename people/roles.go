@@ -280,7 +280,9 @@ func (rp *roleParser) title(c string, next int) {
 	rp.r.Class = c
 	rp.i = next
 	if rp.i+1 < rp.end && a.Lower(rp.i) == "of" {
-		if code := countryOf(a.Tok(rp.i + 1)); code != "" && rp.r.Country == "" {
+		// A country's name, not its adjective: "president of American
+		// Hoechst" is of a company.
+		if code := countryNames[a.Tok(rp.i+1)]; code != "" && rp.r.Country == "" {
 			rp.r.Country = code
 			rp.i += 2
 		}

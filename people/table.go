@@ -107,3 +107,25 @@ func knownOrg(name string) byte {
 	}
 	return 0
 }
+
+// isKnownPlace reports whether a name is a place or a country the data
+// know.
+func isKnownPlace(name string) bool { return placeClass(name) > 0 || countryOf(name) != "" }
+
+// isKnownOrg reports whether a name is an organisation the data know.
+func isKnownOrg(name string) bool { return knownOrg(name) != 0 || orgNames[name] }
+
+// BothKnownPlacesOrOrgs reports whether two names are both places the data
+// know, or both organisations: two real and different names (Iran and
+// Iraq, Austria and Australia), not one name misspelt.
+func BothKnownPlacesOrOrgs(x, y string) bool {
+	return isKnownPlace(x) && isKnownPlace(y) || isKnownOrg(x) && isKnownOrg(y)
+}
+
+// BothCommonSurnames reports whether two names are both among the 10,000
+// most common surnames: two real names (Goodman, Goldman), not one
+// misspelt.
+func BothCommonSurnames(x, y string) bool {
+	cx, cy := surnameClass(x), surnameClass(y)
+	return cx > 0 && cx <= 2 && cy > 0 && cy <= 2
+}

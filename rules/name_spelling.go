@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/newslint/newslint/article"
@@ -16,28 +15,37 @@ import (
 // not a slip.
 var maxVariantUses = linter.NewOption("max-variant-uses", int64(2))
 
-// NameSpelling reports one person's name spelled two ways.
+// NameSpelling reports a name spelled two ways.
 func NameSpelling() *linter.Rule {
 	return &linter.Rule{
 		Name:     "name-spelling",
-		Doc:      "one person's name spelled two ways in one article",
+		Doc:      "a name spelled two ways in one article",
 		Severity: linter.Error,
 		Options:  []linter.Option{maxVariantUses},
 		Explain: `Reports a name that is one letter away (a dropped, added, changed or swapped
-letter; two for names of eight letters or more) from the surname of a person
-in the article: Nazarbayev / Nazarbaev, Lukashenko / Lukashenka, Zelensky /
-Zelinsky. The finding is on the variant, which is the spelling used less
-often (on a tie, the one not used when the person was introduced, or the
-later one), and it carries the other spelling as a suggested fix
-(newslint --diff shows it, newslint --fix applies it).
+letter; two for names of eight letters or more) from a name the article
+uses: Nazarbayev / Nazarbaev, Lukashenko / Lukashenka, Mr Okonkwo / Mr
+Okonkow, Halvorsen Group / Halvorson Group. Every name is compared, in
+every position: a bare surname, after a first name, a title or an honorific
+(with or without a full stop), possessive, in an attribution; first names
+beside the same surname (Maria / Maira Castellanos); the names of people,
+organisations and places. The finding is on the variant, the spelling used
+less often (on a tie, the one not used when the person was introduced, or
+the later one), so a misspelt first mention is reported when later mentions
+outvote it; it carries the other spelling as a suggested fix (newslint
+--diff shows it, newslint --fix applies it).
 
 Not reported:
-  - two people introduced by full name with different first names
-    (Boris Johnson and Jo Johnston; Ed and David Miliband);
-  - possessives and plurals (Nazarbayev's, the Kennedys);
-  - hyphenated and compound surnames;
+  - two names that are both real and different: two people introduced
+    separately (Boris Johnson and Jo Johnston; two people with different
+    titles; a full name beside a person known by title and surname, Donald
+    Regan beside President Reagan), two places or organisations the data
+    know (Iran and Iraq, Austria and Australia), two common surnames
+    (Goodman and Goldman), a person's name beside a place's;
+  - possessives and plurals (Nazarbayev's, the Kennedys), a place beside
+    its adjective (Korea, Korean), hyphenated names;
+  - accents and apostrophes (Erdoğan / Erdogan, O’Rourke / O'Rourke);
   - words the article also writes in lower case (ordinary words);
-  - names inside quotations, which are someone else's words.
 
 Options:
   max-variant-uses  a spelling used more often than this is taken as a
@@ -46,21 +54,39 @@ Options:
 	}
 }
 
+// nameForm is one spelling of a capitalised word, and what the article
+// says about it.
 type nameForm struct {
 	text string
-	uses []article.Span // outside quotations
-	// firsts holds the first names the form is written with in full-name
-	// mentions.
-	firsts map[string]bool
-	// introduced is set when the form is used in a full-name or titled
-	// mention (the person's introduction).
-	introduced bool
-	// inner is set when the form stands before the last word of a name
-	// (a first or middle name: Bridget, Sacha Baron Cohen).
-	inner bool
+	uses []article.Span
+	// firsts holds the first names the form follows as a surname;
+	// surnames the surnames it precedes as a first name.
+	firsts, surnames map[string]bool
 	// classes holds the classes of the titles the form is used with.
 	classes map[string]bool
-	first   int // offset of the first use
+	// last is set when the form ends a person's name (a surname, or a name
+	// of one word).
+	last bool
+	// introduced is set when the form is used with a first name or a
+	// title (the person's introduction); honorifics do not introduce.
+	introduced bool
+	// named is set when the form belongs to a name the people model
+	// found, of a person, an organisation or a place.
+	named bool
+	// next holds the capitalised words that follow the form ("Group" in
+	// "Halvorsen Group"), prev those that precede it.
+	next, prev map[string]bool
+	// person, org, place and unknown are set when a name holding the form
+	// is of that kind.
+	person, org, place, unknown bool
+	first              int // offset of the first use
+}
+
+func (f *nameForm) add(set *map[string]bool, v string) {
+	if *set == nil {
+		*set = map[string]bool{}
+	}
+	(*set)[v] = true
 }
 
 func runNameSpelling(pass *linter.Pass) {
@@ -77,10 +103,10 @@ func runNameSpelling(pass *linter.Pass) {
 		}
 	}
 	done := map[[2]string]bool{}
-	for _, s := range personSurnames(pm, forms) {
+	for _, s := range candidateNames(pm, forms) {
 		for _, v := range nearForms(s, index) {
 			pair := [2]string{min(s, v), max(s, v)}
-			if v == s || done[pair] || !people.NearVariant(s, v) {
+			if v == s || done[pair] || !people.NearVariant(s, v) || pluralOfAnother(forms, s, v) {
 				continue
 			}
 			done[pair] = true
@@ -95,15 +121,16 @@ func runNameSpelling(pass *linter.Pass) {
 	}
 }
 
-// nameForms collects every capitalised word outside quotations, by its
-// form (possessive removed), in order of first use. Words that cannot be
-// names (sentence openers, months, countries), words with digits or full
+// nameForms collects every capitalised word, by its form (possessive
+// removed), in order of first use: inside quotations too, where the
+// speaker's words are the writer's spelling. Words that cannot be
+// names (sentence openers, months, titles), words with digits or full
 // stops, and words of fewer than four letters are left out.
 func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 	forms := map[string]*nameForm{}
 	var order []string
 	for i, t := range a.Tokens {
-		if t.Kind != article.Word || t.Quote >= 0 {
+		if t.Kind != article.Word {
 			continue
 		}
 		base, _ := article.StripPossessive(a.Tok(i))
@@ -117,63 +144,86 @@ func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 			order = append(order, base)
 		}
 		f.uses = append(f.uses, article.Span{Start: t.Start, End: t.Start + len(base)})
+		if a.IsCapWord(i+1) && a.Tokens[i+1].Sent == t.Sent {
+			f.add(&f.next, a.Tok(i+1))
+		}
+		if i > 0 && a.IsCapWord(i-1) && a.Tokens[i-1].Sent == t.Sent && !a.SentenceStart(i-1) {
+			f.add(&f.prev, a.Tok(i-1))
+		}
 	}
 	return forms, order
 }
 
 // describeForms records what the people model says of each form: the
-// first names it goes with, whether it introduces a person, whether it
-// stands inside a name, and the titles it takes.
+// names it belongs to and their kinds, the first names and surnames it
+// goes with, whether it introduces a person, and the titles it takes.
 func describeForms(pm *people.Model, forms map[string]*nameForm) {
 	for _, m := range pm.Mentions {
 		if len(m.Words) == 0 || m.Quote >= 0 {
 			continue
 		}
-		for _, w := range m.Words[:len(m.Words)-1] {
-			if f := forms[w]; f != nil {
-				f.inner = true
+		for k, w := range m.Words {
+			f := forms[w]
+			if f == nil {
+				continue
 			}
-		}
-		f := forms[m.Surname()]
-		if f == nil {
-			continue
-		}
-		if len(m.Words) >= 2 {
-			if f.firsts == nil {
-				f.firsts = map[string]bool{}
+			f.named = true
+			switch m.Kind {
+			case people.KindOrganisation:
+				f.org = true
+			case people.KindPlace:
+				f.place = true
+			case people.KindPerson:
+				f.person = true
+			default:
+				f.unknown = true
 			}
-			f.firsts[m.Words[0]] = true
-			f.introduced = true
-		}
-		if m.Form == people.TitledName || m.Form == people.Honorific {
-			f.introduced = true
-		}
-		if m.Role != nil && m.Role.Class != "" {
-			if f.classes == nil {
-				f.classes = map[string]bool{}
+			if m.Form == people.Name {
+				continue
 			}
-			f.classes[m.Role.Class] = true
+			last := len(m.Words) - 1
+			if k < last {
+				f.add(&f.surnames, m.Words[last])
+				continue
+			}
+			describeSurname(&m, f)
 		}
 	}
 }
 
-// personSurnames lists, sorted, the surnames of the people in the article
-// (full-named or titled) that are among the forms.
-func personSurnames(pm *people.Model, forms map[string]*nameForm) []string {
-	var surnames []string
+// describeSurname records how a person's last name is used: with which
+// first names and titles.
+func describeSurname(m *people.Mention, f *nameForm) {
+	f.last = true
+	if len(m.Words) >= 2 {
+		f.add(&f.firsts, m.Words[0])
+		f.introduced = true
+	}
+	if m.Role != nil && m.Role.Class != "" {
+		f.add(&f.classes, m.Role.Class)
+		f.introduced = true
+	}
+}
+
+// candidateNames lists, sorted, the words of the names the article
+// establishes, among the forms: people's (by the model's evidence, or
+// full-named or titled names of unknown kind), organisations' and places'.
+func candidateNames(pm *people.Model, forms map[string]*nameForm) []string {
 	seen := map[string]bool{}
 	for id := range pm.Entities {
 		e := &pm.Entities[id]
-		if len(e.Mentions) == 0 || !(e.FullNamed || e.Titled) {
+		if len(e.Mentions) == 0 || e.Kind == people.KindUnknown && !e.FullNamed && !e.Titled {
 			continue
 		}
-		if s := e.Surname(); s != "" && !seen[s] && forms[s] != nil {
-			seen[s] = true
-			surnames = append(surnames, s)
+		for _, mi := range e.Mentions {
+			for _, w := range pm.Mentions[mi].Words {
+				if forms[w] != nil {
+					seen[w] = true
+				}
+			}
 		}
 	}
-	sort.Strings(surnames)
-	return surnames
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // nearForms lists, sorted, the forms that share a deletion key with s.
@@ -213,54 +263,102 @@ func preferForm(x, y *nameForm) bool {
 // isSlip decides whether variant is a misspelling of canon rather than a
 // second name.
 func isSlip(canon, variant *nameForm, lower map[string]bool, maxUses int) bool {
-	if len(variant.uses) == 0 || len(variant.uses) > maxUses || variant.inner {
-		return false
-	}
 	v, c := variant.text, canon.text
-	// Plurals and possessives without apostrophe: the Kennedys.
-	if v == c+"s" || v == c+"es" || c == v+"s" || c == v+"es" {
+	switch {
+	case len(variant.uses) == 0 || len(variant.uses) > maxUses:
 		return false
-	}
-	if lower[strings.ToLower(v)] {
+	case lower[strings.ToLower(v)]:
 		return false // an ordinary word ("Bakers", "Stern")
-	}
-	if people.IsNonNameWord(v) || people.IsNonNameWord(c) {
+	case people.IsNonNameWord(v) || people.IsNonNameWord(c):
+		return false
+	case related(v, c):
+		return false
+	case people.BothKnownPlacesOrOrgs(v, c):
+		return false // Iran and Iraq, Austria and Australia
+	case variant.place && canon.person || variant.person && canon.place:
+		return false // Brittain the person, Britain the country
+	case (orgOrPlace(variant) || orgOrPlace(canon)) && !sameFrame(canon, variant):
+		// A word of an organisation's or a place's name is compared only
+		// where the two spellings stand in the same name (Halvorsen Group,
+		// Halvorson Group).
 		return false
 	}
-	// Place names and their adjectives: Korea / Korean, Lanka / Lankan.
-	for _, suf := range []string{"n", "an", "ian", "ese", "i"} {
-		if v == c+suf || c == v+suf {
-			return false
+	return !twoPeople(canon, variant)
+}
+
+// sameFrame reports whether two spellings stand beside the same word in
+// some of their uses: the same name, spelled two ways.
+func sameFrame(x, y *nameForm) bool { return shares(x.next, y.next) || shares(x.prev, y.prev) }
+
+// pluralOfAnother reports whether one of two spellings is the plural of
+// a third name in the article ("the Johnsons" beside Johnson, near
+// Johnston).
+func pluralOfAnother(forms map[string]*nameForm, x, y string) bool {
+	for _, w := range []string{x, y} {
+		for _, suf := range []string{"s", "es"} {
+			if base, ok := strings.CutSuffix(w, suf); ok && base != x && base != y && forms[base] != nil {
+				return true
+			}
 		}
 	}
-	// Transliterations and typography, not misspellings: Erdoğan /
-	// Erdogan, O’Rourke / O'Rourke, AmeriTrust / Ameritrust.
-	if foldName(v) == foldName(c) {
-		return false
+	return false
+}
+
+// orgOrPlace reports whether a form belongs to the name of an
+// organisation or a place and to no name the model knows is a person's
+// (Boesky of Ivan Boesky and of Boesky and Co is a person's name).
+func orgOrPlace(f *nameForm) bool { return (f.org || f.place) && !f.person }
+
+// related reports whether two spellings are forms of one word: a plural or
+// a possessive without apostrophe (the Kennedys), a place and its
+// adjective (Korea, Korean), or the same letters but for accents and
+// apostrophes (Erdoğan / Erdogan, O’Rourke / O'Rourke, AmeriTrust /
+// Ameritrust).
+func related(v, c string) bool {
+	for _, suf := range []string{"s", "es", "n", "an", "ian", "ese", "i"} {
+		if v == c+suf || c == v+suf {
+			return true
+		}
 	}
-	// A variant with an introduction of its own is another person (Donald
-	// Regan beside President Reagan; Jo Johnston beside Boris Johnson),
-	// unless it is introduced with the same first name.
-	if len(variant.firsts) > 0 {
+	return foldName(v) == foldName(c)
+}
+
+// twoPeople reports whether two spellings are the names of two people the
+// article introduces separately: surnames given with different first
+// names (Boris Johnson, Jo Johnston) or with titles of different offices,
+// or first names standing before different surnames.
+func twoPeople(canon, variant *nameForm) bool {
+	if onlyFirst(variant) || onlyFirst(canon) {
+		// First names: one person's only when they share a surname.
+		return !shares(variant.surnames, canon.surnames)
+	}
+	if len(variant.firsts) > 0 && len(canon.firsts) > 0 {
 		for f := range variant.firsts {
 			if !canon.firsts[f] {
-				return false
+				return true
 			}
 		}
-	} else if variant.introduced {
-		// Titled only ("chairman Nyalor"): the same person when the title
-		// is one the other spelling also has.
-		same := false
-		for c := range variant.classes {
-			if canon.classes[c] {
-				same = true
-			}
-		}
-		if !same {
-			return false
+		return false
+	}
+	if len(variant.classes) > 0 && len(canon.classes) > 0 {
+		return !shares(variant.classes, canon.classes)
+	}
+	// A full name beside a person known only by title and surname is a
+	// second person (Donald Regan beside President Reagan); beside a bare
+	// surname it is the one introduction, misspelt or not.
+	return len(variant.firsts) > 0 && len(canon.classes) > 0
+}
+
+// onlyFirst reports whether a form is only ever a first name.
+func onlyFirst(f *nameForm) bool { return len(f.surnames) > 0 && !f.last }
+
+func shares(x, y map[string]bool) bool {
+	for k := range x {
+		if y[k] {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // diacritics maps accented Latin letters to their base letters.

@@ -86,6 +86,10 @@ func main() {
 		add(names, c.Name.Official, c.CCA3)
 		for _, s := range c.AltSpellings {
 			add(names, s, c.CCA3)
+			// "Great Britain" is also "Britain".
+			if rest, ok := strings.CutPrefix(s, "Great "); ok {
+				add(names, rest, c.CCA3)
+			}
 		}
 		if d, ok := c.Demonyms["eng"]; ok {
 			add(demonyms, d.M, c.CCA3)
