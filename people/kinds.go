@@ -141,8 +141,8 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if w := a.Lower(m.FirstToken - 2); a.Lower(m.FirstToken-1) == "of" && (w == "shares" || w == "stake" || w == "subsidiary" || w == "unit" || w == "units") {
 		ev.add(&ev.org, "“"+w+" of” before the name")
 	}
-	if a.Lower(m.FirstToken-1) == "at" && (isOccupation(a.Lower(m.FirstToken-2)) || a.Lower(m.FirstToken-2) == "analysts") {
-		ev.add(&ev.org, "“"+a.Lower(m.FirstToken-2)+" at” before the name")
+	if w := a.Lower(m.FirstToken - 1); (w == "at" || w == "for" || w == "with") && (isOccupation(a.Lower(m.FirstToken-2)) || a.Lower(m.FirstToken-2) == "analysts") {
+		ev.add(&ev.org, "“"+a.Lower(m.FirstToken-2)+" "+w+"” before the name")
 	}
 	if a.refersBackWithIts(pm, m) {
 		ev.add(&ev.org, "“its” refers back to it")

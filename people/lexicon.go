@@ -16,7 +16,7 @@ var titleClasses = map[string]string{
 	"prime minister": "prime-minister", "premier": "prime-minister", "head of government": "prime-minister",
 	"chancellor": "chancellor",
 	"leader":     "leader",
-	"minister":   "minister", "secretary": "secretary", "secretary of state": "secretary", "secretary-general": "secretary-general", "secretary general": "secretary-general",
+	"minister":   "minister", "secretary": "secretary", "undersecretary": "secretary", "under-secretary": "secretary", "secretary of state": "secretary", "secretary-general": "secretary-general", "secretary general": "secretary-general",
 	"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
 	"senator": "senator", "sen": "senator", "sen.": "senator",
 	"representative": "representative", "rep": "representative", "congressman": "representative", "congresswoman": "representative",

@@ -245,6 +245,7 @@ func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bo
 	m.Gender = g
 	a.trimPossessive(&m)
 	a.introducedBefore(&m, s.FirstToken)
+	a.officeBefore(&m, s.FirstToken)
 	a.appositive(&m, s.EndToken)
 	return m, nameEnd, true
 }
@@ -407,6 +408,17 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords map[stri
 			return false
 		}
 	}
+	// A run after "of", "for" or "and" that follows the head word of an
+	// organisation's or a place's name is part of that name ("University
+	// of Missouri", "Bank of England").
+	if i >= 2 {
+		switch a.Lower(i - 1) {
+		case "of", "for", "and", "&":
+			if w := a.Tok(i - 2); orgHeads[w] || placeHeads[w] {
+				return false
+			}
+		}
+	}
 	// A run right after "in", "at", "from", "to" names a place more often
 	// than a person.
 	if i > 0 {
@@ -418,6 +430,31 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords map[stri
 		}
 	}
 	return true
+}
+
+// officeBefore attaches to an honorific mention the office standing before
+// it: "Foreign Minister Mr. Lavrov", "Undersecretary for Education Mr.
+// Toccafondi" (a title, then "for" or "of" and a department).
+func (a *analysis) officeBefore(m *Mention, sentStart int) {
+	k := m.FirstToken - 1
+	for k >= sentStart && k >= m.FirstToken-4 && a.IsCapWord(k) && !titleFirstWords[a.Lower(k)] {
+		k-- // the department's words
+	}
+	if k < m.FirstToken-1 {
+		if w := a.Lower(k); w != "for" && w != "of" {
+			return
+		}
+		k--
+	}
+	for from := k; from >= sentStart && from >= k-3; from-- {
+		if r, next, ok := a.parseRole(from, k+1); ok && next == k+1 && r.Class != "" {
+			rr := r
+			rr.Span = article.Span{Start: a.Tokens[from].Start, End: a.Tokens[m.FirstToken-1].End}
+			rr.Text = a.Text(rr.Span)
+			m.Role, m.Introduced = &rr, true
+			return
+		}
+	}
 }
 
 // titleBefore attaches a lower-case title standing just before the name.

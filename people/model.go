@@ -258,7 +258,7 @@ type Model struct {
 	// gazetteer is the number of entities made from the people gazetteer
 	// (the first ones).
 	gazetteer int
-	index        *mentionIndex
+	index     *mentionIndex
 }
 
 // ParagraphSubject is the person a paragraph is about.

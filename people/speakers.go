@@ -75,6 +75,11 @@ func (a *analysis) speakerAfterVerb(mi *mentionIndex, v, end int) int {
 				}
 				m = next
 			}
+			if a.possessiveOfRole(mi.pm.Mentions[m]) {
+				// "said Jensen's deputy, Maria Lund": the deputy speaks,
+				// named after the role or not at all.
+				return a.nameAfterRole(mi, mi.pm.Mentions[m].EndToken, end)
+			}
 			// "said Carroll McEntee and McGinley analyst Brian Singer":
 			// a titled person later in the clause is the speaker.
 			if mi.pm.Mentions[m].Form != TitledName && mi.pm.Mentions[m].Form != Pronoun {
@@ -90,6 +95,39 @@ func (a *analysis) speakerAfterVerb(mi *mentionIndex, v, end int) int {
 			return m
 		}
 		if a.Tokens[k].Kind == article.Punct {
+			return -1
+		}
+	}
+	return -1
+}
+
+// possessiveOfRole reports whether a mention is a possessive followed by a
+// lower-case noun ("Jensen's deputy", "Smith's wife"): the one it names is
+// not the one the phrase is about.
+func (a *analysis) possessiveOfRole(m Mention) bool {
+	if m.Form == Pronoun || m.EndToken >= len(a.Tokens) {
+		return false
+	}
+	last := a.Tok(m.EndToken - 1)
+	if _, poss := article.StripPossessive(last); !poss && !a.IsPunct(m.EndToken, "'") && !a.IsPunct(m.EndToken, "’") {
+		return false
+	}
+	k := m.EndToken
+	for a.Tokens[k].Kind == article.Punct && k < m.EndToken+2 && k+1 < len(a.Tokens) {
+		k++ // the apostrophe of "Jones' deputy"
+	}
+	return a.Tokens[k].Kind == article.Word && !a.IsCapWord(k)
+}
+
+// nameAfterRole finds the name that follows a role phrase starting at
+// token from, within the clause ("deputy, Maria Lund", "deputy Maria
+// Lund"), or -1.
+func (a *analysis) nameAfterRole(mi *mentionIndex, from, end int) int {
+	for k := from; k < end && k < from+6; k++ {
+		if m, ok := mi.startAt(k); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].Form != Pronoun {
+			return m
+		}
+		if a.Tokens[k].Kind == article.Punct && a.Tok(k) != "," && a.Tok(k) != "'" && a.Tok(k) != "’" {
 			return -1
 		}
 	}
@@ -143,6 +181,11 @@ func (a *analysis) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 	// "Jamel Msallem, said"
 	if a.IsPunct(k-1, ",") {
 		if m, ok := mi.endAt(k - 1); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].FirstToken >= start {
+			// "Jerry Gidel, livestock analyst for GH Miller, said": the
+			// head of the appositive speaks.
+			if h := a.appositiveHead(mi, mi.pm.Mentions[m].FirstToken, start); h >= 0 {
+				return h
+			}
 			return m
 		}
 	}

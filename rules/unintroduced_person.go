@@ -22,13 +22,16 @@ headline may use surnames):
 
   - a person whose first reference is the bare surname while the full name
     comes later ("Smith said … John Smith, the mayor, …");
-  - a person referred to only by surname, honorific or title and surname,
-    whose full name never appears ("Mr. Smith said", "chairman Nyalor said").
+  - a person referred to only by surname or honorific and surname, whose
+    full name never appears ("Mr. Smith said").
 
-Only mentions that are surely people are considered: a surname that takes an
-honorific, a title, or a he/she pronoun; companies that "say" things are
-left alone. Famous people who need no introduction in your newsroom go in
-the [[people]] gazetteer of newslint.toml, which this rule never reports.
+Only names the article shows to be people's are considered (an
+honorific, a title, a description, a given name); companies that "say"
+things are left alone. A person named by an office (President Reagan,
+Senator Warren) is introduced by it: readers know who holds an office.
+Popes, monarchs and peers go by one name, and relatives by their first
+name. Famous people who need no introduction in your newsroom go in the
+[[people]] gazetteer of newslint.toml, which this rule never reports.
 
 Severity is info by default: it does not fail a run with the default
 --fail-severity.`,
@@ -51,7 +54,7 @@ func runUnintroducedPerson(pass *linter.Pass) {
 	}
 	for id := range pm.Entities {
 		e := &pm.Entities[id]
-		if len(e.Mentions) == 0 || gazetteer[e.Name] {
+		if len(e.Mentions) == 0 || gazetteer[e.Name] || e.Kind != people.KindPerson {
 			continue
 		}
 		// The first name mention in the body, outside quotations.
@@ -85,14 +88,27 @@ func runUnintroducedPerson(pass *linter.Pass) {
 				fm.Surname(), strings.Join(pm.Mentions[full].Words, " "), line))
 			continue
 		}
-		// No full name at all. Popes, monarchs and peers go by one name,
-		// and a person described on first reference ("his wife Mary") is
-		// introduced.
-		if singleNamed(a, pm, e) {
+		// No full name at all. An office introduces the person (President
+		// Reagan); popes, monarchs and peers go by one name; a person
+		// described on first reference ("his wife Mary") is introduced.
+		if holdsOffice(pm, e) || singleNamed(a, pm, e) {
 			continue
 		}
 		pass.Report(fm.Name, fmt.Sprintf("%s is referred to by surname only; the article never gives the full name", fm.Surname()))
 	}
+}
+
+// holdsOffice reports whether the article names the person by an office
+// (President Reagan, Senator Warren): readers know who holds an office, so
+// the title introduces the person.
+func holdsOffice(pm *people.Model, e *people.Entity) bool {
+	for _, mi := range e.Mentions {
+		m := pm.Mentions[mi]
+		if m.Form == people.TitledName && m.Role != nil && offices[m.Role.Class] {
+			return true
+		}
+	}
+	return false
 }
 
 // surelyPerson keeps the rule to people: someone with an honorific (Mr.,
