@@ -52,8 +52,14 @@ func (a *analysis) groupEntities(pm *Model, gazetteer []Person) {
 	}
 	firstWord := map[string][]int{}
 	for id := range pm.Entities {
-		if w := pm.Entities[id].words; len(w) >= 2 {
+		w := pm.Entities[id].words
+		if len(w) >= 2 {
 			firstWord[w[0]] = append(firstWord[w[0]], id)
+		}
+		// "Javier Nogales Iturri" is Nogales: a name of three words may
+		// hold two surnames, and the first of them is the one used alone.
+		if len(w) == 3 && !particles[w[1]] && !strings.HasSuffix(w[1], ".") && len(g.bySurname[w[1]]) == 0 {
+			g.bySurname[w[1]] = append(g.bySurname[w[1]], id)
 		}
 	}
 	for i := range pm.Mentions {
@@ -146,6 +152,33 @@ func (a *analysis) groupOneName(g *grouping, m *Mention, firstWord map[string][]
 	}
 	if len(cands) == 0 {
 		cands = firstWord[w]
+	}
+	if len(cands) > 1 {
+		// "Baker" beside Ginger Baker and his daughter Nettie Baker: a
+		// bare surname is not a relative's, who go by first name.
+		var notKin []int
+		for _, c := range cands {
+			if !slices.Contains(g.pm.Entities[c].passRoles, "relative") {
+				notKin = append(notKin, c)
+			}
+		}
+		if len(notKin) == 1 {
+			cands = notKin
+		}
+	}
+	if len(cands) > 1 {
+		// Of several namesakes, the one the article introduces with a
+		// title or description is the one it goes on to call by surname
+		// (drummer Ginger Baker, beside his birth name Peter Edward Baker).
+		var titled []int
+		for _, c := range cands {
+			if len(g.pm.Entities[c].passRoles) > 0 {
+				titled = append(titled, c)
+			}
+		}
+		if len(titled) == 1 {
+			cands = titled
+		}
 	}
 	if len(cands) > 1 && m.Role != nil && m.Role.Class != "" {
 		// "Trade Secretary Baker" beside Howard Baker and Treasury

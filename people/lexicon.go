@@ -212,13 +212,13 @@ Industries Communications Entertainment Organization Organisation Office Market 
 Labs Laboratories Pharmaceuticals Insurance Assurance Trading Equity Equities Asset Assets Software Foods Stores Mills Mining Minerals
 Metals Steel Aluminium Aluminum Chemicals Gas Electric Telecom Telecommunications Bancorp Bancshares Airline Motor Realty Properties Estates
 Management Resources Capital Partners Financial Investments Brothers Network Media Press Radio Television TV Channel Productions Records Studios Rail Railway Railways
-Nations Forces Church Cathedral Museum League Festival Award Awards Cup Championship Championships Games Olympics Treaty Agreement Act`
+Nations Forces Show Church Cathedral Museum League Festival Award Awards Cup Championship Championships Games Olympics Treaty Agreement Act`
 	// orgNameWords are organisations known by one word.
 	orgNameWords = `God Christ Allah Internet Web Wikipedia Wikinews Twitter Facebook Google Microsoft Apple Reuters BelTA AP AFP Xinhua Tass TASS Interfax
 COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP`
 	// placeHeadWords end the names of places.
 	placeHeadWords = `Stadium Airport Street Road Avenue River Island Islands City County State States Province Republic Kingdom Mountain Mountains Lake Bay Square
-Valley Coast Beach Tower Palace Station Port Harbour Harbor`
+Valley Coast Beach Tower Palace Station Port Harbour Harbor Bridge Park Hall`
 	// titleWords are capitalised titles and honorifics.
 	titleWords = `Jr Sr II III IV Mr Mrs Ms Dr Sir Dame Lord Lady Rev President Minister Prime Premier Chancellor Senator Sen Governor Gov Mayor King Queen Pope Prince Princess
 General Gen Judge Justice Speaker Secretary Chairman Chairwoman Chief Director Professor Prof Ambassador Commissioner Representative Rep Captain Coach`

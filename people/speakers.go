@@ -333,8 +333,14 @@ func (a *analysis) attributionAfter(pm *Model, q article.Quote, used map[int]boo
 // off”. He added") has no attribution after it.
 func (a *analysis) attributionEnd(q article.Quote, t int) int {
 	para := a.Paragraphs[q.Para]
+	limit := len(a.Tokens)
+	if si := a.SentenceAt(q.Close.Start); si >= 0 {
+		// “… vote their conscience.” La Riva argued …: a quotation that
+		// ends its sentence takes no attribution from the next one.
+		limit = a.Sentences[si].EndToken
+	}
 	end := t
-	for end < len(a.Tokens) && end < t+14 && a.Tokens[end].Start < para.End && a.Tokens[end].Quote < 0 {
+	for end < limit && end < t+14 && a.Tokens[end].Start < para.End && a.Tokens[end].Quote < 0 {
 		end++
 	}
 	for k := t; k < end; k++ {

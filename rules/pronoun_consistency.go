@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/people"
 )
@@ -56,6 +57,9 @@ type votes struct {
 	n     map[string]int
 	lines map[string][]int
 	prons map[string][]int
+	// resolved counts the pronouns whose referent the model only guessed
+	// (the most recent person of that gender), by gender.
+	resolved map[string]int
 }
 
 func (v *votes) add(gender string, weight, line int) {
@@ -66,43 +70,103 @@ func (v *votes) add(gender string, weight, line int) {
 func runPronounConsistency(pass *linter.Pass) {
 	pm := pass.People
 	need := int(minEvidence.Get(pass))
-	byEnt := genderVotes(pass)
+	byEnt := genderVotes(pass.Article, pm)
 	for _, e := range slices.Sorted(maps.Keys(byEnt)) {
 		v := byEnt[e]
-		ent := pm.Entities[e]
-		if ent.Gender != "" && v.n[ent.Gender] < 3 {
-			v.n[ent.Gender] += 3 // the gazetteer
-		}
-		// A gendered title counts once: chairman, spokeswoman, actress.
-		for _, r := range ent.Roles {
-			for _, w := range strings.Fields(strings.ToLower(r.Text)) {
-				if g := people.GenderOfNoun(w); g != "" {
-					v.add(g, 1, pass.Article.Line(r.Span.Start))
-					break
-				}
-			}
-		}
-		major, minor := "male", "female"
-		if v.n["female"] > v.n["male"] {
-			major, minor = minor, major
-		}
-		if v.n[major] < need || len(v.prons[minor]) != 1 || v.n[minor] != 1 || v.n[major] < 2*v.n[minor] {
+		major, minor := v.major()
+		// One pronoun whose referent the text fixes contradicts the
+		// gender; nothing else does but pronouns the model only guessed.
+		if v.n[major] < need || len(v.prons[minor]) != 1 || v.n[minor]-v.resolved[minor] != 1 || v.n[major] < 2*v.n[minor] {
 			continue
 		}
-		reportPronoun(pass, &ent, pm.Mentions[v.prons[minor][0]], major, uniqueInts(v.lines[major]))
+		m := pm.Mentions[v.prons[minor][0]]
+		if someoneElseFits(pass, byEnt, e, m) {
+			continue // the pronoun may be about another person in view
+		}
+		ent := pm.Entities[e]
+		reportPronoun(pass, &ent, m, major, uniqueInts(v.lines[major]))
 	}
 }
 
-// genderVotes gathers, for each person, the pronouns that refer to them
-// (outside quotations) and their gendered honorifics (Mr., Ms.), which
-// count twice.
-func genderVotes(pass *linter.Pass) map[int]*votes {
-	a, pm := pass.Article, pass.People
+// major returns the gender the evidence favours and the other one.
+func (v *votes) major() (string, string) {
+	if v.n["female"] > v.n["male"] {
+		return "female", "male"
+	}
+	return "male", "female"
+}
+
+// established is the gender the evidence establishes for a person: more
+// signals for it than against, or "".
+func (v *votes) established() string {
+	major, minor := v.major()
+	if v.n[major] > v.n[minor] {
+		return major
+	}
+	return ""
+}
+
+// someoneElseFits reports whether a person other than e, of the pronoun's
+// gender, is in view of pronoun m: named, called by role or referred to in
+// its paragraph before it or in the paragraph before. Then the pronoun's
+// referent is not clear, and the pronoun is not reported.
+func someoneElseFits(pass *linter.Pass, byEnt map[int]*votes, e int, m people.Mention) bool {
+	pm := pass.People
+	for _, para := range []int{m.Para - 1, m.Para} {
+		if para < 0 {
+			continue
+		}
+		for _, i := range pm.MentionsByPara[para] {
+			o := pm.Mentions[i]
+			if o.Start >= m.Start {
+				break
+			}
+			other := o.Entity
+			if o.Form == people.Pronoun && o.Referent >= 0 {
+				other = o.Referent
+			}
+			if o.Form == people.Pronoun && o.Gender == m.Gender && other != e && o.Quote < 0 {
+				return true // "she" before, about someone else or no one known
+			}
+			switch {
+			case o.Form == people.RolePhrase && other < 0 && roleGender(o.Role) == m.Gender:
+				return true // "the chairwoman", someone the model could not name
+			case other < 0 || other == e || !pm.Entities[other].Kind.MayBePerson():
+				continue
+			}
+			if v := byEnt[other]; v != nil && v.established() == m.Gender {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleGender is the gender a role's words give (chairwoman, actress,
+// his wife), or "".
+func roleGender(r *people.Role) string {
+	if r == nil {
+		return ""
+	}
+	for _, w := range strings.Fields(strings.ToLower(r.Text)) {
+		if g := people.GenderOfNoun(w); g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+// genderVotes gathers, for each person, the evidence of their gender: the
+// pronouns that refer to them (outside quotations), their gendered
+// honorifics (Mr., Ms.), which count twice, the people gazetteer (three
+// times), a gendered title (chairman, spokeswoman), and, as weak evidence,
+// a first name the data give one gender.
+func genderVotes(a *article.Article, pm *people.Model) map[int]*votes {
 	byEnt := map[int]*votes{}
 	get := func(e int) *votes {
 		v := byEnt[e]
 		if v == nil {
-			v = &votes{n: map[string]int{}, lines: map[string][]int{}, prons: map[string][]int{}}
+			v = &votes{n: map[string]int{}, lines: map[string][]int{}, prons: map[string][]int{}, resolved: map[string]int{}}
 			byEnt[e] = v
 		}
 		return v
@@ -120,9 +184,25 @@ func genderVotes(pass *linter.Pass) map[int]*votes {
 			v.add(m.Gender, 1, a.Line(m.Start))
 			if m.Referent >= 0 {
 				v.prons[m.Gender] = append(v.prons[m.Gender], i)
+			} else {
+				v.resolved[m.Gender]++
 			}
 		case m.Form == people.Honorific && m.Gender != "" && m.Entity >= 0:
 			get(m.Entity).add(m.Gender, 2, a.Line(m.Start))
+		}
+	}
+	for e, v := range byEnt {
+		ent := pm.Entities[e]
+		if ent.Gender != "" && v.n[ent.Gender] < 3 {
+			v.n[ent.Gender] += 3 // the gazetteer
+		}
+		for _, r := range ent.Roles {
+			if g := roleGender(&r); g != "" {
+				v.add(g, 1, a.Line(r.Span.Start))
+			}
+		}
+		if g := people.GivenNameGender(ent.FirstName()); g != "" {
+			v.n[g]++
 		}
 	}
 	return byEnt
