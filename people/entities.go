@@ -162,7 +162,7 @@ func (a *analysis) groupOneName(g *grouping, m *Mention, firstWord map[string][]
 				notKin = append(notKin, c)
 			}
 		}
-		if len(notKin) == 1 {
+		if len(notKin) > 0 {
 			cands = notKin
 		}
 	}

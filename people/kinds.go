@@ -138,7 +138,7 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	case "shares", "stock", "stake", "subsidiary", "unit", "shareholders":
 		ev.add(&ev.org, "“"+a.Tok(m.EndToken)+"” after the name")
 	}
-	if w := a.Lower(m.FirstToken - 2); a.Lower(m.FirstToken-1) == "of" && (w == "shares" || w == "stake" || w == "subsidiary" || w == "unit" || w == "units") {
+	if w := a.Lower(m.FirstToken - 2); a.Lower(m.FirstToken-1) == "of" && ofOrganisation[w] {
 		ev.add(&ev.org, "“"+w+" of” before the name")
 	}
 	if w := a.Lower(m.FirstToken - 1); (w == "at" || w == "for" || w == "with") && (isOccupation(a.Lower(m.FirstToken-2)) || a.Lower(m.FirstToken-2) == "analysts") {
@@ -175,6 +175,10 @@ func knownOrgWhy(k byte) string {
 	}
 	return "a known organisation"
 }
+
+// ofOrganisation are the nouns of "shares of X", "members of X": what an
+// organisation has.
+var ofOrganisation = setOf("shares stake subsidiary unit units members member employees staff shareholders stock owners")
 
 // orgNouns are common nouns for organisations: one right before a name
 // says what the name is ("investment bank Merrow Lynd", "the carmaker

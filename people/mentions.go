@@ -424,7 +424,9 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords map[stri
 	if i > 0 {
 		switch a.Lower(i - 1) {
 		case "in", "at", "from", "to", "near", "into", "across", "throughout":
-			if len(words) == 1 && a.Lower(i-2) != "according" {
+			// Unless the data know the word as a surname and not as a
+			// place: "from Baker's remarks", "talked to Smith".
+			if len(words) == 1 && a.Lower(i-2) != "according" && (surnameClass(words[0]) == 0 || isKnownPlace(words[0])) {
 				return false
 			}
 		}
@@ -490,8 +492,8 @@ func isOccupation(w string) bool {
 	if _, ok := titleClasses[w]; ok {
 		return true
 	}
-	if functionWords[w] || len(w) < 6 {
-		return false
+	if functionWords[w] || len(w) < 6 || calendar[strings.ToUpper(w[:1])+w[1:]] {
+		return false // September, October: not occupations
 	}
 	for _, suf := range []string{"ist", "er", "or", "ian", "eer"} {
 		if strings.HasSuffix(w, suf) {
@@ -568,6 +570,9 @@ func (a *analysis) appositive(m *Mention, end int) {
 	if i >= end {
 		return
 	}
+	// "members of Scientology, who helped her": after "of", what follows
+	// describes the head before it, not the name.
+	afterOf := a.Lower(m.FirstToken-1) == "of"
 	if (a.Lower(i) == "of" || (a.Lower(i) == "from" || a.Lower(i) == "at") && a.IsCapWord(i+1)) && (len(m.Words) > 1 || m.Role != nil || m.Form == Honorific) {
 		// "Tom Murtha of brokerage James Capel", "Dole of Kansas"
 		m.Introduced = true
@@ -583,7 +588,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 	i++
 	if a.Tokens[i].Kind == article.Number {
 		if n, err := strconv.Atoi(a.Tok(i)); err == nil && n > 0 && n < 130 && (i+1 >= end || a.IsPunct(i+1, ",") || a.IsPunct(i+1, ".")) {
-			m.Introduced, m.Described = true, true
+			m.Introduced, m.Described = true, !afterOf
 			m.Age = n
 			if m.Role == nil {
 				m.Role = &Role{Age: n, Text: a.Tok(i), Span: a.Tokens[i].Span}
@@ -599,7 +604,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 	}
 	switch a.Lower(i) {
 	case "who", "whose", "himself", "herself", "his", "her", "aged", "age":
-		m.Introduced, m.Described = true, true
+		m.Introduced, m.Described = true, !afterOf
 		return
 	case "one", "both", "another", "its", "their", "our", "formerly", "now", "currently", "then", "also", "until", "once":
 		m.Introduced = true
@@ -607,7 +612,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 	}
 	if _, poss := article.StripPossessive(a.Tok(i)); poss {
 		// ", Kodak's senior vice-president"
-		m.Introduced, m.Described = true, true
+		m.Introduced, m.Described = true, !afterOf
 		return
 	}
 	// ", commercial counselor for the Soviet Union,": an occupation within
@@ -617,7 +622,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 			break
 		}
 		if isOccupation(a.Lower(k)) {
-			m.Introduced, m.Described = true, true
+			m.Introduced, m.Described = true, !afterOf
 			return
 		}
 	}
@@ -626,7 +631,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 		if m.Role == nil || m.Role.Class == "" {
 			m.Role = &rr
 		}
-		m.Introduced, m.Described = true, true
+		m.Introduced, m.Described = true, !afterOf
 		return
 	}
 	// ", a 45-year-old teacher from Leeds," / ", an analyst at X" / ", head

@@ -80,7 +80,6 @@ var genderNouns = map[string]string{
 // structuralReferents sets Mention.Referent for pronouns outside
 // quotations.
 func (a *analysis) structuralReferents(pm *Model) {
-	mi := pm.index
 	pm.bySent = make([][]int, len(a.Sentences))
 	for i, m := range pm.Mentions {
 		pm.bySent[m.Sent] = append(pm.bySent[m.Sent], i)
@@ -93,67 +92,119 @@ func (a *analysis) structuralReferents(pm *Model) {
 		if m.Form != Pronoun || m.Quote >= 0 {
 			continue
 		}
-		ref := -1
-		// "Winch said she", "Pickens told Reuters she", "X said that he".
-		k := m.FirstToken - 1
-		if a.Lower(k) == "that" {
-			k--
-		}
-		subj := a.Lower(m.FirstToken) == "he" || a.Lower(m.FirstToken) == "she"
-		for j := k; subj && j >= k-2 && j >= 0; j-- {
-			if a.speechVerbAt(j) {
-				if j < k && speechVerbs[a.Lower(j)] != "tell" {
-					break // only "told Reuters she" may put words between
-				}
-				v := j
-				if a.Lower(j-1) == "as" {
-					v = j - 1 // "quoted Yoshiro Araki as saying he"
-				}
-				if sp := a.speakerBeforeVerb(mi, v, a.Sentences[m.Sent].FirstToken); sp >= 0 && pm.Mentions[sp].Form != Pronoun && !strings.HasSuffix(a.Lower(j), "ing") || sp >= 0 && v != j {
-					if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
-						ref = e
-					}
-				}
-				break
-			}
-			if a.Tokens[j].Kind == article.Punct {
-				break
-			}
-		}
+		ref := a.speakerReferent(pm, m)
 		if ref < 0 {
-			ref = a.onlyPersonBefore(pm, m.Sent, m.FirstToken)
-			if ref >= 0 && a.objectPronoun(m.FirstToken) && a.subjectOfSentence(pm, m.Sent, ref) {
-				// "Ruiz welcomed her": an object pronoun is never the
-				// subject of its own clause.
-				ref = -2
-			}
-			if ref == -2 {
-				ref = -1
-			} else if ref < 0 && m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
-				ref = a.onlyPersonBefore(pm, m.Sent-1, a.Sentences[m.Sent-1].EndToken)
-				if ref == -2 {
-					ref = -1
-				}
-			}
+			ref = a.nearestReferent(pm, m)
 		}
-		if ref < 0 {
-			continue
-		}
-		// A noun for someone of the pronoun's gender between (his wife …
-		// she) makes the reference uncertain.
-		from := a.Sentences[m.Sent].FirstToken
-		if m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
-			from = a.Sentences[m.Sent-1].FirstToken
-		}
-		from = max(from, m.FirstToken-referentWindow)
-		for j := from; j < m.FirstToken; j++ {
-			if g, ok := genderNouns[a.Lower(j)]; ok && g == m.Gender {
-				ref = -1
-				break
-			}
+		if ref >= 0 && a.genderNounBefore(m) {
+			// A noun for someone of the pronoun's gender between (his
+			// wife … she) makes the reference uncertain.
+			ref = -1
 		}
 		m.Referent = ref
 	}
+}
+
+// speakerReferent finds the referent of a subject pronoun after a speech
+// verb: "Winch said she", "Pickens told Reuters she", "X said that he",
+// "quoted Yoshiro Araki as saying he". -1 when there is none.
+func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
+	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
+		return -1
+	}
+	k := m.FirstToken - 1
+	if a.Lower(k) == "that" {
+		k--
+	}
+	for j := k; j >= k-2 && j >= 0; j-- {
+		if a.speechVerbAt(j) {
+			if j < k && speechVerbs[a.Lower(j)] != "tell" {
+				return -1 // only "told Reuters she" may put words between
+			}
+			v := j
+			if a.Lower(j-1) == "as" {
+				v = j - 1
+			}
+			sp := a.speakerBeforeVerb(pm.index, v, a.Sentences[m.Sent].FirstToken)
+			if sp >= 0 && (pm.Mentions[sp].Form != Pronoun && !strings.HasSuffix(a.Lower(j), "ing") || v != j) {
+				if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
+					return e
+				}
+			}
+			return -1
+		}
+		if a.Tokens[j].Kind == article.Punct {
+			return -1
+		}
+	}
+	return -1
+}
+
+// nearestReferent finds the only person before the pronoun in its
+// sentence, or in the sentence before (in its paragraph), or, for a
+// possessive in a phrase that opens the sentence, the subject right after
+// that phrase ("On the advice of his lawyer, Calero declined"). -1 when
+// that is not unambiguous.
+func (a *analysis) nearestReferent(pm *Model, m *Mention) int {
+	ref := a.onlyPersonBefore(pm, m.Sent, m.FirstToken)
+	if ref >= 0 && a.objectPronoun(m.FirstToken) && a.subjectOfSentence(pm, m.Sent, ref) {
+		// "Ruiz welcomed her": an object pronoun is never the subject of
+		// its own clause.
+		return -1
+	}
+	if ref == -2 {
+		return -1
+	}
+	if ref < 0 {
+		ref = a.openingPhraseSubject(pm, m)
+	}
+	if ref < 0 && m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
+		ref = max(a.onlyPersonBefore(pm, m.Sent-1, a.Sentences[m.Sent-1].EndToken), -1)
+	}
+	return ref
+}
+
+// openingPhraseSubject reads "On the advice of his lawyer, Calero …": a
+// possessive pronoun in a phrase that opens the sentence, before any
+// name, refers to the subject that follows the phrase's comma.
+func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
+	if w := a.Lower(m.FirstToken); w != "his" && w != "her" {
+		return -1
+	}
+	s := a.Sentences[m.Sent]
+	for k := m.FirstToken + 1; k < s.EndToken && k < m.FirstToken+12; k++ {
+		if !a.IsPunct(k, ",") {
+			if a.Tokens[k].Kind == article.Punct {
+				return -1
+			}
+			continue
+		}
+		sp, ok := pm.index.startAt(k + 1)
+		if !ok || pm.Mentions[sp].Form == Pronoun {
+			return -1
+		}
+		if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
+			return e
+		}
+		return -1
+	}
+	return -1
+}
+
+// genderNounBefore reports whether a noun for someone of the pronoun's
+// gender stands between it and the start of the sentence before.
+func (a *analysis) genderNounBefore(m *Mention) bool {
+	from := a.Sentences[m.Sent].FirstToken
+	if m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
+		from = a.Sentences[m.Sent-1].FirstToken
+	}
+	from = max(from, m.FirstToken-referentWindow)
+	for j := from; j < m.FirstToken; j++ {
+		if g, ok := genderNouns[a.Lower(j)]; ok && g == m.Gender {
+			return true
+		}
+	}
+	return false
 }
 
 // referentWindow bounds, in tokens, how far back a pronoun looks for its

@@ -57,9 +57,10 @@ type votes struct {
 	n     map[string]int
 	lines map[string][]int
 	prons map[string][]int
-	// resolved counts the pronouns whose referent the model only guessed
-	// (the most recent person of that gender), by gender.
-	resolved map[string]int
+	// weak counts the evidence that does not stand against a pronoun: the
+	// pronouns whose referent the model only guessed (the most recent
+	// person of that gender) and a first name's gender, by gender.
+	weak map[string]int
 }
 
 func (v *votes) add(gender string, weight, line int) {
@@ -76,7 +77,7 @@ func runPronounConsistency(pass *linter.Pass) {
 		major, minor := v.major()
 		// One pronoun whose referent the text fixes contradicts the
 		// gender; nothing else does but pronouns the model only guessed.
-		if v.n[major] < need || len(v.prons[minor]) != 1 || v.n[minor]-v.resolved[minor] != 1 || v.n[major] < 2*v.n[minor] {
+		if v.n[major] < need || len(v.prons[minor]) != 1 || v.n[minor]-v.weak[minor] != 1 || v.n[major] < 2 {
 			continue
 		}
 		m := pm.Mentions[v.prons[minor][0]]
@@ -166,7 +167,7 @@ func genderVotes(a *article.Article, pm *people.Model) map[int]*votes {
 	get := func(e int) *votes {
 		v := byEnt[e]
 		if v == nil {
-			v = &votes{n: map[string]int{}, lines: map[string][]int{}, prons: map[string][]int{}, resolved: map[string]int{}}
+			v = &votes{n: map[string]int{}, lines: map[string][]int{}, prons: map[string][]int{}, weak: map[string]int{}}
 			byEnt[e] = v
 		}
 		return v
@@ -185,7 +186,7 @@ func genderVotes(a *article.Article, pm *people.Model) map[int]*votes {
 			if m.Referent >= 0 {
 				v.prons[m.Gender] = append(v.prons[m.Gender], i)
 			} else {
-				v.resolved[m.Gender]++
+				v.weak[m.Gender]++
 			}
 		case m.Form == people.Honorific && m.Gender != "" && m.Entity >= 0:
 			get(m.Entity).add(m.Gender, 2, a.Line(m.Start))
@@ -203,6 +204,7 @@ func genderVotes(a *article.Article, pm *people.Model) map[int]*votes {
 		}
 		if g := people.GivenNameGender(ent.FirstName()); g != "" {
 			v.n[g]++
+			v.weak[g]++
 		}
 	}
 	return byEnt
