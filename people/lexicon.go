@@ -33,7 +33,7 @@ var titleClasses = map[string]string{
 	"coach": "coach", "head coach": "coach", "captain": "captain", "skipper": "captain",
 	"general": "general", "gen": "general", "gen.": "general", "colonel": "colonel", "lieutenant": "lieutenant", "admiral": "admiral", "commander": "commander", "sergeant": "sergeant",
 	"judge": "judge", "justice": "judge", "chief justice": "judge", "magistrate": "judge",
-	"speaker":    "speaker",
+	"speaker": "speaker", "majority leader": "majority-leader", "minority leader": "minority-leader",
 	"ambassador": "ambassador", "envoy": "ambassador", "diplomat": "diplomat",
 	"commissioner": "commissioner", "attorney general": "attorney-general", "prosecutor": "prosecutor", "district attorney": "prosecutor",
 	"lawyer": "lawyer", "attorney": "lawyer",

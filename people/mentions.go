@@ -219,6 +219,15 @@ func (a *analysis) roleOfName(r Role, i, next, end int) (Mention, bool) {
 	rr := r
 	rr.Span = article.Span{Start: a.Tokens[i].Start, End: a.Tokens[ns-1].End}
 	rr.Text = a.Text(rr.Span)
+	if rr.Qualifier == "" && rr.Country == "" && ns-1 > next && a.IsCapWord(ns-1) {
+		// "Minister of Finance Karl Berg": the department qualifies the
+		// office.
+		if code := countryNames[a.Tok(ns-1)]; code != "" {
+			rr.Country = code
+		} else {
+			rr.Qualifier = a.Lower(ns - 1)
+		}
+	}
 	m := a.mention(TitledName, i, ns, nameEnd, words)
 	m.Role, m.Introduced = &rr, true
 	a.trimPossessive(&m)

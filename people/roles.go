@@ -148,12 +148,10 @@ func (a *analysis) matchTitle(i, end int) (class string, next int) {
 	for j, words := i, 0; j < end && words < 4; j++ {
 		t := a.Tokens[j]
 		if t.Kind == article.Punct {
-			if a.Tok(j) == "." && j > i && (phrase == "sen" || phrase == "gen" || phrase == "gov" || phrase == "rep" || phrase == "prof") {
-				phrase += "."
-				if c, ok := titleClasses[phrase]; ok {
-					best, bestNext = c, j+1
-				}
-				continue
+			// An abbreviated title takes its full stop: Sen., Gov., Rep.,
+			// Prof., Lt.
+			if c, ok := titleClasses[phrase]; ok && a.Tok(j) == "." && j > i && len(phrase) <= 4 && !strings.Contains(phrase, " ") {
+				best, bestNext = c, j+1
 			}
 			break
 		}
@@ -288,6 +286,10 @@ func (rp *roleParser) title(c string, next int) {
 		}
 	}
 	rp.r.Qualifier = strings.Join(rp.quals, " ")
+	if rp.r.Qualifier == "" && next-rp.start >= 3 && a.Lower(next-2) == "of" {
+		// "Secretary of State": the department qualifies the office.
+		rp.r.Qualifier = a.Lower(next - 1)
+	}
 	rp.finish()
 }
 

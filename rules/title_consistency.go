@@ -32,15 +32,14 @@ only titles written before a name. Not reported:
     chancellor / leader;
   - titles marked former, then-, acting, deputy, vice, ex-, interim,
     outgoing or incoming;
-  - a change the text explains: a sentence holding either title that also
-    holds one of the change-words (became, elected, appointed, named,
-    succeeded, resigned, …).
+  - a change the text explains: one of the change-words (became, elected,
+    appointed, named, succeeded, resigned, …) within four words of
+    either title, in its sentence.
 When the [[people]] gazetteer lists titles for a person, a title of an
 office not among them is reported too.
 
 Options:
-  change-words  words that explain a change of office in the sentence of
-                either title`,
+  change-words  words that explain a change of office near either title`,
 		Run: runTitleConsistency,
 	}
 }
@@ -50,7 +49,7 @@ var offices = map[string]bool{
 	"president": true, "vice-president": true, "prime-minister": true, "chancellor": true, "minister": true,
 	"secretary": true, "secretary-general": true, "senator": true, "representative": true, "governor": true,
 	"mayor": true, "monarch": true, "pope": true, "general": true, "colonel": true, "admiral": true, "judge": true,
-	"speaker": true, "ambassador": true, "commissioner": true, "attorney-general": true, "chair": true,
+	"speaker": true, "majority-leader": true, "minority-leader": true, "ambassador": true, "commissioner": true, "attorney-general": true, "chair": true,
 	"chief-executive": true, "cfo": true, "coo": true, "spokesperson": true, "legislator": true, "sheriff": true,
 	"prosecutor": true, "lieutenant": true, "commander": true, "sergeant": true, "bishop": true, "cardinal": true,
 }
@@ -64,8 +63,14 @@ type titleUse struct {
 	class, qual string
 	text        string
 	span        article.Span
-	sent        int
+	// sent is the sentence of the title; from and to delimit the
+	// mention's tokens.
+	sent, from, to int
 }
+
+// changeReach is how far, in tokens, a change word may stand from a title
+// to explain it.
+const changeReach = 4
 
 func officeOf(r *people.Role) (titleUse, bool) {
 	if r == nil || !offices[r.Class] || r.Former {
@@ -98,18 +103,17 @@ func runTitleConsistency(pass *linter.Pass) {
 	for _, w := range changeWords.Get(pass) {
 		change[strings.ToLower(w)] = true
 	}
-	seen := map[int]bool{} // sentence -> explains a change; each read once
-	explained := func(sent int) bool {
-		if v, ok := seen[sent]; ok {
-			return v
+	// A change word explains a title when it stands right by it: "was
+	// appointed Defence Minister Holm", "Holm, who became", not "the party
+	// nominated the ticket to assist Prime Minister Trump".
+	explained := func(u titleUse) bool {
+		s := a.Sentences[u.sent]
+		for k := max(s.FirstToken, u.from-changeReach); k < min(s.EndToken, u.to+changeReach); k++ {
+			if change[a.Lower(k)] {
+				return true
+			}
 		}
-		s := a.Sentences[sent]
-		v := false
-		for k := s.FirstToken; k < s.EndToken && !v; k++ {
-			v = change[strings.ToLower(a.Tok(k))]
-		}
-		seen[sent] = v
-		return v
+		return false
 	}
 	for id := range pm.Entities {
 		e := &pm.Entities[id]
@@ -130,7 +134,7 @@ func runTitleConsistency(pass *linter.Pass) {
 			if !ok {
 				continue
 			}
-			use.sent = m.Sent
+			use.sent, use.from, use.to = m.Sent, m.FirstToken, m.EndToken
 			if len(gaz) > 0 && !holdsClass(gaz, use.class) {
 				pass.Report(use.span, fmt.Sprintf("“%s %s” gives %s an office the people gazetteer does not list for them (%s)",
 					use.text, a.Text(m.Name), e.Name, titleList(gaz)))
@@ -141,7 +145,7 @@ func runTitleConsistency(pass *linter.Pass) {
 				first = &u
 				continue
 			}
-			if sameOffice(*first, use) || explained(use.sent) || explained(first.sent) {
+			if sameOffice(*first, use) || explained(use) || explained(*first) {
 				continue
 			}
 			line := a.Line(first.span.Start)
