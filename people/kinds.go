@@ -30,6 +30,9 @@ func (k Kind) MayBePerson() bool { return k == KindPerson || k == KindUnknown }
 // evidence is what the article says about one name, weighed by classify.
 type evidence struct {
 	person, described, weakPerson, org, place []string
+	// bigPlace is set for a country, a capital or a city of a million:
+	// "Moscow would keep to its pledge" is still a place.
+	bigPlace bool
 }
 
 func (ev *evidence) add(list *[]string, why string) {
@@ -52,7 +55,7 @@ func (ev *evidence) decide() (Kind, []string) {
 		return KindPerson, ev.person
 	case len(ev.described) > 0:
 		return KindPerson, ev.described
-	case len(ev.org) > 0:
+	case len(ev.org) > 0 && !ev.bigPlace:
 		return KindOrganisation, ev.org
 	case len(ev.place) > 0:
 		return KindPlace, ev.place
@@ -144,6 +147,9 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if w := a.Lower(m.FirstToken - 1); (w == "at" || w == "for" || w == "with") && (isOccupation(a.Lower(m.FirstToken-2)) || a.Lower(m.FirstToken-2) == "analysts") {
 		ev.add(&ev.org, "“"+a.Lower(m.FirstToken-2)+" "+w+"” before the name")
 	}
+	if a.affiliationAfterPerson(pm, m) && !isKnownPlace(name) {
+		ev.add(&ev.org, "an affiliation after a person's name (“of”, “at”, “with”)")
+	}
 	if a.refersBackWithIts(pm, m) {
 		ev.add(&ev.org, "“its” refers back to it")
 	}
@@ -221,6 +227,22 @@ func (a *analysis) legalFormAt(k int) string {
 	return a.Text(article.Span{Start: a.Tokens[k].Start, End: a.Tokens[end-1].End})
 }
 
+// affiliationAfterPerson reports whether the name follows "of", "at" or
+// "with" right after a person's name ("Jennifer Rowland of Edward Jones").
+func (a *analysis) affiliationAfterPerson(pm *Model, m *Mention) bool {
+	switch a.Lower(m.FirstToken - 1) {
+	case "of", "at", "with":
+	default:
+		return false
+	}
+	p, ok := pm.index.endAt(m.FirstToken - 1)
+	if !ok {
+		return false
+	}
+	o := pm.Mentions[p]
+	return o.Form != Name && o.Form != Pronoun && len(o.Words) >= 2
+}
+
 // refersBackWithIts reports whether "its" (or "itself") follows the name in
 // its clause, with no other name or personal pronoun between: "Harlow
 // Stanton cut its forecast".
@@ -280,6 +302,10 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 		return
 	}
 	w := m.Words[0]
+	if placeClass(w) == 1 || countryNames[w] != "" {
+		ev.add(&ev.place, "a country, a capital or a large city")
+		ev.bigPlace = true
+	}
 	switch a.Lower(m.FirstToken - 1) {
 	case "in", "from", "near", "at", "to", "outside":
 		if placeClass(w) > 0 || countryOf(w) != "" {
@@ -359,16 +385,24 @@ func (a *analysis) capRun(i, end int, covered []bool) int {
 // otherName classifies the capitalised run [i, end): an organisation, a
 // place, or nothing newslint can tell.
 func (a *analysis) otherName(i, end int) (Mention, bool) {
-	// Leading words that open sentences or name days, months and titles
-	// are not part of the name ("The Halvorsen Group", "On Monday").
-	for i < end && (openers[a.Tok(i)] || calendar[a.Tok(i)] || titleFirstWords[a.Lower(i)]) {
-		i++
+	// Leading words that open sentences, name days, months, titles or
+	// groups of people are not part of the name ("The Halvorsen Group",
+	// "On Monday", "Shares of …").
+	for i < end && (!a.IsCapWord(i) || nonNameWords[a.Tok(i)] && !nameOpeners[a.Tok(i)] || titleFirstWords[a.Lower(i)]) {
+		i++ // "Shares of Brightwater Capital": "Shares of" is not the name
 	}
-	for end > i && !a.IsCapWord(end-1) {
+	// A run that ends in a title is a role ("Saudi Energy Minister").
+	for end > i && (!a.IsCapWord(end-1) || titleFirstWords[a.Lower(end-1)]) {
+		if titleFirstWords[a.Lower(end-1)] {
+			return Mention{}, false
+		}
 		end--
 	}
 	if i >= end {
 		return Mention{}, false
+	}
+	if end-i == 1 && (orgHeads[a.Tok(i)] || placeHeads[a.Tok(i)]) && !isKnownOrg(a.Tok(i)) {
+		return Mention{}, false // "Oil prices rose": a common noun
 	}
 	words := make([]string, 0, end-i)
 	for k := i; k < end; k++ {

@@ -243,6 +243,10 @@ var (
 	placeHeads   = setOf(placeHeadWords)
 	calendar     = setOf(calendarWords)
 	openers      = setOf(openerWords)
+	// nameOpeners are the words of nonNameWords that may open the name of
+	// an organisation or a place (National Bank, New York, Bank of
+	// England).
+	nameOpeners = setOf(strings.Join([]string{orgHeadWords, orgNameWords, placeHeadWords, groupWords}, " "))
 )
 
 // timeWords are capitalised words of dates and sentence openers that never

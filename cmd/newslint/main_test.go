@@ -253,7 +253,7 @@ func TestInspectSeed(t *testing.T) {
 	var rep struct {
 		Entities []struct {
 			Name     string
-			Mentions []struct{ Text, Kind string }
+			Mentions []struct{ Text, Form string }
 		}
 		Quotes []struct {
 			Speaker *struct{ Text string }
@@ -285,6 +285,37 @@ func TestInspectSeed(t *testing.T) {
 	v := decode(t, r.stdout)
 	f := v["files"].([]any)[0].(map[string]any)["findings"].([]any)[0].(map[string]any)
 	assert.Equal(t, []any{float64(11), float64(258), float64(11), float64(273)}, []any{f["line"], f["column"], f["endLine"], f["endColumn"]})
+}
+
+// inspect --format json gives every entity its kind and the evidence.
+func TestInspectKinds(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", "Insurer cuts forecast\n\nHarlow Stanton cut its forecast on Monday, the firm said in Denver. "+
+		"Mayor Ana Ruiz said the city would help. Shares of Brightwater Capital fell.\n")
+	r := runIn(t, dir, "", "inspect", "--format", "json", "a.txt")
+	require.Equal(t, 0, r.code, r.stderr)
+	var rep struct {
+		Entities []struct {
+			Name     string
+			Kind     string
+			Evidence []string
+			Mentions []struct{ Text, Form string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rep))
+	kinds := map[string]string{}
+	for _, e := range rep.Entities {
+		kinds[e.Name] = e.Kind
+		require.NotEmpty(t, e.Mentions, e.Name)
+		if e.Kind != "unknown" {
+			assert.NotEmpty(t, e.Evidence, "%s is a %s: the evidence says why", e.Name, e.Kind)
+		}
+	}
+	assert.Equal(t, map[string]string{
+		"Harlow Stanton": "organisation", "Ana Ruiz": "person", "Denver": "place", "Brightwater Capital": "organisation",
+	}, kinds)
+	r = runIn(t, dir, "", "inspect", "a.txt")
+	assert.Contains(t, r.stdout, "Harlow Stanton, organisation (“its” refers back to it)")
 }
 
 func TestInspectErrors(t *testing.T) {
