@@ -82,6 +82,9 @@ func runUnintroducedPerson(pass *linter.Pass) {
 		if !surelyPerson(pm, id, full, hasPronoun[id]) || isAcronym(fm.Surname()) || fm.Surname() != e.Surname() || people.IsNonNameWord(fm.Surname()) || pm.LowerWords[strings.ToLower(fm.Surname())] {
 			continue
 		}
+		if pm.NearVariantInArticle(fm.Surname()) != "" {
+			continue // a misspelt name of someone else: name-spelling's to report
+		}
 		if full >= 0 {
 			line := a.Line(pm.Mentions[full].Start)
 			pass.Report(fm.Name, fmt.Sprintf("first reference to %s uses the surname only; the full name “%s” first appears on line %d",
