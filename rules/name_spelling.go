@@ -344,9 +344,11 @@ func twoPeople(canon, variant *nameForm) bool {
 		return !shares(variant.classes, canon.classes)
 	}
 	// A full name beside a person known only by title and surname is a
-	// second person (Donald Regan beside President Reagan); beside a bare
-	// surname it is the one introduction, misspelt or not.
-	return len(variant.firsts) > 0 && len(canon.classes) > 0
+	// second person (Donald Regan beside President Reagan); so is one whose
+	// surname and the other spelling are both common surnames (Joan
+	// Goodman beside Goldman). Beside a bare surname it is otherwise the
+	// one introduction, misspelt or not.
+	return len(variant.firsts) > 0 && (len(canon.classes) > 0 || people.BothCommonSurnames(variant.text, canon.text))
 }
 
 // onlyFirst reports whether a form is only ever a first name.
