@@ -73,8 +73,7 @@ var newSpeakerVerbs = map[string]bool{
 }
 
 func runQuoteAttribution(pass *linter.Pass) {
-	a := pass.Article
-	pm := pass.People
+	a, pm := pass.Article, pass.People
 	reported := map[int]bool{} // speaker mentions already reported
 	for qi, q := range a.Quotes {
 		at := pm.Attributions[qi]
@@ -85,73 +84,101 @@ func runQuoteAttribution(pass *linter.Pass) {
 		if m.Form == people.Pronoun || m.Form == people.RolePhrase || m.Entity < 0 || m.Quote >= 0 {
 			continue
 		}
-		if newSpeakerVerbs[strings.ToLower(a.Text(at.Verb))] {
+		if newSpeakerVerbs[strings.ToLower(a.Text(at.Verb))] || variantOfAnother(pass, &m) {
+			// A reply ("countered X") brings a new speaker; a misspelt
+			// name of someone in the article is name-spelling's to report.
 			continue
 		}
-		e := pm.Entities[m.Entity]
-		if variantOfAnother(pass, &m) {
-			// A misspelt name of someone in the article is name-spelling's
-			// to report.
-			continue
+		c := &quoteCheck{pass: pass, qi: qi, at: at, m: &m, e: &pm.Entities[m.Entity]}
+		c.stranger = !c.e.Introduced && len(c.e.Mentions) == 1 && !surnameElsewhere(pass, &m)
+		found, decided := c.statementByAnother()
+		if !decided {
+			found = c.sentenceBeforeAboutAnother() || c.strangerInParagraphAboutAnother()
 		}
-		speaker := displayName(a, &m, &e)
-		stranger := !e.Introduced && len(e.Mentions) == 1 && !surnameElsewhere(pass, &m)
-		var notes []string
-		if stranger {
-			notes = append(notes, fmt.Sprintf("%s is not mentioned elsewhere in the article", m.Surname()))
-		}
-		// Case 1: the paragraph reports a statement by someone else.
-		// A stranger whose attribution brings them in on purpose ("said on
-		// Twitter") is not contradicted by the paragraph's statement.
-		if !stranger && checkSwaps.Get(pass) || stranger && (checkSwaps.Get(pass) || checkStrangers.Get(pass)) && bareAttribution(pass, at) {
-			if st, ok := reportedBy(pass, qi, &m); ok {
-				sm := pm.Mentions[st.Mention]
-				other := pm.Entities[sm.Entity]
-				if !stranger && !checkSwaps.Get(pass) {
-					continue
-				}
-				// A known speaker named in full ("said Russell Zimmerman")
-				// after a statement given only to a pronoun ("He remarked")
-				// is a deliberate change of speaker, not a slip.
-				fullKnown := len(m.Words) >= 2 && e.Introduced && sm.Form == people.Pronoun
-				if !stranger && (m.Introduced || fullKnown || mentionedInParagraphBefore(pass, m.Entity, q.Para, at.Speaker)) {
-					continue
-				}
-				msg := fmt.Sprintf("quote attributed to %s, but this paragraph reports a statement by %s (%s)",
-					speaker, other.Name, evidence(a, &sm, st))
-				if len(notes) > 0 {
-					msg += "; " + strings.Join(notes, "; ")
-				}
-				pass.Report(m.Name, msg)
-				reported[at.Speaker] = true
-				continue
-			}
-		}
-		// Case 1b: the sentence just before the quotation is about
-		// someone else, and the speaker, known from elsewhere, is neither
-		// introduced nor mentioned in this paragraph.
-		if !stranger && checkSwaps.Get(pass) && !m.Introduced && !mentionedInParagraphBefore(pass, m.Entity, q.Para, at.Speaker) {
-			if subj, ok := subjectJustBefore(pass, qi, &m); ok {
-				sm := pm.Mentions[subj]
-				pass.Report(m.Name, fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
-					speaker, pm.Entities[sm.Entity].Name, a.Text(sm.Span), m.Surname()))
-				reported[at.Speaker] = true
-				continue
-			}
-		}
-		// Case 2: a speaker never introduced, in a paragraph about
-		// someone else.
-		if !stranger || !checkStrangers.Get(pass) || !bareAttribution(pass, at) {
-			continue
-		}
-		if subj, ok := aboutSomeoneElse(pass, qi, &m); ok {
-			sm := pm.Mentions[subj]
-			other := pm.Entities[sm.Entity]
-			pass.Report(m.Name, fmt.Sprintf("quote attributed to %s, who is not introduced anywhere in the article (no other mention, title or description), while this paragraph is about %s (“%s”)",
-				speaker, other.Name, a.Text(sm.Span)))
+		if found {
 			reported[at.Speaker] = true
 		}
 	}
+}
+
+// quoteCheck is one attributed quotation being checked.
+type quoteCheck struct {
+	pass     *linter.Pass
+	qi       int
+	at       people.Attribution
+	m        *people.Mention // the speaker's mention
+	e        *people.Entity  // the speaker
+	stranger bool            // never introduced, named nowhere else
+}
+
+func (c *quoteCheck) speaker() string { return displayName(c.pass.Article, c.m, c.e) }
+
+// statementByAnother is case 1: the paragraph reports a statement by
+// someone else. A stranger whose attribution brings them in on purpose
+// ("said on Twitter") is not contradicted by the paragraph's statement.
+// decided is set when the paragraph's statement settles the quotation,
+// reported or not: the other cases are not tried.
+func (c *quoteCheck) statementByAnother() (found, decided bool) {
+	pass, m := c.pass, c.m
+	if !(!c.stranger && checkSwaps.Get(pass) || c.stranger && (checkSwaps.Get(pass) || checkStrangers.Get(pass)) && bareAttribution(pass, c.at)) {
+		return false, false
+	}
+	st, ok := reportedBy(pass, c.qi, m)
+	if !ok {
+		return false, false
+	}
+	sm := pass.People.Mentions[st.Mention]
+	// A known speaker named in full ("said Russell Zimmerman") after a
+	// statement given only to a pronoun ("He remarked") is a deliberate
+	// change of speaker, not a slip.
+	fullKnown := len(m.Words) >= 2 && c.e.Introduced && sm.Form == people.Pronoun
+	q := pass.Article.Quotes[c.qi]
+	if !c.stranger && (m.Introduced || fullKnown || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker)) {
+		return false, true
+	}
+	msg := fmt.Sprintf("quote attributed to %s, but this paragraph reports a statement by %s (%s)",
+		c.speaker(), pass.People.Entities[sm.Entity].Name, evidence(pass.Article, &sm, st))
+	if c.stranger {
+		msg += fmt.Sprintf("; %s is not mentioned elsewhere in the article", m.Surname())
+	}
+	pass.Report(m.Name, msg)
+	return true, true
+}
+
+// sentenceBeforeAboutAnother is case 1b: the sentence just before the
+// quotation is about someone else, and the speaker, known from elsewhere,
+// is neither introduced nor mentioned in this paragraph.
+func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
+	pass, m := c.pass, c.m
+	q := pass.Article.Quotes[c.qi]
+	if c.stranger || !checkSwaps.Get(pass) || m.Introduced || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker) {
+		return false
+	}
+	subj, ok := subjectJustBefore(pass, c.qi, m)
+	if !ok {
+		return false
+	}
+	sm := pass.People.Mentions[subj]
+	pass.Report(m.Name, fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
+		c.speaker(), pass.People.Entities[sm.Entity].Name, pass.Article.Text(sm.Span), m.Surname()))
+	return true
+}
+
+// strangerInParagraphAboutAnother is case 2: a speaker never introduced,
+// with a bare attribution, in a paragraph about someone else.
+func (c *quoteCheck) strangerInParagraphAboutAnother() bool {
+	pass := c.pass
+	if !c.stranger || !checkStrangers.Get(pass) || !bareAttribution(pass, c.at) {
+		return false
+	}
+	subj, ok := aboutSomeoneElse(pass, c.qi, c.m)
+	if !ok {
+		return false
+	}
+	sm := pass.People.Mentions[subj]
+	pass.Report(c.m.Name, fmt.Sprintf("quote attributed to %s, who is not introduced anywhere in the article (no other mention, title or description), while this paragraph is about %s (“%s”)",
+		c.speaker(), pass.People.Entities[sm.Entity].Name, pass.Article.Text(sm.Span)))
+	return true
 }
 
 // audience are the words of "told reporters", "told a news conference":
