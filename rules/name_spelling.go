@@ -79,7 +79,7 @@ type nameForm struct {
 	// person, org, place and unknown are set when a name holding the form
 	// is of that kind.
 	person, org, place, unknown bool
-	first              int // offset of the first use
+	first                       int // offset of the first use
 }
 
 func (f *nameForm) add(set *map[string]bool, v string) {

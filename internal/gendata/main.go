@@ -98,7 +98,9 @@ func classifySurnames(share map[string]float64) map[string]string {
 	for n := range share {
 		names = append(names, n)
 	}
-	sort.Slice(names, func(i, j int) bool { return share[names[i]] > share[names[j]] || share[names[i]] == share[names[j]] && names[i] < names[j] })
+	sort.Slice(names, func(i, j int) bool {
+		return share[names[i]] > share[names[j]] || share[names[i]] == share[names[j]] && names[i] < names[j]
+	})
 	out := map[string]string{}
 	for i, n := range names {
 		switch {
