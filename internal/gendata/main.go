@@ -31,7 +31,14 @@ func main() {
 	in := flag.String("in", "../../shared/data", "directory of the data sets")
 	out := flag.String("out", "data", "directory to write the tables to")
 	flag.Parse()
-	d := &data{in: *in}
+	if err := generate(*in, *out); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// generate writes the tables made from the data sets in dir in to out.
+func generate(in, out string) error {
+	d := &data{in: in}
 	surnames := d.surnames()
 	tables := map[string]map[string]string{
 		"given.txt":      d.givenNames(surnames),
@@ -41,10 +48,11 @@ func main() {
 		"orgs.txt":       d.orgs(),
 	}
 	for name, t := range tables {
-		if err := write(filepath.Join(*out, name), t); err != nil {
-			log.Fatal(err)
+		if err := write(filepath.Join(out, name), t); err != nil {
+			return err
 		}
 	}
+	return nil
 }
 
 type data struct{ in string }
