@@ -20,6 +20,9 @@ type Person struct {
 // its methods.
 type analysis struct {
 	*article.Article
+	// calendarSurnames are the months and days the article uses as a
+	// person's surname (Theresa May).
+	calendarSurnames map[string]bool
 }
 
 // Analyse builds the people model of an article: its mentions of people,
@@ -27,7 +30,7 @@ type analysis struct {
 // statements and each paragraph's subject. The gazetteer (which may be
 // empty) names people the newsroom knows.
 func Analyse(art *article.Article, gazetteer []Person) *Model {
-	a := &analysis{art}
+	a := &analysis{Article: art}
 	lowerWords := map[string]bool{}
 	pm := &Model{LowerWords: lowerWords}
 	for i, t := range a.Tokens {

@@ -14,6 +14,9 @@ func (a *analysis) isNameWord(i int) bool {
 		return false
 	}
 	w, _ := article.StripPossessive(a.Tok(i))
+	if calendar[w] && a.calendarSurnames[w] {
+		return true // Theresa May, then May
+	}
 	if nonNameWords[w] || article.IsAllCaps(w) && utf8.RuneCountInString(w) > 3 || isLegalForm(w) && w != "Co" {
 		return false
 	}
@@ -89,8 +92,28 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 	return j, words
 }
 
+// findCalendarSurnames finds the surnames that are also months or days
+// (Theresa May, Brian March): a calendar word right after a first name
+// that is mostly a given name. In that article the word may be the
+// person's surname wherever it stands.
+func (a *analysis) findCalendarSurnames() {
+	for i := 1; i < len(a.Tokens); i++ {
+		w, _ := article.StripPossessive(a.Tok(i))
+		if !calendar[w] || !a.IsCapWord(i) || !a.IsCapWord(i-1) {
+			continue
+		}
+		if _, mostly, _ := givenName(a.Tok(i - 1)); mostly {
+			if a.calendarSurnames == nil {
+				a.calendarSurnames = map[string]bool{}
+			}
+			a.calendarSurnames[w] = true
+		}
+	}
+}
+
 // findMentions reads every sentence for person mentions.
 func (a *analysis) findMentions(pm *Model, lowerWords map[string]bool) {
+	a.findCalendarSurnames()
 	// Mentions are large; sizing the table from the count of capitalised
 	// words and pronouns avoids copying it again and again as it grows.
 	est := 0

@@ -59,7 +59,8 @@ type votes struct {
 	prons map[string][]int
 	// weak counts the evidence that does not stand against a pronoun: the
 	// pronouns whose referent the model only guessed (the most recent
-	// person of that gender) and a first name's gender, by gender.
+	// person of that gender) or that may be about someone else in view,
+	// and a first name's gender, by gender.
 	weak map[string]int
 }
 
@@ -71,17 +72,26 @@ func (v *votes) add(gender string, weight, line int) {
 func runPronounConsistency(pass *linter.Pass) {
 	pm := pass.People
 	need := int(minEvidence.Get(pass))
-	byEnt := genderVotes(pass.Article, pm)
+	// Twice: first from every signal, then only from the pronouns whose
+	// referent is clear given what the first pass established of everyone
+	// else ("Corbyn said she had to accept defeat", right after Theresa
+	// May, says nothing of Corbyn).
+	byEnt := genderVotes(pass.Article, pm, nil)
+	byEnt = genderVotes(pass.Article, pm, byEnt)
 	for _, e := range slices.Sorted(maps.Keys(byEnt)) {
 		v := byEnt[e]
 		major, minor := v.major()
-		// One pronoun whose referent the text fixes contradicts the
-		// gender; nothing else does but pronouns the model only guessed.
-		if v.n[major] < need || len(v.prons[minor]) != 1 || v.n[minor]-v.weak[minor] != 1 || v.n[major] < 2 {
+		// One pronoun whose referent is clear contradicts the gender;
+		// nothing else does but weak evidence (pronouns the model only
+		// guessed, or that may be about someone else, a first name); and
+		// the gender rests on more than weak evidence, or agrees with what
+		// the article says of the person besides pronouns.
+		if v.n[major] < need || v.n[major] == v.weak[major] && independentGender(pm, e) != major ||
+			len(v.prons[minor]) != 1 || v.n[minor]-v.weak[minor] != 1 || v.n[major] < 2 {
 			continue
 		}
 		m := pm.Mentions[v.prons[minor][0]]
-		if someoneElseFits(pass, byEnt, e, m) {
+		if someoneElseFits(pm, byEnt, e, m) {
 			continue // the pronoun may be about another person in view
 		}
 		ent := pm.Entities[e]
@@ -111,8 +121,7 @@ func (v *votes) established() string {
 // gender, is in view of pronoun m: named, called by role or referred to in
 // its paragraph before it or in the paragraph before. Then the pronoun's
 // referent is not clear, and the pronoun is not reported.
-func someoneElseFits(pass *linter.Pass, byEnt map[int]*votes, e int, m people.Mention) bool {
-	pm := pass.People
+func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
 	for _, para := range []int{m.Para - 1, m.Para} {
 		if para < 0 {
 			continue
@@ -143,6 +152,29 @@ func someoneElseFits(pass *linter.Pass, byEnt map[int]*votes, e int, m people.Me
 	return false
 }
 
+// independentGender is the gender the article gives a person besides
+// pronouns: the gazetteer, an honorific (Mr., Ms.), a gendered title
+// (chairwoman), or a one-sided first name; "" when none or they disagree.
+func independentGender(pm *people.Model, e int) string {
+	ent := &pm.Entities[e]
+	g := ent.Gender
+	for _, r := range ent.Roles {
+		if rg := roleGender(&r); rg != "" {
+			if g != "" && g != rg {
+				return ""
+			}
+			g = rg
+		}
+	}
+	if ng := people.GivenNameGender(ent.FirstName()); ng != "" {
+		if g != "" && g != ng {
+			return ""
+		}
+		g = ng
+	}
+	return g
+}
+
 // roleGender is the gender a role's words give (chairwoman, actress,
 // his wife), or "".
 func roleGender(r *people.Role) string {
@@ -162,7 +194,7 @@ func roleGender(r *people.Role) string {
 // honorifics (Mr., Ms.), which count twice, the people gazetteer (three
 // times), a gendered title (chairman, spokeswoman), and, as weak evidence,
 // a first name the data give one gender.
-func genderVotes(a *article.Article, pm *people.Model) map[int]*votes {
+func genderVotes(a *article.Article, pm *people.Model, first map[int]*votes) map[int]*votes {
 	byEnt := map[int]*votes{}
 	get := func(e int) *votes {
 		v := byEnt[e]
@@ -181,28 +213,39 @@ func genderVotes(a *article.Article, pm *people.Model) map[int]*votes {
 			if e < 0 {
 				e = m.Entity
 			}
+			ambiguous := first != nil && someoneElseFits(pm, first, e, m)
+			if g0 := independentGender(pm, e); ambiguous && g0 != "" && g0 != m.Gender {
+				continue // about someone else in view, by all the article says of e
+			}
 			v := get(e)
 			v.add(m.Gender, 1, a.Line(m.Start))
-			if m.Referent >= 0 {
+			switch {
+			case ambiguous:
+				v.weak[m.Gender]++ // it may be about someone else
+			case m.Referent >= 0:
 				v.prons[m.Gender] = append(v.prons[m.Gender], i)
-			} else {
+			default:
 				v.weak[m.Gender]++
 			}
 		case m.Form == people.Honorific && m.Gender != "" && m.Entity >= 0:
 			get(m.Entity).add(m.Gender, 2, a.Line(m.Start))
 		}
 	}
-	for e, v := range byEnt {
-		ent := pm.Entities[e]
-		if ent.Gender != "" && v.n[ent.Gender] < 3 {
-			v.n[ent.Gender] += 3 // the gazetteer
+	for e := range pm.Entities {
+		ent := &pm.Entities[e]
+		if len(ent.Mentions) == 0 || !ent.Kind.MayBePerson() {
+			continue
+		}
+		if ent.Gender != "" && (byEnt[e] == nil || byEnt[e].n[ent.Gender] < 3) {
+			get(e).n[ent.Gender] += 3 // the gazetteer
 		}
 		for _, r := range ent.Roles {
 			if g := roleGender(&r); g != "" {
-				v.add(g, 1, a.Line(r.Span.Start))
+				get(e).add(g, 1, a.Line(r.Span.Start))
 			}
 		}
 		if g := people.GivenNameGender(ent.FirstName()); g != "" {
+			v := get(e)
 			v.n[g]++
 			v.weak[g]++
 		}
