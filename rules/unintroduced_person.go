@@ -107,7 +107,7 @@ func runUnintroducedPerson(pass *linter.Pass) {
 func holdsOffice(pm *people.Model, e *people.Entity) bool {
 	for _, mi := range e.Mentions {
 		m := pm.Mentions[mi]
-		if m.Form == people.TitledName && m.Role != nil && offices[m.Role.Class] {
+		if (m.Form == people.TitledName || m.Form == people.Honorific) && m.Role != nil && offices[m.Role.Class] {
 			return true
 		}
 	}
