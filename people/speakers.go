@@ -163,12 +163,23 @@ func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
 			switch {
 			case next == "a" || next == "an" || next == "the" || next == "another" || next == "one" || next == "its" || next == "who":
 				return pm
-			case poss || isOccupation(next) || isOccupation(a.Lower(j+2)):
+			case poss || isOccupation(next) || isOccupation(a.Lower(j+2)) || a.titleWithin(j+1, from):
 				return pm
 			}
 		}
 	}
 	return -1
+}
+
+// titleWithin reports whether a title stands among tokens [from, to):
+// "Bond Corp's Executive Director for Finance and Administration".
+func (a *analysis) titleWithin(from, to int) bool {
+	for k := from; k < to; k++ {
+		if c, next := a.matchTitle(k, to); next > 0 && c != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerBeforeVerb finds the subject ending right before a speech verb,
