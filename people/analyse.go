@@ -23,6 +23,10 @@ type analysis struct {
 	// calendarSurnames are the months and days the article uses as a
 	// person's surname (Theresa May).
 	calendarSurnames map[string]bool
+	// orgMemo and placeMemo remember the data tables' answers for the
+	// names of this article.
+	orgMemo   map[string]byte
+	placeMemo map[string]int
 }
 
 // Analyse builds the people model of an article: its mentions of people,

@@ -131,7 +131,7 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	// Hawkins) says nothing; nor does a word for an organisation before a
 	// name that opens with a given name ("the association's Carlos
 	// Calmon").
-	if k := knownOrg(name); (k != 0 || orgNames[name]) && (len(m.Words) > 1 || surnameClass(name) == 0) {
+	if k := a.orgKind(name); (k != 0 || orgNames[name]) && (len(m.Words) > 1 || surnameClass(name) == 0) {
 		ev.add(&ev.org, knownOrgWhy(k))
 	}
 	if w := a.Lower(m.FirstToken - 1); orgNouns[w] && !a.opensWithGivenName(m) {
@@ -157,6 +157,33 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if a.affiliationOf(pm, i) {
 		ev.add(&ev.org, "“"+name+"'s” before a person's name")
 	}
+}
+
+// orgKind is knownOrg, remembered for the article: a name is looked up
+// once however often it is mentioned.
+func (a *analysis) orgKind(name string) byte {
+	if k, ok := a.orgMemo[name]; ok {
+		return k
+	}
+	if a.orgMemo == nil {
+		a.orgMemo = map[string]byte{}
+	}
+	k := knownOrg(name)
+	a.orgMemo[name] = k
+	return k
+}
+
+// placeSize is placeClass, remembered for the article.
+func (a *analysis) placeSize(name string) int {
+	if c, ok := a.placeMemo[name]; ok {
+		return c
+	}
+	if a.placeMemo == nil {
+		a.placeMemo = map[string]int{}
+	}
+	c := placeClass(name)
+	a.placeMemo[name] = c
+	return c
 }
 
 // opensWithGivenName reports whether a name of two or three words opens
@@ -302,13 +329,13 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 		return
 	}
 	w := m.Words[0]
-	if placeClass(w) == 1 || countryNames[w] != "" {
+	if a.placeSize(w) == 1 || countryNames[w] != "" {
 		ev.add(&ev.place, "a country, a capital or a large city")
 		ev.bigPlace = true
 	}
 	switch a.Lower(m.FirstToken - 1) {
 	case "in", "from", "near", "at", "to", "outside":
-		if placeClass(w) > 0 || countryOf(w) != "" {
+		if a.placeSize(w) > 0 || countryOf(w) != "" {
 			ev.add(&ev.place, "a known place, after “"+a.Lower(m.FirstToken-1)+"”")
 		}
 	}
@@ -415,15 +442,15 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	switch {
 	case a.legalFormAt(end) != "":
 		kind, why = KindOrganisation, "legal form “"+a.legalFormAt(end)+"”"
-	case knownOrg(name) != 0 || orgNames[name]:
-		kind, why = KindOrganisation, knownOrgWhy(knownOrg(name))
+	case a.orgKind(name) != 0 || orgNames[name]:
+		kind, why = KindOrganisation, knownOrgWhy(a.orgKind(name))
 	case hasAny(words, orgHeads):
 		kind, why = KindOrganisation, "a word of organisations' names"
 	case placeHeads[last] && len(words) > 1:
 		kind, why = KindPlace, "a word of places' names"
 	case countryNames[name] != "":
 		kind, why = KindPlace, "a country"
-	case placeClass(name) > 0 && (len(words) > 1 || placeClass(name) <= 2 || a.placePreposition(i)):
+	case a.placeSize(name) > 0 && (len(words) > 1 || a.placeSize(name) <= 2 || a.placePreposition(i)):
 		kind, why = KindPlace, "a known place"
 	}
 	if kind == KindUnknown {
