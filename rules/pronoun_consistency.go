@@ -25,20 +25,28 @@ func PronounConsistency() *linter.Rule {
 		Options:  []linter.Option{minEvidence},
 		Explain: `Reports a pronoun (he, she, him, her, his, hers, himself, herself) that refers
 to a person and contradicts the gender the article establishes for that
-person by its other pronouns, an honorific (Mr., Mrs., Ms.) or the people
-gazetteer:
+person by its other pronouns, an honorific (Mr., Mrs., Ms.), a gendered
+title (chairwoman), the people gazetteer, or (as weak evidence) a first
+name the data give one gender:
 
   Winch said he … Winch said he … Winch said she has produced …
 
-A pronoun is only checked where its referent is unambiguous from the text
-alone: the subject of the speech verb just before it ("Winch said she"), or
-the only person named earlier in its sentence, or the only person named in
-the sentence before. Pronouns inside quotations are someone else's words and
-are never checked, and a nearby noun of the pronoun's gender ("his wife …
-she") makes the reference uncertain.
+A pronoun is reported only where its referent is clear:
+  - the text's structure gives it one: the subject of the speech verb
+    just before it ("Winch said she"), the only person named earlier in
+    its sentence or in the sentence before, or the subject after an
+    opening phrase ("On the advice of his lawyer, Calero declined");
+  - and nobody else of the pronoun's gender is in view: no other person
+    of that gender named, called by a role ("the chairwoman") or referred
+    to by a pronoun earlier in its paragraph or in the last sentences of
+    the paragraph before ("Ruiz said she had raised taxes", just after
+    President Maria Lopez, is not reported), and no noun of that gender
+    near it ("his wife … she").
+Pronouns inside quotations are someone else's words and are never checked.
 
-The established gender needs at least min-evidence agreeing signals (an
-honorific counts twice), and the contradicting pronoun must stand alone.
+The established gender needs at least min-evidence signals, from pronouns
+whose referent is itself clear or from an honorific (which counts twice),
+title, gazetteer or first name; the contradicting pronoun must stand alone.
 
 Options:
   min-evidence  how many agreeing signals establish a gender`,
@@ -118,9 +126,10 @@ func (v *votes) established() string {
 }
 
 // someoneElseFits reports whether a person other than e, of the pronoun's
-// gender, is in view of pronoun m: named, called by role or referred to in
-// its paragraph before it or in the paragraph before. Then the pronoun's
-// referent is not clear, and the pronoun is not reported.
+// gender, is in view of pronoun m: named, called by role or referred to
+// earlier in its paragraph, or in the paragraph before within the two
+// sentences before the pronoun's. Then the pronoun's referent is not
+// clear, and the pronoun is not reported.
 func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
 	for _, para := range []int{m.Para - 1, m.Para} {
 		if para < 0 {
@@ -130,6 +139,9 @@ func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Men
 			o := pm.Mentions[i]
 			if o.Start >= m.Start {
 				break
+			}
+			if para < m.Para && o.Sent < m.Sent-2 {
+				continue // out of view: the paragraph before, three sentences back
 			}
 			other := o.Entity
 			if o.Form == people.Pronoun && o.Referent >= 0 {
