@@ -161,29 +161,22 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 
 // orgKind is knownOrg, remembered for the article: a name is looked up
 // once however often it is mentioned.
-func (a *analysis) orgKind(name string) byte {
-	if k, ok := a.orgMemo[name]; ok {
-		return k
-	}
-	if a.orgMemo == nil {
-		a.orgMemo = map[string]byte{}
-	}
-	k := knownOrg(name)
-	a.orgMemo[name] = k
-	return k
-}
+func (a *analysis) orgKind(name string) byte { return remember(&a.orgMemo, name, knownOrg) }
 
 // placeSize is placeClass, remembered for the article.
-func (a *analysis) placeSize(name string) int {
-	if c, ok := a.placeMemo[name]; ok {
-		return c
+func (a *analysis) placeSize(name string) int { return remember(&a.placeMemo, name, placeClass) }
+
+// remember returns f(key), computing it once for the map *memo.
+func remember[V any](memo *map[string]V, key string, f func(string) V) V {
+	if v, ok := (*memo)[key]; ok {
+		return v
 	}
-	if a.placeMemo == nil {
-		a.placeMemo = map[string]int{}
+	if *memo == nil {
+		*memo = map[string]V{}
 	}
-	c := placeClass(name)
-	a.placeMemo[name] = c
-	return c
+	v := f(key)
+	(*memo)[key] = v
+	return v
 }
 
 // opensWithGivenName reports whether a name of two or three words opens
