@@ -84,8 +84,9 @@ func runPronounConsistency(pass *linter.Pass) {
 	// referent is clear given what the first pass established of everyone
 	// else ("Corbyn said she had to accept defeat", right after Theresa
 	// May, says nothing of Corbyn).
-	byEnt := genderVotes(pass.Article, pm, nil)
-	byEnt = genderVotes(pass.Article, pm, byEnt)
+	indep := independentGenders(pm)
+	byEnt := genderVotes(pass.Article, pm, indep, nil)
+	byEnt = genderVotes(pass.Article, pm, indep, byEnt)
 	for _, e := range slices.Sorted(maps.Keys(byEnt)) {
 		v := byEnt[e]
 		major, minor := v.major()
@@ -94,7 +95,7 @@ func runPronounConsistency(pass *linter.Pass) {
 		// guessed, or that may be about someone else, a first name); and
 		// the gender rests on more than weak evidence, or agrees with what
 		// the article says of the person besides pronouns.
-		if v.n[major] < need || v.n[major] == v.weak[major] && independentGender(pm, e) != major ||
+		if v.n[major] < need || v.n[major] == v.weak[major] && indep[e] != major ||
 			len(v.prons[minor]) != 1 || v.n[minor]-v.weak[minor] != 1 || v.n[major] < 2 {
 			continue
 		}
@@ -131,37 +132,57 @@ func (v *votes) established() string {
 // sentences before the pronoun's. Then the pronoun's referent is not
 // clear, and the pronoun is not reported.
 func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
-	for _, para := range []int{m.Para - 1, m.Para} {
-		if para < 0 {
-			continue
-		}
-		for _, i := range pm.MentionsByPara[para] {
-			o := pm.Mentions[i]
-			if o.Start >= m.Start {
-				break
-			}
+	// Walk back from the pronoun, through its paragraph and the one
+	// before, over at most viewMentions mentions: a paragraph that is one
+	// endless sentence stays linear.
+	seen := 0
+	for para := m.Para; para >= 0 && para >= m.Para-1 && seen < viewMentions; para-- {
+		ms := pm.MentionsByPara[para]
+		k := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= m.Start })
+		for k--; k >= 0 && seen < viewMentions; k-- {
+			seen++
+			o := pm.Mentions[ms[k]]
 			if para < m.Para && o.Sent < m.Sent-2 {
-				continue // out of view: the paragraph before, three sentences back
+				break // out of view: the paragraph before, three sentences back
 			}
-			other := o.Entity
-			if o.Form == people.Pronoun && o.Referent >= 0 {
-				other = o.Referent
-			}
-			if o.Form == people.Pronoun && o.Gender == m.Gender && other != e && o.Quote < 0 {
-				return true // "she" before, about someone else or no one known
-			}
-			switch {
-			case o.Form == people.RolePhrase && other < 0 && roleGender(o.Role) == m.Gender:
-				return true // "the chairwoman", someone the model could not name
-			case other < 0 || other == e || !pm.Entities[other].Kind.MayBePerson():
-				continue
-			}
-			if v := byEnt[other]; v != nil && v.established() == m.Gender {
+			if fitsInstead(pm, byEnt, e, m, o) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// viewMentions bounds how many mentions before a pronoun are in view.
+const viewMentions = 60
+
+// fitsInstead reports whether mention o, before pronoun m, is a person
+// other than e of the pronoun's gender.
+func fitsInstead(pm *people.Model, byEnt map[int]*votes, e int, m, o people.Mention) bool {
+	other := o.Entity
+	if o.Form == people.Pronoun && o.Referent >= 0 {
+		other = o.Referent
+	}
+	switch {
+	case o.Form == people.Pronoun && o.Gender == m.Gender && other != e && o.Quote < 0:
+		return true // "she" before, about someone else or no one known
+	case o.Form == people.RolePhrase && other < 0 && roleGender(o.Role) == m.Gender:
+		return true // "the chairwoman", someone the model could not name
+	case other < 0 || other == e || !pm.Entities[other].Kind.MayBePerson():
+		return false
+	}
+	v := byEnt[other]
+	return v != nil && v.established() == m.Gender
+}
+
+// independentGenders computes independentGender for every entity, once
+// per article: an entity's roles grow with its mentions.
+func independentGenders(pm *people.Model) []string {
+	out := make([]string, len(pm.Entities))
+	for e := range pm.Entities {
+		out[e] = independentGender(pm, e)
+	}
+	return out
 }
 
 // independentGender is the gender the article gives a person besides
@@ -206,7 +227,7 @@ func roleGender(r *people.Role) string {
 // honorifics (Mr., Ms.), which count twice, the people gazetteer (three
 // times), a gendered title (chairman, spokeswoman), and, as weak evidence,
 // a first name the data give one gender.
-func genderVotes(a *article.Article, pm *people.Model, first map[int]*votes) map[int]*votes {
+func genderVotes(a *article.Article, pm *people.Model, indep []string, first map[int]*votes) map[int]*votes {
 	byEnt := map[int]*votes{}
 	get := func(e int) *votes {
 		v := byEnt[e]
@@ -226,7 +247,7 @@ func genderVotes(a *article.Article, pm *people.Model, first map[int]*votes) map
 				e = m.Entity
 			}
 			ambiguous := first != nil && someoneElseFits(pm, first, e, m)
-			if g0 := independentGender(pm, e); ambiguous && g0 != "" && g0 != m.Gender {
+			if g0 := indep[e]; ambiguous && g0 != "" && g0 != m.Gender {
 				continue // about someone else in view, by all the article says of e
 			}
 			v := get(e)
