@@ -203,6 +203,9 @@ func bareAttribution(pass *linter.Pass, at people.Attribution) bool {
 	from := max(m.EndToken, a.TokenIndexAt(at.Verb.End-1)+1)
 	s := a.Sentences[m.Sent]
 	for k := from; k < s.EndToken; k++ {
+		if k >= from+12 {
+			return false // more than an audience follows
+		}
 		t := a.Tokens[k]
 		if t.Quote >= 0 {
 			return true // the quotation the attribution introduces
