@@ -131,8 +131,8 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	// Hawkins) says nothing; nor does a word for an organisation before a
 	// name that opens with a given name ("the association's Carlos
 	// Calmon").
-	if k := a.orgKind(name); (k != 0 || orgNames[name]) && (len(m.Words) > 1 || surnameClass(name) == 0) {
-		ev.add(&ev.org, knownOrgWhy(k))
+	if a.knownOrganisation(name) && (len(m.Words) > 1 || surnameClass(name) == 0) {
+		ev.add(&ev.org, knownOrgWhy(a.orgKind(name)))
 	}
 	if w := a.Lower(m.FirstToken - 1); orgNouns[w] && !a.opensWithGivenName(m) {
 		ev.add(&ev.org, "called “"+w+"”")
@@ -147,7 +147,7 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if w := a.Lower(m.FirstToken - 1); (w == "at" || w == "for" || w == "with") && (isOccupation(a.Lower(m.FirstToken-2)) || a.Lower(m.FirstToken-2) == "analysts") {
 		ev.add(&ev.org, "“"+a.Lower(m.FirstToken-2)+" "+w+"” before the name")
 	}
-	if a.affiliationAfterPerson(pm, m) && !isKnownPlace(name) {
+	if a.affiliationAfterPerson(pm, m) && !a.knownPlace(name) {
 		ev.add(&ev.org, "an affiliation after a person's name (“of”, “at”, “with”)")
 	}
 	if a.refersBackWithIts(pm, m) {
@@ -165,6 +165,14 @@ func (a *analysis) orgKind(name string) byte { return remember(&a.orgMemo, name,
 
 // placeSize is placeClass, remembered for the article.
 func (a *analysis) placeSize(name string) int { return remember(&a.placeMemo, name, placeClass) }
+
+// knownPlace is isKnownPlace with the article's memory.
+func (a *analysis) knownPlace(name string) bool {
+	return a.placeSize(name) > 0 || countryOf(name) != ""
+}
+
+// knownOrganisation is isKnownOrg with the article's memory.
+func (a *analysis) knownOrganisation(name string) bool { return a.orgKind(name) != 0 || orgNames[name] }
 
 // remember returns f(key), computing it once for the map *memo.
 func remember[V any](memo *map[string]V, key string, f func(string) V) V {
@@ -316,7 +324,7 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 	if len(m.Words) != 1 {
 		// A name of several words that is a known place or country:
 		// Hong Kong, New Zealand.
-		if name := strings.Join(m.Words, " "); isKnownPlace(name) {
+		if name := strings.Join(m.Words, " "); a.knownPlace(name) {
 			ev.add(&ev.place, "a known place")
 		}
 		return
@@ -326,11 +334,8 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 		ev.add(&ev.place, "a country, a capital or a large city")
 		ev.bigPlace = true
 	}
-	switch a.Lower(m.FirstToken - 1) {
-	case "in", "from", "near", "at", "to", "outside":
-		if a.placeSize(w) > 0 || countryOf(w) != "" {
-			ev.add(&ev.place, "a known place, after “"+a.Lower(m.FirstToken-1)+"”")
-		}
+	if a.placePreposition(m.FirstToken) && a.knownPlace(w) {
+		ev.add(&ev.place, "a known place, after “"+a.Lower(m.FirstToken-1)+"”")
 	}
 }
 
@@ -421,7 +426,7 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	if i >= end {
 		return Mention{}, false
 	}
-	if end-i == 1 && (orgHeads[a.Tok(i)] || placeHeads[a.Tok(i)]) && !isKnownOrg(a.Tok(i)) {
+	if end-i == 1 && (orgHeads[a.Tok(i)] || placeHeads[a.Tok(i)]) && !a.knownOrganisation(a.Tok(i)) {
 		return Mention{}, false // "Oil prices rose": a common noun
 	}
 	words := make([]string, 0, end-i)
@@ -435,7 +440,7 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	switch {
 	case a.legalFormAt(end) != "":
 		kind, why = KindOrganisation, "legal form “"+a.legalFormAt(end)+"”"
-	case a.orgKind(name) != 0 || orgNames[name]:
+	case a.knownOrganisation(name):
 		kind, why = KindOrganisation, knownOrgWhy(a.orgKind(name))
 	case hasAny(words, orgHeads):
 		kind, why = KindOrganisation, "a word of organisations' names"

@@ -155,9 +155,5 @@ func fixOf(f linter.Finding) *string {
 }
 
 func describe(e Expectation) string {
-	s := strings.TrimSpace(strings.Join([]string{itoa(e.Line, e.Column), e.Rule, quote(e.Text), "/" + e.Message.String() + "/"}, " "))
-	if e.Fix != nil {
-		s += " fix " + quote(*e.Fix)
-	}
-	return s
+	return wantLine(itoa(e.Line, e.Column), e.Rule, e.Text, e.Message.String(), e.Fix)
 }

@@ -157,7 +157,12 @@ func slashed(s string) (string, string, error) {
 // Format writes an expectation for a finding as a .want line, for
 // messages that can be pasted into a .want file.
 func Format(line, col int, rule, text, message string, fix *string) string {
-	s := fmt.Sprintf("%d:%d %s %s /%s/", line, col, rule, strconv.Quote(text), strings.ReplaceAll(regexp.QuoteMeta(message), "/", `\/`))
+	return wantLine(itoa(line, col), rule, text, strings.ReplaceAll(regexp.QuoteMeta(message), "/", `\/`), fix)
+}
+
+// wantLine writes a .want line from its parts; re is written as given.
+func wantLine(pos, rule, text, re string, fix *string) string {
+	s := fmt.Sprintf("%s %s %s /%s/", pos, rule, strconv.Quote(text), re)
 	if fix != nil {
 		s += " fix " + strconv.Quote(*fix)
 	}
@@ -170,5 +175,3 @@ func itoa(line, col int) string {
 	}
 	return strconv.Itoa(line)
 }
-
-func quote(s string) string { return strconv.Quote(s) }

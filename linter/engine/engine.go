@@ -96,8 +96,7 @@ func (l *Linter) config() *linter.Config {
 // Analyse reads data in its format and builds the article and people
 // models, as linting does.
 func (l *Linter) Analyse(path string, data []byte, format markup.Format) *File {
-	doc := markup.Read(path, data, format)
-	a := article.Parse(doc.Input)
+	a, doc := markup.Parse(path, data, format)
 	return &File{Doc: doc, Article: a, People: people.Analyse(a, l.config().People)}
 }
 
