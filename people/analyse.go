@@ -20,9 +20,9 @@ type Person struct {
 // its methods.
 type analysis struct {
 	*article.Article
-	// calendarSurnames are the months and days the article uses as a
-	// person's surname (Theresa May).
-	calendarSurnames map[string]bool
+	// wordSurnames are the months, days and countries the article uses
+	// as a person's surname (Theresa May, Jen Jordan).
+	wordSurnames map[string]bool
 	// orgMemo and placeMemo remember the data tables' answers for the
 	// names of this article.
 	orgMemo   map[string]byte

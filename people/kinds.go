@@ -115,6 +115,34 @@ func (a *analysis) personEvidence(m *Mention, ev *evidence) {
 	if a.opensWithGivenName(m) {
 		ev.add(&ev.weakPerson, "given name “"+m.Words[0]+"”")
 	}
+	if a.affiliatedName(m) {
+		ev.add(&ev.weakPerson, "an affiliation after the name (“"+a.Tok(m.EndToken)+" "+a.Tok(m.EndToken+1)+" …”)")
+	}
+}
+
+// affiliatedName reports whether a name of two or three words, none of
+// them a word of organisations' names or a country's, that opens with a
+// given name, is followed by "of", "at" or "from" and a
+// capitalised name: "Tamas Varga of PVM Oil Associates", "Ana Lind
+// from Oslo". The name is a person's, affiliated with what follows.
+func (a *analysis) affiliatedName(m *Mention) bool {
+	if len(m.Words) < 2 || len(m.Words) > 3 || m.Form == Name {
+		return false
+	}
+	switch a.Lower(m.EndToken) {
+	case "of", "at", "from":
+	default:
+		return false
+	}
+	for _, w := range m.Words {
+		if lw := strings.ToLower(w); orgNouns[lw] || orgNames[w] || isLegalForm(w) || countryOf(w) != "" {
+			return false
+		}
+	}
+	// And the name opens with a known given name ("Middle District of
+	// Louisiana", "Philippine Chamber of Commerce" do not).
+	known, _, _ := givenName(m.Words[0])
+	return known && a.IsCapWord(m.EndToken+1)
 }
 
 // orgEvidence reads what marks a name as an organisation's: a legal form
@@ -411,9 +439,9 @@ func (a *analysis) capRun(i, end int, covered []bool) int {
 // place, or nothing newslint can tell.
 func (a *analysis) otherName(i, end int) (Mention, bool) {
 	// Leading words that open sentences, name days, months, titles or
-	// groups of people are not part of the name ("The Halvorsen Group",
-	// "On Monday", "Shares of …").
-	for i < end && (!a.IsCapWord(i) || nonNameWords[a.Tok(i)] && !nameOpeners[a.Tok(i)] || titleFirstWords[a.Lower(i)]) {
+	// groups of people, or modify the name, are not part of it ("The
+	// Halvorsen Group", "On Monday", "Shares of …", "Lagos-based").
+	for i < end && (!a.IsCapWord(i) || nonNameWords[a.Tok(i)] && !nameOpeners[a.Tok(i)] || titleFirstWords[a.Lower(i)] || hyphenModifier(a.Tok(i))) {
 		i++ // "Shares of Brightwater Capital": "Shares of" is not the name
 	}
 	// A run that ends in a title is a role ("Saudi Energy Minister").

@@ -14,8 +14,8 @@ func (a *analysis) isNameWord(i int) bool {
 		return false
 	}
 	w, _ := article.StripPossessive(a.Tok(i))
-	if calendar[w] && a.calendarSurnames[w] {
-		return true // Theresa May, then May
+	if a.wordSurnames[w] {
+		return true // Theresa May, then May; Jen Jordan, then Jordan
 	}
 	if nonNameWords[w] || article.IsAllCaps(w) && utf8.RuneCountInString(w) > 3 || isLegalForm(w) && w != "Co" {
 		return false
@@ -92,28 +92,32 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 	return j, words
 }
 
-// findCalendarSurnames finds the surnames that are also months or days
-// (Theresa May, Brian March): a calendar word right after a first name
-// that is mostly a given name. In that article the word may be the
-// person's surname wherever it stands.
-func (a *analysis) findCalendarSurnames() {
+// findWordSurnames finds the surnames that are also months, days or
+// countries (Theresa May, Brian March, Jen Jordan): such a word right after
+// a first name that is mostly a given name, and, for a country, on the
+// census list of surnames. In that article the word may be the person's
+// surname wherever it stands.
+func (a *analysis) findWordSurnames() {
 	for i := 1; i < len(a.Tokens); i++ {
 		w, _ := article.StripPossessive(a.Tok(i))
-		if !calendar[w] || !a.IsCapWord(i) || !a.IsCapWord(i-1) {
+		if !a.IsCapWord(i) || !a.IsCapWord(i-1) || !calendar[w] && (countryOf(w) == "" || surnameClass(w) == 0) {
 			continue
 		}
-		if _, mostly, _ := givenName(a.Tok(i - 1)); mostly {
-			if a.calendarSurnames == nil {
-				a.calendarSurnames = map[string]bool{}
+		// A month or day must follow a word that is mostly a given name
+		// ("Brian March", not "Rich March"); a country that is also a
+		// surname may follow any given name ("Sen. Jen Jordan").
+		if known, mostly, _ := givenName(a.Tok(i - 1)); mostly || known && !calendar[w] {
+			if a.wordSurnames == nil {
+				a.wordSurnames = map[string]bool{}
 			}
-			a.calendarSurnames[w] = true
+			a.wordSurnames[w] = true
 		}
 	}
 }
 
 // findMentions reads every sentence for person mentions.
 func (a *analysis) findMentions(pm *Model, lowerWords map[string]bool) {
-	a.findCalendarSurnames()
+	a.findWordSurnames()
 	// Mentions are large; sizing the table from the count of capitalised
 	// words and pronouns avoids copying it again and again as it grows.
 	est := 0
@@ -198,7 +202,7 @@ func (a *analysis) roleMention(r Role, i, next, end int) (m Mention, cont int, e
 		a.appositive(&m, end)
 		return m, nameEnd, true
 	}
-	if r.Class == "" && r.Age == 0 || !definite(a.Lower(i)) {
+	if r.Class == "" && r.Age == 0 || !definite(a.Lower(i)) && !a.afterPossessivePronoun(i) {
 		return Mention{}, -1, false
 	}
 	if r.Class != "" && r.Country == "" && r.Qualifier == "" && r.Class == "leader" && r.Age == 0 {
@@ -312,11 +316,16 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords map[string]
 		}
 	}
 	described := false
-	if len(words) >= 2 && a.isOccupationWord(words[0]) {
+	if len(words) >= 2 && (a.isOccupationWord(words[0]) || a.SentenceStart(i) && descriptorBeforeName(words)) {
 		// "Doctors Michael Hershfield", "Voter Kitty Mak",
 		// "Fifteen-year-old Robert": a description, then the name.
 		words = words[1:]
 		nameStart, described = i+1, true
+	} else if len(words) >= 2 && hyphenModifier(words[0]) {
+		// "Lagos-based Meridian Capital": a modifier, not a name, and
+		// not an introduction either.
+		words = words[1:]
+		nameStart = i + 1
 	}
 	kind := FullName
 	if len(words) == 1 {
@@ -324,7 +333,7 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords map[string]
 	}
 	m := a.mention(kind, i, nameStart, nameEnd, words)
 	m.Span.Start, m.Quote = a.Tokens[spanStart].Start, int(a.Tokens[spanStart].Quote)
-	m.Introduced, m.Described = nameStart > i, described
+	m.Introduced, m.Described = described, described
 	m.SentenceInitial = a.SentenceStart(i)
 	a.trimPossessive(&m)
 	a.introducedBefore(&m, s.FirstToken)
@@ -342,6 +351,33 @@ func allInitials(words []string) bool {
 		}
 	}
 	return true
+}
+
+// hyphenModifier reports whether a word is a compound modifier whose last
+// part is lower case: "Lagos-based", "Kremlin-backed", "Paris-born". It
+// describes the name after it and is not part of it.
+func hyphenModifier(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 || k == len(w)-1 {
+		return false
+	}
+	r := w[k+1]
+	return r >= 'a' && r <= 'z'
+}
+
+// descriptorBeforeName reports whether the first of the words opening a
+// sentence is a description and the rest a name: "Pollster Hana
+// Lindqvist", "Shopkeeper Ali Demir". The first word is neither a given
+// name nor a surname, and a word that is mostly a given name follows it.
+func descriptorBeforeName(words []string) bool {
+	if len(words) < 3 {
+		return false
+	}
+	if known, _, _ := givenName(words[0]); known || surnameClass(words[0]) != 0 {
+		return false
+	}
+	_, mostly, _ := givenName(words[1])
+	return mostly
 }
 
 // isOccupationWord reports whether a capitalised word is an occupation or
@@ -673,4 +709,15 @@ func (a *analysis) appositive(m *Mention, end int) {
 	case "a", "an", "the":
 		m.Introduced = true
 	}
+}
+
+// afterPossessivePronoun reports whether token i follows "his", "her" or
+// "their": "her opponent", "his lawyer" is a role phrase for someone
+// other than the pronoun's referent.
+func (a *analysis) afterPossessivePronoun(i int) bool {
+	switch a.Lower(i - 1) {
+	case "his", "her", "their":
+		return i > 0 && a.Tokens[i-1].Kind == article.Word
+	}
+	return false
 }

@@ -240,8 +240,11 @@ func (a *analysis) onlyPersonBefore(pm *Model, si, end int) int {
 			continue // an organisation or a place: not he or she
 		}
 		if m.Entity < 0 {
-			if len(m.Words) > 0 {
-				return -2 // a name the model could not place is still a person
+			if len(m.Words) > 0 || m.Form == RolePhrase {
+				// A name the model could not place, or a role it could
+				// not link ("her opponent", "the lawyer"), is still a
+				// person.
+				return -2
 			}
 			continue
 		}

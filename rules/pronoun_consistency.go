@@ -166,8 +166,8 @@ func fitsInstead(pm *people.Model, byEnt map[int]*votes, e int, m, o people.Ment
 	switch {
 	case o.Form == people.Pronoun && o.Gender == m.Gender && other != e && o.Quote < 0:
 		return true // "she" before, about someone else or no one known
-	case o.Form == people.RolePhrase && other < 0 && roleGender(o.Role) == m.Gender:
-		return true // "the chairwoman", someone the model could not name
+	case o.Form == people.RolePhrase && other < 0 && roleGender(o.Role) != opposite(m.Gender):
+		return true // "the chairwoman", "her opponent": someone the model could not name
 	case other < 0 || other == e || !pm.Entities[other].Kind.MayBePerson():
 		return false
 	}
@@ -320,4 +320,12 @@ func joinInts(xs []int) string {
 		parts[i] = fmt.Sprint(x)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// opposite is the other gender.
+func opposite(g string) string {
+	if g == "male" {
+		return "female"
+	}
+	return "male"
 }

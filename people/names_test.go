@@ -1,0 +1,42 @@
+package people
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestNameBoundaries checks where a name begins and ends when words that
+// are not part of it stand beside it, and what kind of name it is.
+func TestNameBoundaries(t *testing.T) {
+	for _, tc := range []struct {
+		text, name string
+		kind       Kind
+		mentions   []string
+	}{
+		// A description opening the sentence is not a first name.
+		{"Pollster Hana Lindqvist said the race was close. Lindqvist runs a small firm.",
+			"Hana Lindqvist", KindPerson, []string{"Pollster Hana Lindqvist", "Lindqvist"}},
+		// A look-alike: a first name and a surname, both real, stay whole.
+		{"Hana Lindqvist said the race was close. Lindqvist runs a small firm.",
+			"Hana Lindqvist", KindPerson, []string{"Hana Lindqvist", "Lindqvist"}},
+		// A compound modifier ending in lower case is not part of the name.
+		{"Economists at Lagos-based Meridian Capital were cautious. Meridian Capital cut its forecast.",
+			"Meridian Capital", KindOrganisation, []string{"Meridian Capital", "Meridian Capital"}},
+		// A country that is also a surname, after a given name, is a surname
+		// wherever the article uses it.
+		{"State Sen. Jen Jordan voted no. Jordan said the bill was wrong.",
+			"Jen Jordan", KindPerson, []string{"State Sen. Jen Jordan", "Jordan"}},
+		// A look-alike: the country after a word that is not a given name.
+		{"Troops from Jordan arrived on Monday. Officials in Jordan said they would stay.",
+			"Jordan", KindPlace, []string{"Jordan", "Jordan"}},
+		// "Name of Organisation" is a person affiliated with it.
+		{"Tamas Varga of PVM Oil Associates said prices would rise.",
+			"Tamas Varga", KindPerson, []string{"Tamas Varga"}},
+	} {
+		a := parse("t.txt", tc.text)
+		e := entityNamed(t, a, tc.name)
+		assert.Equal(t, tc.kind, e.Kind, "%s: kind of %s (evidence %v)", tc.text, tc.name, e.Evidence)
+		assert.Equal(t, tc.mentions, mentionTexts(a, e), tc.text)
+	}
+}
