@@ -7,6 +7,9 @@ import "fmt"
 type Option interface {
 	Name() string
 	Default() any
+	// Check reports whether a value of the option's type is in its
+	// range; the error says the range.
+	Check(v any) error
 }
 
 // OptionValue lists the types an option may have.
@@ -21,10 +24,48 @@ type OptionValue interface {
 type Opt[T OptionValue] struct {
 	name string
 	def  T
+	// lo and hi bound a number, when ranged is set.
+	ranged bool
+	lo, hi float64
 }
 
 // NewOption declares an option with its default.
 func NewOption[T OptionValue](name string, def T) *Opt[T] { return &Opt[T]{name: name, def: def} }
+
+// Within bounds a numeric option to [lo, hi], checked when the
+// configuration is loaded.
+func (o *Opt[T]) Within(lo, hi float64) *Opt[T] {
+	o.ranged, o.lo, o.hi = true, lo, hi
+	return o
+}
+
+// Range describes the option's range in words, or "" when it has none.
+func (o *Opt[T]) Range() string {
+	if !o.ranged {
+		return ""
+	}
+	return fmt.Sprintf("%g to %g", o.lo, o.hi)
+}
+
+// Check reports a number outside the option's range.
+func (o *Opt[T]) Check(v any) error {
+	if !o.ranged {
+		return nil
+	}
+	var x float64
+	switch n := v.(type) {
+	case int64:
+		x = float64(n)
+	case float64:
+		x = n
+	default:
+		return nil
+	}
+	if x < o.lo || x > o.hi {
+		return fmt.Errorf("must be from %g to %g, not %v", o.lo, o.hi, v)
+	}
+	return nil
+}
 
 // Name is the option's key in [rules.<rule>].
 func (o *Opt[T]) Name() string { return o.name }

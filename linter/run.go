@@ -50,6 +50,9 @@ type FileResult struct {
 	// Source is the file's bytes, kept only when the engine is asked to
 	// (for --fix and --diff).
 	Source []byte
+	// Stdin marks the result of standard input, which is never a file to
+	// write.
+	Stdin bool
 }
 
 // UnusedSuppressionName is the rule name of the findings the engine itself

@@ -13,7 +13,7 @@ import (
 
 // maxVariantUses: a spelling used more often than this is a second name,
 // not a slip.
-var maxVariantUses = linter.NewOption("max-variant-uses", int64(2))
+var maxVariantUses = linter.NewOption("max-variant-uses", int64(2)).Within(1, 1000)
 
 // NameSpelling reports a name spelled two ways.
 func NameSpelling() *linter.Rule {

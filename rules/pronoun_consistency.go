@@ -13,7 +13,7 @@ import (
 )
 
 // minEvidence is how many agreeing signals establish a gender.
-var minEvidence = linter.NewOption("min-evidence", int64(2))
+var minEvidence = linter.NewOption("min-evidence", int64(2)).Within(1, 100)
 
 // PronounConsistency reports a pronoun that contradicts the gender the
 // article establishes for its referent.

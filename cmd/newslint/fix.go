@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/newslint/newslint/internal/diff"
+	"github.com/newslint/newslint/internal/safeio"
 	"github.com/newslint/newslint/linter"
 )
 
@@ -38,20 +38,29 @@ func printDiffs(results []linter.FileResult, stdout, stderr io.Writer) int {
 
 // applyFixes rewrites each file with its fixes applied and removes the
 // fixed findings from its result, so that only what is left is reported.
-// Standard input is never rewritten.
-func applyFixes(results []linter.FileResult, stderr io.Writer) {
+// A file that changed on disk since it was read is left alone, with an
+// error. Standard input is never written to a file: its fixed text goes to
+// stdout.
+func applyFixes(results []linter.FileResult, stdout, stderr io.Writer) error {
 	for i := range results {
 		r := &results[i]
 		if r.Err != nil || r.Source == nil {
 			continue
 		}
 		after, n := linter.ApplyFixes(r.Source, r.Findings)
+		if r.Stdin {
+			if _, err := stdout.Write(after); err != nil {
+				return err
+			}
+		}
 		if n == 0 {
 			continue
 		}
-		if err := writeAtomic(r.Path, after); err != nil {
-			r.Err = fmt.Errorf("could not apply fixes: %w", err)
-			continue
+		if !r.Stdin {
+			if err := safeio.Replace(r.Path, r.Source, after); err != nil {
+				r.Err = fmt.Errorf("could not apply fixes: %w", err)
+				continue
+			}
 		}
 		fmt.Fprintf(stderr, "newslint: %s: fixed %d finding(s)\n", r.Path, n)
 		kept := r.Findings[:0]
@@ -62,30 +71,5 @@ func applyFixes(results []linter.FileResult, stderr io.Writer) {
 		}
 		r.Findings = kept
 	}
-}
-
-// writeAtomic replaces path with data through a temporary file in the same
-// directory, keeping the file's permissions.
-func writeAtomic(path string, data []byte) error {
-	st, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".newslint-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }

@@ -23,12 +23,14 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint"
 	"github.com/newslint/newslint/article/markup"
 	"github.com/newslint/newslint/format"
+	"github.com/newslint/newslint/internal/safeio"
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/linter/config"
 	"github.com/newslint/newslint/linter/engine"
@@ -213,6 +215,14 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		fmt.Fprintf(stderr, "newslint: %v\n", err)
 		return exitError
 	}
+	fixStdin := o.fix && slices.Contains(paths, "-")
+	if fixStdin && len(paths) > 1 {
+		fmt.Fprintln(stderr, "newslint: --fix with standard input (\"-\") takes no other path: the fixed text is written to standard output")
+		return exitError
+	}
+	if o.fix {
+		safeio.RemoveTempsOnSignal()
+	}
 	l := &engine.Linter{Rules: all, Config: s.config, KeepSource: o.fix || o.diff, ReportUnusedSuppressions: o.reportUnused}
 	results := l.LintTargets(engine.Collect(paths, stdin, o.stdinFilename, s.stdinFormat))
 	if o.newFromRev != "" {
@@ -225,7 +235,15 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		return printDiffs(results, stdout, stderr)
 	}
 	if o.fix {
-		applyFixes(results, stderr)
+		if err := applyFixes(results, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
+			return exitError
+		}
+		if fixStdin {
+			// Standard output holds the fixed article; what is left to
+			// report goes to standard error.
+			stdout = stderr
+		}
 	}
 	code := filterSeverities(results, s.minSeverity, s.failSeverity)
 	if err := write(stdout, s.formatter, results, all); err != nil {

@@ -9,8 +9,8 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/newslint/newslint/internal/safeio"
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/people"
 )
@@ -59,9 +60,13 @@ func Load(defaults []byte, path string, rules []*linter.Rule) (*linter.Config, e
 	if path == "" {
 		return c, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := safeio.ReadFile(path, MaxSize)
 	if err != nil {
-		return nil, &Error{File: path, Msg: err.Error()}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &Error{File: path, Msg: "cannot read the configuration: " + err.Error()}
 	}
 	if err := Merge(c, path, data, rules); err != nil {
 		return nil, err
@@ -70,8 +75,15 @@ func Load(defaults []byte, path string, rules []*linter.Rule) (*linter.Config, e
 	return c, nil
 }
 
+// MaxSize is the largest configuration file read: a configuration is a few
+// kilobytes, and a path that names a device or an endless file must not
+// fill the memory.
+const MaxSize = 1 << 20
+
 // Find looks for newslint.toml or .newslint.toml in dir and its
-// parents and returns the first found, or "".
+// parents and returns the first found, or "". Only regular files count
+// (or links to them): a FIFO or a device of that name would block or
+// never end.
 func Find(dir string) string {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -80,7 +92,7 @@ func Find(dir string) string {
 	for {
 		for _, name := range []string{"newslint.toml", ".newslint.toml"} {
 			p := filepath.Join(dir, name)
-			if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			if safeio.IsRegular(p) {
 				return p
 			}
 		}
@@ -101,7 +113,7 @@ func Merge(c *linter.Config, file string, data []byte, rules []*linter.Rule) err
 	if _, err := toml.Decode(text, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return &Error{File: file, Line: pe.Position.Line, Column: pe.Position.Col, Msg: pe.Message}
+			return &Error{File: file, Line: pe.Position.Line, Column: pe.Position.Col, Key: keyOnLine(text, pe.Position.Line), Msg: pe.Message}
 		}
 		return &Error{File: file, Msg: err.Error()}
 	}
@@ -115,6 +127,28 @@ func Merge(c *linter.Config, file string, data []byte, rules []*linter.Rule) err
 		}
 	}
 	return nil
+}
+
+// keyOnLine is the key assigned on line n (1-based) of text, with the
+// table it is in ("rules.name-spelling.max-variant-uses"), or "" when the
+// line assigns none.
+func keyOnLine(text string, n int) string {
+	lines := strings.Split(text, "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	k, _, ok := strings.Cut(lines[n-1], "=")
+	k = strings.TrimSpace(k)
+	if !ok || k == "" || strings.ContainsAny(k, "[]\"'#") {
+		return ""
+	}
+	for i := n - 2; i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(l, "[") {
+			return strings.Trim(l, "[] ") + "." + k
+		}
+	}
+	return k
 }
 
 // merger overlays one configuration file on a Config.
@@ -154,7 +188,7 @@ func (m *merger) top(key string, val any) error {
 			}
 		}
 	case "people":
-		list, ok := val.([]map[string]any)
+		list, ok := peopleTables(val)
 		if !ok {
 			return m.keyErr("", key, "must be an array of [[people]] tables")
 		}
@@ -216,6 +250,9 @@ func mergeRule(rc *linter.RuleConfig, r *linter.Rule, tbl map[string]any, fail f
 				return fail(k, fmt.Sprintf("unknown option for rule %s (%s)", r.Name, hint))
 			}
 			conv, err := convertOption(opt.Default(), v)
+			if err == nil {
+				err = opt.Check(conv)
+			}
 			if err != nil {
 				return fail(k, err.Error())
 			}
@@ -272,6 +309,26 @@ func toStrings(v any) ([]string, error) {
 	return out, nil
 }
 
+// peopleTables reads the people array, written as [[people]] tables or
+// inline (people = [{name = "A B"}]), which TOML decodes differently.
+func peopleTables(val any) ([]map[string]any, bool) {
+	switch v := val.(type) {
+	case []map[string]any:
+		return v, true
+	case []any:
+		out := make([]map[string]any, 0, len(v))
+		for _, x := range v {
+			m, ok := x.(map[string]any)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, m)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
 func parsePerson(m map[string]any) (people.Person, error) {
 	var p people.Person
 	for _, k := range slices.Sorted(maps.Keys(m)) {
@@ -307,6 +364,12 @@ func parsePerson(m map[string]any) (people.Person, error) {
 	return p, nil
 }
 
+// MaxFileSize is the largest max-file-size: a file is read whole into
+// memory, and the model takes a few times its size.
+const MaxFileSize = 1 << 30
+
+const sizeLimitText = "1GB (1073741824 bytes)"
+
 var sizeRE = regexp.MustCompile(`^\s*(\d+)\s*([kKmMgG]?)i?[bB]?\s*$`)
 
 func parseSize(v any) (int64, error) {
@@ -315,21 +378,21 @@ func parseSize(v any) (int64, error) {
 		if n <= 0 {
 			return 0, fmt.Errorf("must be positive")
 		}
+		if n > MaxFileSize {
+			return 0, fmt.Errorf("%d is over the largest size newslint reads, %s", n, sizeLimitText)
+		}
 		return n, nil
 	case string:
 		m := sizeRE.FindStringSubmatch(n)
 		if m == nil {
 			return 0, fmt.Errorf("%q is not a size (write 10MB, 512KB or a number of bytes)", n)
 		}
-		x, _ := strconv.ParseInt(m[1], 10, 64)
-		switch strings.ToUpper(m[2]) {
-		case "K":
-			x <<= 10
-		case "M":
-			x <<= 20
-		case "G":
-			x <<= 30
+		x, err := strconv.ParseInt(m[1], 10, 64)
+		shift := map[string]uint{"": 0, "K": 10, "M": 20, "G": 30}[strings.ToUpper(m[2])]
+		if err != nil || x > MaxFileSize>>shift {
+			return 0, fmt.Errorf("%q is over the largest size newslint reads, %s", n, sizeLimitText)
 		}
+		x <<= shift
 		if x <= 0 {
 			return 0, fmt.Errorf("must be positive")
 		}

@@ -14,7 +14,7 @@ import (
 
 var testRules = []*linter.Rule{
 	{Name: "alpha", Doc: "a", Severity: linter.Warning, Run: func(*linter.Pass) {}, Options: []linter.Option{
-		linter.NewOption("max-distance", int64(2)), linter.NewOption("ratio", 0.5), linter.NewOption("mode", "strict"),
+		linter.NewOption("max-distance", int64(2)).Within(1, 10), linter.NewOption("ratio", 0.5).Within(0, 1), linter.NewOption("mode", "strict"),
 		linter.NewOption("words", []string{"x"}), linter.NewOption("strict", false),
 	}},
 	{Name: "beta", Doc: "b", Severity: linter.Info, Run: func(*linter.Pass) {}},
@@ -163,4 +163,56 @@ func TestParseSeverity(t *testing.T) {
 	assert.Equal(t, linter.Error, s)
 	_, err = linter.ParseSeverity("fatal")
 	assert.Error(t, err)
+}
+
+// TestConfigRanges: sizes that overflow or pass the largest size, and
+// numbers outside an option's range, are errors naming the key and line.
+func TestConfigRanges(t *testing.T) {
+	for _, tc := range []struct {
+		text, key string
+		line      int
+		msg       string
+	}{
+		{"max-file-size = 9223372036854775807\n", "max-file-size", 1, "over the largest size"},
+		{"\nmax-file-size = 99999999999999999999\n", "max-file-size", 2, "out of range"},
+		{"max-file-size = \"18014398509481985K\"\n", "max-file-size", 1, "over the largest size"},
+		{"max-file-size = \"99999999999999999999\"\n", "max-file-size", 1, "over the largest size"},
+		{"max-file-size = \"2GB\"\n", "max-file-size", 1, "over the largest size"},
+		{"[rules.alpha]\nmax-distance = 0\n", "rules.alpha.max-distance", 2, "from 1 to 10"},
+		{"[rules.alpha]\nmax-distance = -5\n", "rules.alpha.max-distance", 2, "from 1 to 10"},
+		{"[rules.alpha]\nratio = 1.5\n", "rules.alpha.ratio", 2, "from 0 to 1"},
+		{"[rules.alpha]\nmax-distance = 99999999999999999999\n", "rules.alpha.max-distance", 2, "out of range"},
+	} {
+		ce := configErr(t, func() error { _, err := loadString(t, tc.text); return err }())
+		assert.Equal(t, tc.key, ce.Key, tc.text)
+		assert.Equal(t, tc.line, ce.Line, tc.text)
+		assert.Contains(t, ce.Msg, tc.msg, tc.text)
+	}
+	// The edges are accepted.
+	c, err := loadString(t, "max-file-size = \"1GB\"\n[rules.alpha]\nmax-distance = 10\nratio = 0\n")
+	require.NoError(t, err)
+	assert.Equal(t, int64(1<<30), c.MaxFileSize)
+	assert.Equal(t, int64(10), c.Rules["alpha"].Options["max-distance"])
+}
+
+// TestInlinePeople: people written as an inline array of tables is the
+// same as [[people]].
+func TestInlinePeople(t *testing.T) {
+	c, err := loadString(t, `people = [{name = "Ana Lis", gender = "female"}, {name = "Bo Ek"}]`+"\n")
+	require.NoError(t, err)
+	require.Len(t, c.People, 2)
+	assert.Equal(t, "Ana Lis", c.People[0].Name)
+	assert.Equal(t, "female", c.People[0].Gender)
+	_, err = loadString(t, `people = ["Ana Lis"]`+"\n")
+	assert.Contains(t, configErr(t, err).Msg, "[[people]]")
+}
+
+// TestConfigNotRegular: a configuration path that names a FIFO or a
+// device is refused at once, and discovery skips it.
+func TestConfigNotRegular(t *testing.T) {
+	_, err := Load([]byte(testDefaults), os.DevNull, testRules)
+	assert.Contains(t, configErr(t, err).Msg, "not a regular file")
+	dir := t.TempDir()
+	require.NoError(t, os.Symlink(os.DevNull, filepath.Join(dir, "newslint.toml")))
+	assert.Equal(t, "", Find(dir))
 }

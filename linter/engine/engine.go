@@ -73,7 +73,7 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 }
 
 func (l *Linter) lintTarget(t Target) linter.FileResult {
-	res := linter.FileResult{Path: t.Path}
+	res := linter.FileResult{Path: t.Path, Stdin: t.Stdin}
 	data, format, err := l.Read(t)
 	if err != nil {
 		res.Err = err

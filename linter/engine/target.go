@@ -1,25 +1,30 @@
 package engine
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/article/markup"
+	"github.com/newslint/newslint/internal/safeio"
 	"github.com/newslint/newslint/linter"
 )
 
-// Target is one thing to lint: a path, or data read from standard input
-// (Stdin set) reported under Path.
+// Target is one thing to lint: a path, or standard input (Stdin set)
+// reported under Path.
 type Target struct {
-	Path  string
-	Data  []byte
-	Stdin bool
+	Path string
+	// Stdin marks standard input, read from Reader (or given as Data).
+	Stdin  bool
+	Reader io.Reader
+	Data   []byte
 	// Err is set when the target could not even be listed.
 	Err error
 	// Format is the input format; nil chooses by the path's extension.
@@ -27,65 +32,123 @@ type Target struct {
 }
 
 // Collect expands paths into targets: files stay files, directories are
-// walked for the files markup.Lintable accepts (hidden directories
-// skipped), and "-" is standard input, read as format when that is not nil.
-// Problems become targets with Err set, so that they are reported with the
-// rest.
+// walked for the files markup.Lintable accepts, and "-" is standard input,
+// read as format when that is not nil. Each file is listed once however
+// often, and by however many paths, it is named. Problems become targets
+// with Err set, so that they are reported with the rest.
+//
+// A walk skips hidden directories and anything that is neither a regular
+// file nor a directory (a FIFO would block, a device never ends), and
+// follows symbolic links to files and to directories alike, each
+// directory once (a link loop ends there). A path named on the command
+// line that is not a regular file or a directory is an error.
 func Collect(paths []string, stdin io.Reader, stdinName string, format *markup.Format) []Target {
-	var out []Target
+	c := &collector{seen: map[string]bool{}, dirs: map[string]bool{}}
 	for _, p := range paths {
 		if p == "-" {
-			data, err := io.ReadAll(stdin)
-			t := Target{Path: stdinName, Data: data, Stdin: true, Format: format}
-			if err != nil {
-				t.Err = fmt.Errorf("cannot read standard input: %w", err)
+			if !c.seen["-"] {
+				c.seen["-"] = true
+				c.out = append(c.out, Target{Path: stdinName, Stdin: true, Reader: stdin, Format: format})
 			}
-			out = append(out, t)
 			continue
 		}
 		st, err := os.Stat(p)
 		switch {
 		case err != nil:
-			out = append(out, Target{Path: p, Err: ioError(err)})
-		case !st.IsDir():
-			out = append(out, Target{Path: p})
+			c.add(Target{Path: p, Err: ioError(err)})
+		case st.IsDir():
+			c.walk(p)
+		case !st.Mode().IsRegular():
+			c.add(Target{Path: p, Err: &safeio.NotRegularError{Mode: st.Mode()}})
 		default:
-			out = append(out, walk(p)...)
+			c.add(Target{Path: p})
 		}
 	}
-	return out
+	return c.out
+}
+
+// collector gathers targets, each file once.
+type collector struct {
+	out []Target
+	// seen holds the files listed, by real path; dirs the directories
+	// walked.
+	seen, dirs map[string]bool
+}
+
+// add lists t unless its file is listed already.
+func (c *collector) add(t Target) {
+	key := realPath(t.Path)
+	if c.seen[key] {
+		return
+	}
+	c.seen[key] = true
+	c.out = append(c.out, t)
+}
+
+// realPath is the path with links resolved, or the clean path when it
+// cannot be resolved.
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		if abs, err := filepath.Abs(r); err == nil {
+			return abs
+		}
+	}
+	return filepath.Clean(p)
 }
 
 // walk lists the lintable files under dir.
-func walk(dir string) []Target {
-	var out []Target
-	found := 0
-	walkErr := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			out = append(out, Target{Path: path, Err: ioError(err)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			if path != dir && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if markup.Lintable(d.Name()) {
-			found++
-			out = append(out, Target{Path: path})
-		}
-		return nil
-	})
-	if walkErr != nil {
-		out = append(out, Target{Path: dir, Err: ioError(walkErr)})
-	} else if found == 0 {
-		out = append(out, Target{Path: dir, Err: errors.New("directory holds no .txt, .md, .markdown, .html or .htm file")})
+func (c *collector) walk(dir string) {
+	before := len(c.out)
+	found := c.walkDir(dir)
+	if found == 0 && len(c.out) == before {
+		c.out = append(c.out, Target{Path: dir, Err: errors.New("directory holds no .txt, .md, .markdown, .html or .htm file")})
 	}
-	return out
+}
+
+// walkDir lists the lintable files under dir, following links to
+// directories once each, and returns how many it found.
+func (c *collector) walkDir(dir string) int {
+	real := realPath(dir)
+	if c.dirs[real] {
+		return 0 // walked already: a link loop, or named twice
+	}
+	c.dirs[real] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		c.add(Target{Path: dir, Err: ioError(err)})
+		return 0
+	}
+	// Entries that are links come last, so that a file reached both
+	// directly and through a link is listed under its own path.
+	slices.SortStableFunc(entries, func(x, y fs.DirEntry) int {
+		return cmp.Compare(x.Type()&fs.ModeSymlink, y.Type()&fs.ModeSymlink)
+	})
+	found := 0
+	for _, e := range entries {
+		path := filepath.Join(dir, e.Name())
+		mode := e.Type()
+		if mode&fs.ModeSymlink != 0 {
+			st, err := os.Stat(path)
+			if err != nil {
+				if markup.Lintable(e.Name()) {
+					found++
+					c.add(Target{Path: path, Err: fmt.Errorf("broken symbolic link: %w", ioError(err))})
+				}
+				continue
+			}
+			mode = st.Mode().Type()
+		}
+		switch {
+		case mode.IsDir():
+			if !strings.HasPrefix(e.Name(), ".") {
+				found += c.walkDir(path)
+			}
+		case mode.IsRegular() && markup.Lintable(e.Name()):
+			found++
+			c.add(Target{Path: path})
+		}
+	}
+	return found
 }
 
 // ioError says what went wrong with a file in words a writer understands.
@@ -104,8 +167,9 @@ func ioError(err error) error {
 }
 
 // Read returns a target's text and input format, refusing, with an error
-// that says why, what cannot be linted: an unreadable file, one over
-// max-file-size, or a binary one.
+// that says why, what cannot be linted: an unreadable file, one that is
+// not a regular file, one over max-file-size, or a binary one. No read
+// goes past max-file-size + 1 bytes.
 func (l *Linter) Read(t Target) ([]byte, markup.Format, error) {
 	format := markup.ForPath(t.Path)
 	if t.Format != nil {
@@ -118,14 +182,9 @@ func (l *Linter) Read(t Target) ([]byte, markup.Format, error) {
 	if limit <= 0 {
 		limit = linter.DefaultMaxFileSize
 	}
-	data := t.Data
-	if !t.Stdin {
-		var err error
-		if data, err = readLimited(t.Path, limit); err != nil {
-			return nil, format, err
-		}
-	} else if int64(len(data)) > limit {
-		return nil, format, fmt.Errorf("input is %d bytes, over the limit of %d bytes (max-file-size)", len(data), limit)
+	data, err := l.readTarget(t, limit)
+	if err != nil {
+		return nil, format, err
 	}
 	if article.LooksBinary(data) {
 		return nil, format, errors.New("binary file (NUL bytes or mostly invalid UTF-8): not linted")
@@ -133,28 +192,31 @@ func (l *Linter) Read(t Target) ([]byte, markup.Format, error) {
 	return data, format, nil
 }
 
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
+func (l *Linter) readTarget(t Target, limit int64) ([]byte, error) {
+	var data []byte
+	var err error
+	switch {
+	case !t.Stdin:
+		data, err = safeio.ReadFile(t.Path, limit)
+	case t.Data != nil:
+		data = t.Data
+		if int64(len(data)) > limit {
+			err = &safeio.TooLargeError{Size: int64(len(data)), Limit: limit}
+		}
+	case t.Reader == nil:
+		data = []byte{}
+	default:
+		data, err = safeio.ReadLimited(t.Reader, limit)
+	}
+	var tl *safeio.TooLargeError
+	if errors.As(err, &tl) {
+		return nil, fmt.Errorf("%w (max-file-size)", err)
+	}
 	if err != nil {
+		if t.Stdin {
+			return nil, fmt.Errorf("cannot read standard input: %w", err)
+		}
 		return nil, ioError(err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, ioError(err)
-	}
-	if st.IsDir() {
-		return nil, errors.New("is a directory")
-	}
-	if st.Size() > limit {
-		return nil, fmt.Errorf("file is %d bytes, over the limit of %d bytes (max-file-size)", st.Size(), limit)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, ioError(err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("file is over the limit of %d bytes (max-file-size)", limit)
 	}
 	return data, nil
 }

@@ -1,0 +1,172 @@
+package safeio
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sync"
+	"syscall"
+)
+
+// ErrChanged is a file that changed on disk after it was read: it is not
+// replaced, so that nobody's edit is lost.
+var ErrChanged = errors.New("the file changed on disk after newslint read it; not rewritten (run newslint again)")
+
+// Replace writes data to the file at path in place of old, which is what
+// was read from it:
+//   - a symbolic link is followed, and its target is rewritten (the link
+//     stays a link);
+//   - a file with several hard links is rewritten in place, so that every
+//     link sees the new text; any other file is replaced atomically
+//     through a synced temporary file in its directory, with its mode and,
+//     where permitted, its owner and group;
+//   - the file is compared with old just before it is replaced, and left
+//     alone with ErrChanged if it differs;
+//   - the directory is synced after the rename.
+func Replace(path string, old, data []byte) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return err
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return &NotRegularError{st.Mode()}
+	}
+	if err := unchanged(real, old); err != nil {
+		return err
+	}
+	if linkCount(st) > 1 {
+		return rewriteInPlace(real, data)
+	}
+	return replaceAtomic(real, st, old, data)
+}
+
+// unchanged checks that the file at path still holds old.
+func unchanged(path string, old []byte) error {
+	now, err := ReadFile(path, int64(len(old))+1)
+	var tl *TooLargeError
+	if errors.As(err, &tl) || err == nil && !bytes.Equal(now, old) {
+		return ErrChanged
+	}
+	return err
+}
+
+// rewriteInPlace overwrites a file's bytes, keeping its inode (and so its
+// hard links), and syncs it.
+func rewriteInPlace(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteAt(data, 0); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Truncate(int64(len(data))); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// replaceAtomic writes data to a temporary file beside path, with path's
+// mode and owner, syncs it, checks once more that path still holds old, and
+// renames it over path.
+func replaceAtomic(path string, st os.FileInfo, old, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".newslint-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	track(name)
+	defer untrack(name)
+	defer os.Remove(name) // a no-op once renamed
+	if err := writeSynced(tmp, st, data); err != nil {
+		return err
+	}
+	if err := unchanged(path, old); err != nil {
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+func writeSynced(tmp *os.File, st os.FileInfo, data []byte) error {
+	_, err := tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(st.Mode().Perm())
+	}
+	if err == nil {
+		chown(tmp, st)
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir makes a rename in dir durable. Not every system can sync a
+// directory; the rename has happened either way.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+// The temporary files being written, removed if the process is
+// interrupted.
+var (
+	tempMu    sync.Mutex
+	temps     = map[string]bool{}
+	onSignal  sync.Once
+	signalled = make(chan os.Signal, 1)
+)
+
+func track(name string) {
+	tempMu.Lock()
+	temps[name] = true
+	tempMu.Unlock()
+}
+
+func untrack(name string) {
+	tempMu.Lock()
+	delete(temps, name)
+	tempMu.Unlock()
+}
+
+// RemoveTempsOnSignal makes an interrupt, hang-up or termination signal
+// remove the temporary files Replace is writing before the process exits
+// (with status 128 + the signal's number). A SIGKILL cannot be caught; a
+// temporary file it leaves is named .newslint-* and holds only a copy.
+func RemoveTempsOnSignal() {
+	onSignal.Do(func() {
+		signal.Notify(signalled, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+		go func() {
+			sig := <-signalled
+			tempMu.Lock() // held until exit: no new temporary file starts
+			for name := range temps {
+				os.Remove(name)
+			}
+			code := 130
+			if s, ok := sig.(syscall.Signal); ok {
+				code = 128 + int(s)
+			}
+			os.Exit(code)
+		}()
+	})
+}
