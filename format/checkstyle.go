@@ -33,13 +33,13 @@ type csError struct {
 func (c Checkstyle) Format(w io.Writer, results []linter.FileResult, _ []*linter.Rule) error {
 	rep := csReport{Version: "4.3"}
 	for _, r := range results {
-		f := csFile{Name: relPath(c.Opts.BaseDir, r.Path)}
+		f := csFile{Name: visible(relPath(c.Opts.BaseDir, r.Path))}
 		for _, fd := range r.Findings {
 			f.Errors = append(f.Errors, csError{Line: fd.Start.Line, Column: fd.Start.Column, Severity: fd.Severity.String(),
-				Message: fd.Message, Source: "newslint." + fd.Rule})
+				Message: visible(fd.Message), Source: "newslint." + fd.Rule})
 		}
 		if r.Err != nil {
-			f.Errors = append(f.Errors, csError{Line: 1, Severity: "error", Message: r.Err.Error(), Source: "newslint"})
+			f.Errors = append(f.Errors, csError{Line: 1, Severity: "error", Message: visible(r.Err.Error()), Source: "newslint"})
 		}
 		rep.Files = append(rep.Files, f)
 	}

@@ -59,7 +59,7 @@ type JSON struct{}
 func ToJSON(results []linter.FileResult) JSONOutput {
 	out := JSONOutput{Version: 1, Files: make([]JSONFile, 0, len(results))}
 	for _, r := range results {
-		jf := JSONFile{Path: r.Path, Findings: make([]JSONFinding, 0, len(r.Findings)), Error: errText(r)}
+		jf := JSONFile{Path: pathText(r.Path), Findings: make([]JSONFinding, 0, len(r.Findings)), Error: errText(r)}
 		for _, f := range r.Findings {
 			jfnd := JSONFinding{
 				Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,

@@ -59,7 +59,7 @@ func (r RDJSONL) Format(w io.Writer, results []linter.FileResult, _ []*linter.Ru
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, res := range results {
-		path := relPath(r.Opts.BaseDir, res.Path)
+		path := pathText(relPath(r.Opts.BaseDir, res.Path))
 		for _, f := range res.Findings {
 			d := rdDiagnostic{Message: f.Message, Severity: strings.ToUpper(f.Severity.String()),
 				Source: rdSource{Name: r.Opts.ToolName, URL: r.Opts.InformationURI}, Code: rdCode{f.Rule}}

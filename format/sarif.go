@@ -120,11 +120,20 @@ func region(start, end article.Position) *sarifRegion {
 
 // fileURI makes a SARIF artifact URI: a relative path, escaped, or a file
 // URI for a path outside the base directory.
+//
+// Every byte outside the URI's unreserved and path characters is
+// percent-encoded (a path that is not UTF-8 keeps its bytes as %XX), and a
+// relative path whose first segment holds a colon ("a:b.txt") is written
+// "./a:b.txt", so that it cannot read as a scheme.
 func fileURI(p string) string {
 	if strings.HasPrefix(p, "/") {
 		return (&url.URL{Scheme: "file", Path: p}).String()
 	}
-	return (&url.URL{Path: p}).EscapedPath()
+	u := (&url.URL{Path: p}).EscapedPath()
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		u = "./" + u
+	}
+	return u
 }
 
 // allRules returns the rules to describe: the given ones, and the engine's

@@ -29,7 +29,7 @@ func Unified(path string, before, after []byte) string {
 	ops := lineOps(string(before), string(after))
 	var b strings.Builder
 	label := strings.TrimPrefix(path, "/")
-	fmt.Fprintf(&b, "--- a/%s\n+++ b/%s\n", label, label)
+	fmt.Fprintf(&b, "--- %s\n+++ %s\n", quoteName("a/"+label), quoteName("b/"+label))
 	oldLine, newLine := 1, 1
 	for i := 0; i < len(ops); {
 		start, end, ok := nextHunk(ops, i)
@@ -141,4 +141,41 @@ func splitLinesKeep(s string) []string {
 		s = s[i+1:]
 	}
 	return out
+}
+
+// quoteName writes a file name for a diff header as git does when it
+// must: a name holding a space, a tab, a quotation mark, a backslash, a
+// control character or a byte outside ASCII is written in double quotes
+// with C escapes, which both git apply and GNU patch read; any other name
+// as it is.
+func quoteName(name string) string {
+	plain := true
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c <= ' ' || c == '"' || c == '\\' || c >= 0x7f {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return name
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c < ' ' || c >= 0x7f:
+			fmt.Fprintf(&b, "\\%03o", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

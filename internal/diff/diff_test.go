@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -24,4 +25,19 @@ func TestUnifiedMergesNearbyChanges(t *testing.T) {
 	assert.Equal(t, want, Unified("x", []byte(before), []byte(after)))
 	// An insertion into an empty file.
 	assert.Equal(t, "--- a/y\n+++ b/y\n@@ -0,0 +1 @@\n+new\n", Unified("y", nil, []byte("new\n")))
+}
+
+func TestHeaderNamesAreQuotedAsGitDoes(t *testing.T) {
+	for name, want := range map[string]string{
+		"plain/name.txt":     "--- a/plain/name.txt\n+++ b/plain/name.txt\n",
+		"my file.txt":        "--- \"a/my file.txt\"\n+++ \"b/my file.txt\"\n",
+		"tab\tname.txt":      "--- \"a/tab\\tname.txt\"\n+++ \"b/tab\\tname.txt\"\n",
+		"é \"q\".txt":        "--- \"a/\\303\\251 \\\"q\\\".txt\"\n+++ \"b/\\303\\251 \\\"q\\\".txt\"\n",
+		"back\\slash\n.txt": "--- \"a/back\\\\slash\\n.txt\"\n+++ \"b/back\\\\slash\\n.txt\"\n",
+	} {
+		d := Unified(name, []byte("a\n"), []byte("b\n"))
+		if !strings.HasPrefix(d, want) {
+			t.Errorf("%q: header\n%s\nwant\n%s", name, d, want)
+		}
+	}
 }
