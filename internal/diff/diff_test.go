@@ -29,10 +29,10 @@ func TestUnifiedMergesNearbyChanges(t *testing.T) {
 
 func TestHeaderNamesAreQuotedAsGitDoes(t *testing.T) {
 	for name, want := range map[string]string{
-		"plain/name.txt":     "--- a/plain/name.txt\n+++ b/plain/name.txt\n",
-		"my file.txt":        "--- \"a/my file.txt\"\n+++ \"b/my file.txt\"\n",
-		"tab\tname.txt":      "--- \"a/tab\\tname.txt\"\n+++ \"b/tab\\tname.txt\"\n",
-		"é \"q\".txt":        "--- \"a/\\303\\251 \\\"q\\\".txt\"\n+++ \"b/\\303\\251 \\\"q\\\".txt\"\n",
+		"plain/name.txt":    "--- a/plain/name.txt\n+++ b/plain/name.txt\n",
+		"my file.txt":       "--- \"a/my file.txt\"\n+++ \"b/my file.txt\"\n",
+		"tab\tname.txt":     "--- \"a/tab\\tname.txt\"\n+++ \"b/tab\\tname.txt\"\n",
+		"é \"q\".txt":       "--- \"a/\\303\\251 \\\"q\\\".txt\"\n+++ \"b/\\303\\251 \\\"q\\\".txt\"\n",
 		"back\\slash\n.txt": "--- \"a/back\\\\slash\\n.txt\"\n+++ \"b/back\\\\slash\\n.txt\"\n",
 	} {
 		d := Unified(name, []byte("a\n"), []byte("b\n"))
