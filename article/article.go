@@ -51,7 +51,15 @@ func ParseText(path, text string) *Article {
 }
 
 // Text returns the source text of a span.
-func (a *Article) Text(s Span) string { return a.Src.Text[s.Start:s.End] }
+// The padding of an HTML character reference decoded inside a word (a NUL
+// byte in Src) is left out.
+func (a *Article) Text(s Span) string {
+	t := a.Src.Text[s.Start:s.End]
+	if strings.IndexByte(t, 0) >= 0 {
+		return strings.ReplaceAll(t, "\x00", "")
+	}
+	return t
+}
 
 // Position converts a byte offset to a position in the file as it is on
 // disk.

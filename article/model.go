@@ -63,4 +63,8 @@ type Article struct {
 	// Stray lists closing quotation marks that close nothing.
 	Stray []Span
 	lower []string // lower-cased tokens
+	// clean holds the text of the words that hold invisible characters
+	// (a soft hyphen, a zero-width joiner, an HTML reference's padding),
+	// without them; nil when no word does.
+	clean map[int]string
 }

@@ -2,6 +2,7 @@ package article
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -184,15 +185,20 @@ func IsSpace(r rune) bool {
 // IsLineBreak reports whether b is a line-break byte.
 func IsLineBreak(b byte) bool { return b == '\n' || b == '\r' }
 
-// LooksBinary reports whether b is not text: it holds a NUL byte, or more than
-// a tenth of its bytes are not valid UTF-8.
+// LooksBinary reports whether b is not text: it holds a NUL byte, more than
+// one byte in a hundred is a control character other than white space and
+// escape, or more than three bytes in ten are not valid UTF-8. (Text in a
+// legacy encoding, Latin-1 or Windows-1252, has few bytes above 127.)
 func LooksBinary(b []byte) bool {
-	bad := 0
+	bad, controls := 0, 0
 	for i := 0; i < len(b); {
 		if b[i] == 0 {
 			return true
 		}
 		if b[i] < utf8.RuneSelf {
+			if b[i] < ' ' && !strings.ContainsRune("\t\n\r\f\v\x1b", rune(b[i])) {
+				controls++
+			}
 			i++
 			continue
 		}
@@ -202,5 +208,5 @@ func LooksBinary(b []byte) bool {
 		}
 		i += size
 	}
-	return len(b) > 0 && bad*10 > len(b)
+	return len(b) > 0 && (bad*10 > len(b)*3 || controls*100 > len(b))
 }

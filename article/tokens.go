@@ -22,14 +22,18 @@ func (a *Article) tokenize() {
 			r, n := a.runeAt(i)
 			t := Token{Span: Span{i, i + n}, Kind: Punct, Para: int32(s.Para), Sent: int32(si), Quote: -1}
 			switch {
-			case IsSpace(r):
+			case IsSpace(r) || invisible(r):
 				i += n
 				continue
 			case isWordRune(r):
-				t.End = a.wordEnd(i+n, s.End)
+				var hidden bool
+				t.End, hidden = a.wordEnd(i+n, s.End)
 				t.Kind = Word
 				if r >= '0' && r <= '9' {
 					t.Kind = Number
+				}
+				if hidden {
+					a.cleanWord(len(a.Tokens), t.Span)
 				}
 			}
 			a.Tokens = append(a.Tokens, t)
@@ -46,31 +50,78 @@ func (a *Article) tokenize() {
 	}
 }
 
-// wordEnd returns the end of the word that continues at j, before end.
-// Joiners stay inside a word when a word character follows them: don't,
-// Nazarbayev's, Jean-Claude; and, between digits, 1,000 and 1.5.
-func (a *Article) wordEnd(j, end int) int {
+// invisible reports the characters that are read through inside a word:
+// the soft hyphen, zero-width space, non-joiner and joiner, the word
+// joiner and a stray byte-order mark, and the NUL that pads a decoded
+// HTML character reference inside a word (Andr&eacute;s).
+func invisible(r rune) bool {
+	switch r {
+	case 0, 0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff:
+		return true
+	}
+	return false
+}
+
+// cleanWord records the text of word k, at span s, without its invisible
+// characters.
+func (a *Article) cleanWord(k int, s Span) {
+	var b strings.Builder
+	for _, r := range a.Src.Text[s.Start:s.End] {
+		if !invisible(r) {
+			b.WriteRune(r)
+		}
+	}
+	if a.clean == nil {
+		a.clean = map[int]string{}
+	}
+	a.clean[k] = b.String()
+}
+
+// wordEnd returns the end of the word that continues at j, before end,
+// and whether it holds invisible characters. Joiners stay inside a word
+// when a word character follows them: don't, Nazarbayev's, Jean-Claude;
+// and, between digits, 1,000 and 1.5. Invisible characters stay inside a
+// word when a word character follows them (Naz\u00adarbayev).
+func (a *Article) wordEnd(j, end int) (int, bool) {
+	hidden := false
 	for j < end {
 		r, n := a.runeAt(j)
 		if isWordRune(r) {
 			j += n
 			continue
 		}
+		if invisible(r) {
+			k := j + n
+			for k < end {
+				r2, n2 := a.runeAt(k)
+				if !invisible(r2) {
+					break
+				}
+				k += n2
+			}
+			if k < end {
+				if next, _ := a.runeAt(k); isWordRune(next) {
+					j, hidden = k, true
+					continue
+				}
+			}
+			return j, hidden
+		}
 		if !strings.ContainsRune("'’-.,", r) || j+n >= end {
-			return j
+			return j, hidden
 		}
 		next, _ := a.runeAt(j + n)
 		if r == '.' || r == ',' {
 			prev, _ := a.runeBefore(j)
 			if !unicode.IsDigit(prev) || !unicode.IsDigit(next) {
-				return j
+				return j, hidden
 			}
 		} else if !isWordRune(next) {
-			return j
+			return j, hidden
 		}
 		j += n
 	}
-	return j
+	return j, hidden
 }
 
 // lowerTokens lower-cases every token once per article.
@@ -82,7 +133,15 @@ func (a *Article) lowerTokens() {
 }
 
 // Tok returns the text of token i.
-func (a *Article) Tok(i int) string { t := a.Tokens[i]; return a.Src.Text[t.Start:t.End] }
+func (a *Article) Tok(i int) string {
+	if a.clean != nil {
+		if w, ok := a.clean[i]; ok {
+			return w
+		}
+	}
+	t := a.Tokens[i]
+	return a.Src.Text[t.Start:t.End]
+}
 
 // Lower returns token i in lower case, or "" when there is no token i.
 func (a *Article) Lower(i int) string {

@@ -140,11 +140,15 @@ func fileURI(p string) string {
 // own when a finding comes from it.
 func allRules(rules []*linter.Rule, results []linter.FileResult) []*linter.Rule {
 	out := append([]*linter.Rule(nil), rules...)
+	used := map[string]bool{}
 	for _, r := range results {
 		for _, f := range r.Findings {
-			if f.Rule == linter.UnusedSuppressionName {
-				return append(out, linter.UnusedSuppression())
-			}
+			used[f.Rule] = true
+		}
+	}
+	for _, r := range linter.EngineRules() {
+		if used[r.Name] {
+			out = append(out, r)
 		}
 	}
 	return out

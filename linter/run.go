@@ -73,3 +73,32 @@ problem, so remove them.`,
 		Run: func(*Pass) {},
 	}
 }
+
+// EncodingName is the rule name of the engine's own finding for a file
+// that is not UTF-8 and was read in a legacy encoding.
+const EncodingName = "encoding"
+
+// Encoding describes the engine's finding for a file that is not UTF-8,
+// for listings, explain and SARIF.
+func Encoding() *Rule {
+	return &Rule{
+		Name:     EncodingName,
+		Doc:      "a file that is not UTF-8, linted as Windows-1252 (Latin-1)",
+		Severity: Warning,
+		Explain: `Reported by newslint itself, at the first byte that is not UTF-8, when a
+file is neither UTF-8 nor UTF-16 with a byte-order mark but still text (no
+NUL bytes, few bytes above 127). newslint reads it as Windows-1252, the
+superset of Latin-1 that most such files use, so that accented names stay
+whole; lines, columns and byte offsets still point into the file as it is
+on disk. Fixes are not applied to it. Save the file as UTF-8 to silence
+this.
+
+UTF-16 files with a byte-order mark are decoded without a finding; their
+positions are those of the file too (offsets count its bytes).`,
+		Run: func(*Pass) {},
+	}
+}
+
+// EngineRules describes the findings the engine itself reports, besides
+// the rules'.
+func EngineRules() []*Rule { return []*Rule{UnusedSuppression(), Encoding()} }

@@ -142,8 +142,15 @@ func decodeEntities(raw []byte) []byte {
 		if dec == ref || len(dec) > len(ref) {
 			continue
 		}
+		// Inside a word (Andr&eacute;s) the padding is NUL, which the
+		// model reads through as it does a soft hyphen; elsewhere it is
+		// spaces.
+		pad := byte(' ')
+		if i > 0 && wordByte(raw[i-1]) && i+j+1 < len(raw) && wordByte(raw[i+j+1]) {
+			pad = 0
+		}
 		for k := i; k < i+j+1; k++ {
-			out[k] = ' '
+			out[k] = pad
 		}
 		// The character stays next to the word it is attached to: after
 		// a word ("won,&rdquo;") it goes first, else last ("&ldquo;We").
@@ -155,6 +162,12 @@ func decodeEntities(raw []byte) []byte {
 		i += j
 	}
 	return out
+}
+
+// wordByte reports a byte that may belong to a word: an ASCII letter or
+// digit, or part of a multi-byte character.
+func wordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
 }
 
 // WidenToEntities extends a span of an HTML file whose ends fall inside a

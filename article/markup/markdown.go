@@ -91,7 +91,8 @@ func (r *mdReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	case *ast.Text:
 		seg := n.Segment
-		copy(r.d.Masked[seg.Start:seg.Stop], r.src[seg.Start:seg.Stop])
+		// Character references decode in place, as in HTML (&ldquo;).
+		copy(r.d.Masked[seg.Start:seg.Stop], decodeEntities(r.src[seg.Start:seg.Stop]))
 	case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
 		if lines := n.Lines(); lines.Len() > 0 {
 			r.block(lines.At(0).Start, lines.At(lines.Len()-1).Stop)

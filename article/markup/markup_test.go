@@ -89,3 +89,27 @@ func TestForPath(t *testing.T) {
 	_, err = ParseFormat("rtf")
 	assert.Error(t, err)
 }
+
+// TestCharacterReferencesInsideWords: a reference inside a word leaves the
+// word whole (Andr&eacute;s), and Markdown's references decode like
+// HTML's, so &ldquo;…&rdquo; is a quotation.
+func TestCharacterReferencesInsideWords(t *testing.T) {
+	src := []byte("<p>President Andr&eacute;s Pastrana said &ldquo;no&rdquo;.</p>")
+	a, _ := Parse("a.html", src, HTML)
+	var ws []string
+	for i, tok := range a.Tokens {
+		if tok.Kind == article.Word {
+			ws = append(ws, a.Tok(i))
+		}
+	}
+	assert.Equal(t, []string{"President", "Andrés", "Pastrana", "said", "no"}, ws)
+	require.Len(t, a.Quotes, 1)
+
+	md := []byte("# T\n\nSmith said: &ldquo;We will win.&rdquo;\n")
+	a, _ = Parse("a.md", md, Markdown)
+	require.Len(t, a.Quotes, 1)
+	q := a.Quotes[0]
+	assert.True(t, q.Closed)
+	w := WidenToEntities(md, q.Open)
+	assert.Equal(t, "&ldquo;", string(md[w.Start:w.End]), "the opening mark widens to the reference on disk")
+}

@@ -316,6 +316,11 @@ func listRules(w io.Writer, all []*linter.Rule) int {
 
 func explainRule(stdout, stderr io.Writer, name string) int {
 	r := rules.Lookup(name)
+	for _, er := range linter.EngineRules() {
+		if r == nil && er.Name == name {
+			r = er
+		}
+	}
 	if r == nil {
 		fmt.Fprintf(stderr, "newslint: unknown rule %q (newslint rules lists them)\n", name)
 		return exitError

@@ -79,10 +79,23 @@ func (l *Linter) lintTarget(t Target) linter.FileResult {
 		res.Err = err
 		return res
 	}
-	res.Findings, res.Err = l.Lint(t.Path, data, format)
-	if l.KeepSource {
-		res.Source = data
+	dec := decode(data)
+	if dec == nil {
+		res.Findings, res.Err = l.Lint(t.Path, data, format)
+		if l.KeepSource {
+			res.Source = data
+		}
+		return res
 	}
+	// UTF-16 or a legacy encoding: the model reads the text as UTF-8, and
+	// the positions go back into the file. No source is kept: fixes are
+	// not applied to such a file.
+	res.Findings, res.Err = l.Lint(t.Path, dec.text, format)
+	if dec.legacy {
+		res.Findings = append(res.Findings, dec.finding())
+		linter.SortFindings(res.Findings)
+	}
+	dec.remap(res.Findings)
 	return res
 }
 
@@ -113,7 +126,7 @@ func (l *Linter) Lint(path string, data []byte, format markup.Format) (findings 
 	cfg := l.config()
 	f := l.Analyse(path, data, format)
 	unit := &linter.Unit{Article: f.Article, People: f.People, Config: cfg}
-	if format == markup.HTML {
+	if format == markup.HTML || format == markup.Markdown {
 		orig := f.Article.Orig.Bytes
 		unit.Widen = func(s article.Span) article.Span { return markup.WidenToEntities(orig, s) }
 	}

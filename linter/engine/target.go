@@ -186,7 +186,7 @@ func (l *Linter) Read(t Target) ([]byte, markup.Format, error) {
 	if err != nil {
 		return nil, format, err
 	}
-	if article.LooksBinary(data) {
+	if !hasUTF16BOM(data) && article.LooksBinary(data) {
 		return nil, format, errors.New("binary file (NUL bytes or mostly invalid UTF-8): not linted")
 	}
 	return data, format, nil
@@ -219,4 +219,10 @@ func (l *Linter) readTarget(t Target, limit int64) ([]byte, error) {
 		return nil, ioError(err)
 	}
 	return data, nil
+}
+
+// hasUTF16BOM reports a UTF-16 byte-order mark, which makes NUL bytes
+// text.
+func hasUTF16BOM(data []byte) bool {
+	return len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff)
 }
