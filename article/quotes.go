@@ -198,16 +198,25 @@ func (a *Article) dropQuote(qi int) {
 	}
 }
 
+//
+// One sweep over the tokens with a stack of the quotes open at each: a
+// token's quote is the latest opened that has not ended, so a paragraph
+// of a thousand quotes that never close costs no more than one.
 func (a *Article) assignQuotesToTokens() {
-	ti := 0
-	for qi, q := range a.Quotes {
-		if q.Single {
-			continue
+	var open []int // quotes opened and not yet seen to end, latest last
+	qi := 0
+	for ti := range a.Tokens {
+		t := &a.Tokens[ti]
+		for ; qi < len(a.Quotes) && a.Quotes[qi].Content().Start <= t.Start; qi++ {
+			if !a.Quotes[qi].Single {
+				open = append(open, qi)
+			}
 		}
-		c := q.Content()
-		ti = a.TokenIndexAt(c.Start)
-		for ; ti < len(a.Tokens) && a.Tokens[ti].Start < c.End; ti++ {
-			a.Tokens[ti].Quote = int32(qi)
+		for len(open) > 0 && a.Quotes[open[len(open)-1]].Content().End <= t.Start {
+			open = open[:len(open)-1]
+		}
+		if len(open) > 0 {
+			t.Quote = int32(open[len(open)-1])
 		}
 	}
 }

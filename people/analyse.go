@@ -1,8 +1,6 @@
 package people
 
 import (
-	"unicode/utf8"
-
 	"github.com/newslint/newslint/article"
 )
 
@@ -78,13 +76,12 @@ func (a *analysis) indexPeople(pm *Model) {
 		}
 	}
 	pm.CapWords = map[string]int{}
-	pm.capByInitial = map[rune][]string{}
+	pm.capByShape = map[shape][]string{}
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && a.IsCapWord(i) {
 			w, _ := article.StripPossessive(a.Tok(i))
 			if pm.CapWords[w] == 0 {
-				r, _ := utf8.DecodeRuneInString(w)
-				pm.capByInitial[r] = append(pm.capByInitial[r], w)
+				pm.capByShape[shapeOf(w)] = append(pm.capByShape[shapeOf(w)], w)
 			}
 			pm.CapWords[w]++
 		}

@@ -37,15 +37,39 @@ type Statement struct {
 
 // NearVariantInArticle returns a capitalised word of the article that is a
 // near spelling of name (see NearVariant), or "". Only words with the same
-// first letter are compared.
+// first letter and a length within two are compared, at most
+// maxNearCompares of them, so that an article of thousands of distinct
+// names stays linear.
 func (pm *Model) NearVariantInArticle(name string) string {
-	r, _ := utf8.DecodeRuneInString(name)
-	for _, w := range pm.capByInitial[r] {
-		if NearVariant(name, w) {
-			return w
+	sh := shapeOf(name)
+	seen := 0
+	for d := -2; d <= 2; d++ {
+		for _, w := range pm.capByShape[shape{sh.initial, sh.length + d}] {
+			if seen++; seen > maxNearCompares {
+				return ""
+			}
+			if NearVariant(name, w) {
+				return w
+			}
 		}
 	}
 	return ""
+}
+
+// maxNearCompares bounds the words NearVariantInArticle compares: far more
+// than an article's capitalised words of one initial and length.
+const maxNearCompares = 400
+
+// shape is what a near spelling shares with a word: its first letter, and
+// about its length (in code points).
+type shape struct {
+	initial rune
+	length  int
+}
+
+func shapeOf(w string) shape {
+	r, _ := utf8.DecodeRuneInString(w)
+	return shape{r, utf8.RuneCountInString(w)}
 }
 
 // pronounable reports whether a pronoun may refer to an entity: a person
@@ -252,9 +276,9 @@ type Model struct {
 	// removed), for rules that ask whether a name appears elsewhere.
 	CapWords map[string]int
 	// LowerWords holds the words the article writes in lower case.
-	LowerWords   map[string]bool
-	capByInitial map[rune][]string
-	bySent       [][]int
+	LowerWords map[string]bool
+	capByShape map[shape][]string
+	bySent     [][]int
 	// gazetteer is the number of entities made from the people gazetteer
 	// (the first ones).
 	gazetteer int

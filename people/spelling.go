@@ -7,13 +7,20 @@ import "unicode/utf8"
 // in code points. It returns max+1 as soon as the distance must exceed max,
 // so comparing two names costs at most O(len(a)·len(b)) and usually less.
 func EditDistance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
+	// Names are short: their runes and the three rows fit in arrays on
+	// the stack, and a long word costs one allocation.
+	var bufA, bufB [32]rune
+	var rows [3][33]int
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
 	if d := len(ra) - len(rb); d > max || -d > max {
 		return max + 1
 	}
-	pp := make([]int, len(rb)+1) // row i-2
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var pp, prev, cur []int // rows i-2, i-1 and i
+	if len(rb) < len(rows[0]) {
+		pp, prev, cur = rows[0][:len(rb)+1], rows[1][:len(rb)+1], rows[2][:len(rb)+1]
+	} else {
+		pp, prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
@@ -75,4 +82,12 @@ func Deletions(w string) []string {
 		out = append(out, string(r[:i])+string(r[i+1:]))
 	}
 	return out
+}
+
+// appendRunes appends the code points of s to buf.
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }

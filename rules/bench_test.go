@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,3 +90,41 @@ func benchmarkOneSentence(b *testing.B, size int) {
 
 func BenchmarkOneSentence20KB(b *testing.B) { benchmarkOneSentence(b, 20<<10) }
 func BenchmarkOneSentence1MB(b *testing.B)  { benchmarkOneSentence(b, 1<<20) }
+
+// Pathological shapes from hostile input, each at two sizes: doubling the
+// input must about double the time.
+
+// unclosedQuotes is one paragraph of opening quotation marks that never
+// close.
+func unclosedQuotes(size int, mark string) []byte {
+	return []byte(strings.Repeat(mark+"word ", size/(len(mark)+5)+1))
+}
+
+// manySpeakers is one run-on paragraph of distinct speakers, each quoted
+// once.
+func manySpeakers(size int) []byte {
+	var sb strings.Builder
+	for i := 0; sb.Len() < size; i++ {
+		fmt.Fprintf(&sb, "%s %s said \"yes\". ", []string{"Anna", "Boris", "Chen", "Dara"}[i%4], fakeSurname(i))
+	}
+	return []byte(sb.String())
+}
+
+// fakeSurname makes the i-th of a series of distinct capitalised
+// surnames, far apart in spelling (a fixed pseudo-random sequence).
+func fakeSurname(i int) string {
+	x := uint32(i)*2654435761 + 12345
+	b := []byte{byte('A' + x%26)}
+	for k := 0; k < 7; k++ {
+		x = x*1103515245 + 12345
+		b = append(b, byte('a'+(x>>16)%26))
+	}
+	return string(b)
+}
+
+func BenchmarkUnclosedQuotes250KB(b *testing.B)     { benchText(b, unclosedQuotes(250<<10, "“")) }
+func BenchmarkUnclosedQuotes500KB(b *testing.B)     { benchText(b, unclosedQuotes(500<<10, "“")) }
+func BenchmarkUnclosedGuillemets250KB(b *testing.B) { benchText(b, unclosedQuotes(250<<10, "«")) }
+func BenchmarkUnclosedGuillemets500KB(b *testing.B) { benchText(b, unclosedQuotes(500<<10, "«")) }
+func BenchmarkManySpeakers250KB(b *testing.B)       { benchText(b, manySpeakers(250<<10)) }
+func BenchmarkManySpeakers500KB(b *testing.B)       { benchText(b, manySpeakers(500<<10)) }
