@@ -198,7 +198,6 @@ func (a *Article) dropQuote(qi int) {
 	}
 }
 
-//
 // One sweep over the tokens with a stack of the quotes open at each: a
 // token's quote is the latest opened that has not ended, so a paragraph
 // of a thousand quotes that never close costs no more than one.
