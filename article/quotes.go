@@ -198,8 +198,9 @@ func (a *Article) dropQuote(qi int) {
 	}
 }
 
-// One sweep over the tokens with a stack of the quotes open at each: a
-// token's quote is the latest opened that has not ended, so a paragraph
+// assignQuotesToTokens sets each token's Quote to the innermost double
+// quotation holding it. One sweep over the tokens with a stack of the
+// quotes open at each: a token's quote is the latest opened that has not ended, so a paragraph
 // of a thousand quotes that never close costs no more than one.
 func (a *Article) assignQuotesToTokens() {
 	var open []int // quotes opened and not yet seen to end, latest last
