@@ -62,7 +62,10 @@ type Article struct {
 	Quotes     []Quote
 	// Stray lists closing quotation marks that close nothing.
 	Stray []Span
-	lower []string // lower-cased tokens
+	// lower is the text with every word lower-cased in place;
+	// lowerApart the lower-case forms that do not fit there.
+	lower      string
+	lowerApart map[int]string
 	// clean holds the text of the words that hold invisible characters
 	// (a soft hyphen, a zero-width joiner, an HTML reference's padding),
 	// without them; nil when no word does.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Position is a place in a source file. Line and Column are 1-based; Column
@@ -41,7 +42,9 @@ const checkpointEvery = 1024
 
 // NewSource indexes b. Line breaks are LF, CRLF or a lone CR.
 func NewSource(b []byte) *Source {
-	s := &Source{Bytes: b, Text: string(b)}
+	// The bytes are never changed once read: Text shares them rather
+	// than holding a second copy of the article.
+	s := &Source{Bytes: b, Text: unsafe.String(unsafe.SliceData(b), len(b))}
 	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
 		s.Start = 3
 	}

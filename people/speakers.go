@@ -1,43 +1,42 @@
 package people
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newslint/newslint/article"
 )
 
-// mentionIndex finds the mention that starts or ends at a token. It is
-// two tables the length of the token list, so a look-up is one read and the
-// index holds no pointers for the collector to scan.
+// mentionIndex finds the mention that starts or ends at a token, by binary
+// search over the mentions (in text order, never overlapping).
 type mentionIndex struct {
-	byStart []int32 // first token -> mention + 1 (0: none)
-	byEnd   []int32 // end token -> mention + 1
-	pm      *Model
+	pm *Model
 }
 
 func newMentionIndex(a *analysis, pm *Model) *mentionIndex {
-	mi := &mentionIndex{byStart: make([]int32, len(a.Tokens)+1), byEnd: make([]int32, len(a.Tokens)+1), pm: pm}
-	for i, m := range pm.Mentions {
-		mi.byStart[m.FirstToken] = int32(i + 1)
-		mi.byEnd[m.EndToken] = int32(i + 1)
-	}
-	return mi
+	return &mentionIndex{pm: pm}
 }
 
-// startAt returns the mention whose first token is tok.
+// startAt returns the mention whose first token is tok. Mentions do not
+// overlap and are in text order, so a binary search finds it: no table
+// the size of the article.
 func (mi *mentionIndex) startAt(tok int) (int, bool) {
-	if tok < 0 || tok >= len(mi.byStart) || mi.byStart[tok] == 0 {
-		return -1, false
+	ms := mi.pm.Mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].FirstToken >= tok })
+	if k < len(ms) && ms[k].FirstToken == tok {
+		return k, true
 	}
-	return int(mi.byStart[tok]) - 1, true
+	return -1, false
 }
 
 // endAt returns the mention that ends just before token tok.
 func (mi *mentionIndex) endAt(tok int) (int, bool) {
-	if tok < 0 || tok >= len(mi.byEnd) || mi.byEnd[tok] == 0 {
-		return -1, false
+	ms := mi.pm.Mentions
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].EndToken >= tok })
+	if k < len(ms) && ms[k].EndToken == tok {
+		return k, true
 	}
-	return int(mi.byEnd[tok]) - 1, true
+	return -1, false
 }
 
 // isSpeaker reports whether a mention can be a speaker (a person).

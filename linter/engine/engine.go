@@ -7,8 +7,10 @@
 package engine
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"sort"
 	"sync"
@@ -17,6 +19,7 @@ import (
 	"github.com/newslint/newslint/article/markup"
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/people"
+	"golang.org/x/sync/semaphore"
 )
 
 // Linter runs a set of rules under a configuration.
@@ -30,7 +33,16 @@ type Linter struct {
 	// --diff); otherwise nothing of a file outlives its linting, so memory
 	// stays flat however many files are linted.
 	KeepSource bool
+	// MaxBytesInFlight bounds the bytes of the files being linted at once
+	// (0: DefaultBytesInFlight). The model takes several times a file's
+	// size, so eight workers on eight big files would take eight times
+	// that; a file larger than the bound is linted alone.
+	MaxBytesInFlight int64
 }
+
+// DefaultBytesInFlight is the default MaxBytesInFlight: one 10 MB file
+// and a few ordinary articles, or hundreds of ordinary articles, at once.
+const DefaultBytesInFlight = 16 << 20
 
 // File is one article read in its format and analysed: what every rule's
 // pass sees.
@@ -52,6 +64,11 @@ func (e *ModelError) Error() string {
 func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 	results := make([]linter.FileResult, len(targets))
 	workers := min(runtime.GOMAXPROCS(0), len(targets))
+	budget := l.MaxBytesInFlight
+	if budget <= 0 {
+		budget = DefaultBytesInFlight
+	}
+	inFlight := semaphore.NewWeighted(budget)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -59,7 +76,10 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				n := min(l.weight(targets[i]), budget)
+				_ = inFlight.Acquire(context.Background(), n) // cannot fail: no deadline
 				results[i] = l.lintTarget(targets[i])
+				inFlight.Release(n)
 			}
 		}()
 	}
@@ -70,6 +90,23 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 	wg.Wait()
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	return results
+}
+
+// weight is what a target counts against MaxBytesInFlight: its size on
+// disk (at least 1), or the size limit for standard input.
+func (l *Linter) weight(t Target) int64 {
+	switch {
+	case t.Err != nil:
+		return 1
+	case t.Stdin && t.Data == nil:
+		return l.config().MaxFileSize
+	case t.Stdin:
+		return max(1, int64(len(t.Data)))
+	}
+	if st, err := os.Stat(t.Path); err == nil && st.Mode().IsRegular() {
+		return max(1, st.Size())
+	}
+	return 1
 }
 
 func (l *Linter) lintTarget(t Target) linter.FileResult {
