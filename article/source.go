@@ -189,7 +189,7 @@ func IsSpace(r rune) bool {
 func IsLineBreak(b byte) bool { return b == '\n' || b == '\r' }
 
 // LooksBinary reports whether b is not text: it holds a NUL byte, more than
-// one byte in a hundred is a control character other than white space and
+// one byte in twenty is a control character other than white space and
 // escape, or more than three bytes in ten are not valid UTF-8. (Text in a
 // legacy encoding, Latin-1 or Windows-1252, has few bytes above 127.)
 func LooksBinary(b []byte) bool {
@@ -211,5 +211,5 @@ func LooksBinary(b []byte) bool {
 		}
 		i += size
 	}
-	return len(b) > 0 && (bad*10 > len(b)*3 || controls*100 > len(b))
+	return len(b) > 0 && (bad*10 > len(b)*3 || controls*20 > len(b))
 }

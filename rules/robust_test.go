@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"github.com/newslint/newslint/article/markup"
+	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/linter/engine"
 	"github.com/stretchr/testify/require"
 )
@@ -57,6 +59,45 @@ func FuzzLint(f *testing.F) {
 			if fd.Start.Offset > fd.End.Offset || fd.End.Offset > len(data) {
 				t.Fatalf("bad span %+v", fd)
 			}
+		}
+	})
+}
+
+// FuzzFix lints, then applies the fixes: every suggested edit lies inside
+// its finding's span and the file, and applying them never changes the
+// text before the first finding or after the last.
+func FuzzFix(f *testing.F) {
+	f.Add([]byte("Headline\n\nJohn Smith said he would go. Smith said he will. Smith said she has gone.\n"), uint8(0))
+	f.Add([]byte("Ana Kovacs met Ana Kovacs. Kovacs spoke. Kovac spoke.\n"), uint8(0))
+	f.Add([]byte("<p>Ana Kovacs met Ana Kovacs. Kovacs spoke. Kov&aacute;c spoke.</p>"), uint8(2))
+	l := &engine.Linter{Rules: All()}
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
+		findings, err := l.Lint("f", data, markup.Format(format%3))
+		if err != nil {
+			t.Fatalf("internal error: %v", err)
+		}
+		first, last := len(data), 0
+		for _, fd := range findings {
+			for _, s := range fd.Suggestions {
+				for _, e := range s.Edits {
+					if e.Start.Offset < fd.Start.Offset || e.End.Offset > fd.End.Offset || e.Start.Offset > e.End.Offset || e.End.Offset > len(data) {
+						t.Fatalf("edit %+v outside its finding %+v", e, fd)
+					}
+				}
+			}
+			if len(fd.Suggestions) > 0 {
+				first, last = min(first, fd.Start.Offset), max(last, fd.End.Offset)
+			}
+		}
+		out, n := linter.ApplyFixes(data, findings)
+		if n == 0 {
+			if !bytes.Equal(out, data) {
+				t.Fatal("nothing fixed, yet the text changed")
+			}
+			return
+		}
+		if !bytes.HasPrefix(out, data[:first]) || !bytes.HasSuffix(out, data[last:]) {
+			t.Fatalf("a fix changed text outside the findings [%d, %d)", first, last)
 		}
 	})
 }

@@ -216,3 +216,23 @@ func TestConfigNotRegular(t *testing.T) {
 	require.NoError(t, os.Symlink(os.DevNull, filepath.Join(dir, "newslint.toml")))
 	assert.Equal(t, "", Find(dir))
 }
+
+// FuzzMerge reads any bytes as a configuration: it never panics, and an
+// error is always a *Error that names the file.
+func FuzzMerge(f *testing.F) {
+	f.Add([]byte(testDefaults))
+	f.Add([]byte("max-file-size = \"18014398509481985K\"\n[rules.alpha]\nmax-distance = 0\n"))
+	f.Add([]byte("people = [{name = \"A B\"}]\n[[people]]\nname = \"\"\n"))
+	f.Add([]byte("[rules.alpha\nx = "))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c := linter.DefaultConfig(testRules)
+		err := Merge(c, "f.toml", data, testRules)
+		if err == nil {
+			return
+		}
+		var ce *Error
+		if !errors.As(err, &ce) || ce.File != "f.toml" {
+			t.Fatalf("error %T %v does not name the file", err, err)
+		}
+	})
+}

@@ -93,3 +93,24 @@ func TestLegacyEncodingIsReadAsWindows1252(t *testing.T) {
 	res = lintData(t, []byte("GIF89a\x00\x00\x01"))
 	assert.Error(t, res.Err)
 }
+
+// FuzzDecode lints any bytes as a file is linted (encoding detection
+// included): positions always fall inside the file, in order.
+func FuzzDecode(f *testing.F) {
+	f.Add(utf16Bytes("So bad\n", false))
+	f.Add(utf16Bytes("So bad 😀\n", true))
+	f.Add([]byte("Andr\xe9s so bad\n"))
+	f.Add([]byte("\xff\xfe\x00"))
+	l := &Linter{Rules: []*linter.Rule{wordRule}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res := l.LintTargets([]Target{{Path: "f.txt", Stdin: true, Data: data}})
+		for _, fd := range res[0].Findings {
+			if fd.Start.Offset < 0 || fd.Start.Offset > fd.End.Offset || fd.End.Offset > len(data) {
+				t.Fatalf("finding %+v outside the file of %d bytes", fd, len(data))
+			}
+			if fd.Start.Line < 1 || fd.Start.Column < 1 {
+				t.Fatalf("bad position %+v", fd.Start)
+			}
+		}
+	})
+}

@@ -187,7 +187,7 @@ func (l *Linter) Read(t Target) ([]byte, markup.Format, error) {
 		return nil, format, err
 	}
 	if !hasUTF16BOM(data) && article.LooksBinary(data) {
-		return nil, format, errors.New("binary file (NUL bytes or mostly invalid UTF-8): not linted")
+		return nil, format, errors.New("binary file (NUL bytes, control characters or mostly not UTF-8): not linted")
 	}
 	return data, format, nil
 }
