@@ -76,12 +76,13 @@ func (a *analysis) indexPeople(pm *Model) {
 		}
 	}
 	pm.CapWords = map[string]int{}
-	pm.capByShape = map[shape][]string{}
+	pm.capByShape = map[shape][]maskedWord{}
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && a.IsCapWord(i) {
 			w, _ := article.StripPossessive(a.Tok(i))
 			if pm.CapWords[w] == 0 {
-				pm.capByShape[shapeOf(w)] = append(pm.capByShape[shapeOf(w)], w)
+				sh := shapeOf(w)
+				pm.capByShape[sh] = append(pm.capByShape[sh], maskedWord{w, letterMask(w)})
 			}
 			pm.CapWords[w]++
 		}

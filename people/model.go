@@ -1,6 +1,7 @@
 package people
 
 import (
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
@@ -42,18 +43,44 @@ type Statement struct {
 // names stays linear.
 func (pm *Model) NearVariantInArticle(name string) string {
 	sh := shapeOf(name)
+	mask := letterMask(name)
 	seen := 0
 	for d := -2; d <= 2; d++ {
 		for _, w := range pm.capByShape[shape{sh.initial, sh.length + d}] {
 			if seen++; seen > maxNearCompares {
 				return ""
 			}
-			if NearVariant(name, w) {
-				return w
+			// Two edits change at most four letters of the set of
+			// letters a word holds: most words fail this at once.
+			if bits.OnesCount32(mask^w.mask) <= 4 && NearVariant(name, w.word) {
+				return w.word
 			}
 		}
 	}
 	return ""
+}
+
+// maskedWord is a word with the set of its letters (a to z, case folded).
+type maskedWord struct {
+	word string
+	mask uint32
+}
+
+// letterMask is the set of the letters a to z that w holds, case folded;
+// other characters share one bit.
+func letterMask(w string) uint32 {
+	var m uint32
+	for _, r := range w {
+		switch {
+		case r >= 'a' && r <= 'z':
+			m |= 1 << (r - 'a')
+		case r >= 'A' && r <= 'Z':
+			m |= 1 << (r - 'A')
+		default:
+			m |= 1 << 26
+		}
+	}
+	return m
 }
 
 // maxNearCompares bounds the words NearVariantInArticle compares: far more
@@ -277,7 +304,7 @@ type Model struct {
 	CapWords map[string]int
 	// LowerWords holds the words the article writes in lower case.
 	LowerWords map[string]bool
-	capByShape map[shape][]string
+	capByShape map[shape][]maskedWord
 	bySent     [][]int
 	// gazetteer is the number of entities made from the people gazetteer
 	// (the first ones).
