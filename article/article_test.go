@@ -179,7 +179,7 @@ func TestParseNeverCrashes(t *testing.T) {
 			assert.True(t, q.Open.Start >= 0 && q.Close.End <= len(in))
 		}
 		for _, tk := range a.Tokens {
-			assert.True(t, tk.Start < tk.End && tk.End <= len(in))
+			assert.True(t, tk.Start() < tk.End() && tk.End() <= len(in))
 		}
 	}
 }
@@ -198,10 +198,10 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		a := Parse(Input{Path: "f.txt", Orig: b})
 		for _, tk := range a.Tokens {
-			if tk.Start < 0 || tk.End > len(b) || tk.Start >= tk.End {
-				t.Fatalf("bad token span %v", tk.Span)
+			if tk.Start() < 0 || tk.End() > len(b) || tk.Start() >= tk.End() {
+				t.Fatalf("bad token span %v", tk.Span())
 			}
-			a.Src.Position(tk.Start)
+			a.Src.Position(tk.Start())
 		}
 	})
 }

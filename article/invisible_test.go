@@ -32,9 +32,9 @@ func TestInvisibleCharactersInsideWords(t *testing.T) {
 		a := ParseText("t.txt", text)
 		assert.Equal(t, []string{"Nazarbayev", "met", "Kobyakov"}, words(a), "%q", text)
 		first := a.Tokens[0]
-		assert.Equal(t, 0, first.Start)
-		assert.Equal(t, len(text)-len(" met Kobyakov."), first.End, "%q: the span covers the invisible bytes", text)
-		assert.Equal(t, 1, a.Position(first.End).Line)
+		assert.Equal(t, 0, first.Start())
+		assert.Equal(t, len(text)-len(" met Kobyakov."), first.End(), "%q: the span covers the invisible bytes", text)
+		assert.Equal(t, 1, a.Position(first.End()).Line)
 	}
 	// Look-alikes: an invisible character between words, or ending one,
 	// does not join them.

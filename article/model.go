@@ -35,17 +35,38 @@ const (
 	Punct
 )
 
-// Token is a word, a number or a punctuation mark.
+// Token is a word, a number or a punctuation mark. Offsets are int32 (an
+// article is at most 1 GB) and the paragraph is the sentence's, so that a
+// token takes 20 bytes: with one token to every five or six bytes of
+// text, the token table is the largest part of the model.
 type Token struct {
-	Span
-	Kind TokenKind
-	// Para and Sent are the indexes of the paragraph and sentence holding
-	// the token (int32 keeps a token at 32 bytes).
-	Para, Sent int32
+	start, end int32
+	// Sent is the index of the sentence holding the token (its paragraph
+	// is the sentence's).
+	Sent int32
 	// Quote is the index of the innermost double quotation holding the
 	// token, or -1.
 	Quote int32
+	Kind  TokenKind
+	// flags marks the rare tokens whose text or lower-case form is kept
+	// apart (tokenHidden, tokenLowerApart), so that Tok and Lower look
+	// in a map only for them.
+	flags uint8
 }
+
+const (
+	tokenHidden     = 1 << iota // holds invisible characters: text in Article.clean
+	tokenLowerApart             // lower-case form in Article.lowerApart
+)
+
+// Span is the token's span in the text.
+func (t Token) Span() Span { return Span{Start: int(t.start), End: int(t.end)} }
+
+// Start is the offset of the token's first byte.
+func (t Token) Start() int { return int(t.start) }
+
+// End is the offset just after the token's last byte.
+func (t Token) End() int { return int(t.end) }
 
 // Article is the model of one article, computed once and read by every rule.
 type Article struct {

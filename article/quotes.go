@@ -207,12 +207,12 @@ func (a *Article) assignQuotesToTokens() {
 	qi := 0
 	for ti := range a.Tokens {
 		t := &a.Tokens[ti]
-		for ; qi < len(a.Quotes) && a.Quotes[qi].Content().Start <= t.Start; qi++ {
+		for ; qi < len(a.Quotes) && a.Quotes[qi].Content().Start <= t.Start(); qi++ {
 			if !a.Quotes[qi].Single {
 				open = append(open, qi)
 			}
 		}
-		for len(open) > 0 && a.Quotes[open[len(open)-1]].Content().End <= t.Start {
+		for len(open) > 0 && a.Quotes[open[len(open)-1]].Content().End <= t.Start() {
 			open = open[:len(open)-1]
 		}
 		if len(open) > 0 {

@@ -22,24 +22,25 @@ func (a *Article) tokenize() {
 		s.FirstToken = len(a.Tokens)
 		for i := s.Start; i < s.End; {
 			r, n := a.runeAt(i)
-			t := Token{Span: Span{i, i + n}, Kind: Punct, Para: int32(s.Para), Sent: int32(si), Quote: -1}
+			t := Token{start: int32(i), end: int32(i + n), Kind: Punct, Sent: int32(si), Quote: -1}
 			switch {
 			case IsSpace(r) || invisible(r):
 				i += n
 				continue
 			case isWordRune(r):
-				var hidden bool
-				t.End, hidden = a.wordEnd(i+n, s.End)
+				end, hidden := a.wordEnd(i+n, s.End)
+				t.end = int32(end)
 				t.Kind = Word
 				if r >= '0' && r <= '9' {
 					t.Kind = Number
 				}
 				if hidden {
-					a.cleanWord(len(a.Tokens), t.Span)
+					a.cleanWord(len(a.Tokens), t.Span())
+					t.flags |= tokenHidden
 				}
 			}
 			a.Tokens = append(a.Tokens, t)
-			i = t.End
+			i = t.End()
 		}
 		s.EndToken = len(a.Tokens)
 		s.FirstWord = s.EndToken
@@ -138,12 +139,12 @@ func (a *Article) lowerTokens() {
 			continue
 		}
 		w := a.Tok(k)
-		ascii := len(w) == t.End-t.Start
+		ascii := len(w) == t.End()-t.Start()
 		for i := 0; i < len(w) && ascii; i++ {
 			ascii = w[i] < utf8.RuneSelf
 		}
 		if ascii {
-			for i := t.Start; i < t.End; i++ {
+			for i := t.Start(); i < t.End(); i++ {
 				if c := buf[i]; 'A' <= c && c <= 'Z' {
 					buf[i] = c + 'a' - 'A'
 				}
@@ -151,14 +152,15 @@ func (a *Article) lowerTokens() {
 			continue
 		}
 		l := strings.ToLower(w)
-		if len(l) == t.End-t.Start && a.clean[k] == "" {
-			copy(buf[t.Start:t.End], l)
+		if len(l) == t.End()-t.Start() && a.clean[k] == "" {
+			copy(buf[t.Start():t.End()], l)
 			continue
 		}
 		if a.lowerApart == nil {
 			a.lowerApart = map[int]string{}
 		}
 		a.lowerApart[k] = l
+		a.Tokens[k].flags |= tokenLowerApart
 	}
 	if len(buf) > 0 {
 		a.lower = unsafe.String(unsafe.SliceData(buf), len(buf))
@@ -167,13 +169,11 @@ func (a *Article) lowerTokens() {
 
 // Tok returns the text of token i.
 func (a *Article) Tok(i int) string {
-	if a.clean != nil {
-		if w, ok := a.clean[i]; ok {
-			return w
-		}
+	t := &a.Tokens[i]
+	if t.flags&tokenHidden != 0 {
+		return a.clean[i]
 	}
-	t := a.Tokens[i]
-	return a.Src.Text[t.Start:t.End]
+	return a.Src.Text[t.start:t.end]
 }
 
 // Lower returns token i in lower case, or "" when there is no token i.
@@ -181,13 +181,11 @@ func (a *Article) Lower(i int) string {
 	if i < 0 || i >= len(a.Tokens) {
 		return ""
 	}
-	if a.lowerApart != nil {
-		if l, ok := a.lowerApart[i]; ok {
-			return l
-		}
+	t := &a.Tokens[i]
+	if t.flags&tokenLowerApart != 0 {
+		return a.lowerApart[i]
 	}
-	t := a.Tokens[i]
-	return a.lower[t.Start:t.End]
+	return a.lower[t.start:t.end]
 }
 
 // IsWord reports whether token i exists and is a word.
@@ -208,7 +206,7 @@ func (a *Article) SentenceStart(i int) bool {
 
 // TokenIndexAt returns the index of the first token that ends after off.
 func (a *Article) TokenIndexAt(off int) int {
-	return sort.Search(len(a.Tokens), func(i int) bool { return a.Tokens[i].End > off })
+	return sort.Search(len(a.Tokens), func(i int) bool { return a.Tokens[i].End() > off })
 }
 
 // SentenceAt returns the index of the sentence holding off, or -1.

@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 var wordRule = &linter.Rule{Name: "bad-word", Doc: "reports bad", Severity: linter.Warning, Run: func(pass *linter.Pass) {
 	for i, tk := range pass.Article.Tokens {
 		if pass.Article.Tok(i) == "bad" {
-			pass.Report(tk.Span, "the word “bad”", pass.Fix("use good", tk.Span, "good"))
+			pass.Report(tk.Span(), "the word “bad”", pass.Fix("use good", tk.Span(), "good"))
 		}
 	}
 }}

@@ -280,7 +280,7 @@ func (a *analysis) legalFormAt(k int) string {
 	if len(w) == 2 && a.IsCapWord(end) {
 		return ""
 	}
-	return a.Text(article.Span{Start: a.Tokens[k].Start, End: a.Tokens[end-1].End})
+	return a.Text(article.Span{Start: a.Tokens[k].Start(), End: a.Tokens[end-1].End()})
 }
 
 // affiliationAfterPerson reports whether the name follows "of", "at" or

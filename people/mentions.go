@@ -142,10 +142,10 @@ func (a *analysis) findMentions(pm *Model, lowerWords map[string]bool) {
 // token nameStart (no name when nameStart is end).
 func (a *analysis) mention(form Form, first, nameStart, end int, words []string) Mention {
 	t := a.Tokens[first]
-	m := Mention{Span: article.Span{Start: t.Start, End: a.Tokens[end-1].End}, Form: form, Words: words,
-		Para: int(t.Para), Sent: int(t.Sent), Quote: int(t.Quote), FirstToken: first, EndToken: end}
+	m := Mention{Span: article.Span{Start: t.Start(), End: a.Tokens[end-1].End()}, Form: form, Words: words,
+		Para: a.Sentences[t.Sent].Para, Sent: int(t.Sent), Quote: int(t.Quote), FirstToken: first, EndToken: end}
 	if nameStart < end {
-		m.Name = article.Span{Start: a.Tokens[nameStart].Start, End: a.Tokens[end-1].End}
+		m.Name = article.Span{Start: a.Tokens[nameStart].Start(), End: a.Tokens[end-1].End()}
 	}
 	return m
 }
@@ -244,7 +244,7 @@ func (a *analysis) roleOfName(r Role, i, next, end int) (Mention, bool) {
 		return Mention{}, false
 	}
 	rr := r
-	rr.Span = article.Span{Start: a.Tokens[i].Start, End: a.Tokens[ns-1].End}
+	rr.Span = article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[ns-1].End()}
 	rr.Text = a.Text(rr.Span)
 	if rr.Qualifier == "" && rr.Country == "" && ns-1 > next && a.IsCapWord(ns-1) {
 		// "Minister of Finance Karl Berg": the department qualifies the
@@ -332,7 +332,7 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords map[string]
 		kind = Surname
 	}
 	m := a.mention(kind, i, nameStart, nameEnd, words)
-	m.Span.Start, m.Quote = a.Tokens[spanStart].Start, int(a.Tokens[spanStart].Quote)
+	m.Span.Start, m.Quote = a.Tokens[spanStart].Start(), int(a.Tokens[spanStart].Quote)
 	m.Introduced, m.Described = described, described
 	m.SentenceInitial = a.SentenceStart(i)
 	a.trimPossessive(&m)
@@ -519,7 +519,7 @@ func (a *analysis) officeBefore(m *Mention, sentStart int) {
 	for from := k; from >= sentStart && from >= k-3; from-- {
 		if r, next, ok := a.parseRole(from, k+1); ok && next == k+1 && r.Class != "" {
 			rr := r
-			rr.Span = article.Span{Start: a.Tokens[from].Start, End: a.Tokens[m.FirstToken-1].End}
+			rr.Span = article.Span{Start: a.Tokens[from].Start(), End: a.Tokens[m.FirstToken-1].End()}
 			rr.Text = a.Text(rr.Span)
 			m.Role, m.Introduced = &rr, true
 			return
@@ -543,7 +543,7 @@ func (a *analysis) titleBefore(m *Mention, sentStart int) {
 			if m.Form == FullName || m.Form == Surname {
 				m.Form = TitledName
 			}
-			m.Span.Start = a.Tokens[k].Start
+			m.Span.Start = a.Tokens[k].Start()
 			m.FirstToken = k
 			return
 		}
@@ -659,7 +659,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 			m.Introduced, m.Described = true, !afterOf
 			m.Age = n
 			if m.Role == nil {
-				m.Role = &Role{Age: n, Text: a.Tok(i), Span: a.Tokens[i].Span}
+				m.Role = &Role{Age: n, Text: a.Tok(i), Span: a.Tokens[i].Span()}
 			}
 		}
 		return

@@ -294,7 +294,7 @@ func (rp *roleParser) title(c string, next int) {
 }
 
 func (rp *roleParser) finish() {
-	rp.r.Span = article.Span{Start: rp.a.Tokens[rp.start].Start, End: rp.a.Tokens[rp.i-1].End}
+	rp.r.Span = article.Span{Start: rp.a.Tokens[rp.start].Start(), End: rp.a.Tokens[rp.i-1].End()}
 	rp.r.Text = rp.a.Text(rp.r.Span)
 }
 

@@ -322,7 +322,7 @@ func (a *analysis) attributionAfter(pm *Model, q article.Quote, used map[int]boo
 		}
 		if sp >= 0 {
 			used[k] = true
-			return pm.attribution(sp, "after-quote", a.Tokens[k].Span)
+			return pm.attribution(sp, "after-quote", a.Tokens[k].Span())
 		}
 		break
 	}
@@ -350,7 +350,7 @@ func (a *analysis) attributionEnd(q article.Quote, t int) int {
 		limit = a.Sentences[si].EndToken
 	}
 	end := t
-	for end < limit && end < t+14 && a.Tokens[end].Start < para.End && a.Tokens[end].Quote < 0 {
+	for end < limit && end < t+14 && a.Tokens[end].Start() < para.End && a.Tokens[end].Quote < 0 {
 		end++
 	}
 	for k := t; k < end; k++ {
@@ -394,7 +394,7 @@ func (a *analysis) attributionBefore(pm *Model, q article.Quote, used map[int]bo
 			break
 		}
 		used[k] = true
-		return pm.attribution(sp, "before-quote", a.Tokens[k].Span)
+		return pm.attribution(sp, "before-quote", a.Tokens[k].Span())
 	}
 	return none
 }
@@ -497,7 +497,7 @@ func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
 			isVerb := a.speechVerbAt(k)
 			if !isVerb && a.Lower(k) == "in" && k+2 < s.EndToken {
 				if m, ok := a.inTheirWords(mi, k); ok {
-					pm.Statements = append(pm.Statements, Statement{Mention: m, Verb: article.Span{Start: a.Tokens[k].Start, End: a.Tokens[k+2].End}, Para: s.Para, Quote: -1})
+					pm.Statements = append(pm.Statements, Statement{Mention: m, Verb: article.Span{Start: a.Tokens[k].Start(), End: a.Tokens[k+2].End()}, Para: s.Para, Quote: -1})
 				}
 				continue
 			}
@@ -509,7 +509,7 @@ func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
 				sp = a.speakerAfterVerb(mi, k, s.EndToken)
 			}
 			if sp >= 0 {
-				pm.Statements = append(pm.Statements, Statement{Mention: sp, Verb: a.Tokens[k].Span, Para: s.Para, Quote: -1})
+				pm.Statements = append(pm.Statements, Statement{Mention: sp, Verb: a.Tokens[k].Span(), Para: s.Para, Quote: -1})
 			}
 		}
 	}
@@ -535,7 +535,7 @@ func (a *analysis) accordingTo(mi *mentionIndex, k int) (m int, verb article.Spa
 	if a.Lower(k) != "according" || a.Lower(k+1) != "to" {
 		return -1, article.Span{}, false
 	}
-	verb = article.Span{Start: a.Tokens[k].Start, End: a.Tokens[k+1].End}
+	verb = article.Span{Start: a.Tokens[k].Start(), End: a.Tokens[k+1].End()}
 	if x, ok := mi.startAt(k + 2); ok && mi.isSpeaker(x) {
 		return x, verb, true
 	}
@@ -584,7 +584,7 @@ func (a *analysis) quoteStartsSentence(qi int) bool {
 // speechBetween reports whether a speech verb stands outside quotations
 // between two offsets.
 func (a *analysis) speechBetween(from, to int) bool {
-	for k := a.TokenIndexAt(from); k < len(a.Tokens) && a.Tokens[k].Start < to; k++ {
+	for k := a.TokenIndexAt(from); k < len(a.Tokens) && a.Tokens[k].Start() < to; k++ {
 		if a.speechVerbAt(k) {
 			return true
 		}

@@ -139,11 +139,11 @@ func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 		}
 		f := forms[base]
 		if f == nil {
-			f = &nameForm{text: base, first: t.Start}
+			f = &nameForm{text: base, first: t.Start()}
 			forms[base] = f
 			order = append(order, base)
 		}
-		f.uses = append(f.uses, article.Span{Start: t.Start, End: t.Start + len(base)})
+		f.uses = append(f.uses, article.Span{Start: t.Start(), End: t.Start() + len(base)})
 		if a.IsCapWord(i+1) && a.Tokens[i+1].Sent == t.Sent {
 			f.add(&f.next, a.Tok(i+1))
 		}

@@ -133,7 +133,7 @@ func checkWeekdays(pass *linter.Pass) {
 			continue // 31 February
 		}
 		if date.Weekday() != wd {
-			pass.Report(a.Tokens[i].Span, fmt.Sprintf("%s does not match the date beside it: %s %d, %d was a %s",
+			pass.Report(a.Tokens[i].Span(), fmt.Sprintf("%s does not match the date beside it: %s %d, %d was a %s",
 				a.Tok(i), mon, day, year, date.Weekday()))
 		}
 	}
@@ -178,7 +178,7 @@ func checkTolls(pass *linter.Pass) {
 			}
 			kind := tollKind(strings.ToLower(a.Tok(k)))
 			if kind != "" {
-				kinds[kind] = append(kinds[kind], toll{num, a.Tokens[i].Span})
+				kinds[kind] = append(kinds[kind], toll{num, a.Tokens[i].Span()})
 				break
 			}
 			switch strings.ToLower(a.Tok(k)) {

@@ -19,9 +19,9 @@ var badRule = &linter.Rule{Name: "bad-word", Doc: "reports bad", Severity: linte
 	for i, tk := range a.Tokens {
 		switch a.Tok(i) {
 		case "bad":
-			pass.Report(tk.Span, "the word “bad”", pass.Fix("use good", tk.Span, "good"))
+			pass.Report(tk.Span(), "the word “bad”", pass.Fix("use good", tk.Span(), "good"))
 		case "odd":
-			pass.Report(tk.Span, "the word “odd”/strange")
+			pass.Report(tk.Span(), "the word “odd”/strange")
 		}
 	}
 }}
