@@ -7,7 +7,8 @@ import (
 	"github.com/newslint/newslint/linter"
 )
 
-// Checkstyle writes Checkstyle XML.
+// Checkstyle writes Checkstyle XML, with paths as given on the command line
+// (relative to the working directory), as the tools that read it expect.
 type Checkstyle struct{ Opts Options }
 
 type csReport struct {
@@ -33,7 +34,7 @@ type csError struct {
 func (c Checkstyle) Format(w io.Writer, results []linter.FileResult, _ []*linter.Rule) error {
 	rep := csReport{Version: "4.3"}
 	for _, r := range results {
-		f := csFile{Name: visible(relPath(c.Opts.BaseDir, r.Path))}
+		f := csFile{Name: visible(r.Path)}
 		for _, fd := range r.Findings {
 			f.Errors = append(f.Errors, csError{Line: fd.Start.Line, Column: fd.Start.Column, Severity: fd.Severity.String(),
 				Message: visible(fd.Message), Source: "newslint." + fd.Rule})

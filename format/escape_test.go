@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,4 +73,66 @@ func TestSARIFURIs(t *testing.T) {
 	assert.Equal(t, "bad%FFname.txt", fileURI("bad\xffname.txt"))
 	assert.Equal(t, "my%20file.txt", fileURI("my file.txt"))
 	assert.Equal(t, "file:///abs/a.txt", fileURI("/abs/a.txt"))
+}
+
+// manyFindings is a result with n findings of each severity.
+func manyFindings(n int) []linter.FileResult {
+	var fs []linter.Finding
+	for i := 0; i < n; i++ {
+		for _, sev := range []linter.Severity{linter.Info, linter.Warning, linter.Error} {
+			fs = append(fs, linter.Finding{Rule: "r", Severity: sev, Message: "m|<x>",
+				Start: article.Position{Line: i + 1, Column: 1}, End: article.Position{Line: i + 1, Column: 2}})
+		}
+	}
+	return []linter.FileResult{{Path: "a.txt", Findings: fs}}
+}
+
+// TestGitHubCaps: most severe first, at most ten of each level, and a
+// closing notice that counts the rest; the job summary has them all.
+func TestGitHubCaps(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	var b bytes.Buffer
+	require.NoError(t, GitHub{Opts: Options{StepSummary: summary}}.Format(&b, manyFindings(12), nil))
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	require.Len(t, lines, 30, b.String())
+	assert.True(t, strings.HasPrefix(lines[0], "::error "), lines[0])
+	assert.True(t, strings.HasPrefix(lines[10], "::warning "), lines[10])
+	assert.True(t, strings.HasPrefix(lines[20], "::notice "), lines[20])
+	assert.Equal(t, 10, strings.Count(b.String(), "::notice "), "nine notices and the closing one")
+	assert.Contains(t, lines[29], "::notice title=newslint::7 more finding(s) not shown as annotations")
+	assert.Contains(t, lines[29], "the job summary lists every finding")
+	md, err := os.ReadFile(summary)
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "### newslint: 36 finding(s)")
+	assert.Equal(t, 36, strings.Count(string(md), "| a.txt |"))
+	assert.Contains(t, string(md), `m\|&lt;x&gt;`, "table cells are escaped")
+
+	// Under the caps nothing is dropped and no notice is added.
+	b.Reset()
+	require.NoError(t, GitHub{}.Format(&b, manyFindings(3), nil))
+	assert.Equal(t, 9, strings.Count(b.String(), "\n"))
+	assert.NotContains(t, b.String(), "more finding")
+}
+
+// TestPathsPerFormat: rdjsonl and checkstyle name files as given (relative
+// to the working directory, as reviewdog reads them); github and SARIF
+// relative to the repository root.
+func TestPathsPerFormat(t *testing.T) {
+	wd, err := os.Getwd()
+	require.NoError(t, err)
+	root := filepath.Dir(wd) // the repository root, one up from the working directory
+	res := []linter.FileResult{{Path: "a.txt", Findings: manyFindings(1)[0].Findings[:1]}}
+	want := map[string]string{
+		"rdjsonl":    `"path":"a.txt"`,
+		"checkstyle": `name="a.txt"`,
+		"github":     "file=format/a.txt,",
+		"sarif":      `"uri": "format/a.txt"`,
+	}
+	for name, w := range want {
+		f, err := New(name, Options{BaseDir: root})
+		require.NoError(t, err)
+		var b bytes.Buffer
+		require.NoError(t, f.Format(&b, res, nil))
+		assert.Contains(t, b.String(), w, name)
+	}
 }

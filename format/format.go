@@ -24,8 +24,11 @@ type Formatter interface {
 type Options struct {
 	// BaseDir is the directory paths are made relative to (the repository
 	// root in CI); "" keeps paths as given.
-	BaseDir        string
-	ToolName       string
+	BaseDir  string
+	ToolName string
+	// StepSummary is the GitHub job summary file ($GITHUB_STEP_SUMMARY),
+	// to which the github format writes every finding; "" writes none.
+	StepSummary    string
 	Version        string
 	InformationURI string
 }

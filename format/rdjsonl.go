@@ -10,7 +10,9 @@ import (
 )
 
 // RDJSONL writes the Reviewdog Diagnostic Format as JSON lines.
-// Its columns count UTF-8 bytes, as the format defines.
+// Its columns count UTF-8 bytes, as the format defines; paths are as given
+// on the command line (relative to the working directory), which is how
+// reviewdog reads them.
 type RDJSONL struct{ Opts Options }
 
 type rdPosition struct {
@@ -59,7 +61,9 @@ func (r RDJSONL) Format(w io.Writer, results []linter.FileResult, _ []*linter.Ru
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, res := range results {
-		path := pathText(relPath(r.Opts.BaseDir, res.Path))
+		// As given (relative to the working directory), as reviewdog
+		// reads it.
+		path := pathText(res.Path)
 		for _, f := range res.Findings {
 			d := rdDiagnostic{Message: f.Message, Severity: strings.ToUpper(f.Severity.String()),
 				Source: rdSource{Name: r.Opts.ToolName, URL: r.Opts.InformationURI}, Code: rdCode{f.Rule}}

@@ -86,7 +86,8 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 type sarifRegion struct {
@@ -136,6 +137,18 @@ func fileURI(p string) string {
 	return u
 }
 
+// pascalCase writes a rule id as SARIF's rule name: quote-attribution is
+// QuoteAttribution (SARIF1001 warns when a name repeats the id).
+func pascalCase(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}
+
 // allRules returns the rules to describe: the given ones, and the engine's
 // own when a finding comes from it.
 func allRules(rules []*linter.Rule, results []linter.FileResult) []*linter.Rule {
@@ -166,7 +179,7 @@ func (s SARIF) Format(w io.Writer, results []linter.FileResult, rules []*linter.
 			full = r.Doc
 		}
 		driver.Rules = append(driver.Rules, sarifRule{
-			ID: r.Name, Name: r.Name,
+			ID: r.Name, Name: pascalCase(r.Name),
 			ShortDescription:     sarifText{r.Doc},
 			FullDescription:      sarifText{full},
 			Help:                 sarifText{fmt.Sprintf("%s\n\nRun `newslint explain %s` for details.", full, r.Name)},
@@ -178,21 +191,25 @@ func (s SARIF) Format(w io.Writer, results []linter.FileResult, rules []*linter.
 	inv := sarifInvocation{ExecutionSuccessful: true}
 	for _, r := range results {
 		uri := fileURI(relPath(s.Opts.BaseDir, r.Path))
+		base := ""
+		if !strings.HasPrefix(uri, "file:") {
+			base = "%SRCROOT%" // relative to the repository root
+		}
 		if r.Err != nil {
 			inv.ExecutionSuccessful = false
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
 				Level: "error", Message: sarifText{r.Err.Error()},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}}}},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base}}}},
 			})
 		}
 		for _, f := range r.Findings {
 			res := sarifResult{
 				RuleID: f.Rule, RuleIndex: index[f.Rule], Level: level(f.Severity, "note"), Message: sarifText{f.Message},
-				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri}, Region: region(f.Start, f.End)}}},
+				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base}, Region: region(f.Start, f.End)}}},
 			}
 			for _, sg := range f.Suggestions {
 				fix := sarifFix{Description: sarifText{sg.Message}}
-				change := sarifArtifactChange{ArtifactLocation: sarifArtifact{URI: uri}}
+				change := sarifArtifactChange{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base}}
 				for _, e := range sg.Edits {
 					change.Replacements = append(change.Replacements, sarifReplacement{DeletedRegion: *region(e.Start, e.End), InsertedContent: sarifText{e.NewText}})
 				}

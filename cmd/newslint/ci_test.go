@@ -303,34 +303,61 @@ func TestPreCommitHook(t *testing.T) {
 	assert.True(t, re.MatchString("a/b.md") && re.MatchString("x.html") && !re.MatchString("x.go"))
 }
 
-// The documented workflow's lint step, run as the workflow runs it,
-// produces SARIF that validates and passes the step on findings.
-func TestGitHubWorkflow(t *testing.T) {
-	var wf struct {
-		Env  map[string]string `yaml:"env"`
-		Jobs map[string]struct {
-			Steps []struct {
-				Name string            `yaml:"name"`
-				Run  string            `yaml:"run"`
-				Uses string            `yaml:"uses"`
-				With map[string]string `yaml:"with"`
-			} `yaml:"steps"`
-		} `yaml:"jobs"`
+// workflow is the part of a GitHub Actions workflow the tests read.
+type workflow struct {
+	Env         map[string]string `yaml:"env"`
+	Permissions map[string]string `yaml:"permissions"`
+	Jobs        map[string]struct {
+		Steps []struct {
+			Name string            `yaml:"name"`
+			If   string            `yaml:"if"`
+			Run  string            `yaml:"run"`
+			Uses string            `yaml:"uses"`
+			With map[string]string `yaml:"with"`
+		} `yaml:"steps"`
+	} `yaml:"jobs"`
+}
+
+// runStep runs a workflow step's script as the runner does (bash -e) in
+// dir, with the workflow's env and newslint on the PATH.
+func runStep(t *testing.T, dir, script string, env map[string]string) (string, error) {
+	t.Helper()
+	cmd := exec.Command("bash", "-e", "-c", script)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
 	}
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// The documented workflow, run as GitHub runs it: the lint step passes on
+// findings and writes SARIF that validates; the last step fails the job on
+// findings at FAIL_ON and passes with FAIL_ON=none (annotate only); the
+// permissions upload-sarif needs on private repositories are there.
+func TestGitHubWorkflow(t *testing.T) {
+	var wf workflow
 	readYAML(t, filepath.Join("..", "..", "integrations", "github-actions", "newslint.yml"), &wf)
+	assert.Equal(t, "write", wf.Permissions["security-events"])
+	assert.Equal(t, "read", wf.Permissions["actions"])
 	job, ok := wf.Jobs["newslint"]
 	require.True(t, ok)
-	var lint, upload string
+	var lint, upload, fail, failIf string
 	for _, s := range job.Steps {
-		if strings.Contains(s.Run, "newslint --format sarif") {
+		switch {
+		case strings.Contains(s.Run, "newslint --format sarif"):
 			lint = s.Run
-		}
-		if strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif") {
+		case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif"):
 			upload = s.With["sarif_file"]
+		case strings.Contains(s.Run, "--fail-severity"):
+			fail, failIf = s.Run, s.If
 		}
 	}
 	require.NotEmpty(t, lint)
+	require.NotEmpty(t, fail)
 	require.Equal(t, "newslint.sarif", upload)
+	assert.Equal(t, "env.FAIL_ON != 'none'", failIf)
 	if _, err := exec.LookPath("bash"); err != nil {
 		t.Skip("bash not installed")
 	}
@@ -338,13 +365,83 @@ func TestGitHubWorkflow(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample.txt"))
 	require.NoError(t, err)
 	writeFile(t, dir, filepath.Join(wf.Env["ARTICLES"], "sample.txt"), string(data))
-	cmd := exec.Command("bash", "-e", "-c", lint)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "ARTICLES="+wf.Env["ARTICLES"], "PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"))
-	out, err := cmd.CombinedOutput()
+	out, err := runStep(t, dir, lint, wf.Env)
 	require.NoError(t, err, "the lint step passes when there are findings: %s", out)
+	assert.Contains(t, out, "newslint ", "the log says which newslint ran")
 	sarif, err := os.ReadFile(filepath.Join(dir, "newslint.sarif"))
 	require.NoError(t, err)
 	assert.Contains(t, string(sarif), "quote-attribution")
 	validateSARIF(t, sarif)
+
+	require.Equal(t, "error", wf.Env["FAIL_ON"])
+	out, err = runStep(t, dir, fail, wf.Env)
+	assert.Error(t, err, "an error-level finding fails the job: %s", out)
+	assert.Contains(t, out, "quote-attribution")
+
+	clean := t.TempDir()
+	writeFile(t, clean, filepath.Join(wf.Env["ARTICLES"], "ok.txt"), "Council approves budget\n\nThe council approved the budget.\n")
+	out, err = runStep(t, clean, fail, wf.Env)
+	assert.NoError(t, err, "no finding: the job passes: %s", out)
+}
+
+// The reviewdog workflow names files as reviewdog reads them: its lint
+// step's rdjsonl, run from the repository root, holds paths that exist
+// from there.
+func TestReviewdogWorkflow(t *testing.T) {
+	var wf workflow
+	readYAML(t, filepath.Join("..", "..", "integrations", "github-actions", "newslint-reviewdog.yml"), &wf)
+	assert.Equal(t, "write", wf.Permissions["pull-requests"])
+	var lint string
+	for _, s := range wf.Jobs["newslint"].Steps {
+		if strings.Contains(s.Run, "--format rdjsonl") {
+			lint = s.Run
+		}
+	}
+	require.NotEmpty(t, lint)
+	line := ""
+	for _, l := range strings.Split(lint, "\n") {
+		if strings.Contains(l, "--format rdjsonl") {
+			line = l
+		}
+	}
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample.txt"))
+	require.NoError(t, err)
+	writeFile(t, dir, filepath.Join(wf.Env["ARTICLES"], "sample.txt"), string(data))
+	out, err := runStep(t, dir, line, wf.Env)
+	require.NoError(t, err, out)
+	rd, err := os.ReadFile(filepath.Join(dir, "newslint.rdjsonl"))
+	require.NoError(t, err)
+	for _, l := range strings.Split(strings.TrimSpace(string(rd)), "\n") {
+		var d struct {
+			Location struct{ Path string } `json:"location"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &d))
+		_, err := os.Stat(filepath.Join(dir, d.Location.Path))
+		assert.NoError(t, err, "rdjsonl path %q exists from the working directory", d.Location.Path)
+	}
+}
+
+// rdjsonl and checkstyle paths are relative to the working directory even
+// below the repository root (a workflow's working-directory), where
+// github and SARIF stay relative to the root.
+func TestPathsFromASubdirectory(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	repo := t.TempDir()
+	git := exec.Command("git", "init", "-q", repo)
+	require.NoError(t, git.Run())
+	content := filepath.Join(repo, "content")
+	writeFile(t, content, "a.txt", unbalanced)
+	for format, want := range map[string]string{
+		"rdjsonl":    `"path":"a.txt"`,
+		"checkstyle": `name="a.txt"`,
+		"text":       "a.txt:3:1:",
+		"github":     "file=content/a.txt,",
+		"sarif":      `"uri": "content/a.txt"`,
+	} {
+		r := runIn(t, content, "", "--format", format, "a.txt")
+		assert.Contains(t, r.stdout, want, format)
+	}
 }

@@ -109,21 +109,32 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since the git revision REV")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes to the files in place, then report what is left")
 	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of the findings")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, `usage: newslint [flags] PATH...
+	// Usage is printed by run: to stdout when asked for, to stderr after
+	// a usage error.
+	fs.Usage = func() {}
+	return fs
+}
+
+// printUsage writes the usage and the flags to w.
+func printUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, `usage: newslint [flags] PATH...
        newslint rules
        newslint explain RULE
        newslint inspect [--format text|json] FILE
+       newslint help | version
 
-Lints news articles (.txt, .md, .markdown; directories are walked; "-" reads
-standard input). Exit status: 0 clean, 1 findings at or above --fail-severity,
-2 usage, configuration or input errors.
+Lints news articles. A directory is walked for .txt, .md, .markdown, .html
+and .htm files (hidden directories skipped); any file named on the command
+line is linted (by its extension: Markdown, HTML, else plain text); "-"
+reads standard input. Exit status: 0 clean, 1 findings at or above
+--fail-severity, 2 usage, configuration or input errors.
 
 flags:
 `)
-		fs.PrintDefaults()
-	}
-	return fs
+	out := fs.Output()
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(out)
 }
 
 // parseArgs parses flags wherever they stand among the positional
@@ -151,17 +162,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet(&o, stderr)
 	pos, err := parseArgs(fs, args)
 	if err == flag.ErrHelp {
+		printUsage(stdout, fs)
 		return exitOK
 	}
 	if err != nil {
+		printUsage(stderr, fs) // the flag package has said what was wrong
 		return exitError
 	}
 	if o.version {
-		fmt.Fprintf(stdout, "newslint %s\n", newslint.Version)
+		fmt.Fprintf(stdout, "newslint %s\n", versionLine())
 		return exitOK
 	}
 	if len(pos) == 0 {
-		fs.Usage()
+		printUsage(stderr, fs)
 		return exitError
 	}
 	all := rules.All()
@@ -177,8 +190,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "inspect":
 		return inspectFile(pos[1:], o, stdin, stdout, stderr, all)
 	case "version":
-		fmt.Fprintf(stdout, "newslint %s\n", newslint.Version)
+		fmt.Fprintf(stdout, "newslint %s\n", versionLine())
 		return exitOK
+	case "help":
+		if len(pos) == 1 {
+			printUsage(stdout, fs)
+			return exitOK
+		}
 	}
 	return lint(pos, o, stdin, stdout, stderr, all)
 }
@@ -201,7 +219,8 @@ func (o options) check(all []*linter.Rule) (settings, error) {
 		return s, errors.New("--fix and --diff cannot be used together")
 	}
 	if s.formatter, err = format.New(o.format, format.Options{
-		BaseDir: baseDir(), Version: newslint.Version, InformationURI: newslint.InformationURI,
+		BaseDir: baseDir(), Version: version(), InformationURI: newslint.InformationURI,
+		StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
 	}); err != nil {
 		return s, err
 	}
@@ -377,4 +396,42 @@ func tomlValue(v any) string {
 		return "[" + strings.Join(q, ", ") + "]"
 	}
 	return fmt.Sprint(v)
+}
+
+// version is the module version newslint was built as (v1.2.3 when
+// installed with go install …@v1.2.3), or the source's version for a
+// build from a checkout.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return newslint.Version + "-devel"
+}
+
+// versionLine is the version with the VCS revision and time the binary was
+// built from, when the build recorded them: what a CI log needs to say
+// which newslint ran.
+func versionLine() string {
+	v := version()
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return v
+	}
+	var rev, at, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += fmt.Sprintf(" (revision %s, %s%s)", rev[:min(12, len(rev))], at, modified)
+	}
+	return v + ", " + info.GoVersion
 }

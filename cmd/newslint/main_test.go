@@ -388,3 +388,36 @@ func TestFixGolden(t *testing.T) {
 	r = runIn(t, dir, "", "--fix", "--diff", "article.txt")
 	assert.Equal(t, 2, r.code)
 }
+
+// Help goes to standard output with exit 0, however it is asked for; a
+// usage error goes to standard error with exit 2.
+func TestHelpAndVersion(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{{"help"}, {"--help"}, {"-h"}} {
+		r := runIn(t, dir, "", args...)
+		assert.Equal(t, 0, r.code, "%v", args)
+		assert.Contains(t, r.stdout, "usage: newslint", "%v", args)
+		assert.Contains(t, r.stdout, ".html\nand .htm", "%v: the usage lists what is walked", args)
+		assert.Empty(t, r.stderr, "%v", args)
+	}
+	r := runIn(t, dir, "", "--bogus")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "usage: newslint")
+	assert.Empty(t, r.stdout)
+
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		r := runIn(t, dir, "", args...)
+		assert.Equal(t, 0, r.code)
+		assert.Regexp(t, `^newslint \S+.*, go1\.\d+`, r.stdout, "%v: version and Go version", args)
+	}
+}
+
+// Every rule id that can appear in output can be explained, the engine's
+// own included.
+func TestExplainEngineRules(t *testing.T) {
+	for _, name := range []string{"unused-suppression", "encoding", "quote-attribution"} {
+		r := runIn(t, t.TempDir(), "", "explain", name)
+		assert.Equal(t, 0, r.code, name)
+		assert.True(t, strings.HasPrefix(r.stdout, name+" (default severity:"), r.stdout)
+	}
+}
