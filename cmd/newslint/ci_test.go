@@ -445,3 +445,58 @@ func TestPathsFromASubdirectory(t *testing.T) {
 		assert.Contains(t, r.stdout, want, format)
 	}
 }
+
+// lookTool finds a CI tool (reviewdog, actionlint) on the PATH; .ci/run
+// builds them at pinned versions from tools/go.mod.
+func lookTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Skipf("%s not on the PATH (build it with: cd tools && go build -o ../.tools/ tool; .ci/run does)", name)
+	}
+	return p
+}
+
+// End to end with reviewdog, as a workflow with working-directory runs
+// it: from a subdirectory of the repository, newslint's rdjsonl through
+// reviewdog's diff filter keeps the finding on the added line and drops
+// the one on an unchanged line.
+func TestReviewdogEndToEnd(t *testing.T) {
+	reviewdog := lookTool(t, "reviewdog")
+	repo := t.TempDir()
+	git := func(args ...string) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = repo
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "git %v: %s", args, out)
+	}
+	git("init", "-q", ".")
+	base, err := os.ReadFile(filepath.Join("..", "..", "testdata", "fix", "article.txt"))
+	require.NoError(t, err)
+	article := strings.Replace(string(base), "Officials said Zelinsky", "Officials said Zelensky", 1)
+	writeFile(t, repo, filepath.Join("content", "story.txt"), article)
+	git("add", "-A")
+	git("commit", "-q", "-m", "base")
+	writeFile(t, repo, filepath.Join("content", "story.txt"), article+"\nLater, Zelinsky flew home.\n")
+	git("commit", "-q", "-a", "-m", "change")
+
+	cmd := exec.Command("bash", "-c", binary+` --format rdjsonl . | "$REVIEWDOG" -f=rdjsonl -reporter=local -filter-mode=added -diff="git diff HEAD~1"`)
+	cmd.Dir = filepath.Join(repo, "content")
+	cmd.Env = append(os.Environ(), "REVIEWDOG="+reviewdog)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "story.txt")
+	assert.Contains(t, string(out), "Zelinsky", "the finding on the added line comes through")
+	assert.NotContains(t, string(out), "Lukashenka", "the finding on an unchanged line is filtered out")
+}
+
+// Both workflows pass actionlint.
+func TestWorkflowsPassActionlint(t *testing.T) {
+	actionlint := lookTool(t, "actionlint")
+	files, err := filepath.Glob(filepath.Join("..", "..", "integrations", "github-actions", "*.yml"))
+	require.NoError(t, err)
+	require.Len(t, files, 2)
+	out, err := exec.Command(actionlint, files...).CombinedOutput()
+	assert.NoError(t, err, "%s", out)
+}
