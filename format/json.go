@@ -33,6 +33,20 @@ type JSONFinding struct {
 	Offset      int              `json:"offset"`
 	EndOffset   int              `json:"endOffset"`
 	Suggestions []JSONSuggestion `json:"suggestions"`
+	// Related is the evidence elsewhere in the text, when the rule gives
+	// it (the established spelling of a name, the reported speaker).
+	Related []JSONRelated `json:"related,omitempty"`
+}
+
+// JSONRelated is a place in the text that explains a finding.
+type JSONRelated struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Offset    int    `json:"offset"`
+	EndOffset int    `json:"endOffset"`
+	Message   string `json:"message"`
 }
 
 // JSONSuggestion is a suggested fix.
@@ -75,6 +89,12 @@ func ToJSON(results []linter.FileResult) JSONOutput {
 					})
 				}
 				jfnd.Suggestions = append(jfnd.Suggestions, js)
+			}
+			for _, r := range f.Related {
+				jfnd.Related = append(jfnd.Related, JSONRelated{
+					Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column,
+					Offset: r.Start.Offset, EndOffset: r.End.Offset, Message: r.Message,
+				})
 			}
 			jf.Findings = append(jf.Findings, jfnd)
 		}

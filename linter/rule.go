@@ -126,6 +126,16 @@ type Finding struct {
 	Message     string
 	Start, End  article.Position
 	Suggestions []Suggestion
+	// Related is the evidence elsewhere in the text (the established
+	// spelling of a name, the paragraph's reported speaker).
+	Related []Related
+}
+
+// Related is a place in the text that explains a finding.
+type Related struct {
+	Start   article.Position `json:"start"`
+	End     article.Position `json:"end"`
+	Message string           `json:"message"`
 }
 
 // Pass hands one article to one rule.
@@ -157,6 +167,22 @@ func (pass *Pass) Report(span article.Span, message string, fixes ...Suggestion)
 		End:         src.Position(span.End),
 		Suggestions: fixes,
 	})
+}
+
+// ReportRelated records a finding over span with the evidence for it
+// elsewhere in the text, and optional suggested fixes.
+func (pass *Pass) ReportRelated(span article.Span, message string, related []Related, fixes ...Suggestion) {
+	pass.Report(span, message, fixes...)
+	pass.findings[len(pass.findings)-1].Related = related
+}
+
+// Evidence builds a Related for span.
+func (pass *Pass) Evidence(span article.Span, message string) Related {
+	if pass.widen != nil {
+		span = pass.widen(span)
+	}
+	src := pass.Article.Orig
+	return Related{Start: src.Position(span.Start), End: src.Position(span.End), Message: message}
 }
 
 // Fix builds a one-edit suggestion that replaces span with text.

@@ -241,9 +241,10 @@ func nearForms(s string, index map[string][]string) []string {
 // established one as the fix.
 func reportVariant(pass *linter.Pass, canon, variant *nameForm) {
 	line := pass.Article.Line(canon.first)
+	related := []linter.Related{pass.Evidence(canon.uses[0], "the spelling “"+canon.text+"”, first used here")}
 	for _, u := range variant.uses {
-		pass.Report(u, fmt.Sprintf("“%s” looks like a misspelling of “%s”, which the article uses %d time%s (first on line %d)",
-			variant.text, canon.text, len(canon.uses), plural(len(canon.uses)), line),
+		pass.ReportRelated(u, fmt.Sprintf("“%s” looks like a misspelling of “%s”, which the article uses %d time%s (first on line %d)",
+			variant.text, canon.text, len(canon.uses), plural(len(canon.uses)), line), related,
 			pass.Fix("replace with “"+canon.text+"”", u, canon.text))
 	}
 }

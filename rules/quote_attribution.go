@@ -141,7 +141,7 @@ func (c *quoteCheck) statementByAnother() (found, decided bool) {
 	if c.stranger {
 		msg += fmt.Sprintf("; %s is not mentioned elsewhere in the article", m.Surname())
 	}
-	pass.Report(m.Name, msg)
+	pass.ReportRelated(m.Name, msg, []linter.Related{pass.Evidence(sm.Span, "the paragraph's reported speaker")})
 	return true, true
 }
 
@@ -159,8 +159,9 @@ func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
 		return false
 	}
 	sm := pass.People.Mentions[subj]
-	pass.Report(m.Name, fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
-		c.speaker(), pass.People.Entities[sm.Entity].Name, pass.Article.Text(sm.Span), m.Surname()))
+	pass.ReportRelated(m.Name, fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
+		c.speaker(), pass.People.Entities[sm.Entity].Name, pass.Article.Text(sm.Span), m.Surname()),
+		[]linter.Related{pass.Evidence(sm.Span, "the subject of the sentence before")})
 	return true
 }
 
@@ -176,8 +177,9 @@ func (c *quoteCheck) strangerInParagraphAboutAnother() bool {
 		return false
 	}
 	sm := pass.People.Mentions[subj]
-	pass.Report(c.m.Name, fmt.Sprintf("quote attributed to %s, who is not introduced anywhere in the article (no other mention, title or description), while this paragraph is about %s (“%s”)",
-		c.speaker(), pass.People.Entities[sm.Entity].Name, pass.Article.Text(sm.Span)))
+	pass.ReportRelated(c.m.Name, fmt.Sprintf("quote attributed to %s, who is not introduced anywhere in the article (no other mention, title or description), while this paragraph is about %s (“%s”)",
+		c.speaker(), pass.People.Entities[sm.Entity].Name, pass.Article.Text(sm.Span)),
+		[]linter.Related{pass.Evidence(sm.Span, "whom the paragraph is about")})
 	return true
 }
 

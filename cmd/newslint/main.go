@@ -5,12 +5,13 @@
 //	newslint rules                 list the rules
 //	newslint explain RULE          explain a rule
 //	newslint inspect [flags] FILE  show what newslint understood of an article
+//	newslint lsp                   a language server (LSP 3.17) on stdio
 //
 // Exit status: 0 when no finding is at or above --fail-severity, 1 when some
 // is, 2 for usage, configuration or input errors.
 //
 // This package holds flags, files and exit codes; the work is done by
-// linter/engine, rules, format and inspect.
+// linter/engine, rules, format, inspect and lsp.
 //
 // Never imports: internal/ruletest.
 package main
@@ -34,6 +35,7 @@ import (
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/linter/config"
 	"github.com/newslint/newslint/linter/engine"
+	"github.com/newslint/newslint/lsp"
 	"github.com/newslint/newslint/rules"
 )
 
@@ -121,6 +123,7 @@ func printUsage(w io.Writer, fs *flag.FlagSet) {
        newslint rules
        newslint explain RULE
        newslint inspect [--format text|json] FILE
+       newslint lsp                   a language server on stdin and stdout
        newslint help | version
 
 Lints news articles. A directory is walked for .txt, .md, .markdown, .html
@@ -192,6 +195,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "version":
 		fmt.Fprintf(stdout, "newslint %s\n", versionLine())
 		return exitOK
+	case "lsp":
+		if len(pos) == 1 {
+			return lsp.Serve(stdin, stdout, lsp.Options{Rules: all, Defaults: newslint.DefaultConfig, Version: version()})
+		}
 	case "help":
 		if len(pos) == 1 {
 			printUsage(stdout, fs)

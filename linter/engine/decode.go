@@ -109,6 +109,10 @@ func (d *decoded) remap(findings []linter.Finding) {
 		f := &findings[i]
 		pos(&f.Start)
 		pos(&f.End)
+		for r := range f.Related {
+			pos(&f.Related[r].Start)
+			pos(&f.Related[r].End)
+		}
 		for s := range f.Suggestions {
 			for e := range f.Suggestions[s].Edits {
 				pos(&f.Suggestions[s].Edits[e].Start)

@@ -155,13 +155,20 @@ func (l *Linter) Analyse(path string, data []byte, format markup.Format) *File {
 // joined); the other rules still run. A failure while reading the article
 // is a *ModelError.
 func (l *Linter) Lint(path string, data []byte, format markup.Format) (findings []linter.Finding, err error) {
+	_, findings, err = l.LintFile(path, data, format)
+	return findings, err
+}
+
+// LintFile is Lint, and also returns the analysed file (for an editor's
+// hover), nil when reading the article failed.
+func (l *Linter) LintFile(path string, data []byte, format markup.Format) (f *File, findings []linter.Finding, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			findings, err = nil, &ModelError{v}
+			f, findings, err = nil, nil, &ModelError{v}
 		}
 	}()
 	cfg := l.config()
-	f := l.Analyse(path, data, format)
+	f = l.Analyse(path, data, format)
 	unit := &linter.Unit{Article: f.Article, People: f.People, Config: cfg}
 	if format == markup.HTML || format == markup.Markdown {
 		orig := f.Article.Orig.Bytes
@@ -183,5 +190,5 @@ func (l *Linter) Lint(path string, data []byte, format markup.Format) (findings 
 	if len(f.Doc.Comments) > 0 {
 		findings = l.suppress(f, findings)
 	}
-	return findings, errors.Join(errs...)
+	return f, findings, errors.Join(errs...)
 }
