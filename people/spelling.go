@@ -70,20 +70,6 @@ func NearVariant(a, b string) bool {
 	return EditDistance(a, b, max) <= max
 }
 
-// Deletions returns w and every string made by deleting one code point of
-// it: two words within one edit (substitution, insertion, deletion or a
-// swap of neighbours) always share one of these keys, so an index of them
-// finds near spellings without comparing every pair of words.
-func Deletions(w string) []string {
-	r := []rune(w)
-	out := make([]string, 0, len(r)+1)
-	out = append(out, w)
-	for i := range r {
-		out = append(out, string(r[:i])+string(r[i+1:]))
-	}
-	return out
-}
-
 // appendRunes appends the code points of s to buf.
 func appendRunes(buf []rune, s string) []rune {
 	for _, r := range s {

@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
@@ -61,9 +63,9 @@ type nameForm struct {
 	uses []article.Span
 	// firsts holds the first names the form follows as a surname;
 	// surnames the surnames it precedes as a first name.
-	firsts, surnames map[string]bool
+	firsts, surnames wordSet
 	// classes holds the classes of the titles the form is used with.
-	classes map[string]bool
+	classes wordSet
 	// last is set when the form ends a person's name (a surname, or a name
 	// of one word).
 	last bool
@@ -75,18 +77,21 @@ type nameForm struct {
 	named bool
 	// next holds the capitalised words that follow the form ("Group" in
 	// "Halvorsen Group"), prev those that precede it.
-	next, prev map[string]bool
+	next, prev wordSet
 	// person, org, place and unknown are set when a name holding the form
 	// is of that kind.
 	person, org, place, unknown bool
 	first                       int // offset of the first use
 }
 
-func (f *nameForm) add(set *map[string]bool, v string) {
-	if *set == nil {
-		*set = map[string]bool{}
+// wordSet is a small set of words: a form has few neighbours, first names
+// or titles, so a slice searched in order beats a map.
+type wordSet []string
+
+func (f *nameForm) add(set *wordSet, v string) {
+	if !slices.Contains(*set, v) {
+		*set = append(*set, v)
 	}
-	(*set)[v] = true
 }
 
 func runNameSpelling(pass *linter.Pass) {
@@ -95,16 +100,16 @@ func runNameSpelling(pass *linter.Pass) {
 	forms, order := nameForms(a)
 	describeForms(pm, forms)
 	// An index from deletion keys to forms finds every pair of forms one
-	// edit apart in time linear in the number of forms.
-	index := map[string][]string{}
-	for _, w := range order {
-		for _, k := range people.Deletions(w) {
-			index[k] = append(index[k], w)
-		}
-	}
+	// edit apart in time linear in the number of forms. The keys are
+	// hashes of the words with one letter deleted (no string is built); a
+	// collision only adds a pair that NearVariant then rejects.
+	index := deletionIndex(order)
+	var near []int
 	done := map[[2]string]bool{}
 	for _, s := range candidateNames(pm, forms) {
-		for _, v := range nearForms(s, index) {
+		near = index.near(s, near[:0])
+		for _, vi := range near {
+			v := order[vi]
 			pair := [2]string{min(s, v), max(s, v)}
 			if v == s || done[pair] || !people.NearVariant(s, v) || pluralOfAnother(forms, s, v) {
 				continue
@@ -226,15 +231,61 @@ func candidateNames(pm *people.Model, forms map[string]*nameForm) []string {
 	return slices.Sorted(maps.Keys(seen))
 }
 
-// nearForms lists, sorted, the forms that share a deletion key with s.
-func nearForms(s string, index map[string][]string) []string {
-	cands := map[string]bool{}
-	for _, k := range people.Deletions(s) {
-		for _, w := range index[k] {
-			cands[w] = true
-		}
+// deletionKeys is the sorted index of the deletion keys of the forms.
+type deletionKeys []deletionKey
+
+type deletionKey struct {
+	hash uint64
+	form int
+}
+
+// deletionIndex indexes the deletion keys of forms (by their index in
+// forms).
+func deletionIndex(forms []string) deletionKeys {
+	keys := make(deletionKeys, 0, len(forms)*9)
+	for fi, w := range forms {
+		eachDeletion(w, func(h uint64) { keys = append(keys, deletionKey{h, fi}) })
 	}
-	return slices.Sorted(maps.Keys(cands))
+	slices.SortFunc(keys, func(x, y deletionKey) int { return cmp.Or(cmp.Compare(x.hash, y.hash), cmp.Compare(x.form, y.form)) })
+	return keys
+}
+
+// near appends to buf the forms that share a deletion key with s, each
+// once, in order of first use.
+func (keys deletionKeys) near(s string, buf []int) []int {
+	eachDeletion(s, func(h uint64) {
+		k, _ := slices.BinarySearchFunc(keys, h, func(d deletionKey, h uint64) int { return cmp.Compare(d.hash, h) })
+		for ; k < len(keys) && keys[k].hash == h; k++ {
+			buf = append(buf, keys[k].form)
+		}
+	})
+	slices.Sort(buf)
+	return slices.Compact(buf)
+}
+
+// eachDeletion calls f with the hash of w and of every string made by
+// deleting one code point of w: two words within one edit (substitution,
+// insertion, deletion or a swap of neighbours) always share one of these.
+// The hash is FNV-1a over the bytes before and after the deleted code
+// point, with no string built.
+func eachDeletion(w string, f func(uint64)) {
+	f(fnv(fnv(fnvOffset, w), "\x00"))
+	for i, r := range w {
+		n := utf8.RuneLen(r)
+		if n < 0 {
+			n = 1
+		}
+		f(fnv(fnv(fnv(fnvOffset, w[:i]), w[i+n:]), "\x00"))
+	}
+}
+
+const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
+
+func fnv(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
 }
 
 // reportVariant reports every use of the variant spelling, with the
@@ -334,8 +385,8 @@ func twoPeople(canon, variant *nameForm) bool {
 		return !shares(variant.surnames, canon.surnames)
 	}
 	if len(variant.firsts) > 0 && len(canon.firsts) > 0 {
-		for f := range variant.firsts {
-			if !canon.firsts[f] {
+		for _, f := range variant.firsts {
+			if !slices.Contains(canon.firsts, f) {
 				return true
 			}
 		}
@@ -355,9 +406,9 @@ func twoPeople(canon, variant *nameForm) bool {
 // onlyFirst reports whether a form is only ever a first name.
 func onlyFirst(f *nameForm) bool { return len(f.surnames) > 0 && !f.last }
 
-func shares(x, y map[string]bool) bool {
-	for k := range x {
-		if y[k] {
+func shares(x, y wordSet) bool {
+	for _, k := range x {
+		if slices.Contains(y, k) {
 			return true
 		}
 	}
