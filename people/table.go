@@ -2,33 +2,71 @@ package people
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"strings"
 )
 
-// table is a sorted list of "key<TAB>value" lines, looked up by binary
-// search in place: an embedded table costs nothing until it is read, and a
-// look-up touches a few dozen bytes.
-type table string
+// table is a sorted list of "key<TAB>value" lines with an index of where
+// each line starts (little-endian uint32s, made by the generator), looked
+// up by binary search in place: an embedded table costs nothing until it
+// is read, nothing is built when newslint starts, and each step of a
+// search reads one line.
+type table struct {
+	text, idx string
+}
+
+// newTable makes a table of text and its index; an empty index is built
+// from the text (for tests).
+func newTable(text, idx string) *table {
+	if idx == "" {
+		var b []byte
+		for off := 0; off < len(text); {
+			b = binary.LittleEndian.AppendUint32(b, uint32(off))
+			k := strings.IndexByte(text[off:], '\n')
+			if k < 0 {
+				break
+			}
+			off += k + 1
+		}
+		idx = string(b)
+	}
+	return &table{text: text, idx: idx}
+}
+
+func (t *table) lines() int { return len(t.idx) / 4 }
+
+func (t *table) start(i int) int {
+	b := t.idx[4*i : 4*i+4]
+	return int(uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24)
+}
+
+// line returns line i's key and value.
+func (t *table) line(i int) (string, string) {
+	start := t.start(i)
+	end := len(t.text)
+	if i+1 < t.lines() {
+		end = t.start(i + 1)
+	}
+	if end > start && t.text[end-1] == '\n' {
+		end--
+	}
+	k, v, _ := strings.Cut(t.text[start:end], "\t")
+	return k, v
+}
 
 // get returns the value of key, if the table holds it.
-func (t table) get(key string) (string, bool) {
-	s := string(t)
-	lo, hi := 0, len(s)
+func (t *table) get(key string) (string, bool) {
+	lo, hi := 0, t.lines()
 	for lo < hi {
 		mid := lo + (hi-lo)/2
-		start := strings.LastIndexByte(s[:mid], '\n') + 1
-		end := start + strings.IndexByte(s[start:], '\n')
-		if end < start {
-			end = len(s)
-		}
-		k, v, _ := strings.Cut(s[start:end], "\t")
+		k, v := t.line(mid)
 		switch {
 		case key == k:
 			return v, true
 		case key < k:
-			hi = start
+			hi = mid
 		default:
-			lo = end + 1
+			lo = mid + 1
 		}
 	}
 	return "", false
@@ -39,15 +77,31 @@ func (t table) get(key string) (string, bool) {
 // source and its licence.
 var (
 	//go:embed data/given.txt
-	givenTable table
+	givenText string
+	//go:embed data/given.idx
+	givenIdx string
 	//go:embed data/surnames.txt
-	surnameTable table
+	surnameText string
+	//go:embed data/surnames.idx
+	surnameIdx string
 	//go:embed data/places.txt
-	placeTable table
+	placeText string
+	//go:embed data/places.idx
+	placeIdx string
 	//go:embed data/legalforms.txt
-	legalFormTable table
+	legalFormText string
+	//go:embed data/legalforms.idx
+	legalFormIdx string
 	//go:embed data/orgs.txt
-	orgTable table
+	orgText string
+	//go:embed data/orgs.idx
+	orgIdx string
+
+	givenTable     = newTable(givenText, givenIdx)
+	surnameTable   = newTable(surnameText, surnameIdx)
+	placeTable     = newTable(placeText, placeIdx)
+	legalFormTable = newTable(legalFormText, legalFormIdx)
+	orgTable       = newTable(orgText, orgIdx)
 )
 
 // givenName describes a word as a given name: whether it is one (given to

@@ -7,7 +7,7 @@ import (
 )
 
 func TestTable(t *testing.T) {
-	tb := table("Alpha\t1\nBeta\t2\nDelta\t4\nGamma\t3\n")
+	tb := newTable("Alpha\t1\nBeta\t2\nDelta\t4\nGamma\t3\n", "")
 	for k, want := range map[string]string{"Alpha": "1", "Beta": "2", "Delta": "4", "Gamma": "3"} {
 		v, ok := tb.get(k)
 		assert.True(t, ok, k)
@@ -17,9 +17,9 @@ func TestTable(t *testing.T) {
 		_, ok := tb.get(k)
 		assert.False(t, ok, k)
 	}
-	_, ok := table("").get("x")
+	_, ok := newTable("", "").get("x")
 	assert.False(t, ok)
-	v, ok := table("Only\tx").get("Only") // no final line break
+	v, ok := newTable("Only\tx", "").get("Only") // no final line break
 	assert.True(t, ok)
 	assert.Equal(t, "x", v)
 }

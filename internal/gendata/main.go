@@ -14,6 +14,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -332,7 +333,8 @@ func allLetters(s string) bool {
 	return true
 }
 
-// write writes a table as sorted "key<TAB>value" lines.
+// write writes a table as sorted "key<TAB>value" lines, and its line
+// index beside it (name.idx).
 func write(path string, t map[string]string) error {
 	keys := make([]string, 0, len(t))
 	for k := range t {
@@ -343,8 +345,16 @@ func write(path string, t map[string]string) error {
 	}
 	sort.Strings(keys)
 	var b strings.Builder
+	var idx []byte
 	for _, k := range keys {
+		idx = binary.LittleEndian.AppendUint32(idx, uint32(b.Len()))
 		fmt.Fprintf(&b, "%s\t%s\n", k, t[k])
 	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	// The index: where each line starts, as little-endian uint32s, so
+	// that a look-up's binary search reads one line a step and nothing is
+	// built when newslint starts.
+	return os.WriteFile(strings.TrimSuffix(path, ".txt")+".idx", idx, 0o644)
 }

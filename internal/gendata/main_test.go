@@ -29,6 +29,9 @@ func TestWriteSortsAndDropsBadKeys(t *testing.T) {
 	b, err := os.ReadFile(p)
 	require.NoError(t, err)
 	assert.Equal(t, "Alpha\t2\nZeta\t1\n", string(b))
+	idx, err := os.ReadFile(filepath.Join(filepath.Dir(p), "t.idx"))
+	require.NoError(t, err)
+	assert.Equal(t, []byte{0, 0, 0, 0, 8, 0, 0, 0}, idx, "the lines start at 0 and 8")
 }
 
 // The committed tables are what the generator makes of the data sets.
@@ -39,9 +42,9 @@ func TestTablesAreGenerated(t *testing.T) {
 	}
 	out := t.TempDir()
 	require.NoError(t, generate(in, out))
-	names, err := filepath.Glob(filepath.Join(out, "*.txt"))
+	names, err := filepath.Glob(filepath.Join(out, "*.*"))
 	require.NoError(t, err)
-	require.Len(t, names, 5)
+	require.Len(t, names, 10, "five tables and their indexes")
 	for _, p := range names {
 		want, err := os.ReadFile(p)
 		require.NoError(t, err)
