@@ -1,6 +1,9 @@
 package people
 
 import (
+	"strings"
+	"sync"
+
 	"github.com/newslint/newslint/article"
 )
 
@@ -18,6 +21,8 @@ type Person struct {
 // its methods.
 type analysis struct {
 	*article.Article
+	// tokFlags describe each token (see flagTokens).
+	tokFlags []uint8
 	// wordSurnames are the months, days and countries the article uses
 	// as a person's surname (Theresa May, Jen Jordan).
 	wordSurnames map[string]bool
@@ -33,6 +38,7 @@ type analysis struct {
 // empty) names people the newsroom knows.
 func Analyse(art *article.Article, gazetteer []Person) *Model {
 	a := &analysis{Article: art}
+	a.flagTokens()
 	lowerWords := map[string]bool{}
 	pm := &Model{LowerWords: lowerWords}
 	for i, t := range a.Tokens {
@@ -88,3 +94,56 @@ func (a *analysis) indexPeople(pm *Model) {
 		}
 	}
 }
+
+// Token flags: what the lexicon says of a token, looked up once.
+const (
+	flagCapital    = 1 << iota // a capitalised word
+	flagPossessive             // ends in 's
+	flagQualifier              // a title qualifier (former, deputy, …)
+	flagTitleStart             // the first word of a title
+	flagDeterminer             // the, its, their, his, her, a, an
+	flagAge                    // 45-year-old
+	flagCountry                // a country's name or demonym
+)
+
+// flagTokens computes the flags of every token.
+func (a *analysis) flagTokens() {
+	a.tokFlags = make([]uint8, len(a.Tokens))
+	lex := lexiconFlags()
+	for i, t := range a.Tokens {
+		if t.Kind == article.Punct {
+			continue
+		}
+		lw := a.Lower(i)
+		f := lex[lw]
+		if _, poss := article.StripPossessive(lw); poss {
+			f |= flagPossessive
+		}
+		if strings.HasSuffix(lw, "-year-old") {
+			f |= flagAge
+		}
+		if t.Kind == article.Word && a.IsCapWord(i) {
+			f |= flagCapital
+			if countryOf(a.Tok(i)) != "" {
+				f |= flagCountry
+			}
+		}
+		a.tokFlags[i] = f
+	}
+}
+
+// lexiconFlags maps each word of the title, qualifier and determiner
+// lists to its flags, built once, on first use.
+var lexiconFlags = sync.OnceValue(func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range titleQualifiers {
+		m[w] |= flagQualifier
+	}
+	for w := range titleFirstWords {
+		m[w] |= flagTitleStart
+	}
+	for w := range determiners {
+		m[w] |= flagDeterminer
+	}
+	return m
+})

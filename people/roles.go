@@ -200,19 +200,21 @@ func (a *analysis) parseRole(i, end int) (Role, int, bool) {
 // capitalised start must be a title, a qualifier, a determiner, a country
 // or a possessive, or stand before one of those ("Portland mayor",
 // "Wikinews reporter"); a lower-case start must be a determiner, a
-// qualifier, a title, an age or a possessive.
+// qualifier, a title, an age or a possessive. It reads the token flags
+// computed once per article (one look-up per token, not seven).
 func (a *analysis) mayStartRole(i int) bool {
-	lw := a.Lower(i)
-	base, poss := article.StripPossessive(lw)
-	if poss || titleQualifiers[lw] || titleFirstWords[lw] || strings.HasSuffix(lw, "-year-old") {
+	f := a.tokFlags[i]
+	if f&(flagPossessive|flagQualifier|flagTitleStart|flagAge) != 0 {
 		return true
 	}
-	if !a.IsCapWord(i) {
-		return determiners[lw]
+	if f&flagCapital == 0 {
+		return f&flagDeterminer != 0
 	}
-	next := a.Lower(i + 1)
-	return titleFirstWords[base] || titleQualifiers[base] || determiners[base] ||
-		titleFirstWords[next] || titleQualifiers[next] || countryOf(a.Tok(i)) != ""
+	var next uint8
+	if i+1 < len(a.tokFlags) {
+		next = a.tokFlags[i+1]
+	}
+	return f&(flagDeterminer|flagCountry) != 0 || next&(flagTitleStart|flagQualifier) != 0
 }
 
 // roleParser reads a role phrase word by word.

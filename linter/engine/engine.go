@@ -10,7 +10,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"sort"
 	"sync"
@@ -103,10 +102,7 @@ func (l *Linter) weight(t Target) int64 {
 	case t.Stdin:
 		return max(1, int64(len(t.Data)))
 	}
-	if st, err := os.Stat(t.Path); err == nil && st.Mode().IsRegular() {
-		return max(1, st.Size())
-	}
-	return 1
+	return max(1, t.Size)
 }
 
 func (l *Linter) lintTarget(t Target) linter.FileResult {

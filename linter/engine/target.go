@@ -29,6 +29,8 @@ type Target struct {
 	Err error
 	// Format is the input format; nil chooses by the path's extension.
 	Format *markup.Format
+	// Size is the file's size when it was listed (0 when unknown).
+	Size int64
 }
 
 // Collect expands paths into targets: files stay files, directories are
@@ -61,7 +63,7 @@ func Collect(paths []string, stdin io.Reader, stdinName string, format *markup.F
 		case !st.Mode().IsRegular():
 			c.add(Target{Path: p, Err: &safeio.NotRegularError{Mode: st.Mode()}})
 		default:
-			c.add(Target{Path: p})
+			c.add(Target{Path: p, Size: st.Size()})
 		}
 	}
 	return c.out
@@ -76,8 +78,10 @@ type collector struct {
 }
 
 // add lists t unless its file is listed already.
-func (c *collector) add(t Target) {
-	key := realPath(t.Path)
+func (c *collector) add(t Target) { c.addAs(t, realPath(t.Path)) }
+
+// addAs lists t, whose real path is key, unless it is listed already.
+func (c *collector) addAs(t Target, key string) {
 	if c.seen[key] {
 		return
 	}
@@ -145,7 +149,17 @@ func (c *collector) walkDir(dir string) int {
 			}
 		case mode.IsRegular() && markup.Lintable(e.Name()):
 			found++
-			c.add(Target{Path: path})
+			t := Target{Path: path}
+			if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
+				t.Size = info.Size()
+			}
+			if e.Type()&fs.ModeSymlink == 0 {
+				// A file in a directory whose real path is known: no
+				// need to resolve it again.
+				c.addAs(t, filepath.Join(real, e.Name()))
+			} else {
+				c.add(t)
+			}
 		}
 	}
 	return found
