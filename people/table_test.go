@@ -52,3 +52,17 @@ func TestDataTables(t *testing.T) {
 	assert.Equal(t, byte('p'), knownOrg("Labour Party"))
 	assert.Equal(t, byte(0), knownOrg("Alexander Lukashenko"))
 }
+
+// BenchmarkTableGet looks up names that are in the tables and names that
+// are not, as the model does for every capitalised word.
+func BenchmarkTableGet(b *testing.B) {
+	words := []string{"Angela", "Baker", "Kobyakov", "Lukashenko", "Moscow", "Springfield", "Reuters", "Halvorsen Group", "Zxqv", "Nazarbayev"}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		w := words[i%len(words)]
+		givenTable.get(w)
+		surnameTable.get(w)
+		placeTable.get(w)
+		orgTable.get(w)
+	}
+}

@@ -128,3 +128,20 @@ func BenchmarkUnclosedGuillemets250KB(b *testing.B) { benchText(b, unclosedQuote
 func BenchmarkUnclosedGuillemets500KB(b *testing.B) { benchText(b, unclosedQuotes(500<<10, "«")) }
 func BenchmarkManySpeakers250KB(b *testing.B)       { benchText(b, manySpeakers(250<<10)) }
 func BenchmarkManySpeakers500KB(b *testing.B)       { benchText(b, manySpeakers(500<<10)) }
+
+// BenchmarkDeletionIndex builds the name-spelling index of 2,000 distinct
+// names and looks up 200 of them.
+func BenchmarkDeletionIndex(b *testing.B) {
+	forms := make([]string, 2000)
+	for i := range forms {
+		forms[i] = fakeSurname(i)
+	}
+	b.ReportAllocs()
+	var buf []int
+	for i := 0; i < b.N; i++ {
+		idx := deletionIndex(forms)
+		for _, s := range forms[:200] {
+			buf = idx.near(s, buf[:0])
+		}
+	}
+}

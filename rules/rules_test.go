@@ -103,3 +103,22 @@ func TestSeedArticle(t *testing.T) {
 	assert.Contains(t, f.Message, "Alexander Lukashenko")
 	assert.Contains(t, f.Message, "Kobyakov is not mentioned elsewhere")
 }
+
+// TestDeletionIndex: the hashed index finds every form one edit away
+// (substitution, insertion, deletion, a swap of neighbours, in ASCII and
+// not), and not a form two edits away.
+func TestDeletionIndex(t *testing.T) {
+	forms := []string{"Nazarbayev", "Nazarbaev", "Nazarbyaev", "Nazarbayeva", "Nazerbayev", "Lukashenko", "Łukaszenko", "Łukashenko", "Smith"}
+	idx := deletionIndex(forms)
+	got := func(s string) []string {
+		var out []string
+		for _, i := range idx.near(s, nil) {
+			out = append(out, forms[i])
+		}
+		return out
+	}
+	assert.ElementsMatch(t, []string{"Nazarbayev", "Nazarbaev", "Nazarbyaev", "Nazarbayeva", "Nazerbayev"}, got("Nazarbayev"))
+	assert.ElementsMatch(t, []string{"Lukashenko", "Łukashenko"}, got("Lukashenko"))
+	assert.ElementsMatch(t, []string{"Łukaszenko", "Łukashenko"}, got("Łukaszenko"))
+	assert.Empty(t, got("Jones"))
+}
