@@ -48,7 +48,7 @@ const (
 func main() {
 	// Ordinary articles leave little live heap (a few MB), so collecting
 	// seldom (GOGC 400) saves a third of the CPU time, and a soft limit of
-	// 24 MB makes the collector work harder only as the heap nears it:
+	// 26 MB makes the collector work harder only as the heap nears it:
 	// the whole development set peaks under 32 MB. A big file or the
 	// language server changes both (see tuneGC). GOGC and GOMEMLIMIT in
 	// the environment still win.
@@ -61,7 +61,7 @@ func main() {
 // models are larger than a small limit and would make the collector run
 // without end.
 const (
-	smallHeapLimit = 24 << 20
+	smallHeapLimit = 26 << 20
 	bigHeapLimit   = 1 << 30
 )
 
