@@ -22,7 +22,7 @@ type Person struct {
 type analysis struct {
 	*article.Article
 	// tokFlags describe each token (see flagTokens).
-	tokFlags []uint8
+	tokFlags []uint16
 	// wordSurnames are the months, days and countries the article uses
 	// as a person's surname (Theresa May, Jen Jordan).
 	wordSurnames map[string]bool
@@ -95,7 +95,8 @@ func (a *analysis) indexPeople(pm *Model) {
 	}
 }
 
-// Token flags: what the lexicon says of a token, looked up once.
+// Token flags: what the lexicon says of a token, looked up once. (A
+// uint16 holds them all.)
 const (
 	flagCapital    = 1 << iota // a capitalised word
 	flagPossessive             // ends in 's
@@ -104,11 +105,13 @@ const (
 	flagDeterminer             // the, its, their, his, her, a, an
 	flagAge                    // 45-year-old
 	flagCountry                // a country's name or demonym
+	flagPronoun                // he, she, his, her, …
+	flagHonorific              // Mr, Mrs, Ms, Dr, …
 )
 
 // flagTokens computes the flags of every token.
 func (a *analysis) flagTokens() {
-	a.tokFlags = make([]uint8, len(a.Tokens))
+	a.tokFlags = make([]uint16, len(a.Tokens))
 	lex := lexiconFlags()
 	for i, t := range a.Tokens {
 		if t.Kind == article.Punct {
@@ -134,8 +137,8 @@ func (a *analysis) flagTokens() {
 
 // lexiconFlags maps each word of the title, qualifier and determiner
 // lists to its flags, built once, on first use.
-var lexiconFlags = sync.OnceValue(func() map[string]uint8 {
-	m := map[string]uint8{}
+var lexiconFlags = sync.OnceValue(func() map[string]uint16 {
+	m := map[string]uint16{}
 	for w := range titleQualifiers {
 		m[w] |= flagQualifier
 	}
@@ -144,6 +147,12 @@ var lexiconFlags = sync.OnceValue(func() map[string]uint8 {
 	}
 	for w := range determiners {
 		m[w] |= flagDeterminer
+	}
+	for w := range pronounGender {
+		m[w] |= flagPronoun
+	}
+	for w := range honorifics {
+		m[w] |= flagHonorific
 	}
 	return m
 })

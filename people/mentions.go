@@ -157,9 +157,10 @@ func (a *analysis) mentionAt(i int, s article.Sentence, lowerWords map[string]bo
 	if a.Tokens[i].Kind != article.Word {
 		return Mention{}, i + 1, false
 	}
-	if g, ok := pronounGender[a.Lower(i)]; ok {
+	f := a.tokFlags[i]
+	if f&flagPronoun != 0 {
 		m := a.mention(Pronoun, i, i+1, i+1, nil)
-		m.Gender = g
+		m.Gender = pronounGender[a.Lower(i)]
 		return m, i + 1, true
 	}
 	if r, next, ok := a.parseRole(i, s.EndToken); ok {
@@ -167,8 +168,13 @@ func (a *analysis) mentionAt(i int, s article.Sentence, lowerWords map[string]bo
 			return m, cont, emit
 		}
 	}
-	if m, next, ok := a.honorificMention(i, s); ok {
-		return m, next, true
+	if f&flagCapital == 0 {
+		return Mention{}, i + 1, false // honorifics and names are capitalised
+	}
+	if f&flagHonorific != 0 {
+		if m, next, ok := a.honorificMention(i, s); ok {
+			return m, next, true
+		}
 	}
 	return a.nameMention(i, s, lowerWords)
 }

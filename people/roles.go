@@ -210,7 +210,7 @@ func (a *analysis) mayStartRole(i int) bool {
 	if f&flagCapital == 0 {
 		return f&flagDeterminer != 0
 	}
-	var next uint8
+	var next uint16
 	if i+1 < len(a.tokFlags) {
 		next = a.tokFlags[i+1]
 	}
