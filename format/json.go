@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
 )
 
@@ -21,17 +22,28 @@ type JSONFile struct {
 	Error    string        `json:"error,omitempty"`
 }
 
+// JSONRange is where a finding, an edit or a piece of evidence lies: lines
+// and columns 1-based (columns in code points), offsets 0-based bytes, the
+// ends exclusive. Its fields are written inline in the object holding it.
+type JSONRange struct {
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	EndLine   int `json:"endLine"`
+	EndColumn int `json:"endColumn"`
+	Offset    int `json:"offset"`
+	EndOffset int `json:"endOffset"`
+}
+
+func jsonRange(start, end article.Position) JSONRange {
+	return JSONRange{Line: start.Line, Column: start.Column, EndLine: end.Line, EndColumn: end.Column, Offset: start.Offset, EndOffset: end.Offset}
+}
+
 // JSONFinding is one finding. End positions are exclusive.
 type JSONFinding struct {
-	Rule        string           `json:"rule"`
-	Severity    string           `json:"severity"`
-	Message     string           `json:"message"`
-	Line        int              `json:"line"`
-	Column      int              `json:"column"`
-	EndLine     int              `json:"endLine"`
-	EndColumn   int              `json:"endColumn"`
-	Offset      int              `json:"offset"`
-	EndOffset   int              `json:"endOffset"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	JSONRange
 	Suggestions []JSONSuggestion `json:"suggestions"`
 	// Related is the evidence elsewhere in the text, when the rule gives
 	// it (the established spelling of a name, the reported speaker).
@@ -40,13 +52,8 @@ type JSONFinding struct {
 
 // JSONRelated is a place in the text that explains a finding.
 type JSONRelated struct {
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"endLine"`
-	EndColumn int    `json:"endColumn"`
-	Offset    int    `json:"offset"`
-	EndOffset int    `json:"endOffset"`
-	Message   string `json:"message"`
+	JSONRange
+	Message string `json:"message"`
 }
 
 // JSONSuggestion is a suggested fix.
@@ -57,13 +64,8 @@ type JSONSuggestion struct {
 
 // JSONEdit replaces [offset, endOffset) with text.
 type JSONEdit struct {
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	EndLine   int    `json:"endLine"`
-	EndColumn int    `json:"endColumn"`
-	Offset    int    `json:"offset"`
-	EndOffset int    `json:"endOffset"`
-	Text      string `json:"text"`
+	JSONRange
+	Text string `json:"text"`
 }
 
 // JSON writes JSONOutput.
@@ -75,26 +77,17 @@ func ToJSON(results []linter.FileResult) JSONOutput {
 	for _, r := range results {
 		jf := JSONFile{Path: pathText(r.Path), Findings: make([]JSONFinding, 0, len(r.Findings)), Error: errText(r)}
 		for _, f := range r.Findings {
-			jfnd := JSONFinding{
-				Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
-				Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column,
-				Offset: f.Start.Offset, EndOffset: f.End.Offset, Suggestions: []JSONSuggestion{},
-			}
+			jfnd := JSONFinding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+				JSONRange: jsonRange(f.Start, f.End), Suggestions: []JSONSuggestion{}}
 			for _, s := range f.Suggestions {
 				js := JSONSuggestion{Message: s.Message, Edits: []JSONEdit{}}
 				for _, e := range s.Edits {
-					js.Edits = append(js.Edits, JSONEdit{
-						Line: e.Start.Line, Column: e.Start.Column, EndLine: e.End.Line, EndColumn: e.End.Column,
-						Offset: e.Start.Offset, EndOffset: e.End.Offset, Text: e.NewText,
-					})
+					js.Edits = append(js.Edits, JSONEdit{JSONRange: jsonRange(e.Start, e.End), Text: e.NewText})
 				}
 				jfnd.Suggestions = append(jfnd.Suggestions, js)
 			}
 			for _, r := range f.Related {
-				jfnd.Related = append(jfnd.Related, JSONRelated{
-					Line: r.Start.Line, Column: r.Start.Column, EndLine: r.End.Line, EndColumn: r.End.Column,
-					Offset: r.Start.Offset, EndOffset: r.End.Offset, Message: r.Message,
-				})
+				jfnd.Related = append(jfnd.Related, JSONRelated{JSONRange: jsonRange(r.Start, r.End), Message: r.Message})
 			}
 			jf.Findings = append(jf.Findings, jfnd)
 		}

@@ -58,12 +58,17 @@ type client struct {
 }
 
 func start(t *testing.T, rules []*linter.Rule) *client {
+	return startWith(t, Options{Rules: rules, Defaults: []byte(""), Version: "test", Debounce: 20 * time.Millisecond})
+}
+
+// startWith runs a server with opts on pipes and returns its client.
+func startWith(t testing.TB, opts Options) *client {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
 	c := &client{t: t, in: inW, out: bufio.NewReader(outR), msgs: make(chan map[string]any, 100), done: make(chan int, 1)}
 	go func() {
-		c.done <- Serve(inR, outW, Options{Rules: rules, Defaults: []byte(""), Version: "test", Debounce: 20 * time.Millisecond})
+		c.done <- Serve(inR, outW, opts)
 		outW.Close()
 	}()
 	go func() {
@@ -451,30 +456,9 @@ func editLoop(t testing.TB, c *client, n int) []time.Duration {
 	return took
 }
 
+// startFast runs a server with every rule and no pause before linting.
 func startFast(t testing.TB) *client {
-	inR, inW := io.Pipe()
-	outR, outW := io.Pipe()
-	c := &client{t: t, in: inW, out: bufio.NewReader(outR), msgs: make(chan map[string]any, 100), done: make(chan int, 1)}
-	go func() {
-		c.done <- Serve(inR, outW, Options{Rules: rules.All(), Version: "test", Debounce: time.Microsecond})
-		outW.Close()
-	}()
-	go func() {
-		rd := &reader{r: c.out}
-		for {
-			body, err := rd.read()
-			if err != nil {
-				close(c.msgs)
-				return
-			}
-			var m map[string]any
-			if json.Unmarshal(body, &m) == nil {
-				c.msgs <- m
-			}
-		}
-	}()
-	t.Cleanup(func() { inW.Close() })
-	return c
+	return startWith(t, Options{Rules: rules.All(), Version: "test", Debounce: time.Microsecond})
 }
 
 // BenchmarkEditToDiagnostics reports the latency from an edit of a 20 KB

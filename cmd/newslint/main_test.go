@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,14 +41,19 @@ type result struct {
 	code           int
 }
 
-func runIn(t *testing.T, dir, stdin string, args ...string) result {
+// runLimited runs the binary in dir with stdin, failing the test if it
+// has not finished within limit.
+func runLimited(t *testing.T, dir string, stdin io.Reader, limit time.Duration, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Dir = dir
-	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Stdin = stdin
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
+	require.NoError(t, ctx.Err(), "newslint %v did not finish within %v", args, limit)
 	code := 0
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
@@ -53,6 +61,11 @@ func runIn(t *testing.T, dir, stdin string, args ...string) result {
 		require.NoError(t, err)
 	}
 	return result{out.String(), errb.String(), code}
+}
+
+func runIn(t *testing.T, dir, stdin string, args ...string) result {
+	t.Helper()
+	return runLimited(t, dir, strings.NewReader(stdin), 2*time.Minute, args...)
 }
 
 const clean = "Council approves budget\n\nThe council approved the budget. “It was a long night,” said Mayor Ana Ruiz.\n"
