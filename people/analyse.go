@@ -1,6 +1,8 @@
 package people
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -39,7 +41,7 @@ type analysis struct {
 func Analyse(art *article.Article, gazetteer []Person) *Model {
 	a := &analysis{Article: art}
 	a.flagTokens()
-	lowerWords := map[string]bool{}
+	lowerWords := make(map[string]bool, len(a.Tokens)/4)
 	pm := &Model{LowerWords: lowerWords}
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && !a.IsCapWord(i) {
@@ -81,18 +83,26 @@ func (a *analysis) indexPeople(pm *Model) {
 			pm.Speaking[at.Entity] = true
 		}
 	}
-	pm.CapWords = map[string]int{}
-	pm.capByShape = map[shape][]maskedWord{}
+	pm.CapWords = make(map[string]int, len(pm.Mentions))
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && a.IsCapWord(i) {
 			w, _ := article.StripPossessive(a.Tok(i))
-			if pm.CapWords[w] == 0 {
-				sh := shapeOf(w)
-				pm.capByShape[sh] = append(pm.capByShape[sh], maskedWord{w, letterMask(w)})
-			}
 			pm.CapWords[w]++
 		}
 	}
+}
+
+// shapes indexes the article's capitalised words by shape, for
+// NearVariantInArticle; built on first use, as few articles need it.
+func (pm *Model) shapes() map[shape][]maskedWord {
+	pm.shapeOnce.Do(func() {
+		pm.capByShape = make(map[shape][]maskedWord, len(pm.CapWords)/2)
+		for _, w := range slices.Sorted(maps.Keys(pm.CapWords)) {
+			sh := shapeOf(w)
+			pm.capByShape[sh] = append(pm.capByShape[sh], maskedWord{w, letterMask(w)})
+		}
+	})
+	return pm.capByShape
 }
 
 // Token flags: what the lexicon says of a token, looked up once. (A

@@ -2,6 +2,7 @@ package people
 
 import (
 	"math/bits"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
@@ -46,7 +47,7 @@ func (pm *Model) NearVariantInArticle(name string) string {
 	mask := letterMask(name)
 	seen := 0
 	for d := -2; d <= 2; d++ {
-		for _, w := range pm.capByShape[shape{sh.initial, sh.length + d}] {
+		for _, w := range pm.shapes()[shape{sh.initial, sh.length + d}] {
 			if seen++; seen > maxNearCompares {
 				return ""
 			}
@@ -305,6 +306,7 @@ type Model struct {
 	// LowerWords holds the words the article writes in lower case.
 	LowerWords map[string]bool
 	capByShape map[shape][]maskedWord
+	shapeOnce  sync.Once
 	bySent     [][]int
 	// gazetteer is the number of entities made from the people gazetteer
 	// (the first ones).
