@@ -13,11 +13,15 @@ import (
 // search reads one line.
 type table struct {
 	text, idx string
+	// bloom is a Bloom filter of the keys (see internal/gendata): a word
+	// it does not hold is turned away without a search. Empty: none.
+	bloom string
 }
 
-// newTable makes a table of text and its index; an empty index is built
-// from the text (for tests).
-func newTable(text, idx string) *table {
+// newTable makes a table of text, its index and its filter; an empty
+// index is built from the text (for tests), an empty filter admits every
+// key.
+func newTable(text, idx, bloom string) *table {
 	if idx == "" {
 		var b []byte
 		for off := 0; off < len(text); {
@@ -30,7 +34,26 @@ func newTable(text, idx string) *table {
 		}
 		idx = string(b)
 	}
-	return &table{text: text, idx: idx}
+	return &table{text: text, idx: idx, bloom: bloom}
+}
+
+// mayHold reports whether the filter admits key: false means the table
+// surely does not hold it.
+func (t *table) mayHold(key string) bool {
+	if t.bloom == "" {
+		return true
+	}
+	bits := uint64(len(t.bloom)) * 8
+	h := uint64(14695981039346656037) // FNV-1a, as the generator hashes
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * 1099511628211
+	}
+	for _, p := range [2]uint64{h & (bits - 1), (h >> 32) & (bits - 1)} {
+		if t.bloom[p/8]&(1<<(p%8)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func (t *table) lines() int { return len(t.idx) / 4 }
@@ -56,6 +79,9 @@ func (t *table) line(i int) (string, string) {
 
 // get returns the value of key, if the table holds it.
 func (t *table) get(key string) (string, bool) {
+	if !t.mayHold(key) {
+		return "", false
+	}
 	lo, hi := 0, t.lines()
 	for lo < hi {
 		mid := lo + (hi-lo)/2
@@ -80,28 +106,38 @@ var (
 	givenText string
 	//go:embed data/given.idx
 	givenIdx string
+	//go:embed data/given.bloom
+	givenBloom string
 	//go:embed data/surnames.txt
 	surnameText string
 	//go:embed data/surnames.idx
 	surnameIdx string
+	//go:embed data/surnames.bloom
+	surnameBloom string
 	//go:embed data/places.txt
 	placeText string
 	//go:embed data/places.idx
 	placeIdx string
+	//go:embed data/places.bloom
+	placeBloom string
 	//go:embed data/legalforms.txt
 	legalFormText string
 	//go:embed data/legalforms.idx
 	legalFormIdx string
+	//go:embed data/legalforms.bloom
+	legalFormBloom string
 	//go:embed data/orgs.txt
 	orgText string
 	//go:embed data/orgs.idx
 	orgIdx string
+	//go:embed data/orgs.bloom
+	orgBloom string
 
-	givenTable     = newTable(givenText, givenIdx)
-	surnameTable   = newTable(surnameText, surnameIdx)
-	placeTable     = newTable(placeText, placeIdx)
-	legalFormTable = newTable(legalFormText, legalFormIdx)
-	orgTable       = newTable(orgText, orgIdx)
+	givenTable     = newTable(givenText, givenIdx, givenBloom)
+	surnameTable   = newTable(surnameText, surnameIdx, surnameBloom)
+	placeTable     = newTable(placeText, placeIdx, placeBloom)
+	legalFormTable = newTable(legalFormText, legalFormIdx, legalFormBloom)
+	orgTable       = newTable(orgText, orgIdx, orgBloom)
 )
 
 // givenName describes a word as a given name: whether it is one (given to

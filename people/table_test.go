@@ -1,13 +1,15 @@
 package people
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestTable(t *testing.T) {
-	tb := newTable("Alpha\t1\nBeta\t2\nDelta\t4\nGamma\t3\n", "")
+	tb := newTable("Alpha\t1\nBeta\t2\nDelta\t4\nGamma\t3\n", "", "")
 	for k, want := range map[string]string{"Alpha": "1", "Beta": "2", "Delta": "4", "Gamma": "3"} {
 		v, ok := tb.get(k)
 		assert.True(t, ok, k)
@@ -17,9 +19,9 @@ func TestTable(t *testing.T) {
 		_, ok := tb.get(k)
 		assert.False(t, ok, k)
 	}
-	_, ok := newTable("", "").get("x")
+	_, ok := newTable("", "", "").get("x")
 	assert.False(t, ok)
-	v, ok := newTable("Only\tx", "").get("Only") // no final line break
+	v, ok := newTable("Only\tx", "", "").get("Only") // no final line break
 	assert.True(t, ok)
 	assert.Equal(t, "x", v)
 }
@@ -64,5 +66,26 @@ func BenchmarkTableGet(b *testing.B) {
 		surnameTable.get(w)
 		placeTable.get(w)
 		orgTable.get(w)
+	}
+}
+
+// TestFiltersAdmitEveryKey: a Bloom filter never turns away a key its
+// table holds, and turns away most words it does not.
+func TestFiltersAdmitEveryKey(t *testing.T) {
+	for name, tb := range map[string]*table{"given": givenTable, "surnames": surnameTable, "places": placeTable, "legalforms": legalFormTable, "orgs": orgTable} {
+		require.NotEmpty(t, tb.bloom, name)
+		for i := 0; i < tb.lines(); i++ {
+			k, _ := tb.line(i)
+			if !tb.mayHold(k) {
+				t.Fatalf("%s: the filter turns away %q", name, k)
+			}
+		}
+		admitted := 0
+		for i := 0; i < 1000; i++ {
+			if tb.mayHold(fmt.Sprintf("Zq%dxv", i)) {
+				admitted++
+			}
+		}
+		assert.Less(t, admitted, 50, "%s: false positives in 1,000", name)
 	}
 }

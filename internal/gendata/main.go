@@ -333,8 +333,8 @@ func allLetters(s string) bool {
 	return true
 }
 
-// write writes a table as sorted "key<TAB>value" lines, and its line
-// index beside it (name.idx).
+// write writes a table as sorted "key<TAB>value" lines, and beside it its
+// line index (name.idx) and a Bloom filter of its keys (name.bloom).
 func write(path string, t map[string]string) error {
 	keys := make([]string, 0, len(t))
 	for k := range t {
@@ -356,5 +356,37 @@ func write(path string, t map[string]string) error {
 	// The index: where each line starts, as little-endian uint32s, so
 	// that a look-up's binary search reads one line a step and nothing is
 	// built when newslint starts.
-	return os.WriteFile(strings.TrimSuffix(path, ".txt")+".idx", idx, 0o644)
+	if err := os.WriteFile(strings.TrimSuffix(path, ".txt")+".idx", idx, 0o644); err != nil {
+		return err
+	}
+	// The filter: a Bloom filter of the keys, so that most words a table
+	// does not hold are turned away without a search.
+	return os.WriteFile(strings.TrimSuffix(path, ".txt")+".bloom", bloom(keys), 0o644)
+}
+
+// bloom builds the Bloom filter of keys that people.table reads: a power
+// of two of bits, at least 16 a key, and two probes from one 64-bit FNV-1a
+// hash (its low and high halves).
+func bloom(keys []string) []byte {
+	bits := uint64(64)
+	for bits < uint64(len(keys))*16 {
+		bits *= 2
+	}
+	b := make([]byte, bits/8)
+	for _, k := range keys {
+		h := fnv64(k)
+		for _, p := range []uint64{h & (bits - 1), (h >> 32) & (bits - 1)} {
+			b[p/8] |= 1 << (p % 8)
+		}
+	}
+	return b
+}
+
+// fnv64 is FNV-1a, as people.table computes it.
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
 }

@@ -44,7 +44,7 @@ func TestTablesAreGenerated(t *testing.T) {
 	require.NoError(t, generate(in, out))
 	names, err := filepath.Glob(filepath.Join(out, "*.*"))
 	require.NoError(t, err)
-	require.Len(t, names, 10, "five tables and their indexes")
+	require.Len(t, names, 15, "five tables, their indexes and filters")
 	for _, p := range names {
 		want, err := os.ReadFile(p)
 		require.NoError(t, err)
