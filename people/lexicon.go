@@ -1,9 +1,6 @@
 package people
 
 import (
-	"maps"
-	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -298,35 +295,31 @@ func countryOf(word string) string {
 	}
 	// A shortened demonym is a country's name or demonym less an ending
 	// such as -stan (Kazakh: Kazakhstan, Kazakhstani; Afghan: Afghanistan).
-	keys, codes := countryPrefixes()
-	i := sort.SearchStrings(keys, w)
-	code := ""
-	for ; i < len(keys) && strings.HasPrefix(keys[i], w); i++ {
-		switch keys[i][len(w):] {
-		case "stan", "istan", "stani", "istani":
-		default:
-			continue
-		}
-		c := codes[keys[i]]
-		if code != "" && code != c {
-			return ""
-		}
-		code = c
-	}
-	return code
+	return countryStems()[w]
 }
 
-// countryPrefixes are the country names and demonyms, sorted, with their
-// codes: built the first time a shortened demonym is looked up.
-var countryPrefixes = sync.OnceValues(func() ([]string, map[string]string) {
-	codes := map[string]string{}
-	for k, v := range countryNames {
-		codes[k] = v
+// countryStems maps each country name or demonym less an ending -stan,
+// -istan, -stani or -istani to its country ("" when the stem would name
+// two), built once, on first use.
+var countryStems = sync.OnceValue(func() map[string]string {
+	stems := map[string]string{}
+	add := func(names map[string]string) {
+		for name, code := range names {
+			for _, end := range []string{"stan", "istan", "stani", "istani"} {
+				stem, ok := strings.CutSuffix(name, end)
+				if !ok || len(stem) < 5 {
+					continue
+				}
+				if old, seen := stems[stem]; seen && old != code {
+					code = ""
+				}
+				stems[stem] = code
+			}
+		}
 	}
-	for k, v := range countryDemonyms {
-		codes[k] = v
-	}
-	return slices.Sorted(maps.Keys(codes)), codes
+	add(countryNames)
+	add(countryDemonyms)
+	return stems
 })
 
 // IsNonNameWord reports whether a capitalised word is known not to be part

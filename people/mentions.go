@@ -23,10 +23,7 @@ func (a *analysis) isNameWord(i int) bool {
 	if _, verb := speechVerbs[strings.ToLower(w)]; verb {
 		return false
 	}
-	if countryOf(w) != "" {
-		return false
-	}
-	return true
+	return a.tokFlags[i]&flagCountry == 0
 }
 
 // isInitial reports whether tokens i, i+1 are an initial and its full stop
