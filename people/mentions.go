@@ -97,7 +97,7 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 func (a *analysis) findWordSurnames() {
 	for i := 1; i < len(a.Tokens); i++ {
 		w, _ := article.StripPossessive(a.Tok(i))
-		if !a.IsCapWord(i) || !a.IsCapWord(i-1) || !calendar[w] && (countryOf(w) == "" || surnameClass(w) == 0) {
+		if !a.IsCapWord(i) || !a.IsCapWord(i-1) || !calendar[w] && (a.tokFlags[i]&flagCountry == 0 || surnameClass(w) == 0) {
 			continue
 		}
 		// A month or day must follow a word that is mostly a given name

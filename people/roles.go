@@ -309,7 +309,7 @@ func (rp *roleParser) modifier(w, lw string) bool {
 	base, poss := article.StripPossessive(w)
 	atStart := !rp.hasDet && i == rp.start || rp.hasDet && i == rp.start+1
 	switch {
-	case countryOf(base) != "" && rp.r.Country == "":
+	case a.tokFlags[i]&flagCountry != 0 && rp.r.Country == "":
 		rp.r.Country = countryOf(base)
 	case titleQualifiers[lw] || titleQualifiers[base]:
 		switch lw {
