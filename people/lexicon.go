@@ -266,6 +266,10 @@ func definite(det string) bool { return determiners[det] && det != "a" && det !=
 // Ursula von der Leyen).
 var particles = setOf("bin bint ibn al el de da di du van von der den la le dos das del y ter ten ben abu")
 
+// IsParticle reports whether a word of a name is a particle (de, van,
+// bin, al, …), in either case: part of the surname, not a first name.
+func IsParticle(w string) bool { return particles[w] || particles[strings.ToLower(w)] }
+
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(words) {

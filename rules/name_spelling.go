@@ -200,7 +200,9 @@ func describeForms(pm *people.Model, forms map[string]*nameForm) {
 // first names and titles.
 func describeSurname(m *people.Mention, f *nameForm) {
 	f.last = true
-	if len(m.Words) >= 2 {
+	// "Kevin De Bruyne" has a first name; "De Bruyne" has only a particle,
+	// which is part of the surname.
+	if len(m.Words) >= 2 && !people.IsParticle(m.Words[0]) {
 		f.add(&f.firsts, m.Words[0])
 		f.introduced = true
 	}
