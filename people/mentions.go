@@ -715,12 +715,16 @@ func (a *analysis) appositive(m *Mention, end int) {
 }
 
 // afterPossessivePronoun reports whether token i follows "his", "her" or
-// "their": "her opponent", "his lawyer" is a role phrase for someone
-// other than the pronoun's referent.
+// "their", or a possessive ("the senator's", "Harris's"): "her opponent",
+// "his lawyer", "the senator's aide" is a role phrase for someone other
+// than the possessor.
 func (a *analysis) afterPossessivePronoun(i int) bool {
+	if i == 0 || a.Tokens[i-1].Kind != article.Word {
+		return false
+	}
 	switch a.Lower(i - 1) {
 	case "his", "her", "their":
-		return i > 0 && a.Tokens[i-1].Kind == article.Word
+		return true
 	}
-	return false
+	return a.tokFlags[i-1]&flagPossessive != 0
 }
