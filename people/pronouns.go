@@ -166,9 +166,16 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) int {
 
 // openingPhraseSubject reads "On the advice of his lawyer, Calero …": a
 // possessive pronoun in a phrase that opens the sentence, before any
-// name, refers to the subject that follows the phrase's comma.
+// name, refers to the subject that follows the phrase's comma. The
+// possessive must not be the sentence's first word.
 func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
 	if w := a.Lower(m.FirstToken); w != "his" && w != "her" {
+		return -1
+	}
+	if m.FirstToken == a.Sentences[m.Sent].FirstWord {
+		// "Her deputy, Paul Wendt, will run …": the possessive opens the
+		// subject itself, and the name after the comma is in apposition
+		// to it, not the possessor.
 		return -1
 	}
 	s := a.Sentences[m.Sent]
