@@ -331,13 +331,23 @@ func isSlip(canon, variant *nameForm, lower map[string]bool, maxUses int) bool {
 		return false // Iran and Iraq, Austria and Australia
 	case variant.place && canon.person || variant.person && canon.place:
 		return false // Brittain the person, Britain the country
-	case (orgOrPlace(variant) || orgOrPlace(canon)) && !sameFrame(canon, variant):
-		// A word of an organisation's or a place's name is compared only
-		// where the two spellings stand in the same name (Halvorsen Group,
-		// Halvorson Group).
+	case (orgOrPlace(variant) || orgOrPlace(canon)) && !sameFrame(canon, variant) && !clearMajority(canon, variant):
+		// A word of an organisation's or a place's name is compared where
+		// the two spellings stand in the same name (Halvorsen Group,
+		// Halvorson Group), or where one long spelling clearly outnumbers
+		// the other (Schlumberger three times, Sclumberger once).
 		return false
 	}
 	return !twoPeople(canon, variant)
+}
+
+// clearMajority reports whether two spellings are long (six letters or
+// more, not an acronym) and the established one is used at least twice as
+// often: short words and acronyms one letter apart are often two real
+// names (Hindi, Hindu; DART, DARTA), long ones seldom are.
+func clearMajority(canon, variant *nameForm) bool {
+	long := func(w string) bool { return utf8.RuneCountInString(w) >= 6 && !article.IsAllCaps(w) }
+	return long(canon.text) && long(variant.text) && len(canon.uses) >= 2*len(variant.uses)
 }
 
 // sameFrame reports whether two spellings stand beside the same word in
