@@ -57,6 +57,7 @@ type Token struct {
 const (
 	tokenHidden     = 1 << iota // holds invisible characters: text in Article.clean
 	tokenLowerApart             // lower-case form in Article.lowerApart
+	tokenCapital                // a word whose first letter is upper case
 )
 
 // Span is the token's span in the text.

@@ -10,6 +10,9 @@ import (
 
 // isWordRune reports whether r belongs inside a word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -37,6 +40,9 @@ func (a *Article) tokenize() {
 				if hidden {
 					a.cleanWord(len(a.Tokens), t.Span())
 					t.flags |= tokenHidden
+				}
+				if t.Kind == Word && (r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)) {
+					t.flags |= tokenCapital
 				}
 			}
 			a.Tokens = append(a.Tokens, t)
@@ -192,7 +198,8 @@ func (a *Article) Lower(i int) string {
 func (a *Article) IsWord(i int) bool { return i >= 0 && i < len(a.Tokens) && a.Tokens[i].Kind == Word }
 
 // IsCapWord reports whether token i is a word that starts with a capital.
-func (a *Article) IsCapWord(i int) bool { return a.IsWord(i) && IsCapitalised(a.Tok(i)) }
+// (The tokenizer marks a word whose first letter is upper case.)
+func (a *Article) IsCapWord(i int) bool { return a.IsWord(i) && a.Tokens[i].flags&tokenCapital != 0 }
 
 // IsPunct reports whether token i is the punctuation p.
 func (a *Article) IsPunct(i int, p string) bool {
