@@ -41,11 +41,11 @@ type analysis struct {
 func Analyse(art *article.Article, gazetteer []Person) *Model {
 	a := &analysis{Article: art}
 	a.flagTokens()
-	lowerWords := make(map[string]bool, len(a.Tokens)/4)
+	lowerWords := newWordSet(len(a.Tokens) / 4)
 	pm := &Model{LowerWords: lowerWords}
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && !a.IsCapWord(i) {
-			lowerWords[a.Tok(i)] = true
+			lowerWords.add(a.Tok(i))
 		}
 	}
 	a.findMentions(pm, lowerWords)

@@ -113,7 +113,7 @@ func (a *analysis) findWordSurnames() {
 }
 
 // findMentions reads every sentence for person mentions.
-func (a *analysis) findMentions(pm *Model, lowerWords map[string]bool) {
+func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 	a.findWordSurnames()
 	// Mentions are large; sizing the table from the count of capitalised
 	// words and pronouns avoids copying it again and again as it grows.
@@ -150,7 +150,7 @@ func (a *analysis) mention(form Form, first, nameStart, end int, words []string)
 // mentionAt reads the mention that starts at token i of sentence s, if
 // there is one, and returns the token to read on from: a pronoun, a title
 // or role with or without a name, an honorific and a name, or a name.
-func (a *analysis) mentionAt(i int, s article.Sentence, lowerWords map[string]bool) (Mention, int, bool) {
+func (a *analysis) mentionAt(i int, s article.Sentence, lowerWords *WordSet) (Mention, int, bool) {
 	if a.Tokens[i].Kind != article.Word {
 		return Mention{}, i + 1, false
 	}
@@ -292,7 +292,7 @@ func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bo
 // nameMention reads a name at token i: a run of capitalised words that is
 // plausibly a person's name, less an opening adverb or an occupation
 // before it, with what introduces it around it.
-func (a *analysis) nameMention(i int, s article.Sentence, lowerWords map[string]bool) (Mention, int, bool) {
+func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (Mention, int, bool) {
 	nameEnd, words := a.nameRun(i, s.EndToken)
 	if len(words) == 0 {
 		return Mention{}, i + 1, false
@@ -313,7 +313,7 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords map[string]
 		// "Afterwards Trump", "Previously Redstone": an adverb or an
 		// ordinary word opening the sentence is not a first name.
 		lw := strings.ToLower(words[0])
-		if lowerWords[lw] || strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "wards") {
+		if lowerWords.Has(lw) || strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "wards") {
 			words = words[1:]
 			nameStart, spanStart = i+1, i+1
 		}
@@ -458,7 +458,7 @@ func (a *analysis) trimPossessive(m *Mention) {
 }
 
 // plausibleName rejects capitalised runs that are not people's names.
-func (a *analysis) plausibleName(i, end int, words []string, lowerWords map[string]bool) bool {
+func (a *analysis) plausibleName(i, end int, words []string, lowerWords *WordSet) bool {
 	// The run is followed by an organisation word ("Waste Management",
 	// "Grateful Dead drummer" is fine); a generational suffix ends a
 	// name ("Robert Downey Jr.").
@@ -472,10 +472,10 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords map[stri
 		}
 		// A sentence's first word that the article also writes in lower
 		// case is an ordinary word ("Officials said").
-		if lowerWords[strings.ToLower(w)] && a.SentenceStart(i) {
+		if lowerWords.Has(strings.ToLower(w)) && a.SentenceStart(i) {
 			return false
 		}
-		if lowerWords[strings.ToLower(w)] && !a.nextIsSpeechVerb(end) {
+		if lowerWords.Has(strings.ToLower(w)) && !a.nextIsSpeechVerb(end) {
 			return false
 		}
 	}

@@ -304,7 +304,7 @@ type Model struct {
 	// removed), for rules that ask whether a name appears elsewhere.
 	CapWords map[string]int
 	// LowerWords holds the words the article writes in lower case.
-	LowerWords map[string]bool
+	LowerWords *WordSet
 	capByShape map[shape][]maskedWord
 	shapeOnce  sync.Once
 	bySent     [][]int

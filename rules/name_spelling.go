@@ -316,12 +316,12 @@ func preferForm(x, y *nameForm) bool {
 
 // isSlip decides whether variant is a misspelling of canon rather than a
 // second name.
-func isSlip(canon, variant *nameForm, lower map[string]bool, maxUses int) bool {
+func isSlip(canon, variant *nameForm, lower *people.WordSet, maxUses int) bool {
 	v, c := variant.text, canon.text
 	switch {
 	case len(variant.uses) == 0 || len(variant.uses) > maxUses:
 		return false
-	case lower[strings.ToLower(v)]:
+	case lower.Has(strings.ToLower(v)):
 		return false // an ordinary word ("Bakers", "Stern")
 	case people.IsNonNameWord(v) || people.IsNonNameWord(c):
 		return false

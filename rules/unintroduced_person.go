@@ -79,7 +79,7 @@ func runUnintroducedPerson(pass *linter.Pass) {
 			continue // introduced properly
 		}
 		// Surely a person, and not an acronym or a word that names things.
-		if !surelyPerson(pm, id, full, hasPronoun[id]) || isAcronym(fm.Surname()) || fm.Surname() != e.Surname() || people.IsNonNameWord(fm.Surname()) || pm.LowerWords[strings.ToLower(fm.Surname())] {
+		if !surelyPerson(pm, id, full, hasPronoun[id]) || isAcronym(fm.Surname()) || fm.Surname() != e.Surname() || people.IsNonNameWord(fm.Surname()) || pm.LowerWords.Has(strings.ToLower(fm.Surname())) {
 			continue
 		}
 		if pm.NearVariantInArticle(fm.Surname()) != "" {
@@ -139,7 +139,7 @@ func surelyPerson(pm *people.Model, id, full int, pronoun bool) bool {
 	// A full name whose first word could be a first name, for a person
 	// the article describes or refers to as he or she.
 	first := pm.Mentions[full].Words[0]
-	return !people.IsNonNameWord(first) && !pm.LowerWords[strings.ToLower(first)] && (e.Introduced || len(e.Roles) > 0 || pronoun)
+	return !people.IsNonNameWord(first) && !pm.LowerWords.Has(strings.ToLower(first)) && (e.Introduced || len(e.Roles) > 0 || pronoun)
 }
 
 func isAcronym(w string) bool {

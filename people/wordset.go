@@ -1,0 +1,78 @@
+package people
+
+// WordSet is a set of words held as 64-bit FNV-1a hashes in an
+// open-addressed table: the article's lower-case words are added once per
+// token, and a slot is eight bytes with no string to hash twice or to
+// scan. Two words with one hash (one chance in 2^64 a pair) would be
+// taken for one.
+type WordSet struct {
+	slots []uint64 // 0 is empty
+	n     int
+}
+
+// newWordSet makes a set sized for about n words.
+func newWordSet(n int) *WordSet {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return &WordSet{slots: make([]uint64, size)}
+}
+
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
+	}
+	return h | 1 // never 0, the empty slot
+}
+
+// add puts w in the set.
+func (s *WordSet) add(w string) {
+	if 2*(s.n+1) > len(s.slots) {
+		s.grow()
+	}
+	if s.insert(wordHash(w)) {
+		s.n++
+	}
+}
+
+func (s *WordSet) insert(h uint64) bool {
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			s.slots[i] = h
+			return true
+		case h:
+			return false
+		}
+	}
+}
+
+func (s *WordSet) grow() {
+	old := s.slots
+	s.slots = make([]uint64, 2*len(old))
+	for _, h := range old {
+		if h != 0 {
+			s.insert(h)
+		}
+	}
+}
+
+// Has reports whether w is in the set.
+func (s *WordSet) Has(w string) bool {
+	if s == nil || len(s.slots) == 0 {
+		return false
+	}
+	h := wordHash(w)
+	mask := uint64(len(s.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			return false
+		case h:
+			return true
+		}
+	}
+}
