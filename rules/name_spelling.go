@@ -99,29 +99,37 @@ func runNameSpelling(pass *linter.Pass) {
 	maxUses := int(maxVariantUses.Get(pass))
 	forms, order := nameForms(a)
 	describeForms(pm, forms)
-	// An index from deletion keys to forms finds every pair of forms one
-	// edit apart in time linear in the number of forms. The keys are
-	// hashes of the words with one letter deleted (no string is built); a
-	// collision only adds a pair that NearVariant then rejects.
-	index := deletionIndex(order)
+	// An index from deletion keys to the candidate names finds every pair
+	// of a candidate and a form one edit apart in time linear in the
+	// number of forms. The keys are hashes of the words with one letter
+	// deleted (no string is built); a collision only adds a pair that
+	// NearVariant then rejects. The index holds the candidates, fewer than
+	// the forms, and every form is looked up in it.
+	cands := candidateNames(pm, forms)
+	index := deletionIndex(cands)
+	var pairs [][2]int // candidate, form
 	var near []int
+	for vi, v := range order {
+		near = index.near(v, near[:0])
+		for _, ci := range near {
+			pairs = append(pairs, [2]int{ci, vi})
+		}
+	}
+	slices.SortFunc(pairs, func(x, y [2]int) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
 	done := map[[2]string]bool{}
-	for _, s := range candidateNames(pm, forms) {
-		near = index.near(s, near[:0])
-		for _, vi := range near {
-			v := order[vi]
-			pair := [2]string{min(s, v), max(s, v)}
-			if v == s || done[pair] || !people.NearVariant(s, v) || pluralOfAnother(forms, s, v) {
-				continue
-			}
-			done[pair] = true
-			canon, variant := forms[s], forms[v]
-			if preferForm(variant, canon) {
-				canon, variant = variant, canon
-			}
-			if isSlip(canon, variant, pm.LowerWords, maxUses) {
-				reportVariant(pass, canon, variant)
-			}
+	for _, p := range pairs {
+		s, v := cands[p[0]], order[p[1]]
+		pair := [2]string{min(s, v), max(s, v)}
+		if v == s || done[pair] || !people.NearVariant(s, v) || pluralOfAnother(forms, s, v) {
+			continue
+		}
+		done[pair] = true
+		canon, variant := forms[s], forms[v]
+		if preferForm(variant, canon) {
+			canon, variant = variant, canon
+		}
+		if isSlip(canon, variant, pm.LowerWords, maxUses) {
+			reportVariant(pass, canon, variant)
 		}
 	}
 }
@@ -241,8 +249,8 @@ type deletionKey struct {
 	form int
 }
 
-// deletionIndex indexes the deletion keys of forms (by their index in
-// forms).
+// deletionIndex indexes the deletion keys of words (by their index in
+// words).
 func deletionIndex(forms []string) deletionKeys {
 	keys := make(deletionKeys, 0, len(forms)*9)
 	for fi, w := range forms {
