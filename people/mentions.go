@@ -64,7 +64,7 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 			}
 			continue
 		}
-		if len(words) > 0 && j+1 < end && (particles[a.Tok(j)] || particles[strings.ToLower(a.Tok(j))] && a.IsCapWord(j)) && a.isNameWord(j+1) {
+		if len(words) > 0 && j+1 < end && (particles[a.Tok(j)] || particles[a.Lower(j)] && a.IsCapWord(j)) && a.isNameWord(j+1) {
 			words = append(words, a.Tok(j))
 			j++
 			continue

@@ -139,7 +139,7 @@ func (a *analysis) matchTitle(i, end int) (class string, next int) {
 	if i >= end || a.Tokens[i].Kind != article.Word {
 		return "", -1
 	}
-	first, _ := article.StripPossessive(strings.ToLower(a.Tok(i)))
+	first, _ := article.StripPossessive(a.Lower(i))
 	if !titleFirstWords[first] {
 		return "", -1
 	}
@@ -155,7 +155,7 @@ func (a *analysis) matchTitle(i, end int) (class string, next int) {
 			}
 			break
 		}
-		w := strings.ToLower(a.Tok(j))
+		w := a.Lower(j)
 		w, _ = article.StripPossessive(w)
 		if phrase == "" {
 			phrase = w

@@ -153,7 +153,7 @@ func checkTolls(pass *linter.Pass) {
 		if t.Kind != article.Word {
 			continue
 		}
-		switch strings.ToLower(a.Tok(i)) {
+		switch a.Lower(i) {
 		case "rose", "risen", "climbed", "increased", "updated", "least", "more", "now", "toll", "tolls", "rises", "rising", "revised", "over", "nearly", "about", "around", "almost", "approximately", "some", "another", "further", "additional", "total", "including",
 			"second", "third", "separate", "other", "earlier":
 			changes = true
@@ -176,12 +176,12 @@ func checkTolls(pass *linter.Pass) {
 			if a.Tokens[k].Kind == article.Punct {
 				break
 			}
-			kind := tollKind(strings.ToLower(a.Tok(k)))
+			kind := tollKind(a.Lower(k))
 			if kind != "" {
 				kinds[kind] = append(kinds[kind], toll{num, a.Tokens[i].Span()})
 				break
 			}
-			switch strings.ToLower(a.Tok(k)) {
+			switch a.Lower(k) {
 			case "people", "persons", "were", "have", "had", "been", "are", "was", "is", "civilians", "others":
 				continue
 			}
