@@ -84,13 +84,38 @@ type nameForm struct {
 	first                       int // offset of the first use
 }
 
-// wordSet is a small set of words: a form has few neighbours, first names
-// or titles, so a slice searched in order beats a map.
-type wordSet []string
+// wordSet is a set of words: a form has few neighbours, first names or
+// titles, so a short list searched in order serves, and past
+// smallSetMax words (a first name before thousands of surnames) a map
+// takes over, so that adding stays constant time.
+type wordSet struct {
+	list []string
+	m    map[string]bool
+}
 
-func (f *nameForm) add(set *wordSet, v string) {
-	if !slices.Contains(*set, v) {
-		*set = append(*set, v)
+const smallSetMax = 16
+
+func (ws *wordSet) has(v string) bool {
+	if ws.m != nil {
+		return ws.m[v]
+	}
+	return slices.Contains(ws.list, v)
+}
+
+func (ws *wordSet) len() int { return len(ws.list) }
+
+func (f *nameForm) add(ws *wordSet, v string) {
+	if ws.has(v) {
+		return
+	}
+	ws.list = append(ws.list, v)
+	if ws.m != nil {
+		ws.m[v] = true
+	} else if len(ws.list) > smallSetMax {
+		ws.m = make(map[string]bool, 2*len(ws.list))
+		for _, w := range ws.list {
+			ws.m[w] = true
+		}
 	}
 }
 
@@ -404,15 +429,15 @@ func twoPeople(canon, variant *nameForm) bool {
 		// First names: one person's only when they share a surname.
 		return !shares(variant.surnames, canon.surnames)
 	}
-	if len(variant.firsts) > 0 && len(canon.firsts) > 0 {
-		for _, f := range variant.firsts {
-			if !slices.Contains(canon.firsts, f) {
+	if variant.firsts.len() > 0 && canon.firsts.len() > 0 {
+		for _, f := range variant.firsts.list {
+			if !canon.firsts.has(f) {
 				return true
 			}
 		}
 		return false
 	}
-	if len(variant.classes) > 0 && len(canon.classes) > 0 {
+	if variant.classes.len() > 0 && canon.classes.len() > 0 {
 		return !shares(variant.classes, canon.classes)
 	}
 	// A full name beside a person known only by title and surname is a
@@ -420,15 +445,18 @@ func twoPeople(canon, variant *nameForm) bool {
 	// surname and the other spelling are both common surnames (Joan
 	// Goodman beside Goldman). Beside a bare surname it is otherwise the
 	// one introduction, misspelt or not.
-	return len(variant.firsts) > 0 && (len(canon.classes) > 0 || people.BothCommonSurnames(variant.text, canon.text))
+	return variant.firsts.len() > 0 && (canon.classes.len() > 0 || people.BothCommonSurnames(variant.text, canon.text))
 }
 
 // onlyFirst reports whether a form is only ever a first name.
-func onlyFirst(f *nameForm) bool { return len(f.surnames) > 0 && !f.last }
+func onlyFirst(f *nameForm) bool { return f.surnames.len() > 0 && !f.last }
 
 func shares(x, y wordSet) bool {
-	for _, k := range x {
-		if slices.Contains(y, k) {
+	if x.len() > y.len() {
+		x, y = y, x
+	}
+	for _, k := range x.list {
+		if y.has(k) {
 			return true
 		}
 	}
