@@ -115,15 +115,20 @@ func (a *analysis) findWordSurnames() {
 // findMentions reads every sentence for person mentions.
 func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 	a.findWordSurnames()
-	// Mentions are large; sizing the table from the count of capitalised
-	// words and pronouns avoids copying it again and again as it grows.
+	// Mentions are large (about 190 bytes); the table is sized from the
+	// pronouns and half the capitalised words (a name takes one to three
+	// of them, and many are no one's), so that it is seldom copied as it
+	// grows and seldom much too big.
 	est := 0
-	for i, t := range a.Tokens {
-		if t.Kind == article.Word && (a.IsCapWord(i) || pronounGender[a.Lower(i)] != "") {
+	for _, f := range a.tokFlags {
+		switch {
+		case f&flagPronoun != 0:
+			est += 2
+		case f&flagCapital != 0:
 			est++
 		}
 	}
-	pm.Mentions = make([]Mention, 0, est)
+	pm.Mentions = make([]Mention, 0, est/2+8)
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; {
 			m, next, ok := a.mentionAt(i, s, lowerWords)
