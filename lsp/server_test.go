@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -495,4 +496,26 @@ func TestMemoryFlatOverEdits(t *testing.T) {
 	t.Logf("heap before %d KB, after 1,000 edits %d KB; edit to diagnostics: median %v, p95 %v",
 		before>>10, after>>10, took[len(took)/2], took[len(took)*95/100])
 	assert.Less(t, after, before+4<<20, "the heap grows with edits")
+}
+
+// FuzzServe feeds any bytes to the server as its input stream: it never
+// panics, and it returns when the stream ends.
+func FuzzServe(f *testing.F) {
+	frame := func(body string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body) }
+	f.Add([]byte(frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`) +
+		frame(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.txt","languageId":"plaintext","version":1,"text":"a bad day"}}}`) +
+		frame(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.txt","version":2},"contentChanges":[{"range":{"start":{"line":0,"character":2},"end":{"line":9,"character":0}},"text":"😀"}]}}`) +
+		frame(`{"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///a.txt"},"position":{"line":0,"character":3}}}`)))
+	f.Add([]byte("Content-Length: 3\r\n\r\n{}}Content-Length: x\r\n\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		done := make(chan int, 1)
+		go func() {
+			done <- Serve(bytes.NewReader(data), io.Discard, Options{Rules: testRules, Debounce: time.Microsecond})
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatal("Serve did not return when its input ended")
+		}
+	})
 }
