@@ -93,7 +93,14 @@ func (a *Article) cleanWord(k int, s Span) {
 // word when a word character follows them (Naz\u00adarbayev).
 func (a *Article) wordEnd(j, end int) (int, bool) {
 	hidden := false
+	b := a.Src.Bytes
 	for j < end {
+		// ASCII letters and digits, the bulk of any word, without
+		// decoding.
+		if c := b[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			j++
+			continue
+		}
 		r, n := a.runeAt(j)
 		if isWordRune(r) {
 			j += n
