@@ -57,7 +57,14 @@ func (a *Article) findQuotes() {
 	for pi := range a.Paragraphs {
 		p := a.Paragraphs[pi]
 		qs := &quoteScan{a: a, para: pi, openDouble: -1, openSingle: -1}
+		b := a.Src.Bytes
 		for i := p.Start; i < p.End; {
+			// Every quotation mark is ' or " or outside ASCII: other
+			// ASCII bytes are passed over without decoding.
+			if c := b[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+				i++
+				continue
+			}
 			r, n := a.runeAt(i)
 			if strings.ContainsRune("\"“”„‘’'«»", r) {
 				qs.mark(r, Span{Start: i, End: i + n})

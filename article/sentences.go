@@ -28,7 +28,14 @@ func (a *Article) splitSentences(pi int) {
 	p := &a.Paragraphs[pi]
 	p.FirstSentence = len(a.Sentences)
 	start := p.Start
+	b := a.Src.Bytes
 	for i := p.Start; i < p.End; {
+		// Terminators are . ! ? or the ellipsis (outside ASCII): other
+		// ASCII bytes are passed over without decoding.
+		if c := b[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++
+			continue
+		}
 		r, n := a.runeAt(i)
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			i += n
