@@ -88,7 +88,7 @@ const bigFile = 1 << 20
 func tuneGC(targets []engine.Target) {
 	for _, t := range targets {
 		if t.Stdin && t.Data == nil || t.Size >= bigFile {
-			setGC(50, bigHeapLimit)
+			setGC(25, bigHeapLimit)
 			return
 		}
 	}
