@@ -83,7 +83,7 @@ func (s *Server) current(uri string) *lintResult {
 		s.mu.Unlock()
 		return nil
 	}
-	if d.linted != nil && d.lintedAt == d.version && string(d.linted.text) == string(d.text) {
+	if d.linted != nil && d.lintedGen == d.gen {
 		res := d.linted
 		s.mu.Unlock()
 		return res

@@ -62,10 +62,10 @@ type document struct {
 	gen    int
 	timer  *time.Timer
 	closed bool
-	// The last lint: the version and text it read, its findings and its
-	// model.
-	linted   *lintResult
-	lintedAt int
+	// The last lint (the text it read, its findings and its model) and
+	// the generation it linted: current while gen has not moved on.
+	linted    *lintResult
+	lintedGen int
 }
 
 // Serve runs a session on in and out until the client sends exit, or in
@@ -376,7 +376,7 @@ func (s *Server) lint(d *document, gen int) {
 	if d.closed || d.gen != gen {
 		return // stale: a newer version is on its way
 	}
-	d.linted, d.lintedAt = res, version
+	d.linted, d.lintedGen = res, gen
 	if res.err != nil {
 		s.logMessageLocked(fmt.Sprintf("%s: %v", path, res.err))
 	}
