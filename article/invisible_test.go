@@ -1,7 +1,10 @@
 package article
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -42,4 +45,32 @@ func TestInvisibleCharactersInsideWords(t *testing.T) {
 	assert.Equal(t, []string{"Nazarbayev", "met", "Kobyakov"}, words(a))
 	a = ParseText("t.txt", "\u200bNazarbayev met Kobyakov.")
 	assert.Equal(t, []string{"Nazarbayev", "met", "Kobyakov"}, words(a))
+}
+
+// TestTokenSize: a token is 16 bytes, and a word longer than a token can
+// hold is cut, never mid-character.
+func TestTokenSize(t *testing.T) {
+	assert.Equal(t, uintptr(16), unsafe.Sizeof(Token{}))
+	word := strings.Repeat("é", 40_000) // 80,000 bytes
+	a := ParseText("t.txt", "A "+word+" b.")
+	total := 0
+	for i, tk := range a.Tokens {
+		if tk.Kind == Word && i > 0 && tk.End() <= len("A ")+len(word) {
+			assert.True(t, utf8.ValidString(a.Tok(i)), "token %d cut inside a character", i)
+			assert.LessOrEqual(t, tk.End()-tk.Start(), maxTokenLen)
+			total += tk.End() - tk.Start()
+		}
+	}
+	assert.Equal(t, len(word), total, "the word's tokens cover it")
+}
+
+// TestTokensAlwaysAdvance: stray continuation bytes after a word (not
+// UTF-8) never make a token of no length; the fuzzer found this hang.
+func TestTokensAlwaysAdvance(t *testing.T) {
+	for _, text := range []string{"777\xc3\xa9\xa9\xa9 x", "é\xa9", "a\xa9\xa9b", strings.Repeat("7", 2000) + "\xc3\xa9\xa9O"} {
+		a := ParseText("t.txt", text)
+		for _, tk := range a.Tokens {
+			assert.Greater(t, tk.End(), tk.Start(), "%q", text)
+		}
+	}
 }

@@ -37,22 +37,28 @@ const (
 
 // Token is a word, a number or a punctuation mark. Offsets are int32 (an
 // article is at most 1 GB) and the paragraph is the sentence's, so that a
-// token takes 20 bytes: with one token to every five or six bytes of
-// text, the token table is the largest part of the model.
+// token takes 16 bytes: with one token to every five or six bytes of
+// text, the token table is the largest part of the model. A word longer
+// than maxTokenLen bytes (no word is; a hostile file may hold one) is cut
+// into tokens of at most that length.
 type Token struct {
-	start, end int32
+	start int32
 	// Sent is the index of the sentence holding the token (its paragraph
 	// is the sentence's).
 	Sent int32
 	// Quote is the index of the innermost double quotation holding the
 	// token, or -1.
 	Quote int32
+	n     uint16 // length in bytes
 	Kind  TokenKind
 	// flags marks the rare tokens whose text or lower-case form is kept
 	// apart (tokenHidden, tokenLowerApart), so that Tok and Lower look
-	// in a map only for them.
+	// in a map only for them, and capitalised words (tokenCapital).
 	flags uint8
 }
+
+// maxTokenLen is the longest token, in bytes.
+const maxTokenLen = 1<<16 - 1
 
 const (
 	tokenHidden     = 1 << iota // holds invisible characters: text in Article.clean
@@ -61,13 +67,13 @@ const (
 )
 
 // Span is the token's span in the text.
-func (t Token) Span() Span { return Span{Start: int(t.start), End: int(t.end)} }
+func (t Token) Span() Span { return Span{Start: int(t.start), End: int(t.start) + int(t.n)} }
 
 // Start is the offset of the token's first byte.
 func (t Token) Start() int { return int(t.start) }
 
 // End is the offset just after the token's last byte.
-func (t Token) End() int { return int(t.end) }
+func (t Token) End() int { return int(t.start) + int(t.n) }
 
 // Article is the model of one article, computed once and read by every rule.
 type Article struct {

@@ -25,14 +25,23 @@ func (a *Article) tokenize() {
 		s.FirstToken = len(a.Tokens)
 		for i := s.Start; i < s.End; {
 			r, n := a.runeAt(i)
-			t := Token{start: int32(i), end: int32(i + n), Kind: Punct, Sent: int32(si), Quote: -1}
+			t := Token{start: int32(i), n: uint16(n), Kind: Punct, Sent: int32(si), Quote: -1}
 			switch {
 			case IsSpace(r) || invisible(r):
 				i += n
 				continue
 			case isWordRune(r):
-				end, hidden := a.wordEnd(i+n, s.End)
-				t.end = int32(end)
+				end, hidden := a.wordEnd(i+n, min(s.End, i+maxTokenLen))
+				if end-i > maxTokenLen {
+					// wordEnd stepped past its limit by the rest of a
+					// character: cut before that character (or, in bytes
+					// that are not UTF-8, at the limit).
+					end = a.runeStart(i + maxTokenLen)
+					if end <= i {
+						end = i + maxTokenLen
+					}
+				}
+				t.n = uint16(end - i)
 				t.Kind = Word
 				if r >= '0' && r <= '9' {
 					t.Kind = Number
@@ -186,7 +195,7 @@ func (a *Article) Tok(i int) string {
 	if t.flags&tokenHidden != 0 {
 		return a.clean[i]
 	}
-	return a.Src.Text[t.start:t.end]
+	return a.Src.Text[t.start : int(t.start)+int(t.n)]
 }
 
 // Lower returns token i in lower case, or "" when there is no token i.
@@ -198,7 +207,7 @@ func (a *Article) Lower(i int) string {
 	if t.flags&tokenLowerApart != 0 {
 		return a.lowerApart[i]
 	}
-	return a.lower[t.start:t.end]
+	return a.lower[t.start : int(t.start)+int(t.n)]
 }
 
 // IsWord reports whether token i exists and is a word.
@@ -230,4 +239,13 @@ func (a *Article) SentenceAt(off int) int {
 		return lo
 	}
 	return -1
+}
+
+// runeStart moves off back to the start of the code point holding it (a
+// word cut at maxTokenLen must not end inside one).
+func (a *Article) runeStart(off int) int {
+	for off > 0 && off < len(a.Src.Bytes) && !utf8.RuneStart(a.Src.Bytes[off]) {
+		off--
+	}
+	return off
 }
