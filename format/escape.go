@@ -18,12 +18,20 @@ func visible(s string) string {
 	if !needsEscape(s) {
 		return s
 	}
+	return escape(s, true)
+}
+
+// escape writes the bytes of s that are not UTF-8 as \xNN and, with
+// controls, control and bidirectional characters as Go escapes.
+func escape(s string, controls bool) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case !controls:
+			b.WriteString(s[i : i+n])
 		case r == '\n':
 			b.WriteString(`\n`)
 		case r == '\r':
@@ -66,15 +74,5 @@ func pathText(p string) string {
 	if utf8.ValidString(p) {
 		return p
 	}
-	var b strings.Builder
-	for i := 0; i < len(p); {
-		r, n := utf8.DecodeRuneInString(p[i:])
-		if r == utf8.RuneError && n == 1 {
-			fmt.Fprintf(&b, `\x%02x`, p[i])
-		} else {
-			b.WriteString(p[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
+	return escape(p, false)
 }

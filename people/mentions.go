@@ -210,7 +210,7 @@ func (a *analysis) roleMention(r Role, i, next, end int) (m Mention, cont int, e
 		a.appositive(&m, end)
 		return m, nameEnd, true
 	}
-	if r.Class == "" && r.Age == 0 || !definite(a.Lower(i)) && !a.afterPossessivePronoun(i) {
+	if r.Class == "" && r.Age == 0 || !definite(a.Lower(i)) && !a.afterPossessive(i) {
 		return Mention{}, -1, false
 	}
 	if r.Class != "" && r.Country == "" && r.Qualifier == "" && r.Class == "leader" && r.Age == 0 {
@@ -719,11 +719,11 @@ func (a *analysis) appositive(m *Mention, end int) {
 	}
 }
 
-// afterPossessivePronoun reports whether token i follows "his", "her" or
-// "their", or a possessive ("the senator's", "Harris's"): "her opponent",
+// afterPossessive reports whether token i follows "his", "her" or
+// "their", or a possessive noun ("the senator's", "Harris's"): "her opponent",
 // "his lawyer", "the senator's aide" is a role phrase for someone other
 // than the possessor.
-func (a *analysis) afterPossessivePronoun(i int) bool {
+func (a *analysis) afterPossessive(i int) bool {
 	if i == 0 || a.Tokens[i-1].Kind != article.Word {
 		return false
 	}

@@ -44,10 +44,7 @@ func (t *table) mayHold(key string) bool {
 		return true
 	}
 	bits := uint64(len(t.bloom)) * 8
-	h := uint64(14695981039346656037) // FNV-1a, as the generator hashes
-	for i := 0; i < len(key); i++ {
-		h = (h ^ uint64(key[i])) * 1099511628211
-	}
+	h := HashString(HashOffset, key) // as the generator hashes
 	for _, p := range [2]uint64{h & (bits - 1), (h >> 32) & (bits - 1)} {
 		if t.bloom[p/8]&(1<<(p%8)) == 0 {
 			return false

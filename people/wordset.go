@@ -20,11 +20,7 @@ func newWordSet(n int) *WordSet {
 }
 
 func wordHash(w string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint64(w[i])) * 1099511628211
-	}
-	return h | 1 // never 0, the empty slot
+	return HashString(HashOffset, w) | 1 // never 0, the empty slot
 }
 
 // add puts w in the set.

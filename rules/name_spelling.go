@@ -301,26 +301,14 @@ func (keys deletionKeys) near(s string, buf []int) []int {
 // eachDeletion calls f with the hash of w and of every string made by
 // deleting one code point of w: two words within one edit (substitution,
 // insertion, deletion or a swap of neighbours) always share one of these.
-// The hash is FNV-1a over the bytes before and after the deleted code
-// point, with no string built.
+// The hash (people.HashString) runs over the bytes before and after the
+// deleted code point, with no string built.
 func eachDeletion(w string, f func(uint64)) {
-	f(fnv(fnv(fnvOffset, w), "\x00"))
-	for i, r := range w {
-		n := utf8.RuneLen(r)
-		if n < 0 {
-			n = 1
-		}
-		f(fnv(fnv(fnv(fnvOffset, w[:i]), w[i+n:]), "\x00"))
+	f(people.HashString(people.HashOffset, w))
+	for i := range w {
+		_, n := utf8.DecodeRuneInString(w[i:]) // 1 for a byte that is not UTF-8
+		f(people.HashString(people.HashString(people.HashOffset, w[:i]), w[i+n:]))
 	}
-}
-
-const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
-
-func fnv(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-	}
-	return h
 }
 
 // reportVariant reports every use of the variant spelling, with the
