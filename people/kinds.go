@@ -135,7 +135,7 @@ func (a *analysis) affiliatedName(m *Mention) bool {
 		return false
 	}
 	for _, w := range m.Words {
-		if lw := strings.ToLower(w); orgNouns[lw] || orgNames[w] || isLegalForm(w) || countryOf(w) != "" {
+		if isOrgNoun(w) || orgNames[w] || isLegalForm(w) || countryOf(w) != "" {
 			return false
 		}
 	}
@@ -219,7 +219,7 @@ func remember[V any](memo *map[string]V, key string, f func(string) V) V {
 // with a word that is mostly a given name (not a particle such as De or
 // Van).
 func (a *analysis) opensWithGivenName(m *Mention) bool {
-	if len(m.Words) < 2 || len(m.Words) > 3 || particles[strings.ToLower(m.Words[0])] {
+	if len(m.Words) < 2 || len(m.Words) > 3 || IsParticle(m.Words[0]) {
 		return false
 	}
 	known, mostly, _ := givenName(m.Words[0])

@@ -268,7 +268,13 @@ var particles = setOf("bin bint ibn al el de da di du van von der den la le dos 
 
 // IsParticle reports whether a word of a name is a particle (de, van,
 // bin, al, …), in either case: part of the surname, not a first name.
-func IsParticle(w string) bool { return particles[w] || particles[strings.ToLower(w)] }
+func IsParticle(w string) bool {
+	if particles[w] {
+		return true
+	}
+	p, _ := getLower(particles, w)
+	return p
+}
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
@@ -282,31 +288,29 @@ func setOf(words string) map[string]bool {
 // shortened demonyms the data set lacks ("Kazakh" for Kazakhstan), or "".
 func countryOf(word string) string {
 	w := strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
-	if c := countryNames[w]; c != "" {
+	if c, ok := countryWords()[w]; ok {
 		return c
 	}
-	if c := countryDemonyms[w]; c != "" {
-		return c
+	if strings.IndexByte(w, '.') >= 0 {
+		// U.S., U.K.
+		switch strings.ReplaceAll(w, ".", "") {
+		case "US":
+			return "USA"
+		case "UK":
+			return "GBR"
+		}
 	}
-	if strings.ReplaceAll(w, ".", "") == "US" {
-		return "USA"
-	}
-	if strings.ReplaceAll(w, ".", "") == "UK" {
-		return "GBR"
-	}
-	if len(w) < 5 {
-		return ""
-	}
-	// A shortened demonym is a country's name or demonym less an ending
-	// such as -stan (Kazakh: Kazakhstan, Kazakhstani; Afghan: Afghanistan).
-	return countryStems()[w]
+	return ""
 }
 
-// countryStems maps each country name or demonym less an ending -stan,
-// -istan, -stani or -istani to its country ("" when the stem would name
-// two), built once, on first use.
-var countryStems = sync.OnceValue(func() map[string]string {
-	stems := map[string]string{}
+// countryWords maps every word countryOf knows to its country, so that a
+// word is looked up once: the country names and demonyms, US and UK, and
+// the shortened demonyms of five letters or more, each a country's name
+// or demonym less an ending -stan, -istan, -stani or -istani ("" when the
+// stem would name two). A name or a demonym wins over a stem. Built once,
+// on first use.
+var countryWords = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
 	add := func(names map[string]string) {
 		for name, code := range names {
 			for _, end := range []string{"stan", "istan", "stani", "istani"} {
@@ -314,16 +318,28 @@ var countryStems = sync.OnceValue(func() map[string]string {
 				if !ok || len(stem) < 5 {
 					continue
 				}
-				if old, seen := stems[stem]; seen && old != code {
+				if old, seen := m[stem]; seen && old != code {
 					code = ""
 				}
-				stems[stem] = code
+				m[stem] = code
 			}
 		}
 	}
 	add(countryNames)
 	add(countryDemonyms)
-	return stems
+	for w, c := range m {
+		if c == "" {
+			delete(m, w) // a stem of two countries names neither
+		}
+	}
+	m["US"], m["UK"] = "USA", "GBR"
+	for w, c := range countryDemonyms {
+		m[w] = c
+	}
+	for w, c := range countryNames {
+		m[w] = c
+	}
+	return m
 })
 
 // IsNonNameWord reports whether a capitalised word is known not to be part

@@ -8,11 +8,27 @@ import (
 	"github.com/newslint/newslint/article"
 )
 
-// isNameWord reports whether token i may be part of a person's name.
+// isNameWord reports whether token i may be part of a person's name. The
+// answer is kept in the token's flags: name runs are read from many
+// places, and each would otherwise look the word up again. (It depends
+// on wordSurnames, so it is first asked once findWordSurnames has run.)
 func (a *analysis) isNameWord(i int) bool {
 	if !a.IsCapWord(i) {
 		return false
 	}
+	f := a.tokFlags[i]
+	if f&flagNameKnown == 0 {
+		f |= flagNameKnown
+		if a.nameWord(i) {
+			f |= flagNameWord
+		}
+		a.tokFlags[i] = f
+	}
+	return f&flagNameWord != 0
+}
+
+// nameWord is isNameWord, worked out.
+func (a *analysis) nameWord(i int) bool {
 	w, _ := article.StripPossessive(a.Tok(i))
 	if a.wordSurnames[w] {
 		return true // Theresa May, then May; Jen Jordan, then Jordan
@@ -20,7 +36,7 @@ func (a *analysis) isNameWord(i int) bool {
 	if nonNameWords[w] || article.IsAllCaps(w) && utf8.RuneCountInString(w) > 3 || isLegalForm(w) && w != "Co" {
 		return false
 	}
-	if _, verb := speechVerbs[strings.ToLower(w)]; verb {
+	if _, verb := speechVerbs[a.lowerBase(i)]; verb {
 		return false
 	}
 	return a.tokFlags[i]&flagCountry == 0
@@ -51,7 +67,7 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 			w, poss := article.StripPossessive(a.Tok(j))
 			if len(words) == 0 || allInitials(words) {
 				// A title does not start a name ("U.S. Spokesman").
-				if _, title := titleClasses[strings.ToLower(w)]; title {
+				if _, title := titleClasses[a.lowerBase(j)]; title {
 					words = nil
 					j = i
 					break
@@ -317,8 +333,8 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 	if len(words) >= 2 && a.SentenceStart(i) {
 		// "Afterwards Trump", "Previously Redstone": an adverb or an
 		// ordinary word opening the sentence is not a first name.
-		lw := strings.ToLower(words[0])
-		if lowerWords.Has(lw) || strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "wards") {
+		w := words[0]
+		if lowerWords.HasLower(w) || hasSuffixFold(w, "ly") || hasSuffixFold(w, "wards") {
 			words = words[1:]
 			nameStart, spanStart = i+1, i+1
 		}
@@ -477,10 +493,10 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords *WordSet
 		}
 		// A sentence's first word that the article also writes in lower
 		// case is an ordinary word ("Officials said").
-		if lowerWords.Has(strings.ToLower(w)) && a.SentenceStart(i) {
+		if lowerWords.HasLower(w) && a.SentenceStart(i) {
 			return false
 		}
-		if lowerWords.Has(strings.ToLower(w)) && !a.nextIsSpeechVerb(end) {
+		if lowerWords.HasLower(w) && !a.nextIsSpeechVerb(end) {
 			return false
 		}
 	}
@@ -568,7 +584,7 @@ func isOccupation(w string) bool {
 	if _, ok := titleClasses[w]; ok {
 		return true
 	}
-	if functionWords[w] || len(w) < 6 || calendar[strings.ToUpper(w[:1])+w[1:]] {
+	if functionWords[w] || len(w) < 6 || isCalendarLower(w) {
 		return false // September, October: not occupations
 	}
 	for _, suf := range []string{"ist", "er", "or", "ian", "eer"} {
@@ -592,13 +608,13 @@ func (a *analysis) introducedBefore(m *Mention, sentStart int) {
 	w := a.Tok(k)
 	switch {
 	case t.Kind == article.Word && a.IsCapWord(k) && !a.SentenceStart(k) && !a.isNameWord(k) && len(m.Words) > 1:
-		if _, verb := speechVerbs[strings.ToLower(w)]; !verb {
+		if _, verb := speechVerbs[a.Lower(k)]; !verb {
 			m.Introduced = true
 		}
 	case t.Kind == article.Word && (w == "named" || w == "called" || w == "identified"):
 		m.Introduced = true
 	case t.Kind == article.Word && len(m.Words) > 1 || t.Kind == article.Word && !a.IsCapWord(k):
-		lw := strings.ToLower(w)
+		lw := a.Lower(k)
 		if _, poss := article.StripPossessive(w); poss && len(m.Words) > 1 {
 			m.Introduced = true
 		} else if isOccupation(lw) {

@@ -240,7 +240,7 @@ func (rp *roleParser) step() (done, ok bool) {
 		}
 		return false, false
 	}
-	lw := strings.ToLower(w)
+	lw := a.Lower(i)
 	if age, ok := parseAge(lw); ok {
 		rp.age(age)
 		return true, true

@@ -178,11 +178,17 @@ func placeClass(name string) int {
 // abbreviation of a legal form (Ltd, Inc, GmbH, SA, PLC). Two-letter forms
 // must be written in capitals.
 func isLegalForm(w string) bool {
-	up := strings.ToUpper(w)
-	if len(w) == 2 && w != up {
+	var buf [foldBuf]byte
+	up, ascii := foldASCII(buf[:0], w, true)
+	if !ascii {
+		u := strings.ToUpper(w)
+		_, ok := legalFormTable.get(u)
+		return ok && (len(w) != 2 || w == u)
+	}
+	if len(w) == 2 && w != string(up) {
 		return false
 	}
-	_, ok := legalFormTable.get(up)
+	_, ok := legalFormTable.get(string(up))
 	return ok
 }
 

@@ -61,7 +61,14 @@ func (s *WordSet) Has(w string) bool {
 	if s == nil || len(s.slots) == 0 {
 		return false
 	}
-	h := wordHash(w)
+	return s.has(wordHash(w))
+}
+
+// has reports whether the set holds the word of hash h.
+func (s *WordSet) has(h uint64) bool {
+	if s == nil || len(s.slots) == 0 {
+		return false
+	}
 	mask := uint64(len(s.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		switch s.slots[i] {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -131,15 +132,7 @@ func runNameSpelling(pass *linter.Pass) {
 	// NearVariant then rejects. The index holds the candidates, fewer than
 	// the forms, and every form is looked up in it.
 	cands := candidateNames(pm, forms)
-	index := deletionIndex(cands)
-	var pairs [][2]int // candidate, form
-	var near []int
-	for vi, v := range order {
-		near = index.near(v, near[:0])
-		for _, ci := range near {
-			pairs = append(pairs, [2]int{ci, vi})
-		}
-	}
+	pairs := nearPairs(cands, order) // candidate, form
 	slices.SortFunc(pairs, func(x, y [2]int) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
 	done := map[[2]string]bool{}
 	for _, p := range pairs {
@@ -167,6 +160,7 @@ func runNameSpelling(pass *linter.Pass) {
 func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 	forms := map[string]*nameForm{}
 	var order []string
+	var chunk []nameForm // forms are allocated 32 at a time
 	for i, t := range a.Tokens {
 		if t.Kind != article.Word {
 			continue
@@ -177,7 +171,11 @@ func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 		}
 		f := forms[base]
 		if f == nil {
-			f = &nameForm{text: base, first: t.Start()}
+			if len(chunk) == cap(chunk) {
+				chunk = make([]nameForm, 0, 32)
+			}
+			chunk = append(chunk, nameForm{text: base, first: t.Start()})
+			f = &chunk[len(chunk)-1]
 			forms[base] = f
 			order = append(order, base)
 		}
@@ -264,6 +262,84 @@ func candidateNames(pm *people.Model, forms map[string]*nameForm) []string {
 		}
 	}
 	return slices.Sorted(maps.Keys(seen))
+}
+
+// scanLimit is the number of candidate-form comparisons up to which
+// nearPairs compares every pair by signature rather than build the
+// deletion index: an ordinary article has a few dozen candidates and a
+// few hundred forms, and comparing two signatures costs less than hashing
+// one word's deletions.
+const scanLimit = 1 << 14
+
+// nearPairs lists the pairs (candidate, form) of words that share a
+// deletion key (see eachDeletion): by comparing signatures when there are
+// few pairs, by the deletion index otherwise, which keeps a huge article
+// linear. Both ways give the same pairs (TestNearPairsScanMatchesIndex).
+func nearPairs(cands, forms []string) [][2]int {
+	var pairs [][2]int
+	if len(cands)*len(forms) > scanLimit {
+		index := deletionIndex(cands)
+		var near []int
+		for vi, v := range forms {
+			near = index.near(v, near[:0])
+			for _, ci := range near {
+				pairs = append(pairs, [2]int{ci, vi})
+			}
+		}
+		return pairs
+	}
+	sigs := make([]signature, len(cands))
+	for ci, c := range cands {
+		sigs[ci] = signatureOf(c)
+	}
+	for vi, v := range forms {
+		sv := signatureOf(v)
+		for ci, sc := range sigs {
+			if sv.mayShareDeletion(sc) && shareDeletion(cands[ci], v) {
+				pairs = append(pairs, [2]int{ci, vi})
+			}
+		}
+	}
+	return pairs
+}
+
+// signature is what a word's deletion keys depend on, in brief: its
+// length in code points and the set of its code points (hashed to 64
+// bits). Two words that share a deletion key differ in length by at most
+// one, and each has at most one code point the other lacks, so their sets
+// differ in at most two bits.
+type signature struct {
+	runes int
+	set   uint64
+}
+
+func signatureOf(w string) signature {
+	var s signature
+	for _, r := range w {
+		s.runes++
+		s.set |= 1 << (uint32(r) % 64)
+	}
+	return s
+}
+
+// mayShareDeletion is false when two words surely share no deletion key.
+func (s signature) mayShareDeletion(t signature) bool {
+	return s.runes-t.runes <= 1 && t.runes-s.runes <= 1 && bits.OnesCount64(s.set^t.set) <= 2
+}
+
+// shareDeletion reports whether two words share a deletion key, as the
+// index would find them: by comparing their deletion hashes.
+func shareDeletion(x, y string) bool {
+	var buf [33]uint64
+	hx := buf[:0]
+	eachDeletion(x, func(h uint64) { hx = append(hx, h) })
+	found := false
+	eachDeletion(y, func(h uint64) {
+		if !found && slices.Contains(hx, h) {
+			found = true
+		}
+	})
+	return found
 }
 
 // deletionKeys is the sorted index of the deletion keys of the forms.

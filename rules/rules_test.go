@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,4 +123,50 @@ func TestDeletionIndex(t *testing.T) {
 	assert.ElementsMatch(t, []string{"Lukashenko", "Łukashenko"}, got("Lukashenko"))
 	assert.ElementsMatch(t, []string{"Łukaszenko", "Łukashenko"}, got("Łukaszenko"))
 	assert.Empty(t, got("Jones"))
+}
+
+// TestNearPairsScanMatchesIndex: comparing signatures finds exactly the
+// pairs the deletion index finds, on words built to be one and two edits
+// apart (and not), in ASCII and not.
+func TestNearPairsScanMatchesIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("aeinorstłóżé")
+	edit := func(w []rune) []rune {
+		out := slices.Clone(w)
+		k := rng.IntN(len(out))
+		switch rng.IntN(4) {
+		case 0:
+			out[k] = alphabet[rng.IntN(len(alphabet))]
+		case 1:
+			out = slices.Delete(out, k, k+1)
+		case 2:
+			out = slices.Insert(out, k, alphabet[rng.IntN(len(alphabet))])
+		default:
+			if k+1 < len(out) {
+				out[k], out[k+1] = out[k+1], out[k]
+			}
+		}
+		return out
+	}
+	for round := 0; round < 200; round++ {
+		var cands, forms []string
+		for i := 0; i < 8; i++ {
+			w := make([]rune, 4+rng.IntN(6))
+			for k := range w {
+				w[k] = alphabet[rng.IntN(len(alphabet))]
+			}
+			cands = append(cands, string(w))
+			forms = append(forms, string(w), string(edit(w)), string(edit(edit(w))))
+		}
+		scan := nearPairs(cands, forms)
+		var index [][2]int
+		idx := deletionIndex(cands)
+		for vi, v := range forms {
+			for _, ci := range idx.near(v, nil) {
+				index = append(index, [2]int{ci, vi})
+			}
+		}
+		require.ElementsMatch(t, index, scan, "cands %q forms %q", cands, forms)
+		require.NotEmpty(t, scan)
+	}
 }
