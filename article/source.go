@@ -178,6 +178,9 @@ func (s *Source) UTF16Column(off int) int {
 // Unicode space separators, and the zero-width characters that editors
 // leave between words.
 func IsSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
 	switch r {
 	case '\u200b', '\u2060', '\ufeff':
 		return true

@@ -132,7 +132,12 @@ func (a *Article) wordEnd(j, end int) (int, bool) {
 			}
 			return j, hidden
 		}
-		if !strings.ContainsRune("'’-.,", r) || j+n >= end {
+		switch r {
+		case '\'', '’', '-', '.', ',':
+			if j+n >= end {
+				return j, hidden
+			}
+		default:
 			return j, hidden
 		}
 		next, _ := a.runeAt(j + n)
@@ -160,19 +165,20 @@ func (a *Article) lowerTokens() {
 		if t.Kind == Punct {
 			continue
 		}
-		w := a.Tok(k)
-		ascii := len(w) == t.End()-t.Start()
-		for i := 0; i < len(w) && ascii; i++ {
-			ascii = w[i] < utf8.RuneSelf
+		// ASCII letters are lowered in place, in one pass that also
+		// notices any other byte; a word with one is lowered whole below.
+		ascii := t.flags&tokenHidden == 0
+		for i := t.Start(); i < t.End(); i++ {
+			if c := buf[i]; c >= utf8.RuneSelf {
+				ascii = false
+			} else if 'A' <= c && c <= 'Z' {
+				buf[i] = c + 'a' - 'A'
+			}
 		}
 		if ascii {
-			for i := t.Start(); i < t.End(); i++ {
-				if c := buf[i]; 'A' <= c && c <= 'Z' {
-					buf[i] = c + 'a' - 'A'
-				}
-			}
 			continue
 		}
+		w := a.Tok(k)
 		l := strings.ToLower(w)
 		if len(l) == t.End()-t.Start() && a.clean[k] == "" {
 			copy(buf[t.Start():t.End()], l)

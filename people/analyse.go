@@ -28,10 +28,6 @@ type analysis struct {
 	// wordSurnames are the months, days and countries the article uses
 	// as a person's surname (Theresa May, Jen Jordan).
 	wordSurnames map[string]bool
-	// orgMemo and placeMemo remember the data tables' answers for the
-	// names of this article.
-	orgMemo   map[string]byte
-	placeMemo map[string]int
 }
 
 // Analyse builds the people model of an article: its mentions of people,
@@ -92,17 +88,31 @@ func (a *analysis) indexPeople(pm *Model) {
 	}
 }
 
-// shapes indexes the article's capitalised words by shape, for
-// NearVariantInArticle; built on first use, as few articles need it.
-func (pm *Model) shapes() map[shape][]maskedWord {
+// shapes lists the article's capitalised words for HasNearVariant, and,
+// when there are more than maxNearCompares of them, indexes them by shape
+// (sorted within a shape); built on first use, as not every article needs
+// it.
+func (pm *Model) shapes() ([]maskedWord, map[shape][]maskedWord) {
 	pm.shapeOnce.Do(func() {
+		if len(pm.CapWords) <= maxNearCompares {
+			pm.capWords = make([]maskedWord, 0, len(pm.CapWords))
+			for w := range pm.CapWords {
+				pm.capWords = append(pm.capWords, newMaskedWord(w))
+			}
+			return
+		}
 		pm.capByShape = make(map[shape][]maskedWord, len(pm.CapWords)/2)
 		for _, w := range slices.Sorted(maps.Keys(pm.CapWords)) {
 			sh := shapeOf(w)
-			pm.capByShape[sh] = append(pm.capByShape[sh], maskedWord{w, letterMask(w)})
+			pm.capByShape[sh] = append(pm.capByShape[sh], newMaskedWord(w))
 		}
 	})
-	return pm.capByShape
+	return pm.capWords, pm.capByShape
+}
+
+func newMaskedWord(w string) maskedWord {
+	sh := shapeOf(w)
+	return maskedWord{word: w, mask: letterMask(w), initial: sh.initial, runes: int32(sh.length)}
 }
 
 // Token flags: what the lexicon says of a token, looked up once. (A

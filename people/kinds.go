@@ -159,8 +159,8 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	// Hawkins) says nothing; nor does a word for an organisation before a
 	// name that opens with a given name ("the association's Carlos
 	// Calmon").
-	if a.knownOrganisation(name) && (len(m.Words) > 1 || surnameClass(name) == 0) {
-		ev.add(&ev.org, knownOrgWhy(a.orgKind(name)))
+	if isKnownOrg(name) && (len(m.Words) > 1 || surnameClass(name) == 0) {
+		ev.add(&ev.org, knownOrgWhy(knownOrg(name)))
 	}
 	if w := a.Lower(m.FirstToken - 1); orgNouns[w] && !a.opensWithGivenName(m) {
 		ev.add(&ev.org, "called “"+w+"”")
@@ -175,7 +175,7 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if w := a.Lower(m.FirstToken - 1); (w == "at" || w == "for" || w == "with") && (isOccupation(a.Lower(m.FirstToken-2)) || a.Lower(m.FirstToken-2) == "analysts") {
 		ev.add(&ev.org, "“"+a.Lower(m.FirstToken-2)+" "+w+"” before the name")
 	}
-	if a.affiliationAfterPerson(pm, m) && !a.knownPlace(name) {
+	if a.affiliationAfterPerson(pm, m) && !isKnownPlace(name) {
 		ev.add(&ev.org, "an affiliation after a person's name (“of”, “at”, “with”)")
 	}
 	if a.refersBackWithIts(pm, m) {
@@ -185,34 +185,6 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if a.affiliationOf(pm, i) {
 		ev.add(&ev.org, "“"+name+"'s” before a person's name")
 	}
-}
-
-// orgKind is knownOrg, remembered for the article: a name is looked up
-// once however often it is mentioned.
-func (a *analysis) orgKind(name string) byte { return remember(&a.orgMemo, name, knownOrg) }
-
-// placeSize is placeClass, remembered for the article.
-func (a *analysis) placeSize(name string) int { return remember(&a.placeMemo, name, placeClass) }
-
-// knownPlace is isKnownPlace with the article's memory.
-func (a *analysis) knownPlace(name string) bool {
-	return a.placeSize(name) > 0 || countryOf(name) != ""
-}
-
-// knownOrganisation is isKnownOrg with the article's memory.
-func (a *analysis) knownOrganisation(name string) bool { return a.orgKind(name) != 0 || orgNames[name] }
-
-// remember returns f(key), computing it once for the map *memo.
-func remember[V any](memo *map[string]V, key string, f func(string) V) V {
-	if v, ok := (*memo)[key]; ok {
-		return v
-	}
-	if *memo == nil {
-		*memo = map[string]V{}
-	}
-	v := f(key)
-	(*memo)[key] = v
-	return v
 }
 
 // opensWithGivenName reports whether a name of two or three words opens
@@ -352,17 +324,17 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 	if len(m.Words) != 1 {
 		// A name of several words that is a known place or country:
 		// Hong Kong, New Zealand.
-		if name := strings.Join(m.Words, " "); a.knownPlace(name) {
+		if name := strings.Join(m.Words, " "); isKnownPlace(name) {
 			ev.add(&ev.place, "a known place")
 		}
 		return
 	}
 	w := m.Words[0]
-	if a.placeSize(w) == 1 || countryNames[w] != "" {
+	if placeClass(w) == 1 || countryNames[w] != "" {
 		ev.add(&ev.place, "a country, a capital or a large city")
 		ev.bigPlace = true
 	}
-	if a.placePreposition(m.FirstToken) && a.knownPlace(w) {
+	if a.placePreposition(m.FirstToken) && isKnownPlace(w) {
 		ev.add(&ev.place, "a known place, after “"+a.Lower(m.FirstToken-1)+"”")
 	}
 }
@@ -454,7 +426,7 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	if i >= end {
 		return Mention{}, false
 	}
-	if end-i == 1 && (orgHeads[a.Tok(i)] || placeHeads[a.Tok(i)]) && !a.knownOrganisation(a.Tok(i)) {
+	if end-i == 1 && (orgHeads[a.Tok(i)] || placeHeads[a.Tok(i)]) && !isKnownOrg(a.Tok(i)) {
 		return Mention{}, false // "Oil prices rose": a common noun
 	}
 	words := make([]string, 0, end-i)
@@ -468,15 +440,15 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	switch {
 	case a.legalFormAt(end) != "":
 		kind, why = KindOrganisation, "legal form “"+a.legalFormAt(end)+"”"
-	case a.knownOrganisation(name):
-		kind, why = KindOrganisation, knownOrgWhy(a.orgKind(name))
+	case isKnownOrg(name):
+		kind, why = KindOrganisation, knownOrgWhy(knownOrg(name))
 	case hasAny(words, orgHeads):
 		kind, why = KindOrganisation, "a word of organisations' names"
 	case placeHeads[last] && len(words) > 1:
 		kind, why = KindPlace, "a word of places' names"
 	case countryNames[name] != "":
 		kind, why = KindPlace, "a country"
-	case a.placeSize(name) > 0 && (len(words) > 1 || a.placeSize(name) <= 2 || a.placePreposition(i)):
+	case placeClass(name) > 0 && (len(words) > 1 || placeClass(name) <= 2 || a.placePreposition(i)):
 		kind, why = KindPlace, "a known place"
 	}
 	if kind == KindUnknown {

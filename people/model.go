@@ -37,34 +37,49 @@ type Statement struct {
 	Quote int
 }
 
-// NearVariantInArticle returns a capitalised word of the article that is a
-// near spelling of name (see NearVariant), or "". Only words with the same
-// first letter and a length within two are compared, at most
-// maxNearCompares of them, so that an article of thousands of distinct
-// names stays linear.
-func (pm *Model) NearVariantInArticle(name string) string {
+// HasNearVariant reports whether a capitalised word of the article is a
+// near spelling of name (see NearVariant). Only words with the same first
+// letter and a length within two are compared, at most maxNearCompares of
+// them, so that an article of thousands of distinct names stays linear.
+func (pm *Model) HasNearVariant(name string) bool {
 	sh := shapeOf(name)
 	mask := letterMask(name)
+	near := func(w maskedWord) bool {
+		// Two edits change at most four letters of the set of letters a
+		// word holds: most words fail this at once.
+		return bits.OnesCount32(mask^w.mask) <= 4 && NearVariant(name, w.word)
+	}
+	words, byShape := pm.shapes()
+	if byShape == nil {
+		// Few words: all of them, in one list, fewer than
+		// maxNearCompares, so the bound below is never reached.
+		for _, w := range words {
+			if w.initial == sh.initial && int(w.runes) >= sh.length-2 && int(w.runes) <= sh.length+2 && near(w) {
+				return true
+			}
+		}
+		return false
+	}
 	seen := 0
 	for d := -2; d <= 2; d++ {
-		for _, w := range pm.shapes()[shape{sh.initial, sh.length + d}] {
+		for _, w := range byShape[shape{sh.initial, sh.length + d}] {
 			if seen++; seen > maxNearCompares {
-				return ""
+				return false
 			}
-			// Two edits change at most four letters of the set of
-			// letters a word holds: most words fail this at once.
-			if bits.OnesCount32(mask^w.mask) <= 4 && NearVariant(name, w.word) {
-				return w.word
+			if near(w) {
+				return true
 			}
 		}
 	}
-	return ""
+	return false
 }
 
 // maskedWord is a word with the set of its letters (a to z, case folded).
 type maskedWord struct {
-	word string
-	mask uint32
+	word    string
+	mask    uint32
+	initial rune
+	runes   int32
 }
 
 // letterMask is the set of the letters a to z that w holds, case folded;
@@ -84,7 +99,7 @@ func letterMask(w string) uint32 {
 	return m
 }
 
-// maxNearCompares bounds the words NearVariantInArticle compares: far more
+// maxNearCompares bounds the words HasNearVariant compares: far more
 // than an article's capitalised words of one initial and length.
 const maxNearCompares = 400
 
@@ -305,6 +320,7 @@ type Model struct {
 	CapWords map[string]int
 	// LowerWords holds the words the article writes in lower case.
 	LowerWords *WordSet
+	capWords   []maskedWord
 	capByShape map[shape][]maskedWord
 	shapeOnce  sync.Once
 	bySent     [][]int

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -212,4 +213,20 @@ func TestPreposedRoleAndSentenceFinalQuote(t *testing.T) {
 		"switched off": "-",
 		"We will be":   "Mark Hollis / before-quote",
 	}, speakers(a), "a quotation that ends its sentence takes no speaker from the next one")
+}
+
+// TestHasNearVariant: a near spelling is found among few capitalised
+// words (one list) and among many (the index by shape), and a word far
+// from every other is not.
+func TestHasNearVariant(t *testing.T) {
+	for _, n := range []int{10, maxNearCompares + 50} {
+		pm := &Model{CapWords: map[string]int{"Nazarbayev": 3, "Lukashenko": 2}}
+		for i := 0; len(pm.CapWords) < n; i++ {
+			pm.CapWords[fmt.Sprintf("Qx%dzz", i)] = 1
+		}
+		assert.True(t, pm.HasNearVariant("Nazarbaev"), "n=%d", n)
+		assert.True(t, pm.HasNearVariant("Lukashenka"), "n=%d", n)
+		assert.False(t, pm.HasNearVariant("Kobyakov"), "n=%d", n)
+		assert.False(t, pm.HasNearVariant("Mazarbayev"), "n=%d: the first letter differs", n)
+	}
 }

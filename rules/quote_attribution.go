@@ -340,7 +340,7 @@ func aboutSomeoneElse(pass *linter.Pass, qi int, m *people.Mention) (int, bool) 
 // spelling of another capitalised word of the article (a misspelt name).
 func variantOfAnother(pass *linter.Pass, m *people.Mention) bool {
 	pm := pass.People
-	return pm.NearVariantInArticle(m.Surname()) != ""
+	return pm.HasNearVariant(m.Surname())
 }
 
 // subjectJustBefore finds the subject of the sentence before the

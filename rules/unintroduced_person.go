@@ -82,7 +82,7 @@ func runUnintroducedPerson(pass *linter.Pass) {
 		if !surelyPerson(pm, id, full, hasPronoun[id]) || isAcronym(fm.Surname()) || fm.Surname() != e.Surname() || people.IsNonNameWord(fm.Surname()) || pm.LowerWords.Has(strings.ToLower(fm.Surname())) {
 			continue
 		}
-		if pm.NearVariantInArticle(fm.Surname()) != "" {
+		if pm.HasNearVariant(fm.Surname()) {
 			continue // a misspelt name of someone else: name-spelling's to report
 		}
 		if full >= 0 {
