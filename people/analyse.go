@@ -127,6 +127,7 @@ const (
 	flagCountry                // a country's name or demonym
 	flagPronoun                // he, she, his, her, …
 	flagHonorific              // Mr, Mrs, Ms, Dr, …
+	flagSpeechVerb             // said, says, told, added, …
 	flagNameKnown              // isNameWord has been worked out …
 	flagNameWord               // … and the token may be part of a name
 )
@@ -175,6 +176,9 @@ var lexiconFlags = sync.OnceValue(func() map[string]uint16 {
 	}
 	for w := range honorifics {
 		m[w] |= flagHonorific
+	}
+	for w := range speechVerbs {
+		m[w] |= flagSpeechVerb
 	}
 	return m
 })

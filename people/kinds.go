@@ -479,20 +479,37 @@ func hasAny(words []string, set map[string]bool) bool {
 	return false
 }
 
-// mergeMentions merges two lists of mentions, each in text order.
+// mergeMentions merges two lists of mentions, each in text order (on one
+// first token, y's before x's). It merges into x from the back when x has
+// the room, as it usually has (findMentions sizes it generously): a
+// mention is large, and a second list would copy every one.
 func mergeMentions(x, y []Mention) []Mention {
-	out := make([]Mention, 0, len(x)+len(y))
-	i, j := 0, 0
-	for i < len(x) || j < len(y) {
-		if j >= len(y) || i < len(x) && x[i].FirstToken < y[j].FirstToken {
-			out = append(out, x[i])
-			i++
+	if cap(x) < len(x)+len(y) {
+		out := make([]Mention, 0, len(x)+len(y))
+		i, j := 0, 0
+		for i < len(x) || j < len(y) {
+			if j >= len(y) || i < len(x) && x[i].FirstToken < y[j].FirstToken {
+				out = append(out, x[i])
+				i++
+			} else {
+				out = append(out, y[j])
+				j++
+			}
+		}
+		return out
+	}
+	i, j := len(x)-1, len(y)-1
+	x = x[:len(x)+len(y)]
+	for k := len(x) - 1; j >= 0; k-- {
+		if i >= 0 && x[i].FirstToken >= y[j].FirstToken {
+			x[k] = x[i]
+			i--
 		} else {
-			out = append(out, y[j])
-			j++
+			x[k] = y[j]
+			j--
 		}
 	}
-	return out
+	return x
 }
 
 // groupOtherNames makes an entity of each distinct organisation or place

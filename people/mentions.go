@@ -608,7 +608,7 @@ func (a *analysis) introducedBefore(m *Mention, sentStart int) {
 	w := a.Tok(k)
 	switch {
 	case t.Kind == article.Word && a.IsCapWord(k) && !a.SentenceStart(k) && !a.isNameWord(k) && len(m.Words) > 1:
-		if _, verb := speechVerbs[a.Lower(k)]; !verb {
+		if a.tokFlags[k]&flagSpeechVerb == 0 {
 			m.Introduced = true
 		}
 	case t.Kind == article.Word && (w == "named" || w == "called" || w == "identified"):

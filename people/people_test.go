@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -229,4 +230,28 @@ func TestHasNearVariant(t *testing.T) {
 		assert.False(t, pm.HasNearVariant("Kobyakov"), "n=%d", n)
 		assert.False(t, pm.HasNearVariant("Mazarbayev"), "n=%d: the first letter differs", n)
 	}
+}
+
+// TestMergeMentions: both ways of merging (into a new list, and into the
+// first list's spare room from the back) give the text order, with the
+// second list's mention first on a tie.
+func TestMergeMentions(t *testing.T) {
+	mk := func(tag int, firsts ...int) []Mention {
+		var ms []Mention
+		for k, f := range firsts {
+			ms = append(ms, Mention{FirstToken: f, Age: tag + k})
+		}
+		return ms
+	}
+	key := func(ms []Mention) []string {
+		var out []string
+		for _, m := range ms {
+			out = append(out, fmt.Sprint(m.FirstToken, "/", m.Age))
+		}
+		return out
+	}
+	x, y := mk(100, 1, 4, 4, 9), mk(200, 0, 4, 7, 12)
+	want := []string{"0/200", "1/100", "4/201", "4/101", "4/102", "7/202", "9/103", "12/203"}
+	assert.Equal(t, want, key(mergeMentions(slices.Clip(slices.Clone(x)), y)), "into a new list")
+	assert.Equal(t, want, key(mergeMentions(append(make([]Mention, 0, 16), x...), y)), "into x's room")
 }

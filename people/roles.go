@@ -139,9 +139,12 @@ func (a *analysis) matchTitle(i, end int) (class string, next int) {
 	if i >= end || a.Tokens[i].Kind != article.Word {
 		return "", -1
 	}
-	first, _ := article.StripPossessive(a.Lower(i))
-	if !titleFirstWords[first] {
-		return "", -1
+	if f := a.tokFlags[i]; f&flagTitleStart == 0 {
+		// The flag is the lexicon's answer for the word as written; a
+		// possessive ("the president's") is looked up without its 's.
+		if first, _ := article.StripPossessive(a.Lower(i)); f&flagPossessive == 0 || !titleFirstWords[first] {
+			return "", -1
+		}
 	}
 	best, bestNext := "", -1
 	phrase := ""
@@ -180,7 +183,7 @@ func (a *analysis) parseRole(i, end int) (Role, int, bool) {
 		return Role{}, i, false
 	}
 	rp := &roleParser{a: a, start: i, i: i, end: end}
-	if determiners[a.Lower(i)] {
+	if a.tokFlags[i]&flagDeterminer != 0 {
 		rp.hasDet = true
 		rp.i++
 	}
@@ -311,7 +314,7 @@ func (rp *roleParser) modifier(w, lw string) bool {
 	switch {
 	case a.tokFlags[i]&flagCountry != 0 && rp.r.Country == "":
 		rp.r.Country = countryOf(base)
-	case titleQualifiers[lw] || titleQualifiers[base]:
+	case a.tokFlags[i]&flagQualifier != 0 || poss && titleQualifiers[base]:
 		switch lw {
 		case "former", "then", "acting", "ex", "late", "outgoing", "interim":
 			rp.r.Former = true

@@ -240,8 +240,7 @@ func (a *analysis) speechVerbAt(i int) bool {
 	if i < 0 || i >= len(a.Tokens) || a.Tokens[i].Kind != article.Word || a.Tokens[i].Quote >= 0 {
 		return false
 	}
-	_, ok := speechVerbs[a.Lower(i)]
-	return ok && !a.askedParticiple(i)
+	return a.tokFlags[i]&flagSpeechVerb != 0 && !a.askedParticiple(i)
 }
 
 // askedParticiple reports whether "asked" at token i opens a participle
@@ -611,8 +610,7 @@ func (a *analysis) prevIsSpeechVerb(i int) bool { return a.speechVerbNear(i-1, -
 func (a *analysis) speechVerbNear(from, step, n int) bool {
 	for k := from; k >= 0 && k < len(a.Tokens) && k != from+step*n; k += step {
 		if a.Tokens[k].Kind != article.Punct {
-			_, ok := speechVerbs[a.Lower(k)]
-			return ok
+			return a.tokFlags[k]&flagSpeechVerb != 0
 		}
 	}
 	return false

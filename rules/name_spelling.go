@@ -160,7 +160,9 @@ func runNameSpelling(pass *linter.Pass) {
 func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 	forms := map[string]*nameForm{}
 	var order []string
-	var chunk []nameForm // forms are allocated 32 at a time
+	// Forms are allocated a chunk at a time, 8, then 16, up to 64: few
+	// objects, and little room unused in a short article.
+	var chunk []nameForm
 	for i, t := range a.Tokens {
 		if t.Kind != article.Word {
 			continue
@@ -172,7 +174,7 @@ func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 		f := forms[base]
 		if f == nil {
 			if len(chunk) == cap(chunk) {
-				chunk = make([]nameForm, 0, 32)
+				chunk = make([]nameForm, 0, min(max(8, 2*cap(chunk)), 64))
 			}
 			chunk = append(chunk, nameForm{text: base, first: t.Start()})
 			f = &chunk[len(chunk)-1]

@@ -109,6 +109,9 @@ func checkWeekdays(pass *linter.Pass) {
 		return i
 	}
 	for i := 0; i < n; i++ {
+		if !a.IsCapWord(i) || !strings.HasSuffix(a.Tok(i), "day") {
+			continue // every weekday is a capitalised word in -day
+		}
 		wd, ok := weekdays[a.Tok(i)]
 		if !ok {
 			continue
