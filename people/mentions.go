@@ -147,6 +147,12 @@ func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 	pm.Mentions = make([]Mention, 0, est/2+8)
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; {
+			// Most tokens start no mention: punctuation, and lower-case
+			// words that are neither pronouns nor the start of a role.
+			if f := a.tokFlags[i]; a.Tokens[i].Kind != article.Word || f&(flagPronoun|flagCapital) == 0 && !a.mayStartRole(i) {
+				i++
+				continue
+			}
 			m, next, ok := a.mentionAt(i, s, lowerWords)
 			if ok {
 				pm.Mentions = append(pm.Mentions, m)

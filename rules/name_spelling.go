@@ -273,10 +273,11 @@ func candidateNames(pm *people.Model, forms map[string]*nameForm) []string {
 // one word's deletions.
 const scanLimit = 1 << 14
 
-// nearPairs lists the pairs (candidate, form) of words that share a
-// deletion key (see eachDeletion): by comparing signatures when there are
-// few pairs, by the deletion index otherwise, which keeps a huge article
-// linear. Both ways give the same pairs (TestNearPairsScanMatchesIndex).
+// nearPairs lists the pairs (candidate, form) of different words that
+// share a deletion key (see eachDeletion): by comparing signatures when
+// there are few pairs, by the deletion index otherwise, which keeps a
+// huge article linear. Both ways give the same pairs
+// (TestNearPairsScanMatchesIndex).
 func nearPairs(cands, forms []string) [][2]int {
 	var pairs [][2]int
 	if len(cands)*len(forms) > scanLimit {
@@ -285,7 +286,9 @@ func nearPairs(cands, forms []string) [][2]int {
 		for vi, v := range forms {
 			near = index.near(v, near[:0])
 			for _, ci := range near {
-				pairs = append(pairs, [2]int{ci, vi})
+				if cands[ci] != v {
+					pairs = append(pairs, [2]int{ci, vi})
+				}
 			}
 		}
 		return pairs
@@ -297,7 +300,7 @@ func nearPairs(cands, forms []string) [][2]int {
 	for vi, v := range forms {
 		sv := signatureOf(v)
 		for ci, sc := range sigs {
-			if sv.mayShareDeletion(sc) && shareDeletion(cands[ci], v) {
+			if sv.mayShareDeletion(sc) && cands[ci] != v && shareDeletion(cands[ci], v) {
 				pairs = append(pairs, [2]int{ci, vi})
 			}
 		}
