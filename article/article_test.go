@@ -230,3 +230,15 @@ func TestStraightQuoteAfterComma(t *testing.T) {
 	assert.True(t, a.Quotes[0].Closed)
 	assert.Empty(t, a.Stray)
 }
+
+// TestLowerEveryToken: every token's lower-case form is strings.ToLower of
+// its text, for ASCII words, words with other letters (Łukaszenko,
+// ÉMILE), letters whose lower case is longer (İstanbul), words with
+// invisible characters (Naz\u00adarbayev), numbers, and punctuation.
+func TestLowerEveryToken(t *testing.T) {
+	a := ParseText("t.txt", "“ÉMILE Łukaszenko met İstanbul's MAYOR,” said Naz\u00adarbayev. TOTAL: 1,500 ÀB-Cd O’Neill\n\nNEW paragraph; Ωmega ΣΊΣΥΦΟΣ.")
+	require.NotEmpty(t, a.Tokens)
+	for i := range a.Tokens {
+		assert.Equal(t, strings.ToLower(a.Tok(i)), a.Lower(i), "token %d %q", i, a.Tok(i))
+	}
+}

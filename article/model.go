@@ -64,6 +64,7 @@ const (
 	tokenHidden     = 1 << iota // holds invisible characters: text in Article.clean
 	tokenLowerApart             // lower-case form in Article.lowerApart
 	tokenCapital                // a word whose first letter is upper case
+	tokenWide                   // a word with a byte that is not ASCII
 )
 
 // Span is the token's span in the text.

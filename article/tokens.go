@@ -31,7 +31,7 @@ func (a *Article) tokenize() {
 				i += n
 				continue
 			case isWordRune(r):
-				end, hidden := a.wordEnd(i+n, min(s.End, i+maxTokenLen))
+				end, hidden, wide := a.wordEnd(i+n, min(s.End, i+maxTokenLen))
 				if end-i > maxTokenLen {
 					// wordEnd stepped past its limit by the rest of a
 					// character: cut before that character (or, in bytes
@@ -49,6 +49,9 @@ func (a *Article) tokenize() {
 				if hidden {
 					a.cleanWord(len(a.Tokens), t.Span())
 					t.flags |= tokenHidden
+				}
+				if wide || r >= utf8.RuneSelf {
+					t.flags |= tokenWide
 				}
 				if t.Kind == Word && (r < utf8.RuneSelf && 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)) {
 					t.flags |= tokenCapital
@@ -96,12 +99,13 @@ func (a *Article) cleanWord(k int, s Span) {
 }
 
 // wordEnd returns the end of the word that continues at j, before end,
-// and whether it holds invisible characters. Joiners stay inside a word
+// whether it holds invisible characters, and whether it holds a byte that
+// is not ASCII. Joiners stay inside a word
 // when a word character follows them: don't, Nazarbayev's, Jean-Claude;
 // and, between digits, 1,000 and 1.5. Invisible characters stay inside a
 // word when a word character follows them (Naz\u00adarbayev).
-func (a *Article) wordEnd(j, end int) (int, bool) {
-	hidden := false
+func (a *Article) wordEnd(j, end int) (int, bool, bool) {
+	hidden, wide := false, false
 	b := a.Src.Bytes
 	for j < end {
 		// ASCII letters and digits, the bulk of any word, without
@@ -109,6 +113,9 @@ func (a *Article) wordEnd(j, end int) (int, bool) {
 		if c := b[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
 			j++
 			continue
+		}
+		if b[j] >= utf8.RuneSelf {
+			wide = true
 		}
 		r, n := a.runeAt(j)
 		if isWordRune(r) {
@@ -130,28 +137,28 @@ func (a *Article) wordEnd(j, end int) (int, bool) {
 					continue
 				}
 			}
-			return j, hidden
+			return j, hidden, wide
 		}
 		switch r {
 		case '\'', '’', '-', '.', ',':
 			if j+n >= end {
-				return j, hidden
+				return j, hidden, wide
 			}
 		default:
-			return j, hidden
+			return j, hidden, wide
 		}
 		next, _ := a.runeAt(j + n)
 		if r == '.' || r == ',' {
 			prev, _ := a.runeBefore(j)
 			if !unicode.IsDigit(prev) || !unicode.IsDigit(next) {
-				return j, hidden
+				return j, hidden, wide
 			}
 		} else if !isWordRune(next) {
-			return j, hidden
+			return j, hidden, wide
 		}
 		j += n
 	}
-	return j, hidden
+	return j, hidden, wide
 }
 
 // lowerTokens lower-cases every token once per article, into one text of
@@ -160,26 +167,20 @@ func (a *Article) wordEnd(j, end int) (int, bool) {
 // is longer or shorter (a few letters such as İ), or that holds invisible
 // characters, is kept apart.
 func (a *Article) lowerTokens() {
+	// ASCII capitals are lowered in the whole text at once (punctuation
+	// and spaces have none); only the words with other bytes, marked by
+	// tokenize, are lowered one by one.
 	buf := []byte(a.Src.Text)
+	for i, c := range buf {
+		if 'A' <= c && c <= 'Z' {
+			buf[i] = c + 'a' - 'A'
+		}
+	}
 	for k, t := range a.Tokens {
-		if t.Kind == Punct {
+		if t.flags&(tokenWide|tokenHidden) == 0 || t.Kind == Punct {
 			continue
 		}
-		// ASCII letters are lowered in place, in one pass that also
-		// notices any other byte; a word with one is lowered whole below.
-		ascii := t.flags&tokenHidden == 0
-		for i := t.Start(); i < t.End(); i++ {
-			if c := buf[i]; c >= utf8.RuneSelf {
-				ascii = false
-			} else if 'A' <= c && c <= 'Z' {
-				buf[i] = c + 'a' - 'A'
-			}
-		}
-		if ascii {
-			continue
-		}
-		w := a.Tok(k)
-		l := strings.ToLower(w)
+		l := strings.ToLower(a.Tok(k))
 		if len(l) == t.End()-t.Start() && a.clean[k] == "" {
 			copy(buf[t.Start():t.End()], l)
 			continue
