@@ -96,3 +96,7 @@ func isOrgNoun(w string) bool {
 	ok, _ := getLower(orgNouns, w)
 	return ok
 }
+
+// titleStart reports whether token i is the first word of a title
+// (titleFirstWords), from its flags.
+func (a *analysis) titleStart(i int) bool { return a.tokFlags[i]&flagTitleStart != 0 }

@@ -112,8 +112,11 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 // surname wherever it stands.
 func (a *analysis) findWordSurnames() {
 	for i := 1; i < len(a.Tokens); i++ {
+		if a.tokFlags[i]&flagCapital == 0 || a.tokFlags[i-1]&flagCapital == 0 {
+			continue
+		}
 		w, _ := article.StripPossessive(a.Tok(i))
-		if !a.IsCapWord(i) || !a.IsCapWord(i-1) || !calendar[w] && (a.tokFlags[i]&flagCountry == 0 || surnameClass(w) == 0) {
+		if !calendar[w] && (a.tokFlags[i]&flagCountry == 0 || surnameClass(w) == 0) {
 			continue
 		}
 		// A month or day must follow a word that is mostly a given name
@@ -537,7 +540,7 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords *WordSet
 // Toccafondi" (a title, then "for" or "of" and a department).
 func (a *analysis) officeBefore(m *Mention, sentStart int) {
 	k := m.FirstToken - 1
-	for k >= sentStart && k >= m.FirstToken-4 && a.IsCapWord(k) && !titleFirstWords[a.Lower(k)] {
+	for k >= sentStart && k >= m.FirstToken-4 && a.IsCapWord(k) && !a.titleStart(k) {
 		k-- // the department's words
 	}
 	if k < m.FirstToken-1 {

@@ -156,7 +156,9 @@ func runNameSpelling(pass *linter.Pass) {
 // removed), in order of first use: inside quotations too, where the
 // speaker's words are the writer's spelling. Words that cannot be
 // names (sentence openers, months, titles), words with digits or full
-// stops, and words of fewer than four letters are left out.
+// stops, and words of fewer than four letters are left out. A word the
+// lexicon rules out is kept in the map as nil, so that it is looked up
+// once (forms[w] is nil for it, as for a word the article lacks).
 func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 	forms := map[string]*nameForm{}
 	var order []string
@@ -164,15 +166,22 @@ func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 	// objects, and little room unused in a short article.
 	var chunk []nameForm
 	for i, t := range a.Tokens {
-		if t.Kind != article.Word {
+		if !a.IsCapWord(i) {
 			continue
 		}
 		base, _ := article.StripPossessive(a.Tok(i))
-		if !article.IsCapitalised(base) || strings.ContainsAny(base, ".0123456789") || len(base) < 4 || people.IsNonNameWord(base) {
+		if len(base) < 4 || hasDotOrDigit(base) {
 			continue
 		}
-		f := forms[base]
-		if f == nil {
+		f, seen := forms[base]
+		if seen && f == nil {
+			continue
+		}
+		if !seen {
+			if people.IsNonNameWord(base) {
+				forms[base] = nil
+				continue
+			}
 			if len(chunk) == cap(chunk) {
 				chunk = make([]nameForm, 0, min(max(8, 2*cap(chunk)), 64))
 			}
@@ -190,6 +199,16 @@ func nameForms(a *article.Article) (map[string]*nameForm, []string) {
 		}
 	}
 	return forms, order
+}
+
+// hasDotOrDigit reports whether w holds a full stop or an ASCII digit.
+func hasDotOrDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '.' || '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // describeForms records what the people model says of each form: the
