@@ -16,6 +16,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// asciiAlnum marks the bytes of the ASCII letters and digits.
+var asciiAlnum = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 func (a *Article) tokenize() {
 	// English news runs at about one token every 4.5 to 5.5 bytes: a table
 	// of a fifth of the length is seldom grown, and seldom much too big.
@@ -110,9 +118,11 @@ func (a *Article) wordEnd(j, end int) (int, bool, bool) {
 	for j < end {
 		// ASCII letters and digits, the bulk of any word, without
 		// decoding.
-		if c := b[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+		for j < end && asciiAlnum[b[j]] {
 			j++
-			continue
+		}
+		if j >= end {
+			break
 		}
 		if b[j] >= utf8.RuneSelf {
 			wide = true

@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/article/markup"
+	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
 )
 
 func devFiles(b *testing.B) (names []string, data [][]byte, total int64) {
@@ -142,6 +145,74 @@ func BenchmarkDeletionIndex(b *testing.B) {
 		idx := deletionIndex(forms)
 		for _, s := range forms[:200] {
 			buf = idx.near(s, buf[:0])
+		}
+	}
+}
+
+// BenchmarkDevSetStages times each stage of linting the dev set on its
+// own, so that a change to one hot path shows where it lands: parse
+// (paragraphs, sentences, tokens, lower case, quotations), people (the
+// people model), and each rule on the analysed articles. (A rule's lazily
+// built parts of the model are built in its first round and reused.)
+func BenchmarkDevSetStages(b *testing.B) {
+	names, data, total := devFiles(b)
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(total)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			for j := range data {
+				markup.Parse(names[j], data[j], markup.Text)
+			}
+		}
+	})
+	arts := make([]*article.Article, len(data))
+	for j := range data {
+		arts[j], _ = markup.Parse(names[j], data[j], markup.Text)
+	}
+	b.Run("people", func(b *testing.B) {
+		b.SetBytes(total)
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			for _, a := range arts {
+				people.Analyse(a, nil)
+			}
+		}
+	})
+	l := defaultLinter(b)
+	units := make([]*linter.Unit, len(arts))
+	for j, a := range arts {
+		units[j] = &linter.Unit{Article: a, People: people.Analyse(a, nil), Config: l.Config}
+	}
+	for _, r := range l.Rules {
+		b.Run(r.Name, func(b *testing.B) {
+			rc := l.Config.For(r)
+			b.SetBytes(total)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				for _, u := range units {
+					if _, err := u.Run(r, rc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNearPairs compares the candidates and forms of an ordinary
+// article by signature (the path name-spelling takes for all but huge
+// articles): 40 candidates, 300 forms, a few of them one edit apart.
+func BenchmarkNearPairs(b *testing.B) {
+	var cands, forms []string
+	for i := 0; i < 300; i++ {
+		forms = append(forms, fakeSurname(i))
+	}
+	cands = append(cands, forms[:40]...)
+	forms = append(forms, "X"+forms[3][1:], forms[5][:len(forms[5])-1])
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if len(nearPairs(cands, forms)) == 0 {
+			b.Fatal("no pairs")
 		}
 	}
 }

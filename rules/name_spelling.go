@@ -3,7 +3,6 @@ package rules
 import (
 	"cmp"
 	"fmt"
-	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -82,7 +81,9 @@ type nameForm struct {
 	// person, org, place and unknown are set when a name holding the form
 	// is of that kind.
 	person, org, place, unknown bool
-	first                       int // offset of the first use
+	// candidate is set when the form is among candidateNames.
+	candidate bool
+	first     int // offset of the first use
 }
 
 // wordSet is a set of words: a form has few neighbours, first names or
@@ -123,7 +124,7 @@ func (f *nameForm) add(ws *wordSet, v string) {
 func runNameSpelling(pass *linter.Pass) {
 	a, pm := pass.Article, pass.People
 	maxUses := int(maxVariantUses.Get(pass))
-	forms, order := nameForms(a)
+	forms, order := nameForms(a, len(pm.CapWords))
 	describeForms(pm, forms)
 	// An index from deletion keys to the candidate names finds every pair
 	// of a candidate and a form one edit apart in time linear in the
@@ -159,8 +160,10 @@ func runNameSpelling(pass *linter.Pass) {
 // stops, and words of fewer than four letters are left out. A word the
 // lexicon rules out is kept in the map as nil, so that it is looked up
 // once (forms[w] is nil for it, as for a word the article lacks).
-func nameForms(a *article.Article) (map[string]*nameForm, []string) {
-	forms := map[string]*nameForm{}
+//
+// capWords, the number of distinct capitalised words, sizes the map.
+func nameForms(a *article.Article, capWords int) (map[string]*nameForm, []string) {
+	forms := make(map[string]*nameForm, capWords)
 	var order []string
 	// Forms are allocated a chunk at a time, 8, then 16, up to 64: few
 	// objects, and little room unused in a short article.
@@ -268,7 +271,7 @@ func describeSurname(m *people.Mention, f *nameForm) {
 // establishes, among the forms: people's (by the model's evidence, or
 // full-named or titled names of unknown kind), organisations' and places'.
 func candidateNames(pm *people.Model, forms map[string]*nameForm) []string {
-	seen := map[string]bool{}
+	var cands []string
 	for id := range pm.Entities {
 		e := &pm.Entities[id]
 		if len(e.Mentions) == 0 || e.Kind == people.KindUnknown && !e.FullNamed && !e.Titled {
@@ -276,13 +279,15 @@ func candidateNames(pm *people.Model, forms map[string]*nameForm) []string {
 		}
 		for _, mi := range e.Mentions {
 			for _, w := range pm.Mentions[mi].Words {
-				if forms[w] != nil {
-					seen[w] = true
+				if f := forms[w]; f != nil && !f.candidate {
+					f.candidate = true
+					cands = append(cands, w)
 				}
 			}
 		}
 	}
-	return slices.Sorted(maps.Keys(seen))
+	slices.Sort(cands)
+	return cands
 }
 
 // scanLimit is the number of candidate-form comparisons up to which
