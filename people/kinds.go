@@ -418,7 +418,7 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	}
 	// A run that ends in a title is a role ("Saudi Energy Minister").
 	for end > i && (!a.IsCapWord(end-1) || a.titleStart(end-1)) {
-		if a.titleStart(end-1) {
+		if a.titleStart(end - 1) {
 			return Mention{}, false
 		}
 		end--
