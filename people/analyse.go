@@ -28,6 +28,8 @@ type analysis struct {
 	// wordSurnames are the months, days and countries the article uses
 	// as a person's surname (Theresa May, Jen Jordan).
 	wordSurnames map[string]bool
+	// runWords is nameRun's buffer.
+	runWords []string
 }
 
 // Analyse builds the people model of an article: its mentions of people,
@@ -38,7 +40,7 @@ func Analyse(art *article.Article, gazetteer []Person) *Model {
 	a := &analysis{Article: art}
 	a.flagTokens()
 	lowerWords := newWordSet(len(a.Tokens) / 4)
-	pm := &Model{LowerWords: lowerWords}
+	pm := &Model{LowerWords: lowerWords, text: art.Src.Text}
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && !a.IsCapWord(i) {
 			lowerWords.add(a.Tok(i))
@@ -62,14 +64,10 @@ func Analyse(art *article.Article, gazetteer []Person) *Model {
 }
 
 func (a *analysis) indexPeople(pm *Model) {
-	pm.MentionsByPara = make([][]int, len(a.Paragraphs))
-	pm.StatementsByPara = make([][]int, len(a.Paragraphs))
-	for i, m := range pm.Mentions {
-		pm.MentionsByPara[m.Para] = append(pm.MentionsByPara[m.Para], i)
-	}
+	pm.MentionsByPara = groupByPara(len(a.Paragraphs), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Para })
+	pm.StatementsByPara = groupByPara(len(a.Paragraphs), len(pm.Statements), func(i int) int { return pm.Statements[i].Para })
 	pm.Speaking = map[int]bool{}
-	for i, st := range pm.Statements {
-		pm.StatementsByPara[st.Para] = append(pm.StatementsByPara[st.Para], i)
+	for _, st := range pm.Statements {
 		if e := pm.Mentions[st.Mention].Entity; e >= 0 {
 			pm.Speaking[e] = true
 		}
@@ -86,6 +84,41 @@ func (a *analysis) indexPeople(pm *Model) {
 			pm.CapWords[w]++
 		}
 	}
+}
+
+// groupByPara lists the items 0..n-1 by paragraph (para(i) is item i's),
+// in order within each: the lists share one array, counted first, rather
+// than grow one by one.
+func groupByPara(paras, n int, para func(int) int) [][]int {
+	byPara := make([][]int, paras)
+	if n == 0 {
+		return byPara
+	}
+	start := make([]int, paras+1)
+	for i := 0; i < n; i++ {
+		start[para(i)+1]++
+	}
+	for p := 1; p <= paras; p++ {
+		start[p] += start[p-1]
+	}
+	all := make([]int, n)
+	next := start[:paras]
+	for i := 0; i < n; i++ {
+		p := para(i)
+		all[next[p]] = i
+		next[p]++
+	}
+	// next[p] is now the end of paragraph p, start[p] (shifted) its start.
+	for p := 0; p < paras; p++ {
+		lo := 0
+		if p > 0 {
+			lo = next[p-1]
+		}
+		if lo < next[p] {
+			byPara[p] = all[lo:next[p]:next[p]]
+		}
+	}
+	return byPara
 }
 
 // shapes lists the article's capitalised words for HasNearVariant, and,

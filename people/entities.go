@@ -25,10 +25,10 @@ type grouping struct {
 	alias     map[string]int   // gazetteer alias (and its last word) -> entity
 }
 
-// newEntity makes an entity named by words.
-func (g *grouping) newEntity(words []string) int {
+// newEntity makes an entity named by words (name: the words joined).
+func (g *grouping) newEntity(words []string, name string) int {
 	id := len(g.pm.Entities)
-	g.pm.Entities = append(g.pm.Entities, Entity{ID: id, Name: strings.Join(words, " "), words: words})
+	g.pm.Entities = append(g.pm.Entities, Entity{ID: id, Name: name, words: words})
 	sur := words[len(words)-1]
 	g.bySurname[sur] = append(g.bySurname[sur], id)
 	return id
@@ -77,7 +77,7 @@ func (g *grouping) addGazetteer(gazetteer []Person) {
 		if len(words) == 0 {
 			continue
 		}
-		id := g.newEntity(words)
+		id := g.newEntity(words, strings.Join(words, " "))
 		g.pm.Entities[id].Gender = p.Gender
 		for _, al := range p.Aliases {
 			g.alias[al] = id
@@ -117,12 +117,12 @@ func (g *grouping) groupFullName(m *Mention) {
 		}
 	}
 	if found < 0 {
-		if id, ok := g.alias[strings.Join(m.Words, " ")]; ok {
+		if id, ok := g.alias[g.pm.nameOf(m)]; ok {
 			found = id
 		}
 	}
 	if found < 0 {
-		found = g.newEntity(m.Words)
+		found = g.newEntity(m.Words, g.pm.nameOf(m))
 	}
 	e := &g.pm.Entities[found]
 	if m.Role != nil {
@@ -132,7 +132,7 @@ func (g *grouping) groupFullName(m *Mention) {
 	}
 	if len(m.Words) > len(e.words) {
 		e.words = m.Words
-		e.Name = strings.Join(m.Words, " ")
+		e.Name = g.pm.nameOf(m)
 	}
 	m.Entity = found
 }
@@ -198,7 +198,7 @@ func (a *analysis) groupOneName(g *grouping, m *Mention, firstWord map[string][]
 		m.Entity = cands[0]
 	case len(cands) == 0 && (m.Form != Surname || m.Introduced || m.Role != nil ||
 		!m.SentenceInitial && (a.nextIsSpeechVerb(m.EndToken) || a.prevIsSpeechVerb(m.FirstToken) || a.possessiveBefore(m.FirstToken))):
-		m.Entity = g.newEntity(m.Words)
+		m.Entity = g.newEntity(m.Words, g.pm.nameOf(m))
 	}
 }
 

@@ -151,7 +151,7 @@ func (a *analysis) affiliatedName(m *Mention) bool {
 // "shares of X", "analysts at X", and "X's Jane Doe" (an affiliation).
 func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	m := &pm.Mentions[i]
-	name := strings.Join(m.Words, " ")
+	name := pm.nameOf(m)
 	if form := a.legalFormAt(m.EndToken); form != "" {
 		ev.add(&ev.org, "legal form “"+form+"”")
 	}
@@ -324,7 +324,7 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 	if len(m.Words) != 1 {
 		// A name of several words that is a known place or country:
 		// Hong Kong, New Zealand.
-		if name := strings.Join(m.Words, " "); isKnownPlace(name) {
+		if name := a.joinWords(m.Words, m.Name); isKnownPlace(name) {
 			ev.add(&ev.place, "a known place")
 		}
 		return
@@ -434,7 +434,7 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 		w, _ := article.StripPossessive(a.Tok(k))
 		words = append(words, w)
 	}
-	name := strings.Join(words, " ")
+	name := a.joinWords(words, article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[end-1].End()})
 	last := words[len(words)-1]
 	kind, why := KindUnknown, ""
 	switch {
@@ -521,7 +521,7 @@ func (pm *Model) groupOtherNames() {
 		if m.Form != Name {
 			continue
 		}
-		name := strings.Join(m.Words, " ")
+		name := pm.nameOf(m)
 		id, ok := byName[name]
 		if !ok {
 			id = len(pm.Entities)

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -51,15 +52,26 @@ func (a *analysis) isInitial(i, end int) bool {
 	return a.IsPunct(i+1, ".")
 }
 
+// initial returns the initial at token j with its full stop ("J."): the
+// text itself when the stop follows at once, as it does.
+func (a *analysis) initial(j int) string {
+	t, stop := a.Tokens[j], a.Tokens[j+1]
+	if w := a.Tok(j); stop.Start() != t.End() || a.Src.Text[t.Start():t.End()] != w {
+		return w + "."
+	}
+	return a.Src.Text[t.Start():stop.End()]
+}
+
 // nameRun reads a run of name words from token i: capitalised words,
 // initials and particles between them. It returns the token after the run
-// and the words (possessive removed).
+// and the words (possessive removed), in a buffer the next call reuses: a
+// caller that keeps them keeps a copy (most runs are read and dropped).
 func (a *analysis) nameRun(i, end int) (int, []string) {
-	var words []string
+	words := a.runWords[:0]
 	j := i
 	for j < end {
 		if a.isInitial(j, end) && a.IsCapWord(j+2) {
-			words = append(words, a.Tok(j)+".")
+			words = append(words, a.initial(j))
 			j += 2
 			continue
 		}
@@ -68,7 +80,7 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 			if len(words) == 0 || allInitials(words) {
 				// A title does not start a name ("U.S. Spokesman").
 				if _, title := titleClasses[a.lowerBase(j)]; title {
-					words = nil
+					words = words[:0]
 					j = i
 					break
 				}
@@ -87,6 +99,7 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 		}
 		break
 	}
+	a.runWords = words[:0] // the buffer, grown, for the next run
 	// A run may not end in a particle.
 	for len(words) > 0 && particles[words[len(words)-1]] {
 		words = words[:len(words)-1]
@@ -217,6 +230,7 @@ func (a *analysis) roleMention(r Role, i, next, end int) (m Mention, cont int, e
 		}
 	}
 	if nameEnd, words := a.nameRun(next, end); len(words) > 0 {
+		words = slices.Clone(words)
 		kind := TitledName
 		if r.Class == "" {
 			// "the 47-year-old Smith": an age, not a title
@@ -269,6 +283,7 @@ func (a *analysis) roleOfName(r Role, i, next, end int) (Mention, bool) {
 	if nameEnd != ne || len(words) < 2 {
 		return Mention{}, false
 	}
+	words = slices.Clone(words)
 	// The name must stand apart from what the role is of: after the
 	// place or body ("of Scotland Nicola Sturgeon", "of the parliament
 	// Ali Larijani"), or be a person's by its given name. "President of
@@ -310,6 +325,7 @@ func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bo
 	if len(words) == 0 {
 		return Mention{}, 0, false
 	}
+	words = slices.Clone(words)
 	m := a.mention(Honorific, i, j, nameEnd, words)
 	m.Gender = g
 	a.trimPossessive(&m)
@@ -330,6 +346,7 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 	if len(words) > 4 || !a.plausibleName(i, nameEnd, words, lowerWords) {
 		return Mention{}, nameEnd, false
 	}
+	words = slices.Clone(words)
 	if nameEnd < s.EndToken && generational[a.Tok(nameEnd)] {
 		// "Robert Downey Jr.": the suffix belongs to the mention, not to
 		// the name's words.

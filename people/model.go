@@ -320,6 +320,9 @@ type Model struct {
 	CapWords map[string]int
 	// LowerWords holds the words the article writes in lower case.
 	LowerWords *WordSet
+	// text is the article's text, where most names are written as their
+	// words joined (see nameOf).
+	text       string
 	capWords   []maskedWord
 	capByShape map[shape][]maskedWord
 	shapeOnce  sync.Once

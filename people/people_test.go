@@ -255,3 +255,42 @@ func TestMergeMentions(t *testing.T) {
 	assert.Equal(t, want, key(mergeMentions(slices.Clip(slices.Clone(x)), y)), "into a new list")
 	assert.Equal(t, want, key(mergeMentions(append(make([]Mention, 0, 16), x...), y)), "into x's room")
 }
+
+// TestGroupByPara: items are listed under their paragraphs, in order,
+// whatever order the paragraphs come in; empty paragraphs have none, and
+// appending to one paragraph's list does not write into the next.
+func TestGroupByPara(t *testing.T) {
+	paras := []int{2, 0, 2, 3, 0, 2}
+	got := groupByPara(5, len(paras), func(i int) int { return paras[i] })
+	assert.Equal(t, [][]int{{1, 4}, nil, {0, 2, 5}, {3}, nil}, got)
+	_ = append(got[0], 99)
+	assert.Equal(t, []int{0, 2, 5}, got[2])
+	assert.Equal(t, make([][]int, 3), groupByPara(3, 0, nil))
+}
+
+// TestJoinWords: words joined by spaces, taken from the text where they
+// stand so (a possessive may follow), and built otherwise.
+func TestJoinWords(t *testing.T) {
+	text := "said Alexander Lukashenko's aide and J. R.  Smith of Halvorsen Group."
+	span := func(s string) article.Span {
+		k := strings.Index(text, s)
+		return article.Span{Start: k, End: k + len(s)}
+	}
+	for _, c := range []struct {
+		words []string
+		at    article.Span
+		want  string
+	}{
+		{[]string{"Alexander", "Lukashenko"}, span("Alexander Lukashenko's"), "Alexander Lukashenko"},
+		{[]string{"Halvorsen", "Group"}, span("Halvorsen Group"), "Halvorsen Group"},
+		{[]string{"J.", "R.", "Smith"}, span("J. R.  Smith"), "J. R. Smith"}, // two spaces in the text
+		{[]string{"Alexander", "Lukashenko"}, span("Lukashenko's aide"), "Alexander Lukashenko"},
+		{[]string{"Smith"}, article.Span{}, "Smith"},
+		{[]string{"Halvorsen", "Group"}, article.Span{Start: 60, End: 999}, "Halvorsen Group"},
+	} {
+		assert.Equal(t, c.want, joinWords(text, c.words, c.at), "%q", c.words)
+	}
+	// Taken from the text, not built.
+	words, at := []string{"Halvorsen", "Group"}, span("Halvorsen Group")
+	assert.Zero(t, testing.AllocsPerRun(10, func() { joinWords(text, words, at) }))
+}

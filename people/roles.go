@@ -147,26 +147,28 @@ func (a *analysis) matchTitle(i, end int) (class string, next int) {
 		}
 	}
 	best, bestNext := "", -1
-	phrase := ""
+	// The phrase is built in a buffer on the stack and looked up as is
+	// (indexing a map by string(bytes) copies nothing).
+	var buf [64]byte
+	phrase := buf[:0]
 	for j, words := i, 0; j < end && words < 4; j++ {
 		t := a.Tokens[j]
 		if t.Kind == article.Punct {
 			// An abbreviated title takes its full stop: Sen., Gov., Rep.,
 			// Prof., Lt.
-			if c, ok := titleClasses[phrase]; ok && a.Tok(j) == "." && j > i && len(phrase) <= 4 && !strings.Contains(phrase, " ") {
+			if c, ok := titleClasses[string(phrase)]; ok && a.Tok(j) == "." && j > i && len(phrase) <= 4 && words == 1 {
 				best, bestNext = c, j+1
 			}
 			break
 		}
 		w := a.Lower(j)
 		w, _ = article.StripPossessive(w)
-		if phrase == "" {
-			phrase = w
-		} else {
-			phrase += " " + w
+		if words > 0 {
+			phrase = append(phrase, ' ')
 		}
+		phrase = append(phrase, w...)
 		words++
-		if c, ok := titleClasses[phrase]; ok {
+		if c, ok := titleClasses[string(phrase)]; ok {
 			best, bestNext = c, j+1
 		}
 	}
