@@ -39,7 +39,8 @@ type analysis struct {
 func Analyse(art *article.Article, gazetteer []Person) *Model {
 	a := &analysis{Article: art}
 	a.flagTokens()
-	lowerWords := newWordSet(len(a.Tokens) / 4)
+	// About one token in three is a distinct lower-case word.
+	lowerWords := newWordSet(len(a.Tokens) / 3)
 	pm := &Model{LowerWords: lowerWords, text: art.Src.Text}
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && !a.IsCapWord(i) {
@@ -161,6 +162,7 @@ const (
 	flagPronoun                // he, she, his, her, …
 	flagHonorific              // Mr, Mrs, Ms, Dr, …
 	flagSpeechVerb             // said, says, told, added, …
+	flagParticle               // de, van, bin, al, … (in lower case)
 	flagNameKnown              // isNameWord has been worked out …
 	flagNameWord               // … and the token may be part of a name
 )
@@ -212,6 +214,9 @@ var lexiconFlags = sync.OnceValue(func() map[string]uint16 {
 	}
 	for w := range speechVerbs {
 		m[w] |= flagSpeechVerb
+	}
+	for w := range particles {
+		m[w] |= flagParticle
 	}
 	return m
 })

@@ -39,6 +39,15 @@ func (g *grouping) newEntity(words []string, name string) int {
 // the surname they share with exactly one person.
 func (a *analysis) groupEntities(pm *Model, gazetteer []Person) {
 	g := &grouping{pm: pm, bySurname: map[string][]int{}, alias: map[string]int{}}
+	// Names are mentioned about twice each: room for an entity per two
+	// named mentions is seldom outgrown.
+	named := 0
+	for i := range pm.Mentions {
+		if len(pm.Mentions[i].Words) > 0 {
+			named++
+		}
+	}
+	pm.Entities = make([]Entity, 0, len(gazetteer)+named/2+4)
 	// Gazetteer people first, so that aliases join them.
 	g.addGazetteer(gazetteer)
 	pm.gazetteer = len(pm.Entities)

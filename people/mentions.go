@@ -77,8 +77,10 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 		}
 		if a.isNameWord(j) {
 			w, poss := article.StripPossessive(a.Tok(j))
-			if len(words) == 0 || allInitials(words) {
-				// A title does not start a name ("U.S. Spokesman").
+			// A title does not start a name ("U.S. Spokesman"). (A word
+			// not flagged as a title's first word, unless possessive,
+			// is no title of one word.)
+			if (len(words) == 0 || allInitials(words)) && a.tokFlags[j]&(flagTitleStart|flagPossessive) != 0 {
 				if _, title := titleClasses[a.lowerBase(j)]; title {
 					words = words[:0]
 					j = i
@@ -92,7 +94,9 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 			}
 			continue
 		}
-		if len(words) > 0 && j+1 < end && (particles[a.Tok(j)] || particles[a.Lower(j)] && a.IsCapWord(j)) && a.isNameWord(j+1) {
+		// A particle, in lower case or opening with a capital ("de",
+		// "De"; the list is in lower case).
+		if len(words) > 0 && j+1 < end && a.tokFlags[j]&flagParticle != 0 && (a.Tok(j) == a.Lower(j) || a.IsCapWord(j)) && a.isNameWord(j+1) {
 			words = append(words, a.Tok(j))
 			j++
 			continue

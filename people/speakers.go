@@ -484,7 +484,11 @@ func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
 	for si := range a.Sentences {
 		s := a.Sentences[si]
 		for k := s.FirstToken; k < s.EndToken; k++ {
-			if used[k] {
+			// Only "according", "in" and speech verbs report anything.
+			if a.Tokens[k].Kind != article.Word {
+				continue
+			}
+			if lw := a.Lower(k); lw != "according" && lw != "in" && a.tokFlags[k]&flagSpeechVerb == 0 || used[k] {
 				continue
 			}
 			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase && a.Tokens[k].Quote < 0 {
