@@ -91,12 +91,50 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, &TooLargeError{Size: st.Size(), Limit: limit}
 	}
-	data, err := ReadLimited(f, limit)
+	data, err := readSized(f, int(st.Size()), limit)
 	var tl *TooLargeError
 	if errors.As(err, &tl) {
-		tl.Size = -1
+		tl.Size = -1 // it grew past the limit while it was read
 	}
 	return data, err
+}
+
+// readSized reads a file measured to hold size bytes, up to limit. It
+// reads the size and one byte more: once the measured bytes are in, a
+// read that stops short of the extra byte has met the end, so no further
+// read is made to see it (a file of a few kilobytes takes one read). A
+// file that grew since it was measured is read on, up to the limit, when
+// a read brings the extra byte; one that grows while it is read may be
+// read as it was measured (and --fix then refuses to rewrite it, as its
+// text is no longer what was read). A size of 0 (an empty file, or
+// /proc, whose sizes say nothing) is read to the end.
+func readSized(r io.Reader, size int, limit int64) ([]byte, error) {
+	if size == 0 {
+		return ReadLimited(r, limit)
+	}
+	buf := make([]byte, size+1)
+	n := 0
+	var err error
+	for n < size && err == nil {
+		var k int
+		k, err = r.Read(buf[n:])
+		n += k
+	}
+	switch {
+	case err != nil && err != io.EOF:
+		return nil, err
+	case n <= size:
+		return buf[:n], nil
+	}
+	rest, err := ReadLimited(r, limit-int64(n))
+	if err != nil {
+		var tl *TooLargeError
+		if errors.As(err, &tl) {
+			tl.Limit = limit
+		}
+		return nil, err
+	}
+	return append(buf, rest...), nil
 }
 
 // IsRegular reports whether path (following links) is a regular file,

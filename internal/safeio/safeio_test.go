@@ -4,11 +4,13 @@ package safeio
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -101,4 +103,53 @@ func TestReplaceFollowsSymlinkAndKeepsHardLinks(t *testing.T) {
 	for _, e := range entries {
 		assert.False(t, strings.HasPrefix(e.Name(), ".newslint-"), e.Name())
 	}
+}
+
+// TestReadSized: a file is read whole when it holds the size it was
+// measured to hold or less (it shrank), even in short reads; one that
+// grew is read on when a read brings the byte past its size, up to the
+// limit; a size of 0 says nothing, and the file is read to its end (/proc
+// files measure 0). Never more than the limit and one byte is read.
+func TestReadSized(t *testing.T) {
+	read := func(r io.Reader, size int, limit int64) (string, error) {
+		b, err := readSized(r, size, limit)
+		return string(b), err
+	}
+	for _, c := range []struct {
+		content string
+		size    int
+	}{{"12345", 5}, {"12345", 7}, {"12345", 0}, {"", 0}} {
+		// iotest.OneByteReader makes every read short.
+		got, err := read(iotest.OneByteReader(strings.NewReader(c.content)), c.size, 100)
+		require.NoError(t, err, "%+v", c)
+		assert.Equal(t, c.content, got, "%+v", c)
+	}
+	got, err := read(strings.NewReader("1234567890"), 4, 100) // grew
+	require.NoError(t, err)
+	assert.Equal(t, "1234567890", got)
+
+	lr := &countingReader{r: strings.NewReader(strings.Repeat("x", 1000))}
+	_, err = read(lr, 4, 8) // grew past the limit
+	var tl *TooLargeError
+	require.ErrorAs(t, err, &tl)
+	assert.Equal(t, int64(8), tl.Limit)
+	assert.LessOrEqual(t, lr.n, 9)
+
+	if st, err := os.Stat("/proc/self/status"); err == nil && st.Size() == 0 {
+		data, err := ReadFile("/proc/self/status", 1<<20)
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "Name:")
+	}
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	k, err := c.r.Read(p)
+	c.n += k
+	return k, err
 }
