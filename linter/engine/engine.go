@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/article/markup"
@@ -68,13 +69,20 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 		budget = DefaultBytesInFlight
 	}
 	inFlight := semaphore.NewWeighted(budget)
-	jobs := make(chan int)
+	// Each worker takes the next target by counting, not from a channel:
+	// thousands of small files would otherwise cost a hand-off (and often
+	// a thread's wake-up) each.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(targets) {
+					return
+				}
 				n := min(l.weight(targets[i]), budget)
 				_ = inFlight.Acquire(context.Background(), n) // cannot fail: no deadline
 				results[i] = l.lintTarget(targets[i])
@@ -82,10 +90,6 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 			}
 		}()
 	}
-	for i := range targets {
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	return results
