@@ -65,8 +65,8 @@ func Analyse(art *article.Article, gazetteer []Person) *Model {
 }
 
 func (a *analysis) indexPeople(pm *Model) {
-	pm.MentionsByPara = groupByPara(len(a.Paragraphs), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Para })
-	pm.StatementsByPara = groupByPara(len(a.Paragraphs), len(pm.Statements), func(i int) int { return pm.Statements[i].Para })
+	pm.MentionsByPara = groupBy(len(a.Paragraphs), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Para })
+	pm.StatementsByPara = groupBy(len(a.Paragraphs), len(pm.Statements), func(i int) int { return pm.Statements[i].Para })
 	pm.Speaking = map[int]bool{}
 	for _, st := range pm.Statements {
 		if e := pm.Mentions[st.Mention].Entity; e >= 0 {
@@ -87,39 +87,44 @@ func (a *analysis) indexPeople(pm *Model) {
 	}
 }
 
-// groupByPara lists the items 0..n-1 by paragraph (para(i) is item i's),
-// in order within each: the lists share one array, counted first, rather
-// than grow one by one.
-func groupByPara(paras, n int, para func(int) int) [][]int {
-	byPara := make([][]int, paras)
-	if n == 0 {
-		return byPara
-	}
-	start := make([]int, paras+1)
+// groupBy lists the items 0..n-1 by group (group(i) is item i's, or -1
+// for none), in order within each: the lists share one array, counted
+// first, rather than grow one by one. Each list is capped, so that an
+// append to it copies rather than write into the next.
+func groupBy(groups, n int, group func(int) int) [][]int {
+	byGroup := make([][]int, groups)
+	start := make([]int, groups+1)
+	total := 0
 	for i := 0; i < n; i++ {
-		start[para(i)+1]++
+		if g := group(i); g >= 0 {
+			start[g+1]++
+			total++
+		}
 	}
-	for p := 1; p <= paras; p++ {
-		start[p] += start[p-1]
+	if total == 0 {
+		return byGroup
 	}
-	all := make([]int, n)
-	next := start[:paras]
+	for g := 1; g <= groups; g++ {
+		start[g] += start[g-1]
+	}
+	all := make([]int, total)
+	next := start[:groups] // next[g] runs from g's start to its end
 	for i := 0; i < n; i++ {
-		p := para(i)
-		all[next[p]] = i
-		next[p]++
+		if g := group(i); g >= 0 {
+			all[next[g]] = i
+			next[g]++
+		}
 	}
-	// next[p] is now the end of paragraph p, start[p] (shifted) its start.
-	for p := 0; p < paras; p++ {
+	for g := 0; g < groups; g++ {
 		lo := 0
-		if p > 0 {
-			lo = next[p-1]
+		if g > 0 {
+			lo = next[g-1]
 		}
-		if lo < next[p] {
-			byPara[p] = all[lo:next[p]:next[p]]
+		if lo < next[g] {
+			byGroup[g] = all[lo:next[g]:next[g]]
 		}
 	}
-	return byPara
+	return byGroup
 }
 
 // shapes lists the article's capitalised words for HasNearVariant, and,

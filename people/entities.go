@@ -214,13 +214,16 @@ func (a *analysis) groupOneName(g *grouping, m *Mention, firstWord map[string][]
 // collectMentions lists each entity's mentions and gathers what they say
 // of it: roles, introduction, title, full name, gender.
 func (pm *Model) collectMentions() {
+	byEntity := groupBy(len(pm.Entities), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Entity })
+	for id := range pm.Entities {
+		pm.Entities[id].Mentions = byEntity[id]
+	}
 	for i := range pm.Mentions {
 		m := &pm.Mentions[i]
 		if m.Entity < 0 {
 			continue
 		}
 		e := &pm.Entities[m.Entity]
-		e.Mentions = append(e.Mentions, i)
 		if m.Form == Name {
 			continue
 		}

@@ -361,7 +361,9 @@ func (a *analysis) findOtherNames(pm *Model) {
 			covered[k] = true
 		}
 	}
-	var found []Mention
+	// Room for the other names of an ordinary article: a mention is
+	// large, and growing the list from one would copy it four times.
+	found := make([]Mention, 0, 8)
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; {
 			end := a.capRun(i, s.EndToken, covered)

@@ -256,16 +256,18 @@ func TestMergeMentions(t *testing.T) {
 	assert.Equal(t, want, key(mergeMentions(append(make([]Mention, 0, 16), x...), y)), "into x's room")
 }
 
-// TestGroupByPara: items are listed under their paragraphs, in order,
-// whatever order the paragraphs come in; empty paragraphs have none, and
-// appending to one paragraph's list does not write into the next.
-func TestGroupByPara(t *testing.T) {
-	paras := []int{2, 0, 2, 3, 0, 2}
-	got := groupByPara(5, len(paras), func(i int) int { return paras[i] })
-	assert.Equal(t, [][]int{{1, 4}, nil, {0, 2, 5}, {3}, nil}, got)
+// TestGroupBy: items are listed under their groups, in order, whatever
+// order the groups come in; items of no group (-1) are left out; empty
+// groups have none, and appending to one group's list does not write into
+// the next.
+func TestGroupBy(t *testing.T) {
+	groups := []int{2, 0, -1, 2, 3, 0, 2}
+	got := groupBy(5, len(groups), func(i int) int { return groups[i] })
+	assert.Equal(t, [][]int{{1, 5}, nil, {0, 3, 6}, {4}, nil}, got)
 	_ = append(got[0], 99)
-	assert.Equal(t, []int{0, 2, 5}, got[2])
-	assert.Equal(t, make([][]int, 3), groupByPara(3, 0, nil))
+	assert.Equal(t, []int{0, 3, 6}, got[2])
+	assert.Equal(t, make([][]int, 3), groupBy(3, 0, nil))
+	assert.Equal(t, make([][]int, 2), groupBy(2, 2, func(int) int { return -1 }))
 }
 
 // TestJoinWords: words joined by spaces, taken from the text where they
