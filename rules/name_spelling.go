@@ -81,9 +81,7 @@ type nameForm struct {
 	// person, org, place and unknown are set when a name holding the form
 	// is of that kind.
 	person, org, place, unknown bool
-	// candidate is set when the form is among candidateNames.
-	candidate bool
-	first     int // offset of the first use
+	first                       int // offset of the first use
 }
 
 // wordSet is a set of words: a form has few neighbours, first names or
@@ -124,26 +122,43 @@ func (f *nameForm) add(ws *wordSet, v string) {
 func runNameSpelling(pass *linter.Pass) {
 	a, pm := pass.Article, pass.People
 	maxUses := int(maxVariantUses.Get(pass))
-	forms, order := nameForms(a, len(pm.CapWords))
-	describeForms(pm, forms)
+	forms := collectForms(a, len(pm.CapWords))
 	// An index from deletion keys to the candidate names finds every pair
 	// of a candidate and a form one edit apart in time linear in the
-	// number of forms. The keys are hashes of the words with one letter
-	// deleted (no string is built); a collision only adds a pair that
-	// NearVariant then rejects. The index holds the candidates, fewer than
-	// the forms, and every form is looked up in it.
+	// number of forms (nearPairs compares signatures instead when there
+	// are few). The keys are hashes of the words with one letter deleted
+	// (no string is built); a collision only adds a pair that NearVariant
+	// then rejects.
 	cands := candidateNames(pm, forms)
-	pairs := nearPairs(cands, order) // candidate, form
+	pairs := nearPairs(cands, forms.order) // candidate, form
 	slices.SortFunc(pairs, func(x, y [2]int) int { return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1])) })
 	done := map[[2]string]bool{}
+	var todo [][2]string
 	for _, p := range pairs {
-		s, v := cands[p[0]], order[p[1]]
+		s, v := cands[p[0]], forms.order[p[1]]
 		pair := [2]string{min(s, v), max(s, v)}
 		if v == s || done[pair] || !people.NearVariant(s, v) || pluralOfAnother(forms, s, v) {
 			continue
 		}
 		done[pair] = true
-		canon, variant := forms[s], forms[v]
+		todo = append(todo, [2]string{s, v})
+	}
+	if len(todo) == 0 {
+		return // as in most articles: no two spellings to weigh
+	}
+	// Only the forms of the pairs are described in full.
+	need := map[string]*nameForm{}
+	for _, p := range todo {
+		for _, w := range p {
+			if need[w] == nil {
+				need[w] = &nameForm{text: w, first: forms.first(w)}
+			}
+		}
+	}
+	describeUses(a, need)
+	describeForms(pm, need)
+	for _, p := range todo {
+		canon, variant := need[p[0]], need[p[1]]
 		if preferForm(variant, canon) {
 			canon, variant = variant, canon
 		}
@@ -153,21 +168,35 @@ func runNameSpelling(pass *linter.Pass) {
 	}
 }
 
-// nameForms collects every capitalised word, by its form (possessive
-// removed), in order of first use: inside quotations too, where the
-// speaker's words are the writer's spelling. Words that cannot be
-// names (sentence openers, months, titles), words with digits or full
-// stops, and words of fewer than four letters are left out. A word the
-// lexicon rules out is kept in the map as nil, so that it is looked up
-// once (forms[w] is nil for it, as for a word the article lacks).
-//
-// capWords, the number of distinct capitalised words, sizes the map.
-func nameForms(a *article.Article, capWords int) (map[string]*nameForm, []string) {
-	forms := make(map[string]*nameForm, capWords)
-	var order []string
-	// Forms are allocated a chunk at a time, 8, then 16, up to 64: few
-	// objects, and little room unused in a short article.
-	var chunk []nameForm
+// formSet is every capitalised word of an article that may be a name, by
+// its form (possessive removed), in order of first use: inside quotations
+// too, where the speaker's words are the writer's spelling. Words that
+// cannot be names (sentence openers, months, titles), words with digits
+// or full stops, and words of fewer than four letters are left out. It
+// holds only what every form needs: the few forms that pair with a
+// candidate are described in full afterwards (describeUses,
+// describeForms).
+type formSet struct {
+	// index is 1 + the form's place in order, or -1 for a word the
+	// lexicon rules out (kept so that it is looked up once).
+	index map[string]int32
+	order []string
+	// firsts are the offsets of the forms' first uses, in order.
+	firsts []int32
+	// candidate marks the forms among candidateNames.
+	candidate []bool
+}
+
+// has reports whether w is a form of the set.
+func (fs *formSet) has(w string) bool { return fs.index[w] > 0 }
+
+// first is the offset of form w's first use.
+func (fs *formSet) first(w string) int { return int(fs.firsts[fs.index[w]-1]) }
+
+// collectForms reads the article's forms; capWords, the number of
+// distinct capitalised words, sizes the map.
+func collectForms(a *article.Article, capWords int) *formSet {
+	fs := &formSet{index: make(map[string]int32, capWords)}
 	for i, t := range a.Tokens {
 		if !a.IsCapWord(i) {
 			continue
@@ -176,22 +205,32 @@ func nameForms(a *article.Article, capWords int) (map[string]*nameForm, []string
 		if len(base) < 4 || hasDotOrDigit(base) {
 			continue
 		}
-		f, seen := forms[base]
-		if seen && f == nil {
+		if _, seen := fs.index[base]; seen {
 			continue
 		}
-		if !seen {
-			if people.IsNonNameWord(base) {
-				forms[base] = nil
-				continue
-			}
-			if len(chunk) == cap(chunk) {
-				chunk = make([]nameForm, 0, min(max(8, 2*cap(chunk)), 64))
-			}
-			chunk = append(chunk, nameForm{text: base, first: t.Start()})
-			f = &chunk[len(chunk)-1]
-			forms[base] = f
-			order = append(order, base)
+		if people.IsNonNameWord(base) {
+			fs.index[base] = -1
+			continue
+		}
+		fs.order = append(fs.order, base)
+		fs.firsts = append(fs.firsts, int32(t.Start()))
+		fs.index[base] = int32(len(fs.order))
+	}
+	fs.candidate = make([]bool, len(fs.order))
+	return fs
+}
+
+// describeUses records, for the forms of need, every use and the
+// capitalised words beside them.
+func describeUses(a *article.Article, need map[string]*nameForm) {
+	for i, t := range a.Tokens {
+		if !a.IsCapWord(i) {
+			continue
+		}
+		base, _ := article.StripPossessive(a.Tok(i))
+		f := need[base]
+		if f == nil {
+			continue
 		}
 		f.uses = append(f.uses, article.Span{Start: t.Start(), End: t.Start() + len(base)})
 		if a.IsCapWord(i+1) && a.Tokens[i+1].Sent == t.Sent {
@@ -201,7 +240,6 @@ func nameForms(a *article.Article, capWords int) (map[string]*nameForm, []string
 			f.add(&f.prev, a.Tok(i-1))
 		}
 	}
-	return forms, order
 }
 
 // hasDotOrDigit reports whether w holds a full stop or an ASCII digit.
@@ -270,7 +308,7 @@ func describeSurname(m *people.Mention, f *nameForm) {
 // candidateNames lists, sorted, the words of the names the article
 // establishes, among the forms: people's (by the model's evidence, or
 // full-named or titled names of unknown kind), organisations' and places'.
-func candidateNames(pm *people.Model, forms map[string]*nameForm) []string {
+func candidateNames(pm *people.Model, forms *formSet) []string {
 	var cands []string
 	for id := range pm.Entities {
 		e := &pm.Entities[id]
@@ -279,8 +317,8 @@ func candidateNames(pm *people.Model, forms map[string]*nameForm) []string {
 		}
 		for _, mi := range e.Mentions {
 			for _, w := range pm.Mentions[mi].Words {
-				if f := forms[w]; f != nil && !f.candidate {
-					f.candidate = true
+				if k := forms.index[w] - 1; k >= 0 && !forms.candidate[k] {
+					forms.candidate[k] = true
 					cands = append(cands, w)
 				}
 			}
@@ -483,10 +521,10 @@ func sameFrame(x, y *nameForm) bool { return shares(x.next, y.next) || shares(x.
 // pluralOfAnother reports whether one of two spellings is the plural of
 // a third name in the article ("the Johnsons" beside Johnson, near
 // Johnston).
-func pluralOfAnother(forms map[string]*nameForm, x, y string) bool {
+func pluralOfAnother(forms *formSet, x, y string) bool {
 	for _, w := range []string{x, y} {
 		for _, suf := range []string{"s", "es"} {
-			if base, ok := strings.CutSuffix(w, suf); ok && base != x && base != y && forms[base] != nil {
+			if base, ok := strings.CutSuffix(w, suf); ok && base != x && base != y && forms.has(base) {
 				return true
 			}
 		}
