@@ -151,7 +151,8 @@ type toll struct {
 // the article.
 func checkTolls(pass *linter.Pass) {
 	a := pass.Article
-	changes := false
+	// A word that a toll changed, or is approximate, or counts a second
+	// incident, ends the check.
 	for i, t := range a.Tokens {
 		if t.Kind != article.Word {
 			continue
@@ -159,11 +160,8 @@ func checkTolls(pass *linter.Pass) {
 		switch a.Lower(i) {
 		case "rose", "risen", "climbed", "increased", "updated", "least", "more", "now", "toll", "tolls", "rises", "rising", "revised", "over", "nearly", "about", "around", "almost", "approximately", "some", "another", "further", "additional", "total", "including",
 			"second", "third", "separate", "other", "earlier":
-			changes = true
+			return
 		}
-	}
-	if changes {
-		return
 	}
 	kinds := map[string][]toll{}
 	for i, t := range a.Tokens {
@@ -218,8 +216,9 @@ func tokenNumber(a *article.Article, i int) (int, bool) {
 		n, err := strconv.Atoi(strings.ReplaceAll(w, ",", ""))
 		return n, err == nil
 	}
-	if n, ok := numberWords[strings.ToLower(w)]; ok {
-		return n, true
+	if t.Kind != article.Word {
+		return 0, false
 	}
-	return 0, false
+	n, ok := numberWords[a.Lower(i)]
+	return n, ok
 }

@@ -61,20 +61,29 @@ var pronounSwap = map[string]string{
 // votes is the evidence of one person's gender: the count of signals for
 // each gender, the lines they stand on, and the pronouns whose referent the
 // text's structure fixes (the only ones that can be reported).
+// votes are indexed by gender (gi): two genders, two slots, no map.
 type votes struct {
-	n     map[string]int
-	lines map[string][]int
-	prons map[string][]int
+	n     [2]int
+	lines [2][]int
+	prons [2][]int
 	// weak counts the evidence that does not stand against a pronoun: the
 	// pronouns whose referent the model only guessed (the most recent
 	// person of that gender) or that may be about someone else in view,
 	// and a first name's gender, by gender.
-	weak map[string]int
+	weak [2]int
+}
+
+// gi is the index of a gender ("male" or "female") in votes.
+func gi(gender string) int {
+	if gender == "female" {
+		return 1
+	}
+	return 0
 }
 
 func (v *votes) add(gender string, weight, line int) {
-	v.n[gender] += weight
-	v.lines[gender] = append(v.lines[gender], line)
+	v.n[gi(gender)] += weight
+	v.lines[gi(gender)] = append(v.lines[gi(gender)], line)
 }
 
 func runPronounConsistency(pass *linter.Pass) {
@@ -95,22 +104,22 @@ func runPronounConsistency(pass *linter.Pass) {
 		// guessed, or that may be about someone else, a first name); and
 		// the gender rests on more than weak evidence, or agrees with what
 		// the article says of the person besides pronouns.
-		if v.n[major] < need || v.n[major] == v.weak[major] && indep[e] != major ||
-			len(v.prons[minor]) != 1 || v.n[minor]-v.weak[minor] != 1 || v.n[major] < 2 {
+		if v.n[gi(major)] < need || v.n[gi(major)] == v.weak[gi(major)] && indep[e] != major ||
+			len(v.prons[gi(minor)]) != 1 || v.n[gi(minor)]-v.weak[gi(minor)] != 1 || v.n[gi(major)] < 2 {
 			continue
 		}
-		m := pm.Mentions[v.prons[minor][0]]
+		m := pm.Mentions[v.prons[gi(minor)][0]]
 		if someoneElseFits(pm, byEnt, e, m) {
 			continue // the pronoun may be about another person in view
 		}
 		ent := pm.Entities[e]
-		reportPronoun(pass, &ent, m, major, uniqueInts(v.lines[major]))
+		reportPronoun(pass, &ent, m, major, uniqueInts(v.lines[gi(major)]))
 	}
 }
 
 // major returns the gender the evidence favours and the other one.
 func (v *votes) major() (string, string) {
-	if v.n["female"] > v.n["male"] {
+	if v.n[gi("female")] > v.n[gi("male")] {
 		return "female", "male"
 	}
 	return "male", "female"
@@ -120,7 +129,7 @@ func (v *votes) major() (string, string) {
 // signals for it than against, or "".
 func (v *votes) established() string {
 	major, minor := v.major()
-	if v.n[major] > v.n[minor] {
+	if v.n[gi(major)] > v.n[gi(minor)] {
 		return major
 	}
 	return ""
@@ -232,7 +241,7 @@ func genderVotes(a *article.Article, pm *people.Model, indep []string, first map
 	get := func(e int) *votes {
 		v := byEnt[e]
 		if v == nil {
-			v = &votes{n: map[string]int{}, lines: map[string][]int{}, prons: map[string][]int{}, weak: map[string]int{}}
+			v = &votes{}
 			byEnt[e] = v
 		}
 		return v
@@ -254,11 +263,11 @@ func genderVotes(a *article.Article, pm *people.Model, indep []string, first map
 			v.add(m.Gender, 1, a.Line(m.Start))
 			switch {
 			case ambiguous:
-				v.weak[m.Gender]++ // it may be about someone else
+				v.weak[gi(m.Gender)]++ // it may be about someone else
 			case m.Referent >= 0:
-				v.prons[m.Gender] = append(v.prons[m.Gender], i)
+				v.prons[gi(m.Gender)] = append(v.prons[gi(m.Gender)], i)
 			default:
-				v.weak[m.Gender]++
+				v.weak[gi(m.Gender)]++
 			}
 		case m.Form == people.Honorific && m.Gender != "" && m.Entity >= 0:
 			get(m.Entity).add(m.Gender, 2, a.Line(m.Start))
@@ -269,8 +278,8 @@ func genderVotes(a *article.Article, pm *people.Model, indep []string, first map
 		if len(ent.Mentions) == 0 || !ent.Kind.MayBePerson() {
 			continue
 		}
-		if ent.Gender != "" && (byEnt[e] == nil || byEnt[e].n[ent.Gender] < 3) {
-			get(e).n[ent.Gender] += 3 // the gazetteer
+		if ent.Gender != "" && (byEnt[e] == nil || byEnt[e].n[gi(ent.Gender)] < 3) {
+			get(e).n[gi(ent.Gender)] += 3 // the gazetteer
 		}
 		for _, r := range ent.Roles {
 			if g := roleGender(&r); g != "" {
@@ -279,8 +288,8 @@ func genderVotes(a *article.Article, pm *people.Model, indep []string, first map
 		}
 		if g := people.GivenNameGender(ent.FirstName()); g != "" {
 			v := get(e)
-			v.n[g]++
-			v.weak[g]++
+			v.n[gi(g)]++
+			v.weak[gi(g)]++
 		}
 	}
 	return byEnt
