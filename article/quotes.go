@@ -50,6 +50,10 @@ type quoteScan struct {
 	openDouble, openSingle int
 }
 
+// quoteByte marks the bytes a quotation mark may start with: ' and ",
+// and every byte outside ASCII (“ ” „ ‘ ’ « » are).
+var quoteByte = byteSet(func(c byte) bool { return c == '"' || c == '\'' || c >= utf8.RuneSelf })
+
 // findQuotes pairs the quotation marks of every paragraph, links
 // quotations that run over several paragraphs and lists each paragraph's
 // double quotations.
@@ -61,9 +65,11 @@ func (a *Article) findQuotes() {
 		for i := p.Start; i < p.End; {
 			// Every quotation mark is ' or " or outside ASCII: other
 			// ASCII bytes are passed over without decoding.
-			if c := b[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			for i < p.End && !quoteByte[b[i]] {
 				i++
-				continue
+			}
+			if i >= p.End {
+				break
 			}
 			r, n := a.runeAt(i)
 			if strings.ContainsRune("\"“”„‘’'«»", r) {

@@ -24,6 +24,10 @@ func isSentenceOpener(r rune) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"“‘'([", r)
 }
 
+// stopByte marks the bytes a sentence's terminator may start with: . ! ?
+// and every byte outside ASCII (the ellipsis is).
+var stopByte = byteSet(func(c byte) bool { return c == '.' || c == '!' || c == '?' || c >= utf8.RuneSelf })
+
 func (a *Article) splitSentences(pi int) {
 	p := &a.Paragraphs[pi]
 	p.FirstSentence = len(a.Sentences)
@@ -32,9 +36,11 @@ func (a *Article) splitSentences(pi int) {
 	for i := p.Start; i < p.End; {
 		// Terminators are . ! ? or the ellipsis (outside ASCII): other
 		// ASCII bytes are passed over without decoding.
-		if c := b[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+		for i < p.End && !stopByte[b[i]] {
 			i++
-			continue
+		}
+		if i >= p.End {
+			break
 		}
 		r, n := a.runeAt(i)
 		if r != '.' && r != '!' && r != '?' && r != '…' {

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -49,6 +50,18 @@ func NewSource(b []byte) *Source {
 		s.Start = 3
 	}
 	s.lineStarts = append(s.lineStarts, 0)
+	if bytes.IndexByte(b, '\r') < 0 {
+		// Line feeds only, as most files have: found by IndexByte,
+		// which scans many bytes at a time.
+		for i := 0; ; {
+			k := bytes.IndexByte(b[i:], '\n')
+			if k < 0 {
+				return s
+			}
+			i += k + 1
+			s.lineStarts = append(s.lineStarts, i)
+		}
+	}
 	for i := 0; i < len(b); i++ {
 		switch b[i] {
 		case '\n':
