@@ -151,7 +151,7 @@ func (a *analysis) findWordSurnames() {
 // findMentions reads every sentence for person mentions.
 func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 	a.findWordSurnames()
-	// Mentions are large (about 200 bytes); the table is sized from the
+	// Mentions are large (168 bytes); the table is sized from the
 	// pronouns and two in five of the capitalised words (a name takes one
 	// to three of them, and many are no one's): on the dev set, room for
 	// 1.3 times the mentions found, other names included, and outgrown by

@@ -211,29 +211,16 @@ type Mention struct {
 	article.Span
 	// Name is the name part (empty for role phrases and pronouns).
 	Name article.Span
-	Form Form
 	// Words are the name's words, possessive 's removed.
 	Words []string
 	// Role is the title before the name, the appositive after it, or the
 	// office a role phrase names.
 	Role *Role
-	// Introduced is set when the mention itself introduces the person: a
-	// title, an appositive, an affiliation ("of GM", "GM's Roger Smith"),
-	// an age, or a relative clause.
-	Introduced bool
-	// Described is set when the introduction describes a person: an
-	// occupation, an age, "who", a relative ("his wife Mary").
-	Described bool
 	// Age is the person's age given with this mention ("Smith, 45,", "the
 	// 45-year-old Smith"), or 0.
-	Age int
-	// SentenceInitial is set when the name opens its sentence (where any
-	// word is capitalised).
-	SentenceInitial bool
-	Gender          string
-	Entity          int
-	// Kind is what the name names (its entity's kind).
-	Kind Kind
+	Age    int
+	Gender string
+	Entity int
 	// why is the evidence that made a Name mention an organisation's or a
 	// place's.
 	why string
@@ -248,6 +235,22 @@ type Mention struct {
 	Quote int
 	// FirstToken and EndToken delimit the mention's tokens.
 	FirstToken, EndToken int
+
+	// The small fields last, side by side (no padding between them: a
+	// mention takes 168 bytes, not 192).
+	Form Form
+	// Kind is what the name names (its entity's kind).
+	Kind Kind
+	// Introduced is set when the mention itself introduces the person: a
+	// title, an appositive, an affiliation ("of GM", "GM's Roger Smith"),
+	// an age, or a relative clause.
+	Introduced bool
+	// Described is set when the introduction describes a person: an
+	// occupation, an age, "who", a relative ("his wife Mary").
+	Described bool
+	// SentenceInitial is set when the name opens its sentence (where any
+	// word is capitalised).
+	SentenceInitial bool
 }
 
 // Surname is the mention's last name word, or "".

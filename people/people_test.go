@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/newslint/newslint/article"
 	"github.com/stretchr/testify/assert"
@@ -295,4 +296,10 @@ func TestJoinWords(t *testing.T) {
 	// Taken from the text, not built.
 	words, at := []string{"Halvorsen", "Group"}, span("Halvorsen Group")
 	assert.Zero(t, testing.AllocsPerRun(10, func() { joinWords(text, words, at) }))
+}
+
+// TestMentionSize: a mention's small fields stand together, without
+// padding between them; the mention table is the model's largest.
+func TestMentionSize(t *testing.T) {
+	assert.Equal(t, uintptr(168), unsafe.Sizeof(Mention{}))
 }
