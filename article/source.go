@@ -209,15 +209,24 @@ func IsLineBreak(b byte) bool { return b == '\n' || b == '\r' }
 // escape, or more than three bytes in ten are not valid UTF-8. (Text in a
 // legacy encoding, Latin-1 or Windows-1252, has few bytes above 127.)
 func LooksBinary(b []byte) bool {
-	bad, controls := 0, 0
-	for i := 0; i < len(b); {
-		if b[i] == 0 {
-			return true
+	if bytes.IndexByte(b, 0) >= 0 {
+		return true
+	}
+	controls := 0
+	for _, c := range b {
+		if controlByte[c] {
+			controls++
 		}
+	}
+	if controls*20 > len(b) {
+		return true
+	}
+	if utf8.Valid(b) {
+		return false // checked many bytes at a time
+	}
+	bad := 0
+	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
-			if b[i] < ' ' && !strings.ContainsRune("\t\n\r\f\v\x1b", rune(b[i])) {
-				controls++
-			}
 			i++
 			continue
 		}
@@ -227,5 +236,9 @@ func LooksBinary(b []byte) bool {
 		}
 		i += size
 	}
-	return len(b) > 0 && (bad*10 > len(b)*3 || controls*20 > len(b))
+	return bad*10 > len(b)*3
 }
+
+// controlByte marks the control characters LooksBinary counts: all below
+// space but white space and escape.
+var controlByte = byteSet(func(c byte) bool { return c < ' ' && !strings.ContainsRune("\t\n\r\f\v\x1b", rune(c)) })

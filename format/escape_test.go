@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,5 +136,66 @@ func TestPathsPerFormat(t *testing.T) {
 		var b bytes.Buffer
 		require.NoError(t, f.Format(&b, res, nil))
 		assert.Contains(t, b.String(), w, name)
+	}
+}
+
+// TestJSONMatchesEncodingJSON: the JSON formatter writes exactly what
+// encoding/json writes with a two-space indent and HTML unescaped: for no
+// files, a file with no findings, a file that failed, findings with and
+// without suggestions, edits and related places, and strings holding
+// every byte, bytes that are not UTF-8, U+2028, U+2029 and characters
+// outside the BMP.
+func TestJSONMatchesEncodingJSON(t *testing.T) {
+	var all strings.Builder
+	for c := 0; c < 256; c++ {
+		all.WriteByte(byte(c))
+	}
+	odd := all.String() + "\u2028\u2029 😀 <&> “quoted” \\ \" é\xc3"
+	pos := func(l, c, o int) article.Position { return article.Position{Line: l, Column: c, Offset: o} }
+	rich := linter.Finding{Rule: "name-spelling", Severity: linter.Warning, Message: odd, Start: pos(3, 4, 50), End: pos(3, 9, 55),
+		Suggestions: []linter.Suggestion{
+			{Message: "replace " + odd, Edits: []linter.Edit{{Start: pos(3, 4, 50), End: pos(3, 9, 55), NewText: odd}, {Start: pos(9, 1, 99), End: pos(9, 2, 100), NewText: ""}}},
+			{Message: "no edits"},
+		},
+		Related: []linter.Related{{Start: pos(1, 1, 0), End: pos(1, 5, 4), Message: "first " + odd}}}
+	plain := linter.Finding{Rule: "quote-attribution", Severity: linter.Info, Message: "m", Start: pos(1, 1, 0), End: pos(1, 2, 1)}
+	many := make([]linter.FileResult, 300) // a document of several pieces
+	for i := range many {
+		many[i] = linter.FileResult{Path: fmt.Sprint("f", i, ".txt"), Findings: []linter.Finding{rich, plain}}
+	}
+	for _, results := range [][]linter.FileResult{
+		many,
+		nil,
+		{{Path: "empty.txt"}},
+		append(hostile(), linter.FileResult{Path: odd, Findings: []linter.Finding{rich, plain}}, linter.FileResult{Path: "e.txt", Err: errors.New(odd)}),
+	} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(ToJSON(results)))
+		var got bytes.Buffer
+		require.NoError(t, JSON{}.Format(&got, results, nil))
+		require.Equal(t, want.String(), got.String())
+	}
+}
+
+// BenchmarkJSON writes the document of a run over 2,000 files with a few
+// findings each, as the dev set gives.
+func BenchmarkJSON(b *testing.B) {
+	pos := func(l, c, o int) article.Position { return article.Position{Line: l, Column: c, Offset: o} }
+	f := linter.Finding{Rule: "name-spelling", Severity: linter.Error, Message: "“Nazarbaev” looks like a misspelling of “Nazarbayev”, which the article uses 3 times (first on line 2)",
+		Start: pos(5, 10, 300), End: pos(5, 19, 309),
+		Suggestions: []linter.Suggestion{{Message: "replace with “Nazarbayev”", Edits: []linter.Edit{{Start: pos(5, 10, 300), End: pos(5, 19, 309), NewText: "Nazarbayev"}}}},
+		Related:     []linter.Related{{Start: pos(2, 1, 40), End: pos(2, 11, 50), Message: "the spelling “Nazarbayev”, first used here"}}}
+	results := make([]linter.FileResult, 2000)
+	for i := range results {
+		results[i] = linter.FileResult{Path: fmt.Sprintf("dev/article-%04d.txt", i), Findings: []linter.Finding{f, f, f}}
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if err := (JSON{}).Format(io.Discard, results, nil); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

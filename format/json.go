@@ -1,8 +1,9 @@
 package format
 
 import (
-	"encoding/json"
 	"io"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
@@ -98,8 +99,207 @@ func ToJSON(results []linter.FileResult) JSONOutput {
 
 // Format implements Formatter.
 func (JSON) Format(w io.Writer, results []linter.FileResult, _ []*linter.Rule) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(ToJSON(results))
+	return writeJSON(w, ToJSON(results))
+}
+
+// writeJSON writes out as encoding/json writes it with a two-space indent
+// and HTML left unescaped, byte for byte (TestJSONMatchesEncodingJSON),
+// without reflection and in pieces of about 64 KB: the document of a large
+// run is written at its end, while nothing else runs.
+func writeJSON(dst io.Writer, out JSONOutput) error {
+	w := &jsonWriter{b: make([]byte, 0, 80<<10)}
+	w.open('{')
+	w.key("version")
+	w.int(out.Version)
+	w.key("files")
+	w.open('[')
+	for _, f := range out.Files {
+		w.elem()
+		w.open('{')
+		w.key("path")
+		w.str(f.Path)
+		w.key("findings")
+		w.open('[')
+		for _, fd := range f.Findings {
+			w.elem()
+			w.finding(fd)
+		}
+		w.close(']')
+		if f.Error != "" {
+			w.key("error")
+			w.str(f.Error)
+		}
+		w.close('}')
+		if len(w.b) >= 64<<10 {
+			if _, err := dst.Write(w.b); err != nil {
+				return err
+			}
+			w.b = w.b[:0]
+		}
+	}
+	w.close(']')
+	w.close('}')
+	w.b = append(w.b, '\n')
+	_, err := dst.Write(w.b)
+	return err
+}
+
+func (w *jsonWriter) finding(f JSONFinding) {
+	w.open('{')
+	w.key("rule")
+	w.str(f.Rule)
+	w.key("severity")
+	w.str(f.Severity)
+	w.key("message")
+	w.str(f.Message)
+	w.rangeFields(f.JSONRange)
+	w.key("suggestions")
+	w.open('[')
+	for _, s := range f.Suggestions {
+		w.elem()
+		w.open('{')
+		w.key("message")
+		w.str(s.Message)
+		w.key("edits")
+		w.open('[')
+		for _, e := range s.Edits {
+			w.elem()
+			w.open('{')
+			w.rangeFields(e.JSONRange)
+			w.key("text")
+			w.str(e.Text)
+			w.close('}')
+		}
+		w.close(']')
+		w.close('}')
+	}
+	w.close(']')
+	if len(f.Related) > 0 {
+		w.key("related")
+		w.open('[')
+		for _, r := range f.Related {
+			w.elem()
+			w.open('{')
+			w.rangeFields(r.JSONRange)
+			w.key("message")
+			w.str(r.Message)
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.close('}')
+}
+
+func (w *jsonWriter) rangeFields(r JSONRange) {
+	for _, f := range [...]struct {
+		name string
+		v    int
+	}{{"line", r.Line}, {"column", r.Column}, {"endLine", r.EndLine}, {"endColumn", r.EndColumn}, {"offset", r.Offset}, {"endOffset", r.EndOffset}} {
+		w.key(f.name)
+		w.int(f.v)
+	}
+}
+
+// jsonWriter writes indented JSON: every member and element on a line of
+// its own, two spaces deeper than its container; an empty container as
+// {} or [].
+type jsonWriter struct {
+	b []byte
+	// empty says, for each open container, whether nothing is in it yet.
+	empty []bool
+}
+
+func (w *jsonWriter) open(c byte) {
+	w.b = append(w.b, c)
+	w.empty = append(w.empty, true)
+}
+
+func (w *jsonWriter) close(c byte) {
+	n := len(w.empty) - 1
+	if !w.empty[n] {
+		w.newline(n)
+	}
+	w.empty = w.empty[:n]
+	w.b = append(w.b, c)
+}
+
+// elem starts an element of the open array; key a member of the open
+// object.
+func (w *jsonWriter) elem() {
+	n := len(w.empty)
+	if !w.empty[n-1] {
+		w.b = append(w.b, ',')
+	}
+	w.empty[n-1] = false
+	w.newline(n)
+}
+
+func (w *jsonWriter) key(name string) {
+	w.elem()
+	w.str(name)
+	w.b = append(w.b, ':', ' ')
+}
+
+func (w *jsonWriter) newline(depth int) {
+	w.b = append(w.b, '\n')
+	for k := 0; k < depth; k++ {
+		w.b = append(w.b, ' ', ' ')
+	}
+}
+
+func (w *jsonWriter) int(v int) { w.b = strconv.AppendInt(w.b, int64(v), 10) }
+
+// str writes s as encoding/json does with HTML left unescaped: quotes and
+// backslashes escaped, control characters as \b \f \n \r \t or \u00XX,
+// bytes that are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped.
+func (w *jsonWriter) str(s string) {
+	const hex = "0123456789abcdef"
+	b := append(w.b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += n
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	b = append(b, s[start:]...)
+	w.b = append(b, '"')
 }
