@@ -27,6 +27,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/newslint/newslint"
 	"github.com/newslint/newslint/article/markup"
@@ -84,12 +85,21 @@ const bigFile = 1 << 20
 // 130 MB, and letting the heap grow to five times that before collecting,
 // as suits many small articles, would make the peak far larger than the
 // work needs; the small soft limit is lifted, which such a model passes.
-// GOGC and GOMEMLIMIT in the environment still win.
-func tuneGC(targets []engine.Target) {
+// A file found in a directory is measured as it is read: the linter calls
+// back then, before the file is read. GOGC and GOMEMLIMIT in the
+// environment still win.
+func tuneGC(l *engine.Linter, targets []engine.Target) {
+	var big sync.Once
+	bigGC := func() { big.Do(func() { setGC(25, bigHeapLimit) }) }
 	for _, t := range targets {
 		if t.Stdin && t.Data == nil || t.Size >= bigFile {
-			setGC(25, bigHeapLimit)
+			bigGC()
 			return
+		}
+	}
+	l.Sized = func(size int64) {
+		if size >= bigFile {
+			bigGC()
 		}
 	}
 }
@@ -287,7 +297,7 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 	}
 	l := &engine.Linter{Rules: all, Config: s.config, KeepSource: o.fix || o.diff, ReportUnusedSuppressions: o.reportUnused}
 	targets := engine.Collect(paths, stdin, o.stdinFilename, s.stdinFormat)
-	tuneGC(targets)
+	tuneGC(l, targets)
 	results := l.LintTargets(targets)
 	if o.newFromRev != "" {
 		if err := keepChangedLines(results, o.newFromRev); err != nil {

@@ -75,7 +75,12 @@ func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
 // ReadFile reads the regular file at path, up to limit bytes. It never
 // blocks on a FIFO (it is opened without waiting for a writer, then
 // refused) and never reads more than limit+1 bytes.
-func ReadFile(path string, limit int64) ([]byte, error) {
+func ReadFile(path string, limit int64) ([]byte, error) { return ReadFileSized(path, limit, nil) }
+
+// ReadFileSized is ReadFile, and calls sized, when it is not nil, with the
+// file's size once the file is open and measured and before it is read
+// (to wait for room for it, or to prepare for a big one).
+func ReadFileSized(path string, limit int64, sized func(int64)) ([]byte, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
@@ -90,6 +95,9 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	}
 	if st.Size() > limit {
 		return nil, &TooLargeError{Size: st.Size(), Limit: limit}
+	}
+	if sized != nil {
+		sized(st.Size())
 	}
 	data, err := readSized(f, int(st.Size()), limit)
 	var tl *TooLargeError

@@ -38,6 +38,10 @@ type Linter struct {
 	// size, so eight workers on eight big files would take eight times
 	// that; a file larger than the bound is linted alone.
 	MaxBytesInFlight int64
+	// Sized, when set, is called with the size of each file measured as
+	// it is read (Target.Size -1), before it is read: from the workers,
+	// at once.
+	Sized func(int64)
 }
 
 // DefaultBytesInFlight is the default MaxBytesInFlight: one 10 MB file
@@ -83,10 +87,28 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 				if i >= len(targets) {
 					return
 				}
-				n := min(l.weight(targets[i]), budget)
-				_ = inFlight.Acquire(context.Background(), n) // cannot fail: no deadline
-				results[i] = l.lintTarget(targets[i])
-				inFlight.Release(n)
+				// A file's weight is acquired before it is read: at once
+				// when its size is known, else once it is measured.
+				var held int64
+				acquire := func(size int64) {
+					held = min(max(1, size), budget)
+					_ = inFlight.Acquire(context.Background(), held) // cannot fail: no deadline
+				}
+				var sized func(int64)
+				if t := targets[i]; t.Size >= 0 || t.Stdin || t.Err != nil {
+					acquire(l.weight(t))
+				} else {
+					sized = func(size int64) {
+						if l.Sized != nil {
+							l.Sized(size)
+						}
+						acquire(size)
+					}
+				}
+				results[i] = l.lintTarget(targets[i], sized)
+				if held > 0 {
+					inFlight.Release(held)
+				}
 			}
 		}()
 	}
@@ -109,9 +131,9 @@ func (l *Linter) weight(t Target) int64 {
 	return max(1, t.Size)
 }
 
-func (l *Linter) lintTarget(t Target) linter.FileResult {
+func (l *Linter) lintTarget(t Target, sized func(int64)) linter.FileResult {
 	res := linter.FileResult{Path: t.Path, Stdin: t.Stdin}
-	data, format, err := l.Read(t)
+	data, format, err := l.read(t, sized)
 	if err != nil {
 		res.Err = err
 		return res

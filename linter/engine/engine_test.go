@@ -1,10 +1,14 @@
 package engine
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/article/markup"
@@ -103,4 +107,43 @@ func TestLintTargetsStdin(t *testing.T) {
 	require.Len(t, res[0].Findings, 1)
 	assert.Equal(t, article.Position{Line: 1, Column: 4, Offset: 3, ByteColumn: 4}, res[0].Findings[0].Start)
 	assert.Equal(t, article.Position{Line: 1, Column: 7, Offset: 6, ByteColumn: 7}, res[0].Findings[0].End)
+}
+
+// TestWalkedFilesMeasuredAsRead: files found by walking a directory are
+// measured when they are read (Sized is called with each size, before the
+// read), and the bytes being linted at once stay within MaxBytesInFlight,
+// as for files whose sizes were known when listed.
+func TestWalkedFilesMeasuredAsRead(t *testing.T) {
+	dir := t.TempDir()
+	sizes := map[int64]bool{}
+	for i := 1; i <= 12; i++ {
+		text := strings.Repeat("word ", 4*i) + "\n" // 20i+1 bytes
+		sizes[int64(len(text))] = true
+		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%02d.txt", i)), []byte(text), 0o644))
+	}
+	var inFlight, most atomic.Int64
+	slow := &linter.Rule{Name: "slow", Doc: "holds its article a while", Severity: linter.Info, Run: func(pass *linter.Pass) {
+		n := inFlight.Add(int64(len(pass.Article.Src.Bytes)))
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		time.Sleep(2 * time.Millisecond)
+		inFlight.Add(-int64(len(pass.Article.Src.Bytes)))
+	}}
+	var mu sync.Mutex
+	measured := map[int64]bool{}
+	l := &Linter{Rules: []*linter.Rule{slow}, MaxBytesInFlight: 300, Sized: func(size int64) {
+		mu.Lock()
+		measured[size] = true
+		mu.Unlock()
+	}}
+	targets := Collect([]string{dir}, nil, "", nil)
+	for _, tg := range targets {
+		assert.Equal(t, int64(-1), tg.Size, "a walked file is measured as it is read")
+	}
+	for _, r := range l.LintTargets(targets) {
+		require.NoError(t, r.Err)
+	}
+	assert.Equal(t, sizes, measured)
+	assert.LessOrEqual(t, most.Load(), int64(300))
+	assert.Positive(t, most.Load())
 }

@@ -29,7 +29,9 @@ type Target struct {
 	Err error
 	// Format is the input format; nil chooses by the path's extension.
 	Format *markup.Format
-	// Size is the file's size when it was listed (0 when unknown).
+	// Size is the file's size when it was listed, or -1 when it is
+	// measured as it is read (a file found by walking a directory: one
+	// system call fewer for each, on the one goroutine that lists them).
 	Size int64
 }
 
@@ -149,10 +151,7 @@ func (c *collector) walkDir(dir string) int {
 			}
 		case mode.IsRegular() && markup.Lintable(e.Name()):
 			found++
-			t := Target{Path: path}
-			if info, err := e.Info(); err == nil && info.Mode().IsRegular() {
-				t.Size = info.Size()
-			}
+			t := Target{Path: path, Size: -1}
 			if e.Type()&fs.ModeSymlink == 0 {
 				// A file in a directory whose real path is known: no
 				// need to resolve it again.
@@ -184,7 +183,10 @@ func ioError(err error) error {
 // that says why, what cannot be linted: an unreadable file, one that is
 // not a regular file, one over max-file-size, or a binary one. No read
 // goes past max-file-size + 1 bytes.
-func (l *Linter) Read(t Target) ([]byte, markup.Format, error) {
+func (l *Linter) Read(t Target) ([]byte, markup.Format, error) { return l.read(t, nil) }
+
+// read is Read, calling sized with a file's size before reading it.
+func (l *Linter) read(t Target, sized func(int64)) ([]byte, markup.Format, error) {
 	format := markup.ForPath(t.Path)
 	if t.Format != nil {
 		format = *t.Format
@@ -196,7 +198,7 @@ func (l *Linter) Read(t Target) ([]byte, markup.Format, error) {
 	if limit <= 0 {
 		limit = linter.DefaultMaxFileSize
 	}
-	data, err := l.readTarget(t, limit)
+	data, err := l.readTarget(t, limit, sized)
 	if err != nil {
 		return nil, format, err
 	}
@@ -206,12 +208,12 @@ func (l *Linter) Read(t Target) ([]byte, markup.Format, error) {
 	return data, format, nil
 }
 
-func (l *Linter) readTarget(t Target, limit int64) ([]byte, error) {
+func (l *Linter) readTarget(t Target, limit int64, sized func(int64)) ([]byte, error) {
 	var data []byte
 	var err error
 	switch {
 	case !t.Stdin:
-		data, err = safeio.ReadFile(t.Path, limit)
+		data, err = safeio.ReadFileSized(t.Path, limit, sized)
 	case t.Data != nil:
 		data = t.Data
 		if int64(len(data)) > limit {
