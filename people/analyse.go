@@ -39,8 +39,9 @@ type analysis struct {
 func Analyse(art *article.Article, gazetteer []Person) *Model {
 	a := &analysis{Article: art}
 	a.flagTokens()
-	// About one token in three is a distinct lower-case word.
-	lowerWords := newWordSet(len(a.Tokens) / 3)
+	// About one token in three of an article is a distinct lower-case
+	// word; a long text repeats its words, and the set grows as it must.
+	lowerWords := newWordSet(min(len(a.Tokens)/3, 1<<14))
 	pm := &Model{LowerWords: lowerWords, text: art.Src.Text}
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && !a.IsCapWord(i) {
