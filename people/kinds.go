@@ -178,7 +178,7 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if a.affiliationAfterPerson(pm, m) && !isKnownPlace(name) {
 		ev.add(&ev.org, "an affiliation after a person's name (“of”, “at”, “with”)")
 	}
-	if a.refersBackWithIts(pm, m) {
+	if a.refersBackWithIts(pm, i) {
 		ev.add(&ev.org, "“its” refers back to it")
 	}
 
@@ -271,11 +271,15 @@ func (a *analysis) affiliationAfterPerson(pm *Model, m *Mention) bool {
 	return o.Form != Name && o.Form != Pronoun && len(o.Words) >= 2
 }
 
-// refersBackWithIts reports whether "its" (or "itself") follows the name in
-// its clause, with no other name or personal pronoun between: "Harlow
-// Stanton cut its forecast".
-func (a *analysis) refersBackWithIts(pm *Model, m *Mention) bool {
+// refersBackWithIts reports whether "its" (or "itself") follows name
+// mention i in its clause, with no other name or personal pronoun
+// between: "Harlow Stanton cut its forecast".
+func (a *analysis) refersBackWithIts(pm *Model, i int) bool {
+	m := &pm.Mentions[i]
 	s := a.Sentences[m.Sent]
+	// Mentions are in text order and do not overlap: the ones after m are
+	// met in turn as the words are read, with no search.
+	next := i + 1
 	for k := m.EndToken; k < s.EndToken && k < m.EndToken+12; k++ {
 		if a.Tokens[k].Quote >= 0 {
 			return false
@@ -289,7 +293,10 @@ func (a *analysis) refersBackWithIts(pm *Model, m *Mention) bool {
 		if a.Tokens[k].Kind == article.Punct && strings.Contains(".;:“”\"", a.Tok(k)) {
 			return false
 		}
-		if o, ok := pm.index.startAt(k); ok && pm.Mentions[o].Form != Name {
+		for next < len(pm.Mentions) && pm.Mentions[next].FirstToken < k {
+			next++
+		}
+		if next < len(pm.Mentions) && pm.Mentions[next].FirstToken == k && pm.Mentions[next].Form != Name {
 			return false
 		}
 	}

@@ -37,8 +37,14 @@ func (a *analysis) nameWord(i int) bool {
 	if nonNameWords[w] || article.IsAllCaps(w) && utf8.RuneCountInString(w) > 3 || isLegalForm(w) && w != "Co" {
 		return false
 	}
-	if _, verb := speechVerbs[a.lowerBase(i)]; verb {
+	// The flags say whether the word as written is a speech verb; only
+	// a possessive is looked up without its 's.
+	if f := a.tokFlags[i]; f&flagSpeechVerb != 0 {
 		return false
+	} else if f&flagPossessive != 0 {
+		if _, verb := speechVerbs[a.lowerBase(i)]; verb {
+			return false
+		}
 	}
 	return a.tokFlags[i]&flagCountry == 0
 }
