@@ -83,7 +83,11 @@ func (a *analysis) indexPeople(pm *Model) {
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && a.IsCapWord(i) {
 			w, _ := article.StripPossessive(a.Tok(i))
+			n := len(pm.CapWords)
 			pm.CapWords[w]++
+			if len(pm.CapWords) > n {
+				pm.CapWordsInOrder = append(pm.CapWordsInOrder, CapWord{Text: w, First: t.Start()})
+			}
 		}
 	}
 }

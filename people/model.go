@@ -253,6 +253,13 @@ type Mention struct {
 	SentenceInitial bool
 }
 
+// CapWord is a capitalised word of the article (possessive 's removed)
+// and the offset of its first use.
+type CapWord struct {
+	Text  string
+	First int
+}
+
 // Surname is the mention's last name word, or "".
 func (m *Mention) Surname() string {
 	if len(m.Words) == 0 {
@@ -321,6 +328,9 @@ type Model struct {
 	// CapWords counts the article's capitalised words (possessive 's
 	// removed), for rules that ask whether a name appears elsewhere.
 	CapWords map[string]int
+	// CapWordsInOrder lists the same words in order of first use, each
+	// with the offset of that use.
+	CapWordsInOrder []CapWord
 	// LowerWords holds the words the article writes in lower case.
 	LowerWords *WordSet
 	// text is the article's text, where most names are written as their

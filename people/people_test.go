@@ -303,3 +303,17 @@ func TestJoinWords(t *testing.T) {
 func TestMentionSize(t *testing.T) {
 	assert.Equal(t, uintptr(168), unsafe.Sizeof(Mention{}))
 }
+
+// TestCapWordsInOrder: the capitalised words, possessive removed, in order
+// of first use with its offset, each once, and counted.
+func TestCapWordsInOrder(t *testing.T) {
+	text := "Anna Berg met Carl. Berg's aide said Anna would go. Carl agreed."
+	p := parse("t.txt", text)
+	var got []string
+	for _, cw := range p.pm.CapWordsInOrder {
+		got = append(got, cw.Text)
+		assert.Equal(t, cw.Text, text[cw.First:cw.First+len(cw.Text)])
+	}
+	assert.Equal(t, []string{"Anna", "Berg", "Carl"}, got)
+	assert.Equal(t, map[string]int{"Anna": 2, "Berg": 2, "Carl": 2}, p.pm.CapWords)
+}

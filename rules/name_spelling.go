@@ -122,7 +122,7 @@ func (f *nameForm) add(ws *wordSet, v string) {
 func runNameSpelling(pass *linter.Pass) {
 	a, pm := pass.Article, pass.People
 	maxUses := int(maxVariantUses.Get(pass))
-	forms := collectForms(a, len(pm.CapWords))
+	forms := collectForms(pm)
 	// An index from deletion keys to the candidate names finds every pair
 	// of a candidate and a form one edit apart in time linear in the
 	// number of forms (nearPairs compares signatures instead when there
@@ -177,8 +177,7 @@ func runNameSpelling(pass *linter.Pass) {
 // candidate are described in full afterwards (describeUses,
 // describeForms).
 type formSet struct {
-	// index is 1 + the form's place in order, or -1 for a word the
-	// lexicon rules out (kept so that it is looked up once).
+	// index is 1 + the form's place in order.
 	index map[string]int32
 	order []string
 	// firsts are the offsets of the forms' first uses, in order.
@@ -193,28 +192,18 @@ func (fs *formSet) has(w string) bool { return fs.index[w] > 0 }
 // first is the offset of form w's first use.
 func (fs *formSet) first(w string) int { return int(fs.firsts[fs.index[w]-1]) }
 
-// collectForms reads the article's forms; capWords, the number of
-// distinct capitalised words, sizes the map.
-func collectForms(a *article.Article, capWords int) *formSet {
-	fs := &formSet{index: make(map[string]int32, capWords)}
-	for i, t := range a.Tokens {
-		if !a.IsCapWord(i) {
+// collectForms reads the article's forms from the model's capitalised
+// words, each once.
+func collectForms(pm *people.Model) *formSet {
+	fs := &formSet{index: make(map[string]int32, len(pm.CapWordsInOrder))}
+	for _, cw := range pm.CapWordsInOrder {
+		w := cw.Text
+		if len(w) < 4 || hasDotOrDigit(w) || people.IsNonNameWord(w) {
 			continue
 		}
-		base, _ := article.StripPossessive(a.Tok(i))
-		if len(base) < 4 || hasDotOrDigit(base) {
-			continue
-		}
-		if _, seen := fs.index[base]; seen {
-			continue
-		}
-		if people.IsNonNameWord(base) {
-			fs.index[base] = -1
-			continue
-		}
-		fs.order = append(fs.order, base)
-		fs.firsts = append(fs.firsts, int32(t.Start()))
-		fs.index[base] = int32(len(fs.order))
+		fs.order = append(fs.order, w)
+		fs.firsts = append(fs.firsts, int32(cw.First))
+		fs.index[w] = int32(len(fs.order))
 	}
 	fs.candidate = make([]bool, len(fs.order))
 	return fs
@@ -309,18 +298,24 @@ func describeSurname(m *people.Mention, f *nameForm) {
 // establishes, among the forms: people's (by the model's evidence, or
 // full-named or titled names of unknown kind), organisations' and places'.
 func candidateNames(pm *people.Model, forms *formSet) []string {
-	var cands []string
+	// The mentions are read in text order (their entities' lists would
+	// send the reads all over the table), each once: an entity's mention
+	// is one of its own.
+	establishes := make([]bool, len(pm.Entities))
 	for id := range pm.Entities {
 		e := &pm.Entities[id]
-		if len(e.Mentions) == 0 || e.Kind == people.KindUnknown && !e.FullNamed && !e.Titled {
+		establishes[id] = len(e.Mentions) > 0 && (e.Kind != people.KindUnknown || e.FullNamed || e.Titled)
+	}
+	var cands []string
+	for i := range pm.Mentions {
+		m := &pm.Mentions[i]
+		if m.Entity < 0 || !establishes[m.Entity] {
 			continue
 		}
-		for _, mi := range e.Mentions {
-			for _, w := range pm.Mentions[mi].Words {
-				if k := forms.index[w] - 1; k >= 0 && !forms.candidate[k] {
-					forms.candidate[k] = true
-					cands = append(cands, w)
-				}
+		for _, w := range m.Words {
+			if k := forms.index[w] - 1; k >= 0 && !forms.candidate[k] {
+				forms.candidate[k] = true
+				cands = append(cands, w)
 			}
 		}
 	}
