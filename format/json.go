@@ -109,15 +109,13 @@ func (JSON) Format(w io.Writer, results []linter.FileResult, _ []*linter.Rule) e
 func writeJSON(dst io.Writer, out JSONOutput) error {
 	w := &jsonWriter{b: make([]byte, 0, 80<<10)}
 	w.open('{')
-	w.key("version")
-	w.int(out.Version)
+	w.intField("version", out.Version)
 	w.key("files")
 	w.open('[')
 	for _, f := range out.Files {
 		w.elem()
 		w.open('{')
-		w.key("path")
-		w.str(f.Path)
+		w.strField("path", f.Path)
 		w.key("findings")
 		w.open('[')
 		for _, fd := range f.Findings {
@@ -126,8 +124,7 @@ func writeJSON(dst io.Writer, out JSONOutput) error {
 		}
 		w.close(']')
 		if f.Error != "" {
-			w.key("error")
-			w.str(f.Error)
+			w.strField("error", f.Error)
 		}
 		w.close('}')
 		if len(w.b) >= 64<<10 {
@@ -146,29 +143,20 @@ func writeJSON(dst io.Writer, out JSONOutput) error {
 
 func (w *jsonWriter) finding(f JSONFinding) {
 	w.open('{')
-	w.key("rule")
-	w.str(f.Rule)
-	w.key("severity")
-	w.str(f.Severity)
-	w.key("message")
-	w.str(f.Message)
+	w.strField("rule", f.Rule)
+	w.strField("severity", f.Severity)
+	w.strField("message", f.Message)
 	w.rangeFields(f.JSONRange)
 	w.key("suggestions")
 	w.open('[')
 	for _, s := range f.Suggestions {
 		w.elem()
 		w.open('{')
-		w.key("message")
-		w.str(s.Message)
+		w.strField("message", s.Message)
 		w.key("edits")
 		w.open('[')
 		for _, e := range s.Edits {
-			w.elem()
-			w.open('{')
-			w.rangeFields(e.JSONRange)
-			w.key("text")
-			w.str(e.Text)
-			w.close('}')
+			w.rangeElem(e.JSONRange, "text", e.Text)
 		}
 		w.close(']')
 		w.close('}')
@@ -178,26 +166,31 @@ func (w *jsonWriter) finding(f JSONFinding) {
 		w.key("related")
 		w.open('[')
 		for _, r := range f.Related {
-			w.elem()
-			w.open('{')
-			w.rangeFields(r.JSONRange)
-			w.key("message")
-			w.str(r.Message)
-			w.close('}')
+			w.rangeElem(r.JSONRange, "message", r.Message)
 		}
 		w.close(']')
 	}
 	w.close('}')
 }
 
+// rangeElem writes an element of the open array: an object of a range's
+// fields and one string member (an edit's text, a related place's
+// message).
+func (w *jsonWriter) rangeElem(r JSONRange, name, v string) {
+	w.elem()
+	w.open('{')
+	w.rangeFields(r)
+	w.strField(name, v)
+	w.close('}')
+}
+
 func (w *jsonWriter) rangeFields(r JSONRange) {
-	for _, f := range [...]struct {
-		name string
-		v    int
-	}{{"line", r.Line}, {"column", r.Column}, {"endLine", r.EndLine}, {"endColumn", r.EndColumn}, {"offset", r.Offset}, {"endOffset", r.EndOffset}} {
-		w.key(f.name)
-		w.int(f.v)
-	}
+	w.intField("line", r.Line)
+	w.intField("column", r.Column)
+	w.intField("endLine", r.EndLine)
+	w.intField("endColumn", r.EndColumn)
+	w.intField("offset", r.Offset)
+	w.intField("endOffset", r.EndOffset)
 }
 
 // jsonWriter writes indented JSON: every member and element on a line of
@@ -248,6 +241,17 @@ func (w *jsonWriter) newline(depth int) {
 }
 
 func (w *jsonWriter) int(v int) { w.b = strconv.AppendInt(w.b, int64(v), 10) }
+
+// strField and intField write a member of the open object.
+func (w *jsonWriter) strField(name, v string) {
+	w.key(name)
+	w.str(v)
+}
+
+func (w *jsonWriter) intField(name string, v int) {
+	w.key(name)
+	w.int(v)
+}
 
 // str writes s as encoding/json does with HTML left unescaped: quotes and
 // backslashes escaped, control characters as \b \f \n \r \t or \u00XX,
