@@ -213,13 +213,29 @@ func (a *analysis) mayStartRole(i int) bool {
 		return true
 	}
 	if f&flagCapital == 0 {
-		return f&flagDeterminer != 0
+		return f&flagDeterminer != 0 && a.mayFollowDeterminer(i+1)
 	}
 	var next uint16
 	if i+1 < len(a.tokFlags) {
 		next = a.tokFlags[i+1]
 	}
-	return f&(flagDeterminer|flagCountry) != 0 || next&(flagTitleStart|flagQualifier) != 0
+	return f&flagCountry != 0 || f&flagDeterminer != 0 && a.mayFollowDeterminer(i+1) || next&(flagTitleStart|flagQualifier) != 0
+}
+
+// mayFollowDeterminer rejects at once most words that cannot open a role
+// after a determiner (the first step of roleParser): "the market", "a
+// week". What may is an age, a title, a possessive, a country, a
+// qualifier, a capitalised word, or the full stop or hyphen of "U.S."
+// and "ex-".
+func (a *analysis) mayFollowDeterminer(j int) bool {
+	if j >= len(a.Tokens) {
+		return false
+	}
+	if a.Tokens[j].Kind == article.Punct {
+		w := a.Tok(j)
+		return w == "." || w == "-" || w == "–"
+	}
+	return a.tokFlags[j]&(flagAge|flagTitleStart|flagPossessive|flagCountry|flagQualifier|flagCapital) != 0
 }
 
 // roleParser reads a role phrase word by word.
