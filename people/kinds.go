@@ -229,22 +229,30 @@ func (a *analysis) legalFormAt(k int) string {
 	if a.IsPunct(k, ",") {
 		k++
 	}
-	var b strings.Builder
-	end := k
-	for j := k; j < len(a.Tokens) && j < k+4; j++ {
-		t := a.Tokens[j]
-		switch {
-		case t.Kind == article.Word && (j == k || a.IsPunct(j-1, ".")):
-			b.WriteString(a.Tok(j))
-			end = j + 1
-			continue
-		case a.IsPunct(j, ".") && j > k:
-			continue
-		}
-		break
+	if !a.IsCapWord(k) {
+		return "" // as after most names: nothing to build
 	}
-	w := b.String()
-	if w == "" || !a.IsCapWord(k) || !isLegalForm(w) {
+	// The form's words without their full stops: one word as it stands,
+	// "S.A." joined.
+	w := a.Tok(k)
+	end := k + 1
+	if a.IsPunct(k+1, ".") {
+		var b strings.Builder
+		for j := k; j < len(a.Tokens) && j < k+4; j++ {
+			t := a.Tokens[j]
+			switch {
+			case t.Kind == article.Word && (j == k || a.IsPunct(j-1, ".")):
+				b.WriteString(a.Tok(j))
+				end = j + 1
+				continue
+			case a.IsPunct(j, ".") && j > k:
+				continue
+			}
+			break
+		}
+		w = b.String()
+	}
+	if !isLegalForm(w) {
 		return ""
 	}
 	// A two-letter form (AG, SA) after a name must end the name's
@@ -446,9 +454,9 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	name := a.joinWords(words, article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[end-1].End()})
 	last := words[len(words)-1]
 	kind, why := KindUnknown, ""
-	switch {
-	case a.legalFormAt(end) != "":
-		kind, why = KindOrganisation, "legal form “"+a.legalFormAt(end)+"”"
+	switch form := a.legalFormAt(end); {
+	case form != "":
+		kind, why = KindOrganisation, "legal form “"+form+"”"
 	case isKnownOrg(name):
 		kind, why = KindOrganisation, knownOrgWhy(knownOrg(name))
 	case hasAny(words, orgHeads):
