@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newslint/newslint/article"
@@ -446,11 +447,14 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	if end-i == 1 && (orgHeads[a.Tok(i)] || placeHeads[a.Tok(i)]) && !isKnownOrg(a.Tok(i)) {
 		return Mention{}, false // "Oil prices rose": a common noun
 	}
-	words := make([]string, 0, end-i)
+	// The words go in nameRun's buffer (most runs name nothing); a name
+	// found keeps a copy.
+	words := a.runWords[:0]
 	for k := i; k < end; k++ {
 		w, _ := article.StripPossessive(a.Tok(k))
 		words = append(words, w)
 	}
+	a.runWords = words[:0]
 	name := a.joinWords(words, article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[end-1].End()})
 	last := words[len(words)-1]
 	kind, why := KindUnknown, ""
@@ -465,13 +469,15 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 		kind, why = KindPlace, "a word of places' names"
 	case countryNames[name] != "":
 		kind, why = KindPlace, "a country"
-	case placeClass(name) > 0 && (len(words) > 1 || placeClass(name) <= 2 || a.placePreposition(i)):
-		kind, why = KindPlace, "a known place"
+	default:
+		if c := placeClass(name); c > 0 && (len(words) > 1 || c <= 2 || a.placePreposition(i)) {
+			kind, why = KindPlace, "a known place"
+		}
 	}
 	if kind == KindUnknown {
 		return Mention{}, false
 	}
-	m := a.mention(Name, i, i, end, words)
+	m := a.mention(Name, i, i, end, slices.Clone(words))
 	a.trimPossessive(&m)
 	m.Kind, m.why = kind, why
 	return m, true
