@@ -87,34 +87,49 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 				if i >= len(targets) {
 					return
 				}
-				// A file's weight is acquired before it is read: at once
-				// when its size is known, else once it is measured.
-				var held int64
-				acquire := func(size int64) {
-					held = min(max(1, size), budget)
-					_ = inFlight.Acquire(context.Background(), held) // cannot fail: no deadline
-				}
+				w := &weighing{l: l, sem: inFlight, budget: budget}
 				var sized func(int64)
 				if t := targets[i]; t.Size >= 0 || t.Stdin || t.Err != nil {
-					acquire(l.weight(t))
+					w.acquire(l.weight(t))
 				} else {
-					sized = func(size int64) {
-						if l.Sized != nil {
-							l.Sized(size)
-						}
-						acquire(size)
-					}
+					sized = w.measured
 				}
 				results[i] = l.lintTarget(targets[i], sized)
-				if held > 0 {
-					inFlight.Release(held)
-				}
+				w.release()
 			}
 		}()
 	}
 	wg.Wait()
 	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
 	return results
+}
+
+// weighing holds a target's weight against MaxBytesInFlight: acquired
+// before the file is read, at once when its size is known, else once it
+// is measured (measured, called back by the read).
+type weighing struct {
+	l      *Linter
+	sem    *semaphore.Weighted
+	budget int64
+	held   int64
+}
+
+func (w *weighing) acquire(size int64) {
+	w.held = min(max(1, size), w.budget)
+	_ = w.sem.Acquire(context.Background(), w.held) // cannot fail: no deadline
+}
+
+func (w *weighing) measured(size int64) {
+	if w.l.Sized != nil {
+		w.l.Sized(size)
+	}
+	w.acquire(size)
+}
+
+func (w *weighing) release() {
+	if w.held > 0 {
+		w.sem.Release(w.held)
+	}
 }
 
 // weight is what a target counts against MaxBytesInFlight: its size on
