@@ -242,3 +242,19 @@ func TestLowerEveryToken(t *testing.T) {
 		assert.Equal(t, strings.ToLower(a.Tok(i)), a.Lower(i), "token %d %q", i, a.Tok(i))
 	}
 }
+
+// TestSentenceOfEveryToken: each token's sentence, found from the
+// sentences' token ranges, is the one whose range holds it; a token opens
+// its sentence exactly when it is the range's first, and is its
+// sentence's start exactly when it is the first word.
+func TestSentenceOfEveryToken(t *testing.T) {
+	a := ParseText("t.txt", "“Yes.” He left! Then... she came?\n\nNew paragraph, one sentence. (Another.) 3 more. ...\n\nEnd")
+	require.Greater(t, len(a.Sentences), 5)
+	for si, s := range a.Sentences {
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			assert.Equal(t, si, a.SentenceOf(i), "token %d %q", i, a.Tok(i))
+			assert.Equal(t, i == s.FirstToken, a.OpensSentence(i), "token %d %q", i, a.Tok(i))
+			assert.Equal(t, i == s.FirstWord, a.SentenceStart(i), "token %d %q", i, a.Tok(i))
+		}
+	}
+}

@@ -36,16 +36,14 @@ const (
 )
 
 // Token is a word, a number or a punctuation mark. Offsets are int32 (an
-// article is at most 1 GB) and the paragraph is the sentence's, so that a
-// token takes 16 bytes: with one token to every five or six bytes of
-// text, the token table is the largest part of the model. A word longer
-// than maxTokenLen bytes (no word is; a hostile file may hold one) is cut
-// into tokens of at most that length.
+// article is at most 1 GB), and the sentence is found from the sentences'
+// token ranges (Article.SentenceOf), so that a token takes 12 bytes: with
+// one token to every five or six bytes of text, the token table is the
+// largest part of the model. A word longer than maxTokenLen bytes (no
+// word is; a hostile file may hold one) is cut into tokens of at most
+// that length.
 type Token struct {
 	start int32
-	// Sent is the index of the sentence holding the token (its paragraph
-	// is the sentence's).
-	Sent int32
 	// Quote is the index of the innermost double quotation holding the
 	// token, or -1.
 	Quote int32
@@ -53,7 +51,8 @@ type Token struct {
 	Kind  TokenKind
 	// flags marks the rare tokens whose text or lower-case form is kept
 	// apart (tokenHidden, tokenLowerApart), so that Tok and Lower look
-	// in a map only for them, and capitalised words (tokenCapital).
+	// in a map only for them, capitalised words (tokenCapital), and the
+	// tokens that open a sentence.
 	flags uint8
 }
 
@@ -65,6 +64,8 @@ const (
 	tokenLowerApart             // lower-case form in Article.lowerApart
 	tokenCapital                // a word whose first letter is upper case
 	tokenWide                   // a word with a byte that is not ASCII
+	tokenOpens                  // the first token of its sentence
+	tokenFirstWord              // the first word or number of its sentence
 )
 
 // Span is the token's span in the text.

@@ -42,7 +42,7 @@ func (a *Article) tokenize() {
 				continue
 			}
 			r, n := a.runeAt(i)
-			t := Token{start: int32(i), n: uint16(n), Kind: Punct, Sent: int32(si), Quote: -1}
+			t := Token{start: int32(i), n: uint16(n), Kind: Punct, Quote: -1}
 			switch {
 			case IsSpace(r) || invisible(r):
 				i += n
@@ -82,8 +82,12 @@ func (a *Article) tokenize() {
 		for k := s.FirstToken; k < s.EndToken; k++ {
 			if a.Tokens[k].Kind != Punct {
 				s.FirstWord = k
+				a.Tokens[k].flags |= tokenFirstWord
 				break
 			}
+		}
+		if s.FirstToken < s.EndToken {
+			a.Tokens[s.FirstToken].flags |= tokenOpens
 		}
 	}
 }
@@ -249,8 +253,15 @@ func (a *Article) IsPunct(i int, p string) bool {
 }
 
 // SentenceStart reports whether token i is the first word of its sentence.
-func (a *Article) SentenceStart(i int) bool {
-	return a.Sentences[a.Tokens[i].Sent].FirstWord == i
+func (a *Article) SentenceStart(i int) bool { return a.Tokens[i].flags&tokenFirstWord != 0 }
+
+// OpensSentence reports whether token i is the first token of its
+// sentence: token i-1, if any, is in another sentence.
+func (a *Article) OpensSentence(i int) bool { return a.Tokens[i].flags&tokenOpens != 0 }
+
+// SentenceOf returns the index of the sentence holding token i.
+func (a *Article) SentenceOf(i int) int {
+	return sort.Search(len(a.Sentences), func(k int) bool { return a.Sentences[k].EndToken > i })
 }
 
 // TokenIndexAt returns the index of the first token that ends after off.

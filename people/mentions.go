@@ -193,8 +193,9 @@ func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 // token nameStart (no name when nameStart is end).
 func (a *analysis) mention(form Form, first, nameStart, end int, words []string) Mention {
 	t := a.Tokens[first]
+	sent := a.SentenceOf(first)
 	m := Mention{Span: article.Span{Start: t.Start(), End: a.Tokens[end-1].End()}, Form: form, Words: words,
-		Para: a.Sentences[t.Sent].Para, Sent: int(t.Sent), Quote: int(t.Quote), FirstToken: first, EndToken: end}
+		Para: a.Sentences[sent].Para, Sent: sent, Quote: int(t.Quote), FirstToken: first, EndToken: end}
 	if nameStart < end {
 		m.Name = article.Span{Start: a.Tokens[nameStart].Start(), End: a.Tokens[end-1].End()}
 	}

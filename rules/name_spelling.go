@@ -222,10 +222,10 @@ func describeUses(a *article.Article, need map[string]*nameForm) {
 			continue
 		}
 		f.uses = append(f.uses, article.Span{Start: t.Start(), End: t.Start() + len(base)})
-		if a.IsCapWord(i+1) && a.Tokens[i+1].Sent == t.Sent {
+		if a.IsCapWord(i+1) && !a.OpensSentence(i+1) {
 			f.add(&f.next, a.Tok(i+1))
 		}
-		if i > 0 && a.IsCapWord(i-1) && a.Tokens[i-1].Sent == t.Sent && !a.SentenceStart(i-1) {
+		if i > 0 && a.IsCapWord(i-1) && !a.OpensSentence(i) && !a.SentenceStart(i-1) {
 			f.add(&f.prev, a.Tok(i-1))
 		}
 	}
