@@ -65,10 +65,7 @@ func (a *Article) findQuotes() {
 		for i := p.Start; i < p.End; {
 			// Every quotation mark is ' or " or outside ASCII: other
 			// ASCII bytes are passed over without decoding.
-			for i < p.End && !quoteByte[b[i]] {
-				i++
-			}
-			if i >= p.End {
+			if i = skipTo(b, i, p.End, &quoteByte); i >= p.End {
 				break
 			}
 			r, n := a.runeAt(i)

@@ -36,10 +36,7 @@ func (a *Article) splitSentences(pi int) {
 	for i := p.Start; i < p.End; {
 		// Terminators are . ! ? or the ellipsis (outside ASCII): other
 		// ASCII bytes are passed over without decoding.
-		for i < p.End && !stopByte[b[i]] {
-			i++
-		}
-		if i >= p.End {
+		if i = skipTo(b, i, p.End, &stopByte); i >= p.End {
 			break
 		}
 		r, n := a.runeAt(i)

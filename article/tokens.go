@@ -19,6 +19,15 @@ func isWordRune(r rune) bool {
 // asciiAlnum marks the bytes of the ASCII letters and digits.
 var asciiAlnum = byteSet(func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' })
 
+// skipTo returns the first offset from i, before end, of a byte of set,
+// or end.
+func skipTo(b []byte, i, end int, set *[256]bool) int {
+	for i < end && !set[b[i]] {
+		i++
+	}
+	return i
+}
+
 // byteSet is the table of the bytes for which in is true: scanning text
 // for a few kinds of byte costs one look-up a byte.
 func byteSet(in func(byte) bool) (t [256]bool) {

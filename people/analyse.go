@@ -203,30 +203,25 @@ func (a *analysis) flagTokens() {
 	}
 }
 
-// lexiconFlags maps each word of the title, qualifier and determiner
-// lists to its flags, built once, on first use.
+// lexiconFlags maps each word of the lexicon's lists (titles'
+// qualifiers and first words, determiners, pronouns, honorifics, speech
+// verbs, particles; all in lower case) to its flags, built once, on first
+// use.
 var lexiconFlags = sync.OnceValue(func() map[string]uint16 {
 	m := map[string]uint16{}
-	for w := range titleQualifiers {
-		m[w] |= flagQualifier
-	}
-	for w := range titleFirstWords {
-		m[w] |= flagTitleStart
-	}
-	for w := range determiners {
-		m[w] |= flagDeterminer
-	}
-	for w := range pronounGender {
-		m[w] |= flagPronoun
-	}
-	for w := range honorifics {
-		m[w] |= flagHonorific
-	}
-	for w := range speechVerbs {
-		m[w] |= flagSpeechVerb
-	}
-	for w := range particles {
-		m[w] |= flagParticle
-	}
+	flagWords(m, titleQualifiers, flagQualifier)
+	flagWords(m, titleFirstWords, flagTitleStart)
+	flagWords(m, determiners, flagDeterminer)
+	flagWords(m, pronounGender, flagPronoun)
+	flagWords(m, honorifics, flagHonorific)
+	flagWords(m, speechVerbs, flagSpeechVerb)
+	flagWords(m, particles, flagParticle)
 	return m
 })
+
+// flagWords sets flag on every word of list in m.
+func flagWords[V any](m map[string]uint16, list map[string]V, flag uint16) {
+	for w := range list {
+		m[w] |= flag
+	}
+}

@@ -3,6 +3,8 @@ package people
 import (
 	"slices"
 	"strings"
+
+	"github.com/newslint/newslint/article"
 )
 
 func sameFirst(x, y string) bool {
@@ -237,4 +239,44 @@ func (pm *Model) collectMentions() {
 			e.Gender = m.Gender
 		}
 	}
+}
+
+// nameOf is a mention's name: its words joined by spaces.
+func (pm *Model) nameOf(m *Mention) string { return joinWords(pm.text, m.Words, m.Name) }
+
+// joinWords joins words as they stand in the article's text at span at
+// (see joinWords).
+func (a *analysis) joinWords(words []string, at article.Span) string {
+	return joinWords(a.Src.Text, words, at)
+}
+
+// joinWords joins words by spaces: as they stand in text at span at (a
+// possessive 's may follow the last), when they stand so, as most names
+// do, so that nothing is built; else by strings.Join.
+func joinWords(text string, words []string, at article.Span) string {
+	if len(words) == 1 {
+		return words[0]
+	}
+	if at.Start < 0 || at.End > len(text) || at.Start > at.End {
+		return strings.Join(words, " ")
+	}
+	s := text[at.Start:at.End]
+	pos := 0
+	for k, w := range words {
+		if k > 0 {
+			if pos >= len(s) || s[pos] != ' ' {
+				return strings.Join(words, " ")
+			}
+			pos++
+		}
+		if !strings.HasPrefix(s[pos:], w) {
+			return strings.Join(words, " ")
+		}
+		pos += len(w)
+	}
+	switch s[pos:] {
+	case "", "'s", "’s":
+		return s[:pos]
+	}
+	return strings.Join(words, " ")
 }

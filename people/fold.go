@@ -53,23 +53,6 @@ func (a *analysis) lowerBase(i int) string {
 	return w
 }
 
-// HasLower reports whether w in lower case is in the set, without
-// building the lower-case string when w is ASCII.
-func (s *WordSet) HasLower(w string) bool {
-	h := uint64(HashOffset)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return s.Has(strings.ToLower(w))
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * 1099511628211 // as HashString
-	}
-	return s.has(h | 1)
-}
-
 // hasSuffixFold reports whether w ends in suffix (lower-case ASCII),
 // in any case.
 func hasSuffixFold(w, suffix string) bool {
@@ -95,47 +78,4 @@ func isCalendarLower(w string) bool {
 func isOrgNoun(w string) bool {
 	ok, _ := getLower(orgNouns, w)
 	return ok
-}
-
-// titleStart reports whether token i is the first word of a title
-// (titleFirstWords), from its flags.
-func (a *analysis) titleStart(i int) bool { return a.tokFlags[i]&flagTitleStart != 0 }
-
-// nameOf is a mention's name: its words joined by spaces.
-func (pm *Model) nameOf(m *Mention) string { return joinWords(pm.text, m.Words, m.Name) }
-
-// joinWords is a.joinWords for the article's text.
-func (a *analysis) joinWords(words []string, at article.Span) string {
-	return joinWords(a.Src.Text, words, at)
-}
-
-// joinWords joins words by spaces: as they stand in text at span at (a
-// possessive 's may follow the last), when they stand so, as most names
-// do, so that nothing is built; else by strings.Join.
-func joinWords(text string, words []string, at article.Span) string {
-	if len(words) == 1 {
-		return words[0]
-	}
-	if at.Start < 0 || at.End > len(text) || at.Start > at.End {
-		return strings.Join(words, " ")
-	}
-	s := text[at.Start:at.End]
-	pos := 0
-	for k, w := range words {
-		if k > 0 {
-			if pos >= len(s) || s[pos] != ' ' {
-				return strings.Join(words, " ")
-			}
-			pos++
-		}
-		if !strings.HasPrefix(s[pos:], w) {
-			return strings.Join(words, " ")
-		}
-		pos += len(w)
-	}
-	switch s[pos:] {
-	case "", "'s", "’s":
-		return s[:pos]
-	}
-	return strings.Join(words, " ")
 }

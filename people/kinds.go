@@ -503,24 +503,11 @@ func hasAny(words []string, set map[string]bool) bool {
 }
 
 // mergeMentions merges two lists of mentions, each in text order (on one
-// first token, y's before x's). It merges into x from the back when x has
-// the room, as it usually has (findMentions sizes it generously): a
-// mention is large, and a second list would copy every one.
+// first token, y's before x's), into x from the back: x usually has the
+// room already (findMentions sizes it generously), and a mention is too
+// large to copy into a second list.
 func mergeMentions(x, y []Mention) []Mention {
-	if cap(x) < len(x)+len(y) {
-		out := make([]Mention, 0, len(x)+len(y))
-		i, j := 0, 0
-		for i < len(x) || j < len(y) {
-			if j >= len(y) || i < len(x) && x[i].FirstToken < y[j].FirstToken {
-				out = append(out, x[i])
-				i++
-			} else {
-				out = append(out, y[j])
-				j++
-			}
-		}
-		return out
-	}
+	x = slices.Grow(x, len(y))
 	i, j := len(x)-1, len(y)-1
 	x = x[:len(x)+len(y)]
 	for k := len(x) - 1; j >= 0; k-- {

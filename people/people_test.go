@@ -233,8 +233,8 @@ func TestHasNearVariant(t *testing.T) {
 	}
 }
 
-// TestMergeMentions: both ways of merging (into a new list, and into the
-// first list's spare room from the back) give the text order, with the
+// TestMergeMentions: merging into a first list with no spare room (it
+// grows) and into one with room gives the text order, with the
 // second list's mention first on a tie.
 func TestMergeMentions(t *testing.T) {
 	mk := func(tag int, firsts ...int) []Mention {

@@ -362,3 +362,7 @@ func parseAge(w string) (int, bool) {
 	}
 	return n, true
 }
+
+// titleStart reports whether token i is the first word of a title
+// (titleFirstWords), from its flags.
+func (a *analysis) titleStart(i int) bool { return a.tokFlags[i]&flagTitleStart != 0 }

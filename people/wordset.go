@@ -1,5 +1,10 @@
 package people
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // WordSet is a set of words held as 64-bit FNV-1a hashes in an
 // open-addressed table: the article's lower-case words are added once per
 // token, and a slot is eight bytes with no string to hash twice or to
@@ -78,4 +83,21 @@ func (s *WordSet) has(h uint64) bool {
 			return true
 		}
 	}
+}
+
+// HasLower reports whether w in lower case is in the set, without
+// building the lower-case string when w is ASCII.
+func (s *WordSet) HasLower(w string) bool {
+	h := uint64(HashOffset)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return s.Has(strings.ToLower(w))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * 1099511628211 // as HashString
+	}
+	return s.has(h | 1)
 }
