@@ -73,7 +73,16 @@ type Quote struct {
 	Continues bool      `json:"continuesNextParagraph,omitempty"`
 	Speaker   *Location `json:"speaker,omitempty"`
 	Entity    string    `json:"entity,omitempty"`
-	Pattern   string    `json:"pattern,omitempty"`
+	// SpeakerKind says what the speaker is: "person", "organisation" (or
+	// another kind of name), or "phrase" for a source named by a phrase
+	// that is no one's name ("the statement", "a spokeswoman").
+	SpeakerKind string `json:"speakerKind,omitempty"`
+	// Pattern is how the speaker was found; Cue is the reporting verb.
+	Pattern string    `json:"pattern,omitempty"`
+	Cue     *Location `json:"cue,omitempty"`
+	// ContinuesQuote is, for "continues" and "multi-paragraph", the index
+	// (in Quotes) of the quotation whose speaker this one continues.
+	ContinuesQuote *int `json:"continuesQuote,omitempty"`
 }
 
 func location(a *article.Article, s article.Span) Location {
@@ -150,7 +159,19 @@ func (r Report) Text() string {
 		}
 		fmt.Fprintf(&b, "  %d:%d%s %s\n", q.Line, q.Column, state, q.Text)
 		if q.Speaker != nil {
-			fmt.Fprintf(&b, "      speaker %q at %d:%d -> %s (%s)\n", q.Speaker.Text, q.Speaker.Line, q.Speaker.Column, q.Entity, q.Pattern)
+			who := q.Entity
+			if who == "" {
+				who = q.SpeakerKind
+			}
+			fmt.Fprintf(&b, "      speaker %q at %d:%d -> %s (%s", q.Speaker.Text, q.Speaker.Line, q.Speaker.Column, who, q.Pattern)
+			if q.Cue != nil {
+				fmt.Fprintf(&b, ", cue %q", q.Cue.Text)
+			}
+			if q.ContinuesQuote != nil {
+				c := r.Quotes[*q.ContinuesQuote]
+				fmt.Fprintf(&b, ", continues the quote at %d:%d", c.Line, c.Column)
+			}
+			b.WriteString(")\n")
 		} else {
 			b.WriteString("      speaker: none found\n")
 		}
@@ -208,20 +229,35 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		}
 	}
 	qi := 0
+	reportIndex := make(map[int]int, len(a.Quotes)) // quotation -> its index in rep.Quotes
 	for i, q := range a.Quotes {
 		if q.Single {
 			continue
 		}
+		reportIndex[i] = qi
 		at := pm.Attributions[i]
-		if at.Speaker >= 0 {
-			m := pm.Mentions[at.Speaker]
-			loc := location(a, m.Span)
-			rep.Quotes[qi].Speaker = &loc
-			rep.Quotes[qi].Pattern = at.Pattern
-			if at.Entity >= 0 {
-				rep.Quotes[qi].Entity = pm.Entities[at.Entity].Name
-			} else {
-				rep.Quotes[qi].Entity = "(unresolved " + m.Form.String() + ")"
+		if at.Attributed() {
+			rq := &rep.Quotes[qi]
+			loc := location(a, at.Source)
+			rq.Speaker = &loc
+			rq.Pattern = at.Pattern
+			if at.Verb.End > at.Verb.Start {
+				cue := location(a, at.Verb)
+				rq.Cue = &cue
+			}
+			if c, ok := reportIndex[at.Continues]; ok && at.Continues >= 0 {
+				rq.ContinuesQuote = &c
+			}
+			switch {
+			case at.Entity >= 0:
+				rq.Entity = pm.Entities[at.Entity].Name
+				rq.SpeakerKind = pm.Entities[at.Entity].Kind.String()
+			case at.Speaker >= 0:
+				m := pm.Mentions[at.Speaker]
+				rq.Entity = "(unresolved " + m.Form.String() + ")"
+				rq.SpeakerKind = m.Kind.String()
+			default:
+				rq.SpeakerKind = "phrase"
 			}
 		}
 		qi++

@@ -10,20 +10,34 @@ import (
 
 // Attribution is the speaker of one quotation.
 type Attribution struct {
-	// Speaker is the index of the mention naming the speaker, or -1 when
-	// the quotation has none (a scare quote, a title, an unattributed
-	// quote).
+	// Speaker is the index of the mention naming the speaker (a person,
+	// or an organisation that issued the words), or -1 when the quotation
+	// has none (a scare quote, a title, an unattributed quote) or its
+	// source is a phrase that names no one ("the statement said", "a
+	// spokeswoman said").
 	Speaker int
 	// Entity is the speaker's entity, or -1.
 	Entity int
+	// Source is the source as written: the speaker's mention, or the noun
+	// phrase of the reporting clause; empty when the quotation has none.
+	Source article.Span
 	// Pattern names how the speaker was found: "after-quote" (“Q,” said
-	// X / “Q,” X said), "before-quote" (X said: “Q”), "according-to",
-	// "continues" (a later part of a split quote or a quote-only
-	// paragraph continuing the previous speaker), "multi-paragraph".
+	// X / “Q,” X said), "tag-sentence" (“Q.” X said.), "before-quote" (X
+	// said: “Q” / X said the plan would “Q”), "colon-intro" (X turned to
+	// the crowd: “Q”, or the paragraph before ends so), "according-to",
+	// "continues" (a later part of a split quote, a later quote of the
+	// paragraph, or a quote-only paragraph continuing the previous
+	// speaker), "multi-paragraph".
 	Pattern string
-	// Verb is the speech verb of the attribution (empty for continues).
+	// Verb is the cue of the attribution (empty for continues).
 	Verb article.Span
+	// Continues is, for "continues" and "multi-paragraph", the quotation
+	// whose speaker this one continues; else -1.
+	Continues int
 }
+
+// Attributed reports whether the quotation has a source.
+func (at Attribution) Attributed() bool { return at.Source.End > at.Source.Start }
 
 // Statement is a statement reported outside quotation marks: the subject
 // of a speech verb ("the Belarus President stated that …") or of "in his

@@ -3,6 +3,7 @@ package people
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
 )
@@ -276,24 +277,24 @@ func (a *analysis) clauseEnd(i int) bool {
 	return false
 }
 
-// attributeQuotes finds the speaker of every double quotation, then the
-// reported statements outside quotations.
+// attributeQuotes finds the speaker of every double quotation (see
+// speech.go for the grammar), then the reported statements outside
+// quotations.
 func (a *analysis) attributeQuotes(pm *Model) {
 	pm.Attributions = make([]Attribution, len(a.Quotes))
 	for qi := range pm.Attributions {
-		pm.Attributions[qi] = Attribution{Speaker: -1, Entity: -1}
+		pm.Attributions[qi] = Attribution{Speaker: -1, Entity: -1, Continues: -1}
 	}
 	used := map[int]bool{} // verb tokens used by attributions
 	for qi, q := range a.Quotes {
 		if q.Single || !q.Closed && q.Next < 0 {
 			continue
 		}
-		at := &pm.Attributions[qi]
-		if q.Closed {
-			*at = a.attributionAfter(pm, q, used)
-		}
-		if at.Speaker < 0 {
-			*at = a.attributionBefore(pm, q, used)
+		if at, v, ok := a.attributeQuote(pm, qi); ok {
+			pm.Attributions[qi] = at
+			if v >= 0 {
+				used[v] = true
+			}
 		}
 	}
 	a.shareMultiParagraph(pm)
@@ -301,13 +302,160 @@ func (a *analysis) attributeQuotes(pm *Model) {
 	a.reportedStatements(pm, used)
 }
 
-// attributionAfter reads the attribution after a closed quotation: “Q,”
-// said X. / “Q,” X said. / “Q,” X told reporters. / “Q,” according to X.
-func (a *analysis) attributionAfter(pm *Model, q article.Quote, used map[int]bool) Attribution {
+// attributeQuote reads the reporting clause of quotation qi, trying the
+// places a clause stands in turn (speech.go). v is the cue's token, or -1.
+func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok bool) {
+	q := a.Quotes[qi]
+	t := a.TokenIndexAt(q.Open.Start)
+	si := a.SentenceAt(q.Open.Start)
+	sentStart := t
+	if si >= 0 {
+		sentStart = a.Sentences[si].FirstToken
+	}
+	after := func() (Attribution, int, bool) {
+		if !q.Closed {
+			return Attribution{}, -1, false
+		}
+		ct := a.TokenIndexAt(q.Close.End)
+		end := a.attributionEnd(q, ct)
+		if at, v, ok := a.attributionAfter(pm, q, ct, end); ok {
+			return at, v, true
+		}
+		return a.tagAfter(pm, ct, end, "after-quote")
+	}
+	before := func() (Attribution, int, bool) {
+		if si < 0 {
+			return Attribution{}, -1, false
+		}
+		return a.introBefore(pm, t, sentStart)
+	}
+	// A partial quotation, run into a sentence ("Ortiz said regulators had
+	// “finally listened” until …", "After Scalia said that they might do
+	// better at “less advanced schools,” Trump said:"), belongs to the
+	// clause before it, when it has one; a quotation that opens its
+	// sentence, or follows a colon or a comma, is the object of a tag
+	// after it, when it has one.
+	first, second := after, before
+	if a.partialQuote(q, t, sentStart) {
+		first, second = before, after
+	}
+	if at, v, ok := first(); ok {
+		return at, v, true
+	}
+	if at, v, ok := second(); ok {
+		return at, v, true
+	}
+	// A clause that ends with a colon, in the sentence or as the paragraph
+	// before.
+	var colonAt Attribution
+	colonOK, colonStrong := false, false
+	if from, colon, ok := a.colonBefore(q, t); ok {
+		colonAt, colonStrong, colonOK = a.colonIntro(pm, from, colon)
+		if colonOK && colonStrong {
+			return colonAt, -1, true
+		}
+	}
+	// “Q.” X said. — a tag that is a sentence of its own.
+	if q.Closed {
+		ct := a.TokenIndexAt(q.Close.End)
+		if ns := a.SentenceAt(q.Close.End - 1); ns >= 0 && ns+1 < len(a.Sentences) && a.Sentences[ns+1].Para == q.Para && a.Sentences[ns+1].FirstToken == ct {
+			end := min(a.Sentences[ns+1].EndToken, ct+14)
+			if at, k, ok := a.tagAfter(pm, ct, end, "tag-sentence"); ok && k <= ct+8 && !a.quoteIn(k, a.Sentences[ns+1].EndToken) {
+				if ce, _ := a.cueAt(k); !a.complementAfter(ce, end) || k == ct {
+					return at, k, true
+				}
+			}
+		}
+	}
+	if colonOK {
+		return colonAt, -1, true
+	}
+	return Attribution{}, -1, false
+}
+
+// partialQuote reports whether quotation q (whose first token is t) is
+// run into its sentence: words of the sentence stand before it, and
+// neither a colon nor a comma nor a dash introduces it.
+func (a *analysis) partialQuote(q article.Quote, t, sentStart int) bool {
+	if t <= sentStart {
+		return false
+	}
+	switch a.Tok(t - 1) {
+	case ":", ",", "—", "–", "-":
+		return false
+	}
+	return true
+}
+
+// quoteIn reports whether a double quotation opens among tokens [from,
+// to): a sentence that introduces a quotation of its own is no tag of the
+// one before.
+func (a *analysis) quoteIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		if q := a.Tokens[k].Quote; q >= 0 && !a.Quotes[q].Single {
+			return true
+		}
+	}
+	return false
+}
+
+// endsForTag reports whether a quotation ends the way a quotation followed
+// by its tag does: with a comma, a question or an exclamation mark, or a
+// dash, inside or just after the closing mark.
+func (a *analysis) endsForTag(q article.Quote) bool {
+	if !q.Closed {
+		return false
+	}
+	r, _ := a.runeBeforeOff(q.Close.Start)
+	if strings.ContainsRune(",?!—–-", r) {
+		return true
+	}
+	ct := a.TokenIndexAt(q.Close.End)
+	return a.IsPunct(ct, ",")
+}
+
+// runeBeforeOff returns the last character before offset off, skipping
+// spaces.
+func (a *analysis) runeBeforeOff(off int) (rune, int) {
+	s := a.Src.Text
+	for off > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:off])
+		if !article.IsSpace(r) {
+			return r, n
+		}
+		off -= n
+	}
+	return 0, 0
+}
+
+// colonBefore finds a clause ending with a colon just before quotation q
+// (whose first token is t): in its paragraph, or as the paragraph before
+// when q opens its paragraph. It returns the clause's first token and the
+// colon's.
+func (a *analysis) colonBefore(q article.Quote, t int) (from, colon int, ok bool) {
+	c := t - 1
+	if c < 0 || !a.IsPunct(c, ":") {
+		return 0, 0, false
+	}
+	p := a.Paragraphs[q.Para]
+	if a.Tokens[c].Start() < p.Start {
+		// The colon ends the paragraph before: q must open its paragraph.
+		if q.Open.Start != p.Start || q.Para == 0 {
+			return 0, 0, false
+		}
+	}
+	si := a.SentenceOf(c)
+	if si >= len(a.Sentences) {
+		return 0, 0, false
+	}
+	return a.Sentences[si].FirstToken, c, true
+}
+
+// attributionAfter reads the attribution after a closed quotation, from
+// token t to end, with the speaker named by a mention: “Q,” said X. /
+// “Q,” X said. / “Q,” X told reporters. / “Q,” according to X.
+func (a *analysis) attributionAfter(pm *Model, q article.Quote, t, end int) (Attribution, int, bool) {
 	mi := pm.index
-	none := Attribution{Speaker: -1, Entity: -1}
-	t := a.TokenIndexAt(q.Close.End)
-	end := a.attributionEnd(q, t)
 	for k := t; k < end; k++ {
 		if !a.speechVerbAt(k) {
 			continue
@@ -318,22 +466,37 @@ func (a *analysis) attributionAfter(pm *Model, q article.Quote, used map[int]boo
 		}
 		if sp < 0 {
 			sp = a.speakerBeforeVerb(mi, k, t)
+			// The subject is the tag's first words: “Q” until Haley said
+			// is no tag.
+			if sp >= 0 && !a.firstWordAfter(t, a.tagSubjectStart(pm, sp)) {
+				sp = -1
+			}
 		}
 		if sp >= 0 {
-			used[k] = true
-			return pm.attribution(sp, "after-quote", a.Tokens[k].Span())
+			return pm.attribution(sp, "after-quote", a.Tokens[k].Span()), k, true
 		}
 		break
 	}
 	for k := t; k+1 < end; k++ {
 		if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
 			if m >= 0 {
-				return pm.attribution(m, "according-to", verb)
+				return pm.attribution(m, "according-to", verb), -1, true
 			}
 			break
 		}
 	}
-	return none
+	return Attribution{}, -1, false
+}
+
+// tagSubjectStart is where the subject holding mention sp starts: the
+// mention, or a title or determiner run before it ("Republican party boss
+// Reince Priebus", "the Kazakh leader").
+func (a *analysis) tagSubjectStart(pm *Model, sp int) int {
+	j := pm.Mentions[sp].FirstToken
+	for j > 0 && a.Tokens[j-1].Kind == article.Word && a.Tokens[j-1].Quote < 0 && !subordinators[a.Lower(j-1)] && !phraseStop[a.Lower(j-1)] {
+		j--
+	}
+	return j
 }
 
 // attributionEnd is where the clause that follows a quotation (from token
@@ -360,60 +523,6 @@ func (a *analysis) attributionEnd(q article.Quote, t int) int {
 	return end
 }
 
-// attributionBefore reads the attribution before a quotation, in its
-// sentence: X said: “Q” / X told reporters, “Q” / according to X, “Q” /
-// quoted X as saying “Q” / X congratulated Y, saying, “Q”.
-func (a *analysis) attributionBefore(pm *Model, q article.Quote, used map[int]bool) Attribution {
-	mi := pm.index
-	none := Attribution{Speaker: -1, Entity: -1}
-	t := a.TokenIndexAt(q.Open.Start)
-	si := a.SentenceAt(q.Open.Start)
-	if si < 0 {
-		return none
-	}
-	sentStart := a.Sentences[si].FirstToken
-	for k := t - 1; k >= sentStart && k >= t-8; k-- {
-		if a.Tokens[k].Quote >= 0 {
-			break
-		}
-		if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
-			if m >= 0 {
-				return pm.attribution(m, "according-to", verb)
-			}
-			break
-		}
-		if !a.speechVerbAt(k) {
-			continue
-		}
-		sp := a.subjectOfVerbBefore(mi, k, sentStart)
-		if sp < 0 {
-			sp = a.speakerAfterVerb(mi, k, t)
-		}
-		if sp < 0 {
-			break
-		}
-		used[k] = true
-		return pm.attribution(sp, "before-quote", a.Tokens[k].Span())
-	}
-	return none
-}
-
-// subjectOfVerbBefore finds who speaks with the speech verb at k, which
-// stands before a quotation.
-func (a *analysis) subjectOfVerbBefore(mi *mentionIndex, k, sentStart int) int {
-	participle := a.Lower(k) == "saying" || a.Lower(k) == "adding"
-	switch {
-	case a.Lower(k-1) == "as" && k >= 2:
-		// "quoted Poehl as saying"
-		return a.speakerBeforeVerb(mi, k-1, sentStart)
-	case participle && a.IsPunct(k-1, ","):
-		// "X congratulated Y, saying, “Q”": the subject of the sentence
-		// speaks.
-		return a.firstSpeakerIn(mi, sentStart, k)
-	}
-	return a.speakerBeforeVerb(mi, k, sentStart)
-}
-
 // shareMultiParagraph gives every part of a quotation that runs over
 // several paragraphs the speaker of the part that has one.
 func (a *analysis) shareMultiParagraph(pm *Model) {
@@ -427,7 +536,7 @@ func (a *analysis) shareMultiParagraph(pm *Model) {
 		}
 		src := -1
 		for _, c := range chain {
-			if pm.Attributions[c].Speaker >= 0 {
+			if pm.Attributions[c].Attributed() {
 				src = c
 				break
 			}
@@ -436,15 +545,17 @@ func (a *analysis) shareMultiParagraph(pm *Model) {
 			continue
 		}
 		for _, c := range chain {
-			if pm.Attributions[c].Speaker < 0 {
-				pm.Attributions[c] = Attribution{Speaker: pm.Attributions[src].Speaker, Entity: pm.Attributions[src].Entity, Pattern: "multi-paragraph"}
+			if !pm.Attributions[c].Attributed() {
+				s := pm.Attributions[src]
+				pm.Attributions[c] = Attribution{Speaker: s.Speaker, Entity: s.Entity, Source: s.Source, Pattern: "multi-paragraph", Continues: src}
 			}
 		}
 	}
 }
 
-// continueSpeakers gives a split quotation's later parts, and a paragraph
-// that is only a quotation, the previous speaker.
+// continueSpeakers gives a split quotation's later parts, a later
+// quotation of the paragraph that opens a sentence with no cue of its
+// own, and a paragraph that is only a quotation, the previous speaker.
 func (a *analysis) continueSpeakers(pm *Model) {
 	quoteOnly := make(map[int]bool)
 	for pi := range a.Paragraphs {
@@ -452,26 +563,27 @@ func (a *analysis) continueSpeakers(pm *Model) {
 			quoteOnly[pi] = true
 		}
 	}
-	lastSpeaker, lastPara := -1, -1
+	last := -1 // the last attributed quotation
 	for qi, q := range a.Quotes {
 		if q.Single {
 			continue
 		}
 		at := &pm.Attributions[qi]
-		if at.Speaker >= 0 {
-			lastSpeaker, lastPara = qi, q.Para
+		if at.Attributed() {
+			last = qi
 			continue
 		}
-		if lastSpeaker < 0 {
+		if last < 0 {
 			continue
 		}
-		prev := pm.Attributions[lastSpeaker]
-		samePara := q.Para == lastPara
-		onlyQuote := q.Para == lastPara+1 && quoteOnly[q.Para]
-		from := max(a.Quotes[lastSpeaker].Close.End, prev.Verb.End)
+		prev := pm.Attributions[last]
+		lq := a.Quotes[last]
+		samePara := q.Para == lq.Para
+		onlyQuote := q.Para == lq.Para+1 && quoteOnly[q.Para]
+		from := max(lq.Close.End, prev.Verb.End)
 		if (samePara && a.quoteStartsSentence(qi) && !a.speechBetween(from, q.Open.Start)) || onlyQuote {
-			*at = Attribution{Speaker: prev.Speaker, Entity: prev.Entity, Pattern: "continues"}
-			lastSpeaker, lastPara = qi, q.Para
+			*at = Attribution{Speaker: prev.Speaker, Entity: prev.Entity, Source: prev.Source, Pattern: "continues", Continues: last}
+			last = qi
 		}
 	}
 }
@@ -598,7 +710,7 @@ func (a *analysis) speechBetween(from, to int) bool {
 // attribution gives a quotation the speaker mention sp, found by pattern
 // at verb.
 func (pm *Model) attribution(sp int, pattern string, verb article.Span) Attribution {
-	return Attribution{Speaker: sp, Entity: pm.Mentions[sp].Entity, Pattern: pattern, Verb: verb}
+	return Attribution{Speaker: sp, Entity: pm.Mentions[sp].Entity, Source: pm.Mentions[sp].Span, Pattern: pattern, Verb: verb, Continues: -1}
 }
 
 // nextIsSpeechVerb reports whether the first word from token i (within

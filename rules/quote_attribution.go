@@ -81,7 +81,9 @@ func runQuoteAttribution(pass *linter.Pass) {
 			continue
 		}
 		m := pm.Mentions[at.Speaker]
-		if m.Form == people.Pronoun || m.Form == people.RolePhrase || m.Entity < 0 || m.Quote >= 0 {
+		if m.Form == people.Pronoun || m.Form == people.RolePhrase || m.Entity < 0 || m.Quote >= 0 || !m.Kind.MayBePerson() || !pm.Entities[m.Entity].Kind.MayBePerson() {
+			// An organisation may issue words; it is never a stranger
+			// nor a swap for a person.
 			continue
 		}
 		if newSpeakerVerbs[strings.ToLower(a.Text(at.Verb))] || variantOfAnother(pass, &m) {
@@ -90,7 +92,8 @@ func runQuoteAttribution(pass *linter.Pass) {
 			continue
 		}
 		c := &quoteCheck{pass: pass, qi: qi, at: at, m: &m, e: &pm.Entities[m.Entity]}
-		c.stranger = !c.e.Introduced && len(c.e.Mentions) == 1 && !surnameElsewhere(pass, &m)
+		c.stranger = !c.e.Introduced && len(c.e.Mentions) == 1 && !surnameElsewhere(pass, &m) &&
+			at.Pattern != "colon-intro" && nameStandsAlone(pass, at, &m)
 		found, decided := c.statementByAnother()
 		if !decided {
 			found = c.sentenceBeforeAboutAnother() || c.strangerInParagraphAboutAnother()
@@ -123,17 +126,31 @@ func (c *quoteCheck) statementByAnother() (found, decided bool) {
 	if !(!c.stranger && checkSwaps.Get(pass) || c.stranger && (checkSwaps.Get(pass) || checkStrangers.Get(pass)) && bareAttribution(pass, c.at)) {
 		return false, false
 	}
+	if c.at.Pattern != "after-quote" && c.at.Pattern != "tag-sentence" {
+		// A cue before the quotation, in its sentence, says who speaks
+		// there and then; a statement before it is another's ("After
+		// Trump argued …, Rubio said his “numbers don't add up”").
+		return false, false
+	}
 	st, ok := reportedBy(pass, c.qi, m)
 	if !ok {
 		return false, false
 	}
 	sm := pass.People.Mentions[st.Mention]
+	if sameSurname(pass, &sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, sm.Entity, c.e.ID) {
+		// Two people of one surname ("Jeb Bush told … “…,” Bush
+		// said") are not told apart by it; and a quotation that speaks
+		// of the statement's maker in the third person is not theirs.
+		return false, true
+	}
 	// A known speaker named in full ("said Russell Zimmerman") after a
 	// statement given only to a pronoun ("He remarked") is a deliberate
 	// change of speaker, not a slip.
 	fullKnown := len(m.Words) >= 2 && c.e.Introduced && sm.Form == people.Pronoun
 	q := pass.Article.Quotes[c.qi]
-	if !c.stranger && (m.Introduced || fullKnown || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker)) {
+	if !c.stranger && (m.Introduced || !nameStandsAlone(pass, c.at, m) || fullKnown || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker)) {
+		// Introduced at the quotation ("said Alicia Bannon, senior
+		// counsel at …"): brought in on purpose.
 		return false, true
 	}
 	msg := fmt.Sprintf("quote attributed to %s, but this paragraph reports a statement by %s (%s)",
@@ -159,8 +176,15 @@ func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
 		return false
 	}
 	sm := pass.People.Mentions[subj]
+	se := subjectEntity(pass.People, subj)
+	if sameSurname(pass, &sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, se, c.e.ID) || !pass.People.FirstPerson(pass.Article, c.qi) {
+		// Only words in the first person can be the subject's own; words
+		// that speak of the subject ("Gore declined an interview. “He's
+		// not available,” McManus wrote") are someone else's.
+		return false
+	}
 	pass.ReportRelated(m.Name, fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
-		c.speaker(), pass.People.Entities[sm.Entity].Name, pass.Article.Text(sm.Span), m.Surname()),
+		c.speaker(), pass.People.Entities[se].Name, pass.Article.Text(sm.Span), m.Surname()),
 		[]linter.Related{pass.Evidence(sm.Span, "the subject of the sentence before")})
 	return true
 }
@@ -192,6 +216,12 @@ var audience = map[string]bool{
 	"briefing": true, "meeting": true, "newsmen": true, "newspapers": true, "television": true, "radio": true,
 }
 
+// publishing are the cues that cite a published text rather than speech.
+var publishing = map[string]bool{
+	"wrote": true, "writes": true, "write": true, "writing": true, "tweeted": true, "tweets": true, "posted": true,
+	"posts": true, "blogged": true, "emailed": true, "texted": true, "retweeted": true,
+}
+
 // bareAttribution reports whether a quotation's attribution is the name
 // and the speech verb and nothing else ("“…,” Randall Fields said."), at
 // most with an audience ("told reporters"). An attribution that says
@@ -201,6 +231,11 @@ var audience = map[string]bool{
 // readers are expected to know.
 func bareAttribution(pass *linter.Pass, at people.Attribution) bool {
 	a, pm := pass.Article, pass.People
+	if publishing[strings.ToLower(a.Text(at.Verb))] {
+		// "writes Nate Silver", "Hale tweeted": a published piece is
+		// cited, and its author with it.
+		return false
+	}
 	m := pm.Mentions[at.Speaker]
 	from := max(m.EndToken, a.TokenIndexAt(at.Verb.End-1)+1)
 	s := a.Sentences[m.Sent]
@@ -232,6 +267,69 @@ func displayName(a *article.Article, m *people.Mention, e *people.Entity) string
 	return a.Text(m.Name)
 }
 
+// subjectEntity is the entity of subject mention i: its own, or, for a
+// pronoun, the one the text's structure points it at.
+func subjectEntity(pm *people.Model, i int) int {
+	m := pm.Mentions[i]
+	if m.Entity < 0 && m.Form == people.Pronoun {
+		return m.Referent
+	}
+	return m.Entity
+}
+
+// nameStandsAlone reports whether the speaker's name stands in the
+// attribution with nothing that introduces it: after the quotation, a
+// comma or the cue, and before the cue or the end ("“…,” Hale said.",
+// "“…,” said Hale."). A descriptor, a determiner, a possessive, a second
+// name or an appositive ("Texas-based Matt Mackowiak", "the Founding
+// Fathers", "Times' Ben Sisario", "Dovere and Debenedetti", "Fane, who
+// …") introduces the speaker.
+func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention) bool {
+	a := pass.Article
+	inCue := func(k int) bool { return k >= 0 && k < len(a.Tokens) && at.Verb.Start <= a.Tokens[k].Start() && a.Tokens[k].End() <= at.Verb.End }
+	if k := m.FirstToken - 1; k >= 0 && a.Tokens[k].Kind != article.Punct && !inCue(k) {
+		// A capitalised word the model left out of the name is part of
+		// it ("Christian Roeher"); a possessive, a lower-case descriptor
+		// or a determiner introduces ("Times' Ben Sisario", "co-host Stu
+		// Burguiere", "the Founding Fathers").
+		w := a.Tok(k)
+		if _, poss := article.StripPossessive(w); !a.IsCapWord(k) || poss && !contraction[a.Lower(k)] || a.SentenceStart(k) || strings.Contains(w, "-") && !article.IsCapitalised(w[strings.LastIndex(w, "-")+1:]) {
+			return false
+		}
+	}
+	if k := m.FirstToken - 1; k >= 0 && (a.IsPunct(k, "'") || a.IsPunct(k, "’") || a.IsPunct(k, "-")) {
+		return false
+	}
+	k := m.EndToken
+	if k >= len(a.Tokens) || inCue(k) {
+		return true
+	}
+	if a.Tokens[k].Kind != article.Punct {
+		return skippableAfterName[a.Lower(k)] // "Hale later said"
+	}
+	switch a.Tok(k) {
+	case ",", "(", "—", "–", "-":
+		return k+1 < len(a.Tokens) && a.Tokens[k+1].Quote >= 0
+	}
+	return true
+}
+
+// contraction are the words in 's that are a pronoun and "is" or "has",
+// not a possessive.
+var contraction = map[string]bool{
+	"it's": true, "it’s": true, "that's": true, "that’s": true, "there's": true, "there’s": true, "here's": true,
+	"here’s": true, "what's": true, "what’s": true, "he's": true, "he’s": true, "she's": true, "she’s": true,
+	"who's": true, "who’s": true,
+}
+
+// skippableAfterName are the adverbs between a name and its cue.
+var skippableAfterName = map[string]bool{"also": true, "later": true, "then": true, "again": true, "further": true, "has": true, "had": true, "once": true}
+
+// sameSurname reports whether two mentions end with the same name word.
+func sameSurname(pass *linter.Pass, a, b *people.Mention) bool {
+	return a.Surname() != "" && a.Surname() == b.Surname()
+}
+
 // surnameElsewhere reports whether the speaker's surname appears in the
 // article outside this mention (a mention the model did not recognise as a
 // person still counts).
@@ -247,7 +345,14 @@ func reportedBy(pass *linter.Pass, qi int, m *people.Mention) (people.Statement,
 	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
 	sts := pm.StatementsByPara[q.Para]
-	n := sort.Search(len(sts), func(i int) bool { return pm.Statements[sts[i]].Verb.Start >= q.Open.Start })
+	// Statements before the quotation's own cue ("Hawkins claimed the
+	// pandemic shows the US is a “failed state.”": Hawkins's cue is
+	// before the quotation, and a statement before it is another's).
+	before := q.Open.Start
+	if v := pm.Attributions[qi].Verb; v.End > v.Start && v.Start < before {
+		before = v.Start
+	}
+	n := sort.Search(len(sts), func(i int) bool { return pm.Statements[sts[i]].Verb.Start >= before })
 	if n == 0 {
 		return people.Statement{}, false
 	}
@@ -360,22 +465,41 @@ func subjectJustBefore(pass *linter.Pass, qi int, m *people.Mention) (int, bool)
 			return -1, false // a sentence naming this many is about no one person
 		}
 		om := pm.Mentions[mi]
-		if om.Quote >= 0 || om.Form == people.Pronoun || om.Entity < 0 && subj < 0 {
+		e := om.Entity
+		if om.Form == people.Pronoun && e < 0 {
+			e = om.Referent
+		}
+		if om.Quote >= 0 || e < 0 && subj < 0 {
 			continue
 		}
 		if subj < 0 {
-			if om.FirstToken > prev.FirstWord+8 || om.Entity < 0 || om.Entity == m.Entity || !pm.PersonLike(om.Entity) {
+			if om.FirstToken > prev.FirstWord+8 {
+				return -1, false
+			}
+			if !pm.SubjectOf(a, mi) || om.Form == people.Pronoun && om.Entity < 0 && om.Referent < 0 {
+				// "Obama's rise …", "Prompted by Ron Perlman's visit,
+				// she …": a possessive or a modifier is not the subject.
+				continue
+			}
+			if e == m.Entity || !pm.PersonLike(e) {
 				return -1, false
 			}
 			subj = mi
 			continue
 		}
-		if om.Entity != pm.Mentions[subj].Entity {
+		if om.Form != people.Pronoun && e != subjectEntity(pm, subj) {
 			return -1, false // someone else is named too
 		}
 	}
 	if subj < 0 {
 		return -1, false
+	}
+	// A sentence that holds a quotation of its own is a turn of a
+	// dialogue (“…,” Clinton said. “Grizzly Adams?” Maddow repeated.).
+	for oq := qi - 1; oq >= 0 && a.Quotes[oq].Open.Start >= prev.Start; oq-- {
+		if !a.Quotes[oq].Single && pm.Attributions[oq].Attributed() {
+			return -1, false
+		}
 	}
 	// Nobody is named in the quotation's sentence before it: its first
 	// mention outside quotations comes after the quotation opens.

@@ -1,0 +1,95 @@
+package people
+
+import "github.com/newslint/newslint/article"
+
+// firstPersonWords are the pronouns a speaker uses of themselves.
+var firstPersonWords = setOf("i me my mine myself we us our ours ourselves")
+
+// FirstPerson reports whether quotation qi speaks as "I" or "we" (outside
+// the quotations nested in it): words its speaker says of themselves.
+func (pm *Model) FirstPerson(art *article.Article, qi int) bool {
+	q := art.Quotes[qi]
+	for k := art.TokenIndexAt(q.Open.End); k < len(art.Tokens) && art.Tokens[k].Start() < q.Close.Start; k++ {
+		if int(art.Tokens[k].Quote) == qi && art.Tokens[k].Kind == article.Word && firstPersonWords[art.Lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// SpeaksOf reports whether quotation qi speaks of entity e in the third
+// person, so that its words are not e's there ("Lind declined an
+// interview. “She's not available,” Haddad wrote"): the quotation names
+// e, or uses a pronoun of e's gender when e is the only person of that
+// gender the paragraph names before it (apart from speaker, the
+// quotation's attributed speaker).
+func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
+	q := art.Quotes[qi]
+	pronoun := ""
+	for _, i := range pm.MentionsByPara[q.Para] {
+		m := &pm.Mentions[i]
+		if m.Quote != qi || m.Start < q.Open.End || m.End > q.Close.Start {
+			continue
+		}
+		if m.Entity == e && m.Form != Pronoun {
+			return true
+		}
+		if m.Form == Pronoun && m.Gender != "" && pronoun == "" {
+			pronoun = m.Gender
+		}
+	}
+	if pronoun == "" || !pm.mayBe(e, pronoun) {
+		return false
+	}
+	// Whom the pronoun can mean: the people of its gender named in the
+	// paragraph before the quotation.
+	for _, i := range pm.MentionsByPara[q.Para] {
+		m := &pm.Mentions[i]
+		if m.Start >= q.Open.Start {
+			break
+		}
+		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || m.Entity == e || m.Entity == speaker || !m.Kind.MayBePerson() {
+			continue
+		}
+		if pm.mayBe(m.Entity, pronoun) && pm.PersonLike(m.Entity) {
+			return false // two people it may mean
+		}
+	}
+	return true
+}
+
+// mayBe reports whether entity e may be of gender g.
+func (pm *Model) mayBe(e int, g string) bool {
+	eg := pm.Entities[e].Gender
+	return eg == "" || eg == g
+}
+
+// SubjectOf reports whether mention i is the subject of its clause rather
+// than a possessive or a modifier of another noun ("Obama's rise",
+// "Clinton allies", "Sanders supporters"): the word after it is a verb, an
+// adverb, an auxiliary or a punctuation mark (an appositive).
+func (pm *Model) SubjectOf(art *article.Article, i int) bool {
+	m := &pm.Mentions[i]
+	if m.Form == Pronoun {
+		return true
+	}
+	last := art.Lower(m.EndToken - 1)
+	if _, poss := article.StripPossessive(last); poss || art.IsPunct(m.EndToken, "'") || art.IsPunct(m.EndToken, "’") {
+		return false
+	}
+	k := m.EndToken
+	if k >= len(art.Tokens) || art.Tokens[k].Kind == article.Punct {
+		return true
+	}
+	if art.Tokens[k].Kind != article.Word || art.IsCapWord(k) {
+		return false
+	}
+	w := art.Lower(k)
+	if _, ok := cueVerbs[w]; ok {
+		return true
+	}
+	return auxiliaries[w] && w != "to" && w != "by" && w != "on" || skippable[w] ||
+		len(w) > 4 && (hasSuffix(w, "ed") || hasSuffix(w, "ly")) || w == "says" || w == "is" || w == "has"
+}
+
+func hasSuffix(w, s string) bool { return len(w) >= len(s) && w[len(w)-len(s):] == s }
