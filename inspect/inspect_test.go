@@ -32,6 +32,6 @@ func TestBuild(t *testing.T) {
 	assert.Equal(t, "Irene Walsh", q.Entity)
 	assert.Equal(t, "after-quote", q.Pattern)
 	out := rep.Text()
-	assert.Contains(t, out, `speaker "Walsh" at 5:24 -> Irene Walsh (after-quote)`)
+	assert.Contains(t, out, `speaker "Walsh" at 5:24 -> Irene Walsh (after-quote, cue "said")`)
 	assert.True(t, strings.HasPrefix(out, "t.txt\n"))
 }
