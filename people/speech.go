@@ -179,6 +179,10 @@ func (a *analysis) phraseBefore(end, start int) (article.Span, bool) {
 			continue
 		}
 		lw := a.Lower(j - 1)
+		if lw == "of" && j-1 > start && a.IsWord(j-2) {
+			j-- // "one of her ads"
+			continue
+		}
 		if phraseStop[lw] && !a.IsCapWord(j-1) || subordinators[lw] || !a.IsCapWord(j-1) && a.verbLike(j-1) {
 			if prepositions[lw] || !a.IsCapWord(j-1) && a.verbLike(j-1) && !phraseStop[lw] && !subordinators[lw] {
 				return article.Span{}, false
@@ -363,10 +367,11 @@ func (a *analysis) tagAfter(pm *Model, t, end int, pattern string) (Attribution,
 			at, ok := a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, pattern, verb)
 			return at, k, ok
 		}
-		if segStart == from && lastComma < 0 {
-			// The subject must be the tag's first words: “Q” until Haley
-			// said is no tag.
-			if ps, ok := a.phraseBefore(cs, from); !ok || a.TokenIndexAt(ps.Start) != from {
+		if segStart > from || lastComma < 0 {
+			// The subject must be the tag's first words, or the words
+			// after the run-on's comma: “Q” until Haley said, “Q,”
+			// repeatedly, before he stopped responding are no tags.
+			if ps, ok := a.phraseBefore(cs, segStart); !ok || a.TokenIndexAt(ps.Start) != segStart {
 				return Attribution{}, 0, false
 			}
 		}
@@ -478,6 +483,17 @@ func (a *analysis) subjectOfCue(pm *Model, k, ce, t, sentStart int, pattern stri
 			return at, true
 		}
 	}
+	if cs > sentStart && (a.Lower(cs-1) == "that" || a.Lower(cs-1) == "which") {
+		// "a headline that said", "the Associated Press report, which
+		// notes": the relative clause's antecedent.
+		ante := cs - 1
+		if a.IsPunct(ante-1, ",") {
+			ante--
+		}
+		if ps, ok := a.phraseBefore(ante, sentStart); ok {
+			return a.source(pm, a.TokenIndexAt(ps.Start), ante, pattern, verb)
+		}
+	}
 	if sp := a.speakerBeforeVerb(mi, cs, sentStart); sp >= 0 {
 		return pm.attribution(sp, pattern, verb), true
 	}
@@ -502,10 +518,43 @@ func (a *analysis) subjectOfCue(pm *Model, k, ce, t, sentStart int, pattern stri
 	return Attribution{}, false
 }
 
+// skipDateline skips a dateline at the start of a sentence ("WASHINGTON,
+// Dec. 8 (UPI) — …", "ORLANDO, Fla. (Reuters) - …"): a word in capitals
+// and, within twelve tokens, a dash.
+func (a *analysis) skipDateline(from, k int) int {
+	if !a.IsWord(from) || !article.IsAllCaps(a.Tok(from)) || len(a.Tok(from)) < 3 {
+		return from
+	}
+	for j := from + 1; j < k && j < from+12; j++ {
+		if a.IsPunct(j, "—") || a.IsPunct(j, "–") || a.IsPunct(j, "-") {
+			return j + 1
+		}
+	}
+	return from
+}
+
 // coordinatedSubject finds the subject of the verb before conjunction
 // token c: the nearest verb before it whose subject is named right before
 // it ("he brought up the bombing and later said").
 func (a *analysis) coordinatedSubject(pm *Model, c, start int, pattern string, verb article.Span) (Attribution, bool) {
+	// A cue before it is the verb it is coordinated with ("Lazar said
+	// he welcomed extradition and added", "Suu Kyi said it was too early
+	// but added").
+	for v := c - 1; v > start && v >= c-40; v-- {
+		if a.Tokens[v].Quote >= 0 {
+			break
+		}
+		if ve, ok := a.cueAt(v); ok && !strings.HasSuffix(a.Lower(v), "ing") {
+			vs := a.chainStart(v, start)
+			if vs > start && (a.Lower(vs-1) == "and" || a.Lower(vs-1) == "but") {
+				continue
+			}
+			if at, ok := a.subjectOfCue(pm, v, ve, c, start, pattern, verb); ok {
+				return at, true
+			}
+			break
+		}
+	}
 	for v := c - 1; v > start && v >= c-25; v-- {
 		if a.Tokens[v].Quote >= 0 || a.Tokens[v].Kind == article.Punct && !a.IsPunct(v, ",") {
 			break
@@ -530,15 +579,26 @@ func (a *analysis) mainSubject(pm *Model, start, k int, pattern string, verb art
 	for from < k && a.Tokens[from].Kind == article.Punct {
 		from++
 	}
-	lw := a.Lower(from)
-	if subordinators[lw] || phraseStop[lw] && lw != "and" && lw != "but" || skippable[lw] || strings.HasSuffix(lw, "ly") && !a.IsCapWord(from) {
-		// Skip the opening clause to its comma, if it has one.
+	from = a.skipDateline(from, k)
+	for n := 0; n < 3; n++ {
+		lw := a.Lower(from)
+		if !(subordinators[lw] || phraseStop[lw] && lw != "and" && lw != "but" || skippable[lw] || lw == "here" || lw == "there" || strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") && !a.IsCapWord(from+1)) {
+			break
+		}
+		// Skip the opening clause to its comma, if it has one ("Here in
+		// Columbia, Sanders …", "On Thursday, after remaining neutral,
+		// Warren …").
+		next := from
 		for j := from; j < k && j < from+30; j++ {
 			if a.IsPunct(j, ",") {
-				from = j + 1
+				next = j + 1
 				break
 			}
 		}
+		if next == from {
+			break
+		}
+		from = next
 	}
 	if a.Lower(from) == "but" || a.Lower(from) == "and" {
 		from++
@@ -616,7 +676,8 @@ func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, stron
 	// person named just before the colon; or the clause's subject, if it
 	// is a person named in its first words ("Senator Vega turned on the
 	// moderators:").
-	if m, ok := pm.index.endAt(colon); ok && pm.index.isSpeaker(m) && pm.Mentions[m].Form != Pronoun && !a.verbBetween(from, pm.Mentions[m].FirstToken) {
+	if m, ok := pm.index.endAt(colon); ok && pm.Mentions[m].Form != Pronoun && (pm.index.isSpeaker(m) || pm.Mentions[m].Kind == KindOrganisation) &&
+		(!a.verbBetween(from, pm.Mentions[m].FirstToken) || a.dashBefore(pm.Mentions[m].FirstToken)) {
 		return pm.attribution(m, "colon-intro", article.Span{}), false, true
 	}
 	at, ok = a.mainSubject(pm, from, colon, "colon-intro", article.Span{})
@@ -624,6 +685,12 @@ func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, stron
 		return Attribution{}, false, false
 	}
 	return at, false, true
+}
+
+// dashBefore reports whether a dash stands just before token k: a label
+// after a headline ("Pollsters agree - Carl Bialik: “…”").
+func (a *analysis) dashBefore(k int) bool {
+	return a.IsPunct(k-1, "-") || a.IsPunct(k-1, "—") || a.IsPunct(k-1, "–")
 }
 
 // verbBetween reports whether a lower-case word that may be a finite
