@@ -512,15 +512,21 @@ func (a *analysis) attributionEnd(q article.Quote, t int) int {
 		limit = a.Sentences[si].EndToken
 	}
 	end := t
-	for end < limit && end < t+14 && a.Tokens[end].Start() < para.End && a.Tokens[end].Quote < 0 {
+	for end < limit && end < t+30 && a.Tokens[end].Start() < para.End && a.Tokens[end].Quote < 0 {
 		end++
 	}
 	for k := t; k < end; k++ {
-		if a.clauseEnd(k) && (k > t || strings.Contains(".!?;", a.Tok(k))) {
+		if a.clauseEnd(k) && (k > t || strings.Contains(".!?;", a.Tok(k))) && !a.abbreviationStop(k) {
 			return k
 		}
 	}
 	return end
+}
+
+// abbreviationStop reports whether token k is the full stop of an
+// abbreviation inside its sentence ("Gov. Kasich replied").
+func (a *analysis) abbreviationStop(k int) bool {
+	return a.IsPunct(k, ".") && k+1 < len(a.Tokens) && !a.OpensSentence(k+1) && a.IsWord(k-1)
 }
 
 // shareMultiParagraph gives every part of a quotation that runs over

@@ -53,6 +53,13 @@ var cueVerbs = func() map[string]string {
 		v[k] = base
 	}
 	for k, base := range map[string]string{
+		"admitted": "admit", "admitting": "admit", "concurred": "concur", "concurring": "concur",
+		"snapped": "snap", "snapping": "snap", "rebutted": "rebut", "rebutting": "rebut", "quipped": "quip",
+		"quipping": "quip", "reacted": "react", "reacts": "react", "regretted": "regret",
+	} {
+		v[k] = base
+	}
+	for k, base := range map[string]string{
 		"read": "read", "spoke": "speak", "speaks": "speak", "cried": "cry", "cries": "cry",
 		"went": "go", "goes": "go", "shot": "shoot", "shoots": "shoot", "fired": "fire", "fires": "fire",
 		"hit": "hit", "hits": "hit", "cut": "cut", "cuts": "cut", "chimed": "chime", "chimes": "chime",
@@ -88,10 +95,6 @@ func inflect(bases []string) map[string]string {
 		case strings.HasSuffix(b, "s") || strings.HasSuffix(b, "sh") || strings.HasSuffix(b, "ch") || strings.HasSuffix(b, "x") || strings.HasSuffix(b, "o"):
 			v[b+"es"] = b
 			v[b+"ed"] = b
-		case strings.HasSuffix(b, "ip") || strings.HasSuffix(b, "ap"):
-			v[b+"s"] = b
-			v[b+b[len(b)-1:]+"ed"] = b
-			stem = b + b[len(b)-1:]
 		default:
 			v[b+"s"] = b
 			v[b+"ed"] = b
@@ -328,7 +331,10 @@ func (a *analysis) tagAfter(pm *Model, t, end int, pattern string) (Attribution,
 			case ",":
 				lastComma = k
 				continue
-			case "'", "’", "-", "(", ")":
+			case "'", "’", "-", "(", ")", "$", "%", "&":
+				continue
+			}
+			if a.abbreviationStop(k) {
 				continue
 			}
 			break
@@ -638,11 +644,15 @@ func (a *analysis) mainSubject(pm *Model, start, k int, pattern string, verb art
 // an auxiliary, or a word in -ed.
 func (a *analysis) verbLike(k int) bool {
 	w := a.Lower(k)
-	if _, ok := cueVerbs[w]; ok {
+	if _, ok := cueVerbs[w]; ok && !nounToo[w] {
 		return true
 	}
 	return auxiliaries[w] && w != "to" && w != "by" && w != "on" || strings.HasSuffix(w, "ed") && len(w) > 4
 }
+
+// nounToo are the cue forms that are as often nouns ("the email said",
+// "the report notes", "a text reads").
+var nounToo = setOf("email emails text texts post posts report reports quote quotes answer answers comment comments claim claims note notes statement state states reply replies tweet tweets echo echoes cry cries demand demands promise promises pledge pledges protest protests query queries challenge challenges object objects read blast laugh sigh whisper rant lecture counter counsel boom")
 
 // colonIntro reads a clause that introduces a quotation with a colon, from
 // token from to the colon at token colon: its cue and the cue's subject
