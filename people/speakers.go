@@ -287,7 +287,7 @@ func (a *analysis) attributeQuotes(pm *Model) {
 	}
 	used := map[int]bool{} // verb tokens used by attributions
 	for qi, q := range a.Quotes {
-		if q.Single || !q.Closed && q.Next < 0 {
+		if q.Single {
 			continue
 		}
 		if at, v, ok := a.attributeQuote(pm, qi); ok {
@@ -298,8 +298,8 @@ func (a *analysis) attributeQuotes(pm *Model) {
 		}
 	}
 	a.shareMultiParagraph(pm)
-	a.continueSpeakers(pm)
 	a.reportedStatements(pm, used)
+	a.continueSpeakers(pm)
 }
 
 // attributeQuote reads the reporting clause of quotation qi, trying the
@@ -482,6 +482,12 @@ func (a *analysis) attributionAfter(pm *Model, q article.Quote, t, end int) (Att
 			if m >= 0 {
 				return pm.attribution(m, "according-to", verb), -1, true
 			}
+			// “Q,” according to a court document filed by …
+			if ps, ok := a.phraseAfter(k+2, end); ok {
+				if at, ok := a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, "according-to", verb); ok {
+					return at, -1, true
+				}
+			}
 			break
 		}
 	}
@@ -592,6 +598,50 @@ func (a *analysis) continueSpeakers(pm *Model) {
 			last = qi
 		}
 	}
+	// “Q” after a sentence that reports a statement, with no cue of its
+	// own: "Sam Lau, the party's director, said in a statement. “There
+	// are no ballots to recount.”"
+	for qi, q := range a.Quotes {
+		if q.Single || pm.Attributions[qi].Attributed() || !a.quoteStartsSentence(qi) {
+			continue
+		}
+		if st, ok := a.statementBefore(pm, qi); ok {
+			m := pm.Mentions[st.Mention]
+			pm.Attributions[qi] = Attribution{Speaker: st.Mention, Entity: m.Entity, Source: m.Span, Pattern: "statement", Verb: st.Verb, Continues: -1}
+		}
+	}
+}
+
+// statementBefore finds the statement reported by the sentence just
+// before quotation qi, in its paragraph, when no quotation stands between
+// them and the quotation has no cue of its own in its sentence.
+func (a *analysis) statementBefore(pm *Model, qi int) (Statement, bool) {
+	q := a.Quotes[qi]
+	si := a.SentenceAt(q.Open.Start)
+	if si <= 0 || a.Sentences[si-1].Para != q.Para || a.speechBetween(q.Open.Start, a.Sentences[si].End) {
+		return Statement{}, false
+	}
+	prev := a.Sentences[si-1]
+	var found *Statement
+	for i := len(pm.Statements) - 1; i >= 0; i-- {
+		st := &pm.Statements[i]
+		if st.Verb.Start >= prev.End {
+			continue
+		}
+		if st.Verb.Start < prev.Start {
+			break
+		}
+		found = st
+		break
+	}
+	if found == nil || a.quoteIn(a.TokenIndexAt(prev.Start), a.TokenIndexAt(q.Open.Start)) {
+		return Statement{}, false
+	}
+	m := pm.Mentions[found.Mention]
+	if m.Form == Pronoun && m.Entity < 0 && m.Referent < 0 || !pm.index.isSpeaker(found.Mention) && m.Kind != KindOrganisation {
+		return Statement{}, false
+	}
+	return *found, true
 }
 
 // reportedStatements finds the statements reported outside quotations:

@@ -512,7 +512,9 @@ func (a *analysis) subjectOfCue(pm *Model, k, ce, t, sentStart int, pattern stri
 	}
 	// "Gov. John Kasich (R-OH), said", "Huma Abedin, vice chairwoman …,
 	// emailed": the subject stands before an appositive.
-	if at, ok := a.mainSubject(pm, sentStart, k, pattern, verb); ok && at.Speaker >= 0 {
+	if at, ok := a.mainSubject(pm, sentStart, k, pattern, verb); ok && (at.Speaker >= 0 || a.IsPunct(cs-1, ",")) {
+		// "One Club for Growth ad, which is airing, argues that": the
+		// subject stands before the appositive or relative clause.
 		return at, true
 	}
 	// "Said Dorothy Poynter, who grew up …, “Q”": inverted before.
