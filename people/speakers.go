@@ -158,6 +158,9 @@ func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
 			if !ok || !mi.isSpeaker(pm) || mi.pm.Mentions[pm].Form == Pronoun || mi.pm.Mentions[pm].FirstToken < start {
 				continue
 			}
+			if prepositions[a.Lower(mi.pm.Mentions[pm].FirstToken-1)] || determiners[a.Lower(mi.pm.Mentions[pm].FirstToken-1)] && prepositions[a.Lower(mi.pm.Mentions[pm].FirstToken-2)] {
+				continue // "In a statement to the Observer, her adviser, …": an object
+			}
 			next := a.Lower(j + 1)
 			_, poss := article.StripPossessive(a.Tok(j + 1))
 			switch {
@@ -201,7 +204,9 @@ func (a *analysis) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 		}
 	}
 	if m, ok := mi.endAt(k); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].FirstToken >= start {
-		if h := a.appositiveHead(mi, mi.pm.Mentions[m].FirstToken, start); h >= 0 {
+		// "Trump, who has insulted women, …, she replied": a pronoun
+		// never ends an appositive.
+		if h := a.appositiveHead(mi, mi.pm.Mentions[m].FirstToken, start); h >= 0 && mi.pm.Mentions[m].Form != Pronoun {
 			return h
 		}
 		// "Robert Dole of Kansas said", "Shuichi Takemoto of the Foreign
@@ -605,45 +610,52 @@ func (a *analysis) continueSpeakers(pm *Model) {
 		if q.Single || pm.Attributions[qi].Attributed() || !a.quoteStartsSentence(qi) {
 			continue
 		}
-		if st, ok := a.statementBefore(pm, qi); ok {
-			m := pm.Mentions[st.Mention]
-			pm.Attributions[qi] = Attribution{Speaker: st.Mention, Entity: m.Entity, Source: m.Span, Pattern: "statement", Verb: st.Verb, Continues: -1}
+		if at, ok := a.statementBefore(pm, qi); ok {
+			pm.Attributions[qi] = at
 		}
 	}
 }
 
-// statementBefore finds the statement reported by the sentence just
-// before quotation qi, in its paragraph, when no quotation stands between
-// them and the quotation has no cue of its own in its sentence.
-func (a *analysis) statementBefore(pm *Model, qi int) (Statement, bool) {
+// statementBefore finds the reporting clause of the sentence just before
+// quotation qi, in its paragraph ("Sam Lau said in a statement.", "her
+// husband cut in."), when that sentence holds no quotation and the
+// quotation has no cue of its own in its sentence.
+func (a *analysis) statementBefore(pm *Model, qi int) (Attribution, bool) {
 	q := a.Quotes[qi]
 	si := a.SentenceAt(q.Open.Start)
 	if si <= 0 || a.Sentences[si-1].Para != q.Para || a.speechBetween(q.Open.Start, a.Sentences[si].End) {
-		return Statement{}, false
+		return Attribution{}, false
 	}
 	prev := a.Sentences[si-1]
-	var found *Statement
-	for i := len(pm.Statements) - 1; i >= 0; i-- {
-		st := &pm.Statements[i]
-		if st.Verb.Start >= prev.End {
+	if a.quoteIn(prev.FirstToken, a.TokenIndexAt(q.Open.Start)) {
+		return Attribution{}, false
+	}
+	for k := prev.EndToken - 1; k >= prev.FirstToken; k-- {
+		ce, ok := a.cueAt(k)
+		if !ok {
 			continue
 		}
-		if st.Verb.Start < prev.Start {
-			break
+		at, ok := a.subjectOfCue(pm, k, ce, prev.EndToken, prev.FirstToken, "statement", a.cueSpan(k, ce))
+		if !ok || at.Speaker < 0 && !a.statementSubject(at) {
+			return Attribution{}, false
 		}
-		found = st
-		break
+		if at.Speaker >= 0 {
+			m := pm.Mentions[at.Speaker]
+			if m.Form == Pronoun && m.Entity < 0 && m.Referent < 0 {
+				return Attribution{}, false
+			}
+		}
+		return at, true
 	}
-	if found == nil || a.quoteIn(a.TokenIndexAt(prev.Start), a.TokenIndexAt(q.Open.Start)) {
-		return Statement{}, false
-	}
-	m := pm.Mentions[found.Mention]
-	if m.Form == Pronoun && m.Entity < 0 && m.Referent < 0 || !pm.index.isSpeaker(found.Mention) && m.Kind != KindOrganisation {
-		return Statement{}, false
-	}
-	return *found, true
+	return Attribution{}, false
 }
 
+// statementSubject reports whether a source named by a phrase may make a
+// statement: a phrase with a noun of its own, not a pronoun like "it".
+func (a *analysis) statementSubject(at Attribution) bool {
+	ws := strings.Fields(a.Text(at.Source))
+	return len(ws) >= 2
+}
 // reportedStatements finds the statements reported outside quotations:
 // the subject of a speech verb not used by an attribution, "according to
 // X", "in his words".

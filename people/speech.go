@@ -44,6 +44,7 @@ var cueVerbBases = []string{
 	"predict", "suggest", "exclaim", "assert", "contend", "caution", "complain", "boast", "lament",
 	"recount", "reiterate", "affirm", "underline", "emphasize", "emphasise", "stress", "argue", "recall",
 	"posit", "surmise", "speculate", "advise", "counsel", "boom", "intone", "preach", "lecture",
+	"mock", "bark", "demur", "question", "react", "gripe", "crow", "huff", "scold",
 }
 
 // cueVerbs maps every inflection of a cue verb to its base.
@@ -117,6 +118,15 @@ func (a *analysis) cueAt(k int) (end int, ok bool) {
 	if adjectiveBefore[a.Lower(k-1)] && !strings.HasSuffix(a.Lower(k), "ing") {
 		return 0, false // "about alleged “sudden acceleration”", "the stated aim"
 	}
+	if lw := a.Lower(k); nounToo[lw] {
+		// "Trump's comments", "the email story": a noun.
+		if _, poss := article.StripPossessive(a.Lower(k - 1)); poss || a.IsPunct(k-1, "’") || a.IsPunct(k-1, "'") {
+			return 0, false
+		}
+		if nw := a.Lower(k + 1); a.IsWord(k+1) && !a.IsCapWord(k+1) && !determiners[nw] && !prepositions[nw] && !subordinators[nw] && !phraseStop[nw] && !strings.HasSuffix(nw, "ly") && !isPronounWord(nw) {
+			return 0, false
+		}
+	}
 	if p, phrasal := phrasalCues[base]; phrasal {
 		if a.Lower(k+1) != p {
 			return 0, false
@@ -133,9 +143,18 @@ func (a *analysis) cueAt(k int) (end int, ok bool) {
 // not a verb ("the reported “deal”", "about alleged abuse").
 var adjectiveBefore = setOf("the a an its their his her our my your this that these those about of for with on in")
 
+// isPronounWord reports personal pronouns and "it", "this", "that".
+func isPronounWord(w string) bool {
+	switch w {
+	case "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "this", "that":
+		return true
+	}
+	return false
+}
+
 // auxiliaries are the words of a verb chain before a cue ("would later
 // tell", "went on to say", "began by saying", "is quoted as saying").
-var auxiliaries = setOf("to by on went go goes began begin begins decided decides wanted wants would will could can must should might may did does do has had have also then later again once further quickly simply only yet still just has continued proceeded is was quoted been being not never ever even")
+var auxiliaries = setOf("to by on went go goes began begin begins decided decides wanted wants would will could can must should might may did does do has had have also then later again once further quickly simply only yet still just has continued proceeded is was were are be quoted been being not never ever even heard seen shown")
 
 // chainStart walks back from cue k over the verb chain and the adverbs
 // before it: the subject ends where the chain starts.
@@ -145,6 +164,10 @@ func (a *analysis) chainStart(k, start int) int {
 		w := a.Lower(j - 1)
 		if a.Tokens[j-1].Kind != article.Word || a.Tokens[j-1].Quote >= 0 || a.IsCapWord(j-1) && !skippable[a.Tok(j-1)] {
 			break
+		}
+		if (w == "this" || w == "that" || w == "much" || w == "plenty" || w == "little") && a.Lower(j) == "to" && (a.Lower(j-2) == "had" || a.Lower(j-2) == "has" || a.Lower(j-2) == "have") {
+			j -= 2 // "had this to say"
+			continue
 		}
 		if !(auxiliaries[w] || skippable[w] || strings.HasSuffix(w, "ly") && len(w) > 4) {
 			break
@@ -186,8 +209,12 @@ func (a *analysis) phraseBefore(end, start int) (article.Span, bool) {
 			j-- // "one of her ads"
 			continue
 		}
-		if phraseStop[lw] && !a.IsCapWord(j-1) || subordinators[lw] || !a.IsCapWord(j-1) && a.verbLike(j-1) {
-			if prepositions[lw] || !a.IsCapWord(j-1) && a.verbLike(j-1) && !phraseStop[lw] && !subordinators[lw] {
+		ingVerb := strings.HasSuffix(lw, "ing") && !a.IsCapWord(j-1) && j-1 > start && !determiners[a.Lower(j-2)] && !a.IsCapWord(j-2)
+		if phraseStop[lw] && !a.IsCapWord(j-1) || subordinators[lw] || !a.IsCapWord(j-1) && a.verbLike(j-1) || ingVerb {
+			if lw == "with" && strings.HasSuffix(a.Lower(end), "ing") {
+				break // "with one of her ads asking": the participle's subject
+			}
+			if prepositions[lw] || ingVerb || !a.IsCapWord(j-1) && a.verbLike(j-1) && !phraseStop[lw] && !subordinators[lw] {
 				return article.Span{}, false
 			}
 			break
@@ -549,7 +576,7 @@ func (a *analysis) coordinatedSubject(pm *Model, c, start int, pattern string, v
 	// he welcomed extradition and added", "Suu Kyi said it was too early
 	// but added").
 	for v := c - 1; v > start && v >= c-40; v-- {
-		if a.Tokens[v].Quote >= 0 {
+		if a.Tokens[v].Quote >= 0 || a.IsPunct(v, ",") {
 			break
 		}
 		if ve, ok := a.cueAt(v); ok && !strings.HasSuffix(a.Lower(v), "ing") {
@@ -589,7 +616,13 @@ func (a *analysis) mainSubject(pm *Model, start, k int, pattern string, verb art
 	}
 	from = a.skipDateline(from, k)
 	for n := 0; n < 3; n++ {
+		if a.Lower(from) == "but" || a.Lower(from) == "and" || a.Lower(from) == "so" {
+			from++
+		}
 		lw := a.Lower(from)
+		if strings.HasSuffix(lw, "ed") && a.SentenceStart(from) {
+			lw = "after" // "Asked which county was his favourite, he …"
+		}
 		if !(subordinators[lw] || phraseStop[lw] && lw != "and" && lw != "but" || skippable[lw] || lw == "here" || lw == "there" || strings.HasSuffix(lw, "ly") || strings.HasSuffix(lw, "ing") && !a.IsCapWord(from+1)) {
 			break
 		}
@@ -662,6 +695,10 @@ var nounToo = setOf("email emails text texts post posts report reports quote quo
 // a cue, a person named as the clause's subject ("Senator Vega turned on
 // the moderators:"). strong is set when the clause has a cue.
 func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, strong, ok bool) {
+	// A label after a headline: "Pollsters agree - Carl Bialik: “…”".
+	if m, ok := pm.index.endAt(colon); ok && pm.Mentions[m].Form != Pronoun && a.dashBefore(pm.Mentions[m].FirstToken) {
+		return pm.attribution(m, "colon-intro", article.Span{}), true, true
+	}
 	for k := colon - 1; k >= from && k >= colon-40; k-- {
 		if a.Tokens[k].Quote >= 0 {
 			from = k + 1
