@@ -656,6 +656,7 @@ func (a *analysis) statementSubject(at Attribution) bool {
 	ws := strings.Fields(a.Text(at.Source))
 	return len(ws) >= 2
 }
+
 // reportedStatements finds the statements reported outside quotations:
 // the subject of a speech verb not used by an attribution, "according to
 // X", "in his words".

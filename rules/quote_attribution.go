@@ -286,7 +286,9 @@ func subjectEntity(pm *people.Model, i int) int {
 // …") introduces the speaker.
 func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention) bool {
 	a := pass.Article
-	inCue := func(k int) bool { return k >= 0 && k < len(a.Tokens) && at.Verb.Start <= a.Tokens[k].Start() && a.Tokens[k].End() <= at.Verb.End }
+	inCue := func(k int) bool {
+		return k >= 0 && k < len(a.Tokens) && at.Verb.Start <= a.Tokens[k].Start() && a.Tokens[k].End() <= at.Verb.End
+	}
 	if k := m.FirstToken - 1; k >= 0 && a.Tokens[k].Kind != article.Punct && !inCue(k) {
 		// A capitalised word the model left out of the name is part of
 		// it ("Christian Roeher"); a possessive, a lower-case descriptor
