@@ -9,7 +9,7 @@ import (
 // abbreviations are words after which a full stop does not end a sentence.
 var abbreviations = map[string]bool{
 	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Mx": true, "St": true, "Jr": true, "Sr": true,
-	"Gen": true, "Sen": true, "Sens": true, "Rep": true, "Reps": true, "Gov": true, "Lt": true, "Col": true,
+	"Gen": true, "Sen": true, "Sens": true, "Rep": true, "Reps": true, "Del": true, "Gov": true, "Lt": true, "Col": true,
 	"Capt": true, "Cmdr": true, "Prof": true, "Rev": true, "Hon": true, "Sgt": true, "Cpl": true, "Pvt": true,
 	"Adm": true, "Maj": true, "Supt": true, "Det": true, "Insp": true, "Atty": true, "Pres": true,
 	"Amb": true, "Brig": true, "Mt": true, "Ft": true, "Messrs": true, "Mme": true, "Mlle": true,

@@ -17,6 +17,7 @@ var titleClasses = map[string]string{
 	"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
 	"senator": "senator", "sen": "senator", "sen.": "senator",
 	"representative": "representative", "rep": "representative", "congressman": "representative", "congresswoman": "representative",
+	"del": "delegate", "del.": "delegate",
 	"governor": "governor", "gov": "governor", "mayor": "mayor",
 	"king": "monarch", "queen": "monarch", "emperor": "monarch", "sultan": "monarch", "emir": "monarch",
 	"prince": "prince", "princess": "prince", "crown prince": "prince",

@@ -334,6 +334,12 @@ func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok 
 		}
 		return a.introBefore(pm, t, sentStart)
 	}
+	// A label: "Pollsters agree - Carl Bialik: “…”".
+	if from, colon, ok := a.colonBefore(q, t); ok {
+		if m, ok := pm.index.endAt(colon); ok && pm.Mentions[m].Form != Pronoun && a.dashBefore(pm.Mentions[m].FirstToken) && pm.Mentions[m].FirstToken >= from {
+			return pm.attribution(m, "colon-intro", article.Span{}), -1, true
+		}
+	}
 	// A partial quotation, run into a sentence ("Ortiz said regulators had
 	// “finally listened” until …", "After Scalia said that they might do
 	// better at “less advanced schools,” Trump said:"), belongs to the

@@ -296,6 +296,15 @@ func (a *analysis) sourceIn(pm *Model, from, to int) (mention int, head article.
 			return m, mm.Span, true
 		}
 	}
+	// "her press secretary, Omar Haddad, wrote": the role is tied to the
+	// name in apposition.
+	if a.IsPunct(headEnd, ",") {
+		if m, found := mi.startAt(headEnd + 1); found && mi.isSpeaker(m) && pm.Mentions[m].Form != Pronoun {
+			if e := pm.Mentions[m].EndToken; e >= to || a.IsPunct(e, ",") && e+1 >= to {
+				return m, pm.Mentions[m].Span, true
+			}
+		}
+	}
 	return -1, article.Span{Start: a.Tokens[from].Start(), End: a.Tokens[headEnd-1].End()}, true
 }
 
@@ -400,18 +409,36 @@ func (a *analysis) tagAfter(pm *Model, t, end int, pattern string) (Attribution,
 			at, ok := a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, pattern, verb)
 			return at, k, ok
 		}
-		if segStart > from || lastComma < 0 {
+		if (segStart > from || lastComma < 0) && !a.subjectSegment(pm, segStart, cs) {
 			// The subject must be the tag's first words, or the words
 			// after the run-on's comma: “Q” until Haley said, “Q,”
 			// repeatedly, before he stopped responding are no tags.
-			if ps, ok := a.phraseBefore(cs, segStart); !ok || a.TokenIndexAt(ps.Start) != segStart {
-				return Attribution{}, 0, false
-			}
+			return Attribution{}, 0, false
 		}
 		at, ok := a.source(pm, segStart, cs, pattern, verb)
 		return at, k, ok
 	}
 	return Attribution{}, 0, false
+}
+
+// subjectSegment reports whether tokens [from, to) may be the subject of
+// a tag: they open a noun phrase and hold no verb nor clause ("a
+// spokeswoman for the ministry", "Texas delegate Bill Eastland"; not
+// "until Haley", "before he stopped").
+func (a *analysis) subjectSegment(pm *Model, from, to int) bool {
+	if from >= to || !a.opensPhrase(pm, from) {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if !a.IsWord(k) || a.IsCapWord(k) {
+			continue
+		}
+		lw := a.Lower(k)
+		if a.verbLike(k) || subordinators[lw] && lw != "as" || lw == "that" || lw == "who" || lw == "which" {
+			return false
+		}
+	}
+	return true
 }
 
 // opensPhrase reports whether token k may open a noun phrase: a name, a
@@ -451,7 +478,7 @@ func (a *analysis) introBefore(pm *Model, t, sentStart int) (Attribution, int, b
 			return Attribution{}, 0, false
 		}
 		if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
-			if m >= 0 && (mi.isSpeaker(m) || pm.Mentions[m].Kind == KindOrganisation) {
+			if m >= 0 && (mi.isSpeaker(m) || pm.Mentions[m].Kind == KindOrganisation) && !a.possessiveOfRole(pm.Mentions[m]) {
 				return pm.attribution(m, "according-to", verb), k, true
 			}
 			if ps, ok := a.phraseAfter(k+2, t); ok {
@@ -687,7 +714,7 @@ func (a *analysis) verbLike(k int) bool {
 
 // nounToo are the cue forms that are as often nouns ("the email said",
 // "the report notes", "a text reads").
-var nounToo = setOf("email emails text texts post posts report reports quote quotes answer answers comment comments claim claims note notes statement state states reply replies tweet tweets echo echoes cry cries demand demands promise promises pledge pledges protest protests query queries challenge challenges object objects read blast laugh sigh whisper rant lecture counter counsel boom")
+var nounToo = setOf("email emails text texts post posts report reports quote quotes answer answers comment comments claim claims note notes statement state states reply replies tweet tweets echo echoes cry cries demand demands promise promises pledge pledges protest protests query queries challenge challenges object objects blast laugh sigh whisper rant lecture counter counsel boom")
 
 // colonIntro reads a clause that introduces a quotation with a colon, from
 // token from to the colon at token colon: its cue and the cue's subject

@@ -286,6 +286,11 @@ func subjectEntity(pm *people.Model, i int) int {
 // …") introduces the speaker.
 func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention) bool {
 	a := pass.Article
+	for k := m.FirstToken; k < m.EndToken; k++ {
+		if w := a.Tok(k); strings.Contains(w, "-") && !article.IsCapitalised(w[strings.LastIndex(w, "-")+1:]) {
+			return false // "Dover-based Max Pruitt": a descriptor read into the name
+		}
+	}
 	inCue := func(k int) bool {
 		return k >= 0 && k < len(a.Tokens) && at.Verb.Start <= a.Tokens[k].Start() && a.Tokens[k].End() <= at.Verb.End
 	}

@@ -256,7 +256,7 @@ func TestInspectSeed(t *testing.T) {
 	for _, want := range []string{
 		`"Belarus President Alexander Lukashenko"`, `"The Belarusian head of state"`, `"the Belarus President"`,
 		`"the Belarusian leader"`, `"Kazakhstan President Nursultan Nazarbayev"`, `"The Kazakhstan President"`,
-		`speaker "Andrei Kobyakov" at 11:258 -> Andrei Kobyakov (after-quote)`,
+		`speaker "Andrei Kobyakov" at 11:258 -> Andrei Kobyakov (after-quote, cue "said")`,
 	} {
 		assert.Contains(t, r.stdout, want)
 	}
