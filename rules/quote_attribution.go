@@ -281,16 +281,12 @@ func subjectEntity(pm *people.Model, i int) int {
 // attribution with nothing that introduces it: after the quotation, a
 // comma or the cue, and before the cue or the end ("“…,” Hale said.",
 // "“…,” said Hale."). A descriptor, a determiner, a possessive, a second
-// name or an appositive ("Texas-based Matt Mackowiak", "the Founding
+// name or an appositive ("radio co-host Sam Ruiz", "the Founding
 // Fathers", "Times' Ben Sisario", "Dovere and Debenedetti", "Fane, who
-// …") introduces the speaker.
+// …") introduces the speaker. Where someone is from ("Boston-based
+// Spencer") says nothing of who they are: it introduces no one.
 func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention) bool {
 	a := pass.Article
-	for k := m.FirstToken; k < m.EndToken; k++ {
-		if w := a.Tok(k); strings.Contains(w, "-") && !article.IsCapitalised(w[strings.LastIndex(w, "-")+1:]) {
-			return false // "Dover-based Max Pruitt": a descriptor read into the name
-		}
-	}
 	inCue := func(k int) bool {
 		return k >= 0 && k < len(a.Tokens) && at.Verb.Start <= a.Tokens[k].Start() && a.Tokens[k].End() <= at.Verb.End
 	}
@@ -300,7 +296,7 @@ func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention
 		// or a determiner introduces ("Times' Ben Sisario", "co-host Stu
 		// Burguiere", "the Founding Fathers").
 		w := a.Tok(k)
-		if _, poss := article.StripPossessive(w); !a.IsCapWord(k) || poss && !contraction[a.Lower(k)] || a.SentenceStart(k) || strings.Contains(w, "-") && !article.IsCapitalised(w[strings.LastIndex(w, "-")+1:]) {
+		if _, poss := article.StripPossessive(w); !a.IsCapWord(k) || poss && !contraction[a.Lower(k)] || a.SentenceStart(k) {
 			return false
 		}
 	}
