@@ -1,6 +1,7 @@
 package inspect
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -34,4 +35,53 @@ func TestBuild(t *testing.T) {
 	out := rep.Text()
 	assert.Contains(t, out, `speaker "Walsh" at 5:24 -> Irene Walsh (after-quote, cue "said")`)
 	assert.True(t, strings.HasPrefix(out, "t.txt\n"))
+}
+
+// Each quotation shows its source, what the source is, the pattern and
+// cue that decided it and, for a continuation, the quotation it continues;
+// in JSON too. A quotation inside the paragraph's first one (single
+// quotes) is not listed, so indexes count double quotations only.
+func TestQuoteSources(t *testing.T) {
+	text := "Port reopens\n\n" +
+		"“Ships are back,” said Mayor Irene Walsh. “And the 'old' quay too.”\n\n" +
+		"The harbour board said in a statement: “Traffic will resume on Monday.”\n\n" +
+		"The quay was rebuilt in 1990.\n\n" +
+		"“It is a scare quote” in a sentence with no cue."
+	a := article.ParseText("t.txt", text)
+	rep := Build(a, people.Analyse(a, nil))
+	require.Len(t, rep.Quotes, 4)
+
+	q := rep.Quotes[0]
+	require.NotNil(t, q.Speaker)
+	assert.Equal(t, "Mayor Irene Walsh", q.Speaker.Text)
+	assert.Equal(t, "person", q.SpeakerKind)
+	assert.Equal(t, "after-quote", q.Pattern)
+	require.NotNil(t, q.Cue)
+	assert.Equal(t, "said", q.Cue.Text)
+	assert.Nil(t, q.ContinuesQuote)
+
+	q = rep.Quotes[1]
+	assert.Equal(t, "continues", q.Pattern)
+	require.NotNil(t, q.ContinuesQuote)
+	assert.Equal(t, 0, *q.ContinuesQuote)
+	assert.Nil(t, q.Cue)
+
+	q = rep.Quotes[2]
+	require.NotNil(t, q.Speaker)
+	assert.Equal(t, "The harbour board", q.Speaker.Text)
+	assert.Equal(t, "phrase", q.SpeakerKind)
+	assert.Equal(t, "", q.Entity)
+	assert.Equal(t, "before-quote", q.Pattern)
+
+	assert.Nil(t, rep.Quotes[3].Speaker)
+
+	js, err := json.Marshal(rep)
+	require.NoError(t, err)
+	for _, want := range []string{`"pattern":"continues"`, `"continuesQuote":0`, `"speakerKind":"phrase"`, `"cue":{"text":"said"`} {
+		assert.Contains(t, strings.ReplaceAll(string(js), " ", ""), strings.ReplaceAll(want, " ", ""))
+	}
+	out := rep.Text()
+	assert.Contains(t, out, `speaker "Mayor Irene Walsh" at 3:24 -> Irene Walsh (after-quote, cue "said")`)
+	assert.Contains(t, out, `(continues, continues the quote at 3:1)`)
+	assert.Contains(t, out, `speaker "The harbour board" at 5:1 -> phrase (before-quote, cue "said")`)
 }

@@ -1,6 +1,10 @@
 package people
 
-import "github.com/newslint/newslint/article"
+import (
+	"sort"
+
+	"github.com/newslint/newslint/article"
+)
 
 // firstPersonWords are the pronouns a speaker uses of themselves.
 var firstPersonWords = setOf("i me my mine myself we us our ours ourselves")
@@ -25,10 +29,18 @@ func (pm *Model) FirstPerson(art *article.Article, qi int) bool {
 // quotation's attributed speaker).
 func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	q := art.Quotes[qi]
+	ms := pm.MentionsByPara[q.Para]
+	// The paragraph's mentions are in text order: those of the quotation
+	// are found by a binary search, so that a paragraph of many
+	// quotations is not read once for each.
+	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
 	pronoun := ""
-	for _, i := range pm.MentionsByPara[q.Para] {
+	for _, i := range ms[first:] {
 		m := &pm.Mentions[i]
-		if m.Quote != qi || m.Start < q.Open.End || m.End > q.Close.Start {
+		if m.Start >= q.Close.Start {
+			break
+		}
+		if m.Quote != qi || m.End > q.Close.Start {
 			continue
 		}
 		if m.Entity == e && m.Form != Pronoun {
@@ -42,12 +54,10 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 		return false
 	}
 	// Whom the pronoun can mean: the people of its gender named in the
-	// paragraph before the quotation.
-	for _, i := range pm.MentionsByPara[q.Para] {
+	// paragraph before the quotation (the nearest 200 mentions).
+	before := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.Start })
+	for _, i := range ms[max(0, before-200):before] {
 		m := &pm.Mentions[i]
-		if m.Start >= q.Open.Start {
-			break
-		}
 		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || m.Entity == e || m.Entity == speaker || !m.Kind.MayBePerson() {
 			continue
 		}

@@ -113,6 +113,21 @@ func manySpeakers(size int) []byte {
 	return []byte(sb.String())
 }
 
+// reportedSpeech is one run-on paragraph of the shapes the grammar of
+// reported speech reads further back for: a statement then a quotation
+// with no cue, a colon introduction, a quotation that speaks of someone,
+// a tag after a run-on clause.
+func reportedSpeech(size int) []byte {
+	var sb strings.Builder
+	for i := 0; sb.Len() < size; i++ {
+		n := fakeSurname(i)
+		fmt.Fprintf(&sb, "Senator Ana %s said in a statement on Friday. “She will not resign.” ", n)
+		fmt.Fprintf(&sb, "After the vote, %s turned to the crowd: “We will win.” ", n)
+		fmt.Fprintf(&sb, "“He is right” about the budget, said %s, the treasurer. ", fakeSurname(i+1))
+	}
+	return []byte(sb.String())
+}
+
 // fakeSurname makes the i-th of a series of distinct capitalised
 // surnames, far apart in spelling (a fixed pseudo-random sequence).
 func fakeSurname(i int) string {
@@ -131,6 +146,8 @@ func BenchmarkUnclosedGuillemets250KB(b *testing.B) { benchText(b, unclosedQuote
 func BenchmarkUnclosedGuillemets500KB(b *testing.B) { benchText(b, unclosedQuotes(500<<10, "«")) }
 func BenchmarkManySpeakers250KB(b *testing.B)       { benchText(b, manySpeakers(250<<10)) }
 func BenchmarkManySpeakers500KB(b *testing.B)       { benchText(b, manySpeakers(500<<10)) }
+func BenchmarkReportedSpeech250KB(b *testing.B)     { benchText(b, reportedSpeech(250<<10)) }
+func BenchmarkReportedSpeech500KB(b *testing.B)     { benchText(b, reportedSpeech(500<<10)) }
 
 // BenchmarkDeletionIndex builds the name-spelling index of 2,000 distinct
 // names and looks up 200 of them.

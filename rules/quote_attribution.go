@@ -32,32 +32,52 @@ name in the attribution:
 
 1. The paragraph reports a statement by one person ("the Belarus President
    stated that …", "In his words, …", "Smith said …"), or the sentence just
-   before the quotation is about one person, and the quotation is attributed
-   to someone else who is neither introduced nor mentioned in the paragraph.
+   before the quotation is about one person, and the quotation, tagged
+   after it ("“…,” said X"), is attributed to someone else who is neither
+   introduced nor mentioned in the paragraph.
 
      Speaking about the agenda, the Belarus President stated that the two
      countries agreed. “We support you in the UN,” said Andrei Kobyakov.
 
+   Only when the words can be the other person's: a quotation that speaks
+   of them in the third person is not theirs ("Lind declined an interview.
+   “She's not available,” her press secretary wrote"), and when the
+   sentence before is the evidence, the quotation must speak in the first
+   person and that sentence must have the person as its subject ("Obama's
+   rise …", "Clinton allies fear …" are about someone else). A statement
+   in a subordinate clause, or before a cue the quotation has in its own
+   sentence ("After Trump argued …, Rubio said his “numbers don't add
+   up”"), is another statement. Two people of one surname are not told
+   apart by it.
+
 2. The attributed speaker is never introduced anywhere in the article (no
-   other mention, no title, no description such as ", the team leader,")
-   while the paragraph is about someone else.
+   other mention, title or description) while the paragraph is about
+   someone else.
 
 A speaker named nowhere else is taken as a stranger only when the
-attribution is bare: the name and the verb ("“…,” Randall Fields said."),
-at most with an audience ("told reporters"). An attribution that says more
-("Angela Merkel said during a visit to Paris", "said on Twitter", "said in
-an interview") brings a voice in on purpose.
+attribution is bare: the name alone and the verb ("“…,” Randall Fields
+said."), at most with an audience ("told reporters"). An attribution that
+says more ("Angela Merkel said during a visit to Paris", "said on
+Twitter", "said in an interview"), that cites a published piece ("writes
+Nate Silver", "X tweeted"), or that introduces the speaker at the quotation
+("radio co-host Sam Ruiz", "said Alicia Bannon, senior counsel at …", two
+writers "Ana Weiss and Tim Corr wrote", a label "HEADLINE - Lena Haas:")
+brings a voice in on purpose. Where someone is based ("Boston-based
+Spencer") introduces no one.
 
 Not reported: a second speaker introduced in the attribution itself
 ("said Dana Whitfield, from the Harbour Trust", "said retired teacher Ana
 Kovac", "Corvex's Lee Ortiz told Reuters"); the one who asks in "Asked by
-Ortiz about the budget, Reyes said"; organisations and places, which are
-never speakers ("Brightwater Capital said in a note", "Harlow Stanton cut
-its forecast"; newslint inspect shows each name's kind and the evidence);
-scare quotes and titles in quotation marks.
+Ortiz about the budget, Reyes said"; organisations and places, which may
+issue words but are never strangers ("Brightwater Capital said in a note",
+"The union said in a statement"; newslint inspect shows each name's kind
+and the evidence); sources named by a phrase ("a spokeswoman said");
+continuations and quotations after a statement; scare quotes and titles in
+quotation marks.
 
-newslint inspect FILE shows each quotation's speaker and each paragraph's
-subject, which is the evidence this rule uses.
+newslint inspect FILE shows each quotation's source, the pattern and cue
+that decided it, and each paragraph's subject, which is the evidence this
+rule uses.
 
 Options:
   check-strangers  report speakers never introduced in the article (case 2)
@@ -168,7 +188,8 @@ func (c *quoteCheck) statementByAnother() (found, decided bool) {
 func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
 	pass, m := c.pass, c.m
 	q := pass.Article.Quotes[c.qi]
-	if c.stranger || !checkSwaps.Get(pass) || m.Introduced || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker) {
+	if c.stranger || !checkSwaps.Get(pass) || m.Introduced || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker) ||
+		c.at.Pattern != "after-quote" && c.at.Pattern != "tag-sentence" {
 		return false
 	}
 	subj, ok := subjectJustBefore(pass, c.qi, m)
@@ -499,7 +520,7 @@ func subjectJustBefore(pass *linter.Pass, qi int, m *people.Mention) (int, bool)
 	}
 	// A sentence that holds a quotation of its own is a turn of a
 	// dialogue (“…,” Clinton said. “Grizzly Adams?” Maddow repeated.).
-	for oq := qi - 1; oq >= 0 && a.Quotes[oq].Open.Start >= prev.Start; oq-- {
+	for oq, n := qi-1, 0; oq >= 0 && a.Quotes[oq].Open.Start >= prev.Start && n < 20; oq, n = oq-1, n+1 {
 		if !a.Quotes[oq].Single && pm.Attributions[oq].Attributed() {
 			return -1, false
 		}
