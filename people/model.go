@@ -27,7 +27,9 @@ type Attribution struct {
 	// the crowd: “Q”, or the paragraph before ends so), "according-to",
 	// "continues" (a later part of a split quote, a later quote of the
 	// paragraph, or a quote-only paragraph continuing the previous
-	// speaker), "multi-paragraph".
+	// speaker), "statement" (the sentence before reports a statement:
+	// “X said in a statement. “Q””), "credit" (“Q” — X),
+	// "multi-paragraph".
 	Pattern string
 	// Verb is the cue of the attribution (empty for continues).
 	Verb article.Span

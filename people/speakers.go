@@ -381,7 +381,52 @@ func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok 
 	if colonOK {
 		return colonAt, -1, true
 	}
+	if at, ok := a.credit(pm, q); ok {
+		return at, -1, true
+	}
 	return Attribution{}, -1, false
+}
+
+// credit reads a pull-quote's credit: a dash and a name after the
+// quotation, in its paragraph or as the paragraph after a paragraph that
+// is only the quotation ("“…” — Bernie Sanders", "“…” ¶ - Michelle Marks,
+// Philadelphia.").
+func (a *analysis) credit(pm *Model, q article.Quote) (Attribution, bool) {
+	if !q.Closed {
+		return Attribution{}, false
+	}
+	k := a.TokenIndexAt(q.Close.End)
+	for k < len(a.Tokens) && (a.IsPunct(k, ".") || a.IsPunct(k, ",")) && a.Tokens[k].Start() < a.Paragraphs[q.Para].End {
+		k++
+	}
+	if k >= len(a.Tokens) {
+		return Attribution{}, false
+	}
+	if a.Tokens[k].Start() >= a.Paragraphs[q.Para].End {
+		// The paragraph after: q must be the whole of its paragraph, and
+		// the credit a short paragraph of its own.
+		p := a.Paragraphs[q.Para]
+		if q.Open.Start != p.Start || q.Para+1 >= len(a.Paragraphs) {
+			return Attribution{}, false
+		}
+		next := a.Paragraphs[q.Para+1]
+		if a.TokenIndexAt(next.End)-k > 15 {
+			return Attribution{}, false
+		}
+	}
+	if !a.dashAt(k) {
+		return Attribution{}, false
+	}
+	m, ok := pm.index.startAt(k + 1)
+	if !ok || pm.Mentions[m].Form == Pronoun || !pm.index.isSpeaker(m) && pm.Mentions[m].Kind != KindOrganisation {
+		return Attribution{}, false
+	}
+	return pm.attribution(m, "credit", article.Span{}), true
+}
+
+// dashAt reports whether token k is a dash.
+func (a *analysis) dashAt(k int) bool {
+	return a.IsPunct(k, "-") || a.IsPunct(k, "—") || a.IsPunct(k, "–")
 }
 
 // partialQuote reports whether quotation q (whose first token is t) is

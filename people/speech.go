@@ -44,7 +44,7 @@ var cueVerbBases = []string{
 	"predict", "suggest", "exclaim", "assert", "contend", "caution", "complain", "boast", "lament",
 	"recount", "reiterate", "affirm", "underline", "emphasize", "emphasise", "stress", "argue", "recall",
 	"posit", "surmise", "speculate", "advise", "counsel", "boom", "intone", "preach", "lecture",
-	"mock", "bark", "demur", "question", "react", "gripe", "crow", "huff", "scold",
+	"mock", "bark", "demur", "question", "react", "gripe", "crow", "huff", "scold", "remember", "exhort", "riff",
 }
 
 // cueVerbs maps every inflection of a cue verb to its base.
@@ -65,6 +65,7 @@ var cueVerbs = func() map[string]string {
 		"went": "go", "goes": "go", "shot": "shoot", "shoots": "shoot", "fired": "fire", "fires": "fire",
 		"hit": "hit", "hits": "hit", "cut": "cut", "cuts": "cut", "chimed": "chime", "chimes": "chime",
 		"piped": "pipe", "pipes": "pipe", "emailed": "email", "texted": "text", "posted": "post",
+		"put": "put", "puts": "put",
 	} {
 		v[k] = base
 	}
@@ -75,7 +76,7 @@ var cueVerbs = func() map[string]string {
 // ("went on", "shot back", "cut in", "chimed in", "pointed out").
 var phrasalCues = map[string]string{
 	"go": "on", "speak": "up", "shoot": "back", "fire": "back", "hit": "back", "cut": "in", "chime": "in",
-	"pipe": "up", "point": "out",
+	"pipe": "up", "point": "out", "put": "it",
 }
 
 // inflect builds the inflections of verb bases: -s, -ed, -ing, with the
@@ -441,8 +442,10 @@ func (a *analysis) subjectSegment(pm *Model, from, to int) bool {
 	return true
 }
 
-// opensPhrase reports whether token k may open a noun phrase: a name, a
-// capitalised word, a determiner, a number or a pronoun.
+// opensPhrase reports whether token k may open a noun phrase: a word or
+// a number that is not a preposition, a conjunction or a subordinator
+// ("federal prosecutors", "this source", "it", "Texas delegate …"; not
+// "about the decision", "than that of", "if she").
 func (a *analysis) opensPhrase(pm *Model, k int) bool {
 	if _, ok := pm.index.startAt(k); ok {
 		return true
@@ -450,8 +453,11 @@ func (a *analysis) opensPhrase(pm *Model, k int) bool {
 	if a.Tokens[k].Kind == article.Number || a.IsCapWord(k) {
 		return true
 	}
+	if !a.IsWord(k) {
+		return false
+	}
 	lw := a.Lower(k)
-	return determiners[lw] || lw == "one" || lw == "another" || lw == "some" || lw == "many" || lw == "i" || lw == "we" || lw == "they"
+	return !prepositions[lw] && !phraseStop[lw] && !subordinators[lw] && lw != "who" && lw != "which" && !a.verbLike(k)
 }
 
 // complementAfter reports whether the words after a cue open a reported

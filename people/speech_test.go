@@ -110,7 +110,14 @@ func TestTagsAndLookAlikes(t *testing.T) {
 		"An early tweet quoted the president as saying “Do something.”\n\n" +
 		"Ryan's campaign shrugged off Trump's comments, telling reporters, “We never asked.”\n\n" +
 		"Sam Lau, the party's director, said in a statement. “There is nothing to recount.”\n\n" +
-		"Ebeling laughed, and her husband cut in. “Don't forget Tom.”"
+		"Ebeling laughed, and her husband cut in. “Don't forget Tom.”\n\n" +
+		"“The harm was grave,” federal prosecutors wrote.\n\n" +
+		"“The kids do not like him,” this source told the Post.\n\n" +
+		"“Funding has stalled since July,” it read.\n\n" +
+		"The whip, Senator Jo Cornyn, put it plainly: “This nominee will not be confirmed.”\n\n" +
+		"“Great speech. She is ready.”\n\n" +
+		"- Maria Olsen, Philadelphia.\n\n" +
+		"“Every vote counts” — Tom Reyes"
 	a := parse("t.txt", text)
 	assert.Equal(t, map[string]string{
 		"Carolina is going":       "Gov. Jo Kasich / after-quote",
@@ -125,5 +132,11 @@ func TestTagsAndLookAlikes(t *testing.T) {
 		"We never asked.":         "Ryan's campaign / before-quote",
 		"There is nothing":        "Sam Lau / statement",
 		"Don't forget Tom.":       "husband / statement", // the role phrase
+		"The harm was":            "federal prosecutors / after-quote",
+		"The kids do":             "this source / after-quote",
+		"Funding has stalled":     "it / after-quote",
+		"This nominee will":       "Senator Jo Cornyn / before-quote",
+		"Great speech. She":       "Maria Olsen / credit",
+		"Every vote counts":       "Tom Reyes / credit",
 	}, sources(a))
 }

@@ -97,7 +97,7 @@ func runQuoteAttribution(pass *linter.Pass) {
 	reported := map[int]bool{} // speaker mentions already reported
 	for qi, q := range a.Quotes {
 		at := pm.Attributions[qi]
-		if q.Single || at.Speaker < 0 || at.Pattern == "continues" || at.Pattern == "multi-paragraph" || at.Pattern == "statement" || reported[at.Speaker] {
+		if q.Single || at.Speaker < 0 || at.Pattern == "continues" || at.Pattern == "multi-paragraph" || at.Pattern == "statement" || at.Pattern == "credit" || reported[at.Speaker] {
 			continue
 		}
 		m := pm.Mentions[at.Speaker]
