@@ -450,14 +450,17 @@ func (a *analysis) opensPhrase(pm *Model, k int) bool {
 	if _, ok := pm.index.startAt(k); ok {
 		return true
 	}
-	if a.Tokens[k].Kind == article.Number || a.IsCapWord(k) {
+	if a.Tokens[k].Kind == article.Number {
 		return true
 	}
 	if !a.IsWord(k) {
 		return false
 	}
 	lw := a.Lower(k)
-	return !prepositions[lw] && !phraseStop[lw] && !subordinators[lw] && lw != "who" && lw != "which" && !a.verbLike(k)
+	if prepositions[lw] || phraseStop[lw] || subordinators[lw] || lw == "who" || lw == "which" {
+		return false // "And as Menendez pointed out", "about the decision"
+	}
+	return a.IsCapWord(k) || !a.verbLike(k)
 }
 
 // complementAfter reports whether the words after a cue open a reported
@@ -533,7 +536,7 @@ func (a *analysis) subjectOfCue(pm *Model, k, ce, t, sentStart int, pattern stri
 				break
 			}
 			if je, ok := a.cueAt(j); ok && !strings.HasSuffix(a.Lower(j), "ing") {
-				if at, ok := a.subjectOfCue(pm, j, je, k, sentStart, pattern, verb); ok {
+				if at, ok := a.subjectOfCue(pm, j, je, k, sentStart, pattern, verb); ok && at.Speaker >= 0 {
 					return at, true
 				}
 				break
