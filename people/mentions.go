@@ -644,6 +644,9 @@ func (a *analysis) introducedBefore(m *Mention, sentStart int) {
 	}
 	t := a.Tokens[k]
 	w := a.Tok(k)
+	if stem, poss := article.StripPossessive(w); poss && isKnownPlace(stem) {
+		return // "Boston's Ida Wren": where someone is from, not who they are
+	}
 	switch {
 	case t.Kind == article.Word && a.IsCapWord(k) && !a.SentenceStart(k) && !a.isNameWord(k) && len(m.Words) > 1:
 		if a.tokFlags[k]&flagSpeechVerb == 0 {

@@ -258,3 +258,7 @@ func GivenNameGender(w string) string {
 	_, _, g := givenName(w)
 	return g
 }
+
+// IsKnownPlace reports whether a name is a place or a country the data
+// know (a place's name says where someone is from, not who they are).
+func IsKnownPlace(name string) bool { return isKnownPlace(name) }

@@ -317,7 +317,11 @@ func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention
 		// or a determiner introduces ("Times' Ben Sisario", "co-host Stu
 		// Burguiere", "the Founding Fathers").
 		w := a.Tok(k)
-		if _, poss := article.StripPossessive(w); !a.IsCapWord(k) || poss && !contraction[a.Lower(k)] || a.SentenceStart(k) {
+		_, poss := article.StripPossessive(w)
+		if stem, _ := article.StripPossessive(w); poss && (placeEndsAt(pass, k+1) || people.IsKnownPlace(stem)) {
+			poss = false // "said California's Sunkist": where, not who
+		}
+		if !a.IsCapWord(k) || poss && !contraction[a.Lower(k)] || a.SentenceStart(k) {
 			return false
 		}
 	}
@@ -336,6 +340,14 @@ func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention
 		return k+1 < len(a.Tokens) && a.Tokens[k+1].Quote >= 0
 	}
 	return true
+}
+
+// placeEndsAt reports whether a place's name ends just before token k.
+func placeEndsAt(pass *linter.Pass, k int) bool {
+	pm := pass.People
+	ms := pm.Mentions
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].EndToken >= k })
+	return i < len(ms) && ms[i].EndToken == k && ms[i].Kind == people.KindPlace
 }
 
 // contraction are the words in 's that are a pronoun and "is" or "has",
