@@ -211,6 +211,7 @@ var lexiconFlags = sync.OnceValue(func() map[string]uint16 {
 	m := map[string]uint16{}
 	flagWords(m, titleQualifiers, flagQualifier)
 	flagWords(m, titleFirstWords, flagTitleStart)
+	flagWords(m, abbreviatedTitles, flagTitleStart)
 	flagWords(m, determiners, flagDeterminer)
 	flagWords(m, pronounGender, flagPronoun)
 	flagWords(m, honorifics, flagHonorific)

@@ -17,7 +17,6 @@ var titleClasses = map[string]string{
 	"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
 	"senator": "senator", "sen": "senator", "sen.": "senator",
 	"representative": "representative", "rep": "representative", "congressman": "representative", "congresswoman": "representative",
-	"del": "delegate", "del.": "delegate",
 	"governor": "governor", "gov": "governor", "mayor": "mayor",
 	"king": "monarch", "queen": "monarch", "emperor": "monarch", "sultan": "monarch", "emir": "monarch",
 	"prince": "prince", "princess": "prince", "crown prince": "prince",
@@ -101,6 +100,11 @@ var titleQualifiers = map[string]bool{
 	"communication": true, "legal": true, "medical": true, "technical": true, "corporate": true, "district": true, "county": true,
 	"city": true, "majority": true, "minority": true, "senate": true, "house": true, "ruling": true,
 }
+
+// abbreviatedTitles are titles written only as an abbreviation with its
+// full stop and a capital ("Del. Ana Ruiz"): the bare word is another
+// word ("Punta del Este").
+var abbreviatedTitles = map[string]string{"del": "delegate"}
 
 // honorifics before a name, with the gender they imply ("" for none).
 var honorifics = map[string]string{

@@ -159,6 +159,9 @@ func (a *analysis) matchTitle(i, end int) (class string, next int) {
 			if c, ok := titleClasses[string(phrase)]; ok && a.Tok(j) == "." && j > i && len(phrase) <= 4 && words == 1 {
 				best, bestNext = c, j+1
 			}
+			if c, ok := abbreviatedTitles[string(phrase)]; ok && a.Tok(j) == "." && j == i+1 && a.IsCapWord(i) {
+				best, bestNext = c, j+1
+			}
 			break
 		}
 		w := a.Lower(j)

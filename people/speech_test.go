@@ -140,3 +140,14 @@ func TestTagsAndLookAlikes(t *testing.T) {
 		"Every vote counts":       "Tom Reyes / credit",
 	}, sources(a))
 }
+
+// "Del." is a delegate's title only as written so; "del" is a particle of
+// names ("Punta del Este").
+func TestAbbreviatedTitle(t *testing.T) {
+	a := parse("t.txt", "Title\n\n“We need answers,” said Del. Ana Ruiz of Guam.\n\nThe talks in Punta del Este ended.")
+	ruiz := entityNamed(t, a, "Ana Ruiz")
+	assert.True(t, ruiz.Titled)
+	assert.Equal(t, []string{"Del. Ana Ruiz"}, mentionTexts(a, ruiz))
+	punta := entityNamed(t, a, "Punta del Este")
+	assert.False(t, punta.Titled)
+}
