@@ -131,27 +131,7 @@ var speechVerbs = inflectSpeechVerbs()
 // inflectSpeechVerbs builds the inflections of speechVerbBases, and drops
 // the forms that are more often nouns or other verbs.
 func inflectSpeechVerbs() map[string]string {
-	v := map[string]string{}
-	for _, b := range speechVerbBases {
-		v[b] = b
-		stem := b
-		switch {
-		case strings.HasSuffix(b, "y") && !strings.HasSuffix(b, "ay"):
-			v[b[:len(b)-1]+"ies"] = b
-			v[b[:len(b)-1]+"ied"] = b
-		case strings.HasSuffix(b, "e"):
-			stem = b[:len(b)-1]
-			v[b+"s"] = b
-			v[b+"d"] = b
-		case strings.HasSuffix(b, "s") || strings.HasSuffix(b, "sh"):
-			v[b+"es"] = b
-			v[b+"ed"] = b
-		default:
-			v[b+"s"] = b
-			v[b+"ed"] = b
-		}
-		v[stem+"ing"] = b
-	}
+	v := inflect(speechVerbBases)
 	v["quipped"] = "quip"
 	v["quipping"] = "quip"
 	v["saying"] = "say"
