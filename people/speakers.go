@@ -3,7 +3,6 @@ package people
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
 )
@@ -455,35 +454,6 @@ func (a *analysis) quoteIn(from, to int) bool {
 	return false
 }
 
-// endsForTag reports whether a quotation ends the way a quotation followed
-// by its tag does: with a comma, a question or an exclamation mark, or a
-// dash, inside or just after the closing mark.
-func (a *analysis) endsForTag(q article.Quote) bool {
-	if !q.Closed {
-		return false
-	}
-	r, _ := a.runeBeforeOff(q.Close.Start)
-	if strings.ContainsRune(",?!—–-", r) {
-		return true
-	}
-	ct := a.TokenIndexAt(q.Close.End)
-	return a.IsPunct(ct, ",")
-}
-
-// runeBeforeOff returns the last character before offset off, skipping
-// spaces.
-func (a *analysis) runeBeforeOff(off int) (rune, int) {
-	s := a.Src.Text
-	for off > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:off])
-		if !article.IsSpace(r) {
-			return r, n
-		}
-		off -= n
-	}
-	return 0, 0
-}
-
 // colonBefore finds a clause ending with a colon just before quotation q
 // (whose first token is t): in its paragraph, or as the paragraph before
 // when q opens its paragraph. It returns the clause's first token and the
@@ -786,17 +756,6 @@ func (a *analysis) firstWordAfter(t, v int) bool {
 		}
 	}
 	return true
-}
-
-// firstSpeakerIn returns the first speaker mention in [from, to), looking
-// at most 40 tokens in: the subject of a sentence stands near its start.
-func (a *analysis) firstSpeakerIn(mi *mentionIndex, from, to int) int {
-	for k := from; k < to && k < from+40; k++ {
-		if m, ok := mi.startAt(k); ok && mi.isSpeaker(m) {
-			return m
-		}
-	}
-	return -1
 }
 
 // quoteOnlyParagraph reports whether a paragraph opens with a quotation and
