@@ -141,9 +141,13 @@ var skippable = setOf("also later then again has had have would will was is once
 // "Name, <occupation> …" within the clause: the person an appositive
 // describes ("Mark Rogers, paper analyst for Prudential Bache said").
 func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
+	sawVerb := false // "McCain, the nominee, issued a statement after Trump told": no appositive
 	for j := from - 1; j >= start && j >= from-16; j-- {
 		if a.Tokens[j].Quote >= 0 {
 			return -1
+		}
+		if a.IsWord(j) && !a.IsCapWord(j) && a.verbLike(j) {
+			sawVerb = true
 		}
 		if a.Tokens[j].Kind == article.Punct {
 			w := a.Tok(j)
@@ -163,7 +167,11 @@ func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
 			next := a.Lower(j + 1)
 			_, poss := article.StripPossessive(a.Tok(j + 1))
 			switch {
-			case next == "a" || next == "an" || next == "the" || next == "another" || next == "one" || next == "its" || next == "who":
+			case next == "who":
+				return pm
+			case sawVerb:
+				return -1
+			case next == "a" || next == "an" || next == "the" || next == "another" || next == "one" || next == "its":
 				return pm
 			case poss || isOccupation(next) || isOccupation(a.Lower(j+2)) || a.titleWithin(j+1, from):
 				return pm
@@ -296,7 +304,10 @@ func (a *analysis) attributeQuotes(pm *Model) {
 		}
 		if at, v, ok := a.attributeQuote(pm, qi); ok {
 			pm.Attributions[qi] = at
-			if v >= 0 {
+			// A tag after a quotation reports only that quotation; a
+			// clause before it ("Trump told a town hall that
+			// waterboarding is “peanuts”") is a reported statement too.
+			if v >= 0 && at.Pattern != "before-quote" && at.Pattern != "colon-intro" {
 				used[v] = true
 			}
 		}

@@ -2,6 +2,7 @@ package people
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/newslint/newslint/article"
 )
@@ -34,7 +35,8 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	// are found by a binary search, so that a paragraph of many
 	// quotations is not read once for each.
 	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
-	pronoun := ""
+	namedOther := false // someone else of the pronoun's gender named in the quotation
+	var named []int
 	for _, i := range ms[first:] {
 		m := &pm.Mentions[i]
 		if m.Start >= q.Close.Start {
@@ -46,11 +48,20 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 		if m.Entity == e && m.Form != Pronoun {
 			return true
 		}
-		if m.Form == Pronoun && m.Gender != "" && pronoun == "" {
-			pronoun = m.Gender
+		if m.Form != Pronoun && m.Entity >= 0 && m.Kind.MayBePerson() {
+			named = append(named, m.Entity)
 		}
 	}
+	pronoun := thirdPersonIn(art, qi)
 	if pronoun == "" || !pm.mayBe(e, pronoun) {
+		return false
+	}
+	for _, n := range named {
+		if n != e && pm.mayBe(n, pronoun) && pm.PersonLike(n) {
+			namedOther = true // "Ben would've gotten better advice, and if he had …"
+		}
+	}
+	if namedOther {
 		return false
 	}
 	// Whom the pronoun can mean: the people of its gender named in the
@@ -68,6 +79,66 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	return true
 }
 
+// Names reports whether quotation qi names entity e (not by a pronoun),
+// outside the quotations nested in it.
+func (pm *Model) Names(art *article.Article, qi, e int) bool {
+	q := art.Quotes[qi]
+	ms := pm.MentionsByPara[q.Para]
+	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
+	for _, i := range ms[first:] {
+		m := &pm.Mentions[i]
+		if m.Start >= q.Close.Start {
+			break
+		}
+		if m.Quote == qi && m.Entity == e && m.Form != Pronoun {
+			return true
+		}
+	}
+	return false
+}
+
+// Personal reports whether quotation qi speaks of people at all: in the
+// first person, or of someone in the third (a pronoun or a name). “It was
+// offensive” says nothing of whose words they are.
+func (pm *Model) Personal(art *article.Article, qi int) bool {
+	if pm.FirstPerson(art, qi) || thirdPersonIn(art, qi) != "" {
+		return true
+	}
+	q := art.Quotes[qi]
+	ms := pm.MentionsByPara[q.Para]
+	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
+	for _, i := range ms[first:] {
+		m := &pm.Mentions[i]
+		if m.Start >= q.Close.Start {
+			break
+		}
+		if m.Quote == qi && m.Form != Pronoun && m.Kind.MayBePerson() {
+			return true
+		}
+	}
+	return false
+}
+
+// thirdPersonIn returns the gender of the first third-person pronoun of
+// quotation qi, contractions included ("He’s not available", "she'll"),
+// or "".
+func thirdPersonIn(art *article.Article, qi int) string {
+	q := art.Quotes[qi]
+	for k := art.TokenIndexAt(q.Open.End); k < len(art.Tokens) && art.Tokens[k].Start() < q.Close.Start; k++ {
+		if int(art.Tokens[k].Quote) != qi || art.Tokens[k].Kind != article.Word {
+			continue
+		}
+		w := art.Lower(k)
+		if i := strings.IndexAny(w, "'’"); i > 0 {
+			w = w[:i]
+		}
+		if g := pronounGender[w]; g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
 // mayBe reports whether entity e may be of gender g.
 func (pm *Model) mayBe(e int, g string) bool {
 	eg := pm.Entities[e].Gender
@@ -81,7 +152,8 @@ func (pm *Model) mayBe(e int, g string) bool {
 func (pm *Model) SubjectOf(art *article.Article, i int) bool {
 	m := &pm.Mentions[i]
 	if m.Form == Pronoun {
-		return true
+		w := art.Lower(m.FirstToken)
+		return !isPossessivePronoun(w) && !(w == "her" && art.IsWord(m.EndToken)) // "His campaign manager …"
 	}
 	last := art.Lower(m.EndToken - 1)
 	if _, poss := article.StripPossessive(last); poss || art.IsPunct(m.EndToken, "'") || art.IsPunct(m.EndToken, "’") {
@@ -98,8 +170,28 @@ func (pm *Model) SubjectOf(art *article.Article, i int) bool {
 	if _, ok := cueVerbs[w]; ok {
 		return true
 	}
+	if hasSuffix(w, "n't") || hasSuffix(w, "n’t") {
+		return true // "Fiorina wasn't backing down"
+	}
 	return auxiliaries[w] && w != "to" && w != "by" && w != "on" || skippable[w] ||
 		len(w) > 4 && (hasSuffix(w, "ed") || hasSuffix(w, "ly")) || w == "says" || w == "is" || w == "has"
 }
+
+// StatementNounOf reports whether mention i is the possessor of a noun of
+// speech ("Trump's statement that …", "Clinton's remarks", "Rubio's
+// response"): the sentence reports what they said.
+func (pm *Model) StatementNounOf(art *article.Article, i int) bool {
+	m := &pm.Mentions[i]
+	k := m.EndToken
+	if art.IsPunct(k, "'") || art.IsPunct(k, "’") {
+		k++
+	} else if _, poss := article.StripPossessive(art.Lower(m.EndToken - 1)); !poss && !(m.Form == Pronoun && isPossessivePronoun(art.Lower(m.FirstToken))) {
+		return false
+	}
+	return statementNouns[art.Lower(k)]
+}
+
+// statementNouns are the nouns of what someone said or wrote.
+var statementNouns = setOf("statement statements remark remarks comment comments words claim claims response reply answer tweet tweets speech message letter warning promise pledge vow argument assertion suggestion insistence retort quip")
 
 func hasSuffix(w, s string) bool { return len(w) >= len(s) && w[len(w)-len(s):] == s }

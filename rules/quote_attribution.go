@@ -54,6 +54,12 @@ name in the attribution:
    other mention, title or description) while the paragraph is about
    someone else.
 
+3. The quotation names its attributed speaker in the third person while
+   the paragraph reports a statement by someone else, or its sentence
+   before is about someone else, whom it does not name: "Rusk went after
+   Brandt. “If Carla Brandt cannot explain her vote, she should quit,”
+   Brandt said." (a finding under check-swaps).
+
 A speaker named nowhere else is taken as a stranger only when the
 attribution is bare: the name alone and the verb ("“…,” Randall Fields
 said."), at most with an audience ("told reporters"). An attribution that
@@ -117,6 +123,9 @@ func runQuoteAttribution(pass *linter.Pass) {
 		found, decided := c.statementByAnother()
 		if !decided {
 			found = c.sentenceBeforeAboutAnother() || c.strangerInParagraphAboutAnother()
+		}
+		if !found {
+			found = c.namesItsSpeaker()
 		}
 		if found {
 			reported[at.Speaker] = true
@@ -188,7 +197,7 @@ func (c *quoteCheck) statementByAnother() (found, decided bool) {
 func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
 	pass, m := c.pass, c.m
 	q := pass.Article.Quotes[c.qi]
-	if c.stranger || !checkSwaps.Get(pass) || m.Introduced || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker) ||
+	if c.stranger || !checkSwaps.Get(pass) || m.Introduced || !nameStandsAlone(pass, c.at, m) || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker) ||
 		c.at.Pattern != "after-quote" && c.at.Pattern != "tag-sentence" {
 		return false
 	}
@@ -198,15 +207,47 @@ func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
 	}
 	sm := pass.People.Mentions[subj]
 	se := subjectEntity(pass.People, subj)
-	if sameSurname(pass, &sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, se, c.e.ID) || !pass.People.FirstPerson(pass.Article, c.qi) {
-		// Only words in the first person can be the subject's own; words
-		// that speak of the subject ("Gore declined an interview. “He's
-		// not available,” McManus wrote") are someone else's.
+	if sameSurname(pass, &sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, se, c.e.ID) || !pass.People.Personal(pass.Article, c.qi) {
+		// Words that speak of the subject ("Gore declined an interview.
+		// “He's not available,” McManus wrote") are someone else's;
+		// words that speak of no one (“It was offensive”) may be
+		// anyone's.
 		return false
 	}
 	pass.ReportRelated(m.Name, fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
 		c.speaker(), pass.People.Entities[se].Name, pass.Article.Text(sm.Span), m.Surname()),
 		[]linter.Related{pass.Evidence(sm.Span, "the subject of the sentence before")})
+	return true
+}
+
+// namesItsSpeaker is case 3: the quotation names its attributed speaker
+// in the third person ("“If Hillary Clinton still cannot say the two
+// words, she should get out of this race,” Clinton said") while the
+// paragraph reports a statement by someone else, or its sentence before
+// is about someone else, whom the quotation does not name: the words are
+// that person's.
+func (c *quoteCheck) namesItsSpeaker() bool {
+	pass, m := c.pass, c.m
+	if !checkSwaps.Get(pass) || c.at.Pattern != "after-quote" && c.at.Pattern != "tag-sentence" || !pass.People.Names(pass.Article, c.qi, m.Entity) {
+		return false
+	}
+	other := -1
+	if st, ok := reportedBy(pass, c.qi, m); ok {
+		other = st.Mention
+	} else if subj, ok := subjectBefore(pass, c.qi, m, true); ok {
+		other = subj
+	}
+	if other < 0 {
+		return false
+	}
+	om := pass.People.Mentions[other]
+	oe := subjectEntity(pass.People, other)
+	if oe < 0 || sameSurname(pass, &om, m) || pass.People.SpeaksOf(pass.Article, c.qi, oe, c.e.ID) {
+		return false
+	}
+	pass.ReportRelated(m.Name, fmt.Sprintf("quote attributed to %s names %s in the third person; this paragraph is about %s (“%s”)",
+		c.speaker(), m.Surname(), pass.People.Entities[oe].Name, pass.Article.Text(om.Span)),
+		[]linter.Related{pass.Evidence(om.Span, "whom the paragraph is about")})
 	return true
 }
 
@@ -286,6 +327,16 @@ func displayName(a *article.Article, m *people.Mention, e *people.Entity) string
 		return e.Name
 	}
 	return a.Text(m.Name)
+}
+
+// mentionedIn reports whether entity e is named in paragraph para.
+func mentionedIn(pm *people.Model, e, para int) bool {
+	for _, i := range pm.MentionsByPara[para] {
+		if m := pm.Mentions[i]; m.Entity == e && m.Form != people.Pronoun {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectEntity is the entity of subject mention i: its own, or, for a
@@ -410,7 +461,9 @@ func reportedBy(pass *linter.Pass, qi int, m *people.Mention) (people.Statement,
 		if k == 20 {
 			return people.Statement{}, false
 		}
-		if !a.Quotes[oq].Single && pm.Attributions[oq].Speaker >= 0 {
+		// A quotation of the statement's own maker is part of it ("Trump
+		// told a town hall that waterboarding is “peanuts”").
+		if at := pm.Attributions[oq]; !a.Quotes[oq].Single && at.Speaker >= 0 && (at.Entity < 0 || at.Entity != pm.Mentions[last.Mention].Entity) {
 			return people.Statement{}, false
 		}
 	}
@@ -488,6 +541,13 @@ func variantOfAnother(pass *linter.Pass, m *people.Mention) bool {
 // quotation's (in the same paragraph): its first person named within its
 // first words, when no other person is named between it and the quotation.
 func subjectJustBefore(pass *linter.Pass, qi int, m *people.Mention) (int, bool) {
+	return subjectBefore(pass, qi, m, false)
+}
+
+// subjectBefore is subjectJustBefore; with others set, the sentence may
+// name other people after its subject ("Trump went after Hillary Clinton
+// for …").
+func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (int, bool) {
 	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
 	qs := a.SentenceAt(q.Open.Start)
@@ -512,9 +572,10 @@ func subjectJustBefore(pass *linter.Pass, qi int, m *people.Mention) (int, bool)
 			if om.FirstToken > prev.FirstWord+8 {
 				return -1, false
 			}
-			if !pm.SubjectOf(a, mi) || om.Form == people.Pronoun && om.Entity < 0 && om.Referent < 0 {
+			if !pm.SubjectOf(a, mi) && !pm.StatementNounOf(a, mi) || om.Form == people.Pronoun && om.Entity < 0 && om.Referent < 0 {
 				// "Obama's rise …", "Prompted by Ron Perlman's visit,
-				// she …": a possessive or a modifier is not the subject.
+				// she …": a possessive or a modifier is not the subject;
+				// "Trump's statement that …" reports what Trump said.
 				continue
 			}
 			if e == m.Entity || !pm.PersonLike(e) {
@@ -523,18 +584,26 @@ func subjectJustBefore(pass *linter.Pass, qi int, m *people.Mention) (int, bool)
 			subj = mi
 			continue
 		}
-		if om.Form != people.Pronoun && e != subjectEntity(pm, subj) {
+		if om.Form != people.Pronoun && e != subjectEntity(pm, subj) && !others {
 			return -1, false // someone else is named too
 		}
 	}
 	if subj < 0 {
 		return -1, false
 	}
-	// A sentence that holds a quotation of its own is a turn of a
+	// A sentence that holds a quotation of its own, after an exchange
+	// the speaker took part in the paragraph before, is a turn of a
 	// dialogue (“…,” Clinton said. “Grizzly Adams?” Maddow repeated.).
-	for oq, n := qi-1, 0; oq >= 0 && a.Quotes[oq].Open.Start >= prev.Start && n < 20; oq, n = oq-1, n+1 {
-		if !a.Quotes[oq].Single && pm.Attributions[oq].Attributed() {
-			return -1, false
+	if q.Para > 0 && mentionedIn(pm, m.Entity, q.Para-1) {
+		for oq, n := qi-1, 0; oq >= 0 && a.Quotes[oq].Para == q.Para && n < 20; oq, n = oq-1, n+1 {
+			at := pm.Attributions[oq]
+			if a.Quotes[oq].Single || !at.Attributed() {
+				continue
+			}
+			if a.Quotes[oq].Close.End > prev.Start || at.Verb.Start >= prev.Start {
+				return -1, false // a quotation in, or tagged by, the sentence before
+			}
+			break
 		}
 	}
 	// Nobody is named in the quotation's sentence before it: its first
