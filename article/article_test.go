@@ -258,3 +258,17 @@ func TestSentenceOfEveryToken(t *testing.T) {
 		}
 	}
 }
+
+// Two apostrophes are a double quotation mark (an archive style); an
+// apostrophe in a word or after a plural is not one.
+func TestDoubledApostropheQuotes(t *testing.T) {
+	a := ParseText("t.txt", "Title\n\n''Trump suits were made in Mexico,'' she said. The voters' choice was ''clear.''\n\nIt's the players' ball.")
+	var got []string
+	for _, q := range a.Quotes {
+		if !q.Single {
+			got = append(got, a.Text(q.Content()))
+		}
+		assert.True(t, q.Closed)
+	}
+	assert.Equal(t, []string{"Trump suits were made in Mexico,", "clear."}, got)
+}

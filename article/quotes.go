@@ -69,6 +69,13 @@ func (a *Article) findQuotes() {
 				break
 			}
 			r, n := a.runeAt(i)
+			if r == '\'' && i+1 < p.End && b[i+1] == '\'' {
+				// Two apostrophes are a double quotation mark (''So
+				// be it,'' she said: the style of some archives).
+				qs.mark('"', Span{Start: i, End: i + 2})
+				i += 2
+				continue
+			}
 			if strings.ContainsRune("\"“”„‘’'«»", r) {
 				qs.mark(r, Span{Start: i, End: i + n})
 			}
