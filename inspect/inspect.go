@@ -20,7 +20,10 @@ type Report struct {
 	Paragraphs []Paragraph `json:"paragraphs"`
 	Entities   []Entity    `json:"entities"`
 	Quotes     []Quote     `json:"quotes"`
-	Stray      []Location  `json:"strayClosingQuotes,omitempty"`
+	// Unresolved lists the pronouns outside quotations that refer to no
+	// one the model can name, each with the reason.
+	Unresolved []Mention  `json:"unresolvedPronouns,omitempty"`
+	Stray      []Location `json:"strayClosingQuotes,omitempty"`
 }
 
 // Location is a span with its text and position.
@@ -49,6 +52,10 @@ type Mention struct {
 	// Form is how the mention names: full-name, surname, honorific,
 	// titled, role, pronoun, or name (an organisation's or a place's).
 	Form string `json:"form"`
+	// Reason says, for a pronoun, how its person was found: by the
+	// structure of the text ("subject of the clause before it") or, when
+	// the structure fixes no one, as the most recent person of its gender.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Entity is a person with its mentions.
@@ -146,6 +153,9 @@ func (r Report) Text() string {
 				fmt.Fprintf(&b, " %s@%d:%d", m.Text, m.Line, m.Column)
 			}
 			b.WriteString("\n")
+			for _, m := range e.Pronouns {
+				fmt.Fprintf(&b, "        %s@%d:%d %s\n", m.Text, m.Line, m.Column, m.Reason)
+			}
 		}
 	}
 	fmt.Fprintf(&b, "\nQuotes (%d)\n", len(r.Quotes))
@@ -174,6 +184,12 @@ func (r Report) Text() string {
 			b.WriteString(")\n")
 		} else {
 			b.WriteString("      speaker: none found\n")
+		}
+	}
+	if len(r.Unresolved) > 0 {
+		fmt.Fprintf(&b, "\nUnresolved pronouns (%d)\n", len(r.Unresolved))
+		for _, m := range r.Unresolved {
+			fmt.Fprintf(&b, "  %s@%d:%d %s\n", m.Text, m.Line, m.Column, m.Reason)
 		}
 	}
 	for _, s := range r.Stray {
@@ -217,15 +233,18 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		byID[ie.ID] = i
 	}
 	for _, m := range pm.Mentions {
-		if m.Form != people.Pronoun {
+		if m.Form != people.Pronoun || m.Quote >= 0 {
 			continue
 		}
-		ref := m.Referent
-		if ref < 0 {
-			ref = m.Entity
+		ref, why := m.Referent, m.Why.String()
+		if ref < 0 && m.Entity >= 0 {
+			ref, why = m.Entity, "most recent person of its gender ("+m.Why.String()+")"
 		}
+		pm := Mention{Location: location(a, m.Span), Form: m.Form.String(), Reason: why}
 		if i, ok := byID[ref]; ok && ref >= 0 {
-			rep.Entities[i].Pronouns = append(rep.Entities[i].Pronouns, Mention{Location: location(a, m.Span), Form: m.Form.String()})
+			rep.Entities[i].Pronouns = append(rep.Entities[i].Pronouns, pm)
+		} else {
+			rep.Unresolved = append(rep.Unresolved, pm)
 		}
 	}
 	qi := 0

@@ -198,6 +198,47 @@ var formNames = [...]string{"full-name", "surname", "honorific", "titled", "role
 
 func (f Form) String() string { return formNames[f] }
 
+// RefReason says how a pronoun's referent was found (see referents.go),
+// or why it has none.
+type RefReason uint8
+
+// Reasons.
+const (
+	// RefNone: nobody is named before it.
+	RefNone RefReason = iota
+	// RefSpeech: the subject of the speech verb before it ("Winch said
+	// she").
+	RefSpeech
+	// RefSpeaker: it speaks in a tag ("…, she said") and refers to the
+	// last speaker.
+	RefSpeaker
+	// RefSubject: the subject of the clause before it ("Sullivan had to
+	// explain to Clinton that he …").
+	RefSubject
+	// RefObject: an object pronoun, the person who is not its clause's
+	// subject ("… that he could not send her the file").
+	RefObject
+	// RefOpening: the subject after an opening phrase ("On the advice of
+	// his lawyer, Calero …").
+	RefOpening
+	// RefOnly: the only person named before it, in its sentence or the
+	// sentence before.
+	RefOnly
+	// RefGeneric: "he or she", "his or her": nobody.
+	RefGeneric
+	// RefQuoted: inside a quotation, in the speaker's world; not read.
+	RefQuoted
+	// RefOpen: several people in view, or someone the text does not name
+	// ("her boss").
+	RefOpen
+)
+
+var refReasons = [...]string{"no one named before it", "subject of the speech verb before it", "the last speaker (it speaks in a tag)",
+	"subject of the clause before it", "object: not its clause's subject", "subject after the opening phrase",
+	"only person named before it", "generic (he or she)", "inside a quotation", "several people, or an unnamed one, in view"}
+
+func (r RefReason) String() string { return refReasons[r] }
+
 // Role is an office or description attached to a person.
 type Role struct {
 	// Class groups titles of one office (president, prime-minister,
@@ -267,6 +308,9 @@ type Mention struct {
 	// SentenceInitial is set when the name opens its sentence (where any
 	// word is capitalised).
 	SentenceInitial bool
+	// Why says, for a pronoun, how its Referent was found or why it has
+	// none.
+	Why RefReason
 }
 
 // CapWord is a capitalised word of the article (possessive 's removed)

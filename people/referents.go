@@ -1,0 +1,691 @@
+package people
+
+// Pronoun structure: whom a pronoun outside quotations refers to by the
+// structure of the text alone, gender aside (Mention.Referent), and why
+// (Mention.Why). An editor reads it so:
+//
+//   - "Winch said she …": the subject of the speech verb before it;
+//   - "…, she said.": a pronoun that speaks refers to the last speaker;
+//   - "Sullivan had to explain to Clinton that he …": a subject pronoun
+//     refers to the subject of the clause before it, not to an object;
+//   - "… that he could not send her the file": an object pronoun refers
+//     to someone other than its own clause's subject;
+//   - "On the advice of his lawyer, Calero …": the subject after an
+//     opening phrase;
+//   - otherwise the only person named before it in its sentence or the
+//     sentence before.
+//
+// It does not guess: "he or she" is nobody, a person named only as a
+// modifier ("Clinton campaign") is no antecedent, and a person the text
+// mentions without a name ("her boss", "one executive who …") makes the
+// reference open.
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/newslint/newslint/article"
+)
+
+// structuralReferents sets Mention.Referent and Mention.Why for pronouns.
+func (a *analysis) structuralReferents(pm *Model) {
+	pm.bySent = make([][]int, len(a.Sentences))
+	for i, m := range pm.Mentions {
+		pm.bySent[m.Sent] = append(pm.bySent[m.Sent], i)
+	}
+	for i := range pm.Mentions {
+		pm.Mentions[i].Referent = -1
+	}
+	speakers := a.speakerTimeline(pm)
+	for i := range pm.Mentions {
+		m := &pm.Mentions[i]
+		if m.Form != Pronoun {
+			continue
+		}
+		if m.Quote >= 0 {
+			m.Why = RefQuoted
+			continue
+		}
+		if a.genericPronoun(m.FirstToken) {
+			// "he or she", "his or her": nobody. The model's guess goes
+			// too.
+			m.Why, m.Entity = RefGeneric, -1
+			continue
+		}
+		ref, why := a.speakerReferent(pm, m), RefSpeech
+		if ref < 0 {
+			ref, why = a.tagReferent(pm, i, speakers)
+		}
+		if ref < 0 && why != RefOpen {
+			ref, why = a.nearestReferent(pm, m)
+		}
+		if ref >= 0 && a.genderNounBefore(m) {
+			// A noun for someone of the pronoun's gender between (his
+			// wife … she) makes the reference uncertain.
+			ref, why = -1, RefOpen
+		}
+		if ref < 0 && why != RefOpen {
+			why = RefNone
+		}
+		m.Referent, m.Why = ref, why
+	}
+}
+
+// genericPronoun reports "he or she", "his or her", "him or her", "she
+// or he", "his/her": a pronoun that stands for anyone.
+func (a *analysis) genericPronoun(k int) bool {
+	isPron := func(j int) bool { _, ok := pronounGender[a.Lower(j)]; return ok }
+	for _, d := range []int{1, -1} {
+		j := k + d
+		if a.Lower(j) == "or" || a.IsPunct(j, "/") {
+			if isPron(j + d) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakerTurn is the entity that speaks at an offset: the subject of a
+// statement or the speaker of a quotation.
+type speakerTurn struct {
+	at, para int
+	mention  int
+}
+
+// speakerTimeline lists, in text order, who speaks where.
+func (a *analysis) speakerTimeline(pm *Model) []speakerTurn {
+	var out []speakerTurn
+	for _, st := range pm.Statements {
+		out = append(out, speakerTurn{at: st.Verb.Start, para: st.Para, mention: st.Mention})
+	}
+	for qi, at := range pm.Attributions {
+		if at.Speaker >= 0 && at.Pattern != "continues" && at.Pattern != "multi-paragraph" {
+			out = append(out, speakerTurn{at: a.Quotes[qi].Open.Start, para: a.Quotes[qi].Para, mention: at.Speaker})
+		}
+	}
+	slices.SortFunc(out, func(x, y speakerTurn) int { return x.at - y.at })
+	return out
+}
+
+// tagReferent reads a pronoun that speaks in a tag or a parenthetical
+// ("…, he said.", "“…,” she added", "Instead, she said, her boss …"): it
+// refers to the last person who spoke before it, in its paragraph or the
+// one before, whoever else its sentence names. RefOpen when that is
+// nobody the model knows.
+func (a *analysis) tagReferent(pm *Model, mi int, speakers []speakerTurn) (int, RefReason) {
+	m := &pm.Mentions[mi]
+	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
+		return -1, RefNone
+	}
+	k := m.EndToken
+	for k < len(a.Tokens) && skippable[a.Lower(k)] {
+		k++
+	}
+	if _, ok := a.cueAt(k); !ok || !a.speechVerbAt(k) && !strings.HasSuffix(a.Lower(k), "ed") {
+		return -1, RefNone
+	}
+	// A tag: after a comma, a closing quotation mark or a dash, and the
+	// clause ends after the cue ("…, he said." / "…, he said, the …").
+	before := m.FirstToken - 1
+	if !(a.IsPunct(before, ",") || a.IsPunct(before, "”") || a.IsPunct(before, "\"") || a.dashAt(before)) {
+		return -1, RefNone
+	}
+	if end := k + 1; end < len(a.Tokens) && a.Tokens[end].Kind == article.Word && !prepositions[a.Lower(end)] && !skippable[a.Lower(end)] {
+		return -1, RefNone // "…, he said the bill …": a statement, not a tag
+	}
+	// Whom the tag can mean: the one person its paragraph names before
+	// it; else the last to speak in its paragraph; else, for a paragraph
+	// that names no one before it, the last to speak in the paragraph
+	// before, or the one person that paragraph names.
+	named := a.namedInParagraph(pm, m.Para, m.Start)
+	if len(named) == 1 {
+		return named[0], RefSpeaker
+	}
+	last := func(para int) int {
+		i := sort.Search(len(speakers), func(i int) bool { return speakers[i].at >= m.Start })
+		for i--; i >= 0 && speakers[i].para >= para; i-- {
+			sp := speakers[i]
+			if sp.mention == mi || sp.para != para {
+				continue
+			}
+			sm := pm.Mentions[sp.mention]
+			e := sm.Entity
+			if sm.Form == Pronoun {
+				e = sm.Referent
+			}
+			if e >= 0 && pm.pronounable(e) {
+				return e
+			}
+			return -1
+		}
+		return -1
+	}
+	if e := last(m.Para); e >= 0 {
+		return e, RefSpeaker
+	}
+	if len(named) == 0 && m.Para > 0 {
+		if e := last(m.Para - 1); e >= 0 {
+			return e, RefSpeaker
+		}
+		if prev := a.namedInParagraph(pm, m.Para-1, a.Paragraphs[m.Para-1].End); len(prev) == 1 {
+			return prev[0], RefSpeaker
+		}
+	}
+	return -1, RefOpen
+}
+
+// namedInParagraph lists the people a paragraph names before offset end,
+// outside quotations (not as modifiers of another noun), once each, at
+// most three (more is "several").
+func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
+	var out []int
+	ms := pm.MentionsByPara
+	_ = ms
+	for k := a.TokenIndexAt(a.Paragraphs[para].Start); k < len(a.Tokens) && a.Tokens[k].Start() < end; k++ {
+		mi, ok := pm.index.startAt(k)
+		if !ok {
+			continue
+		}
+		m := &pm.Mentions[mi]
+		k = m.EndToken - 1
+		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || !pm.pronounable(m.Entity) || a.modifierName(m) {
+			continue
+		}
+		if !slices.Contains(out, m.Entity) {
+			out = append(out, m.Entity)
+			if len(out) > 2 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// nearestReferent finds the referent of a pronoun from the people named
+// before it in its sentence: the subject of the clause before it, for a
+// subject pronoun ("Sullivan had to explain to Clinton that he …"); the
+// one who is not its own clause's subject, for an object pronoun ("… that
+// he could not send her the file"); the only person named, else; then the
+// subject after an opening phrase ("On the advice of his lawyer, Calero
+// declined"), then the only person of the sentence before (in its
+// paragraph).
+func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
+	cands, open := a.peopleBefore(pm, m.Sent, m.FirstToken)
+	w := a.Lower(m.FirstToken)
+	subjectPronoun := w == "he" || w == "she"
+	switch {
+	case open:
+		return -1, RefOpen
+	case len(cands) == 1:
+		c := cands[0]
+		switch {
+		case c.entity < 0:
+			return -1, RefOpen // "her boss …": someone the text does not name
+		case a.objectPronoun(m.FirstToken) && c.subject && a.sameClause(c.tok, m.FirstToken):
+			// "Ruiz welcomed her": an object pronoun is never the
+			// subject of its own clause.
+			return -1, RefNone
+		case subjectPronoun && c.prepObject:
+			// "A loss to Sanders in the state she represented": an
+			// object of a preposition is no subject's antecedent.
+			return -1, RefOpen
+		}
+		return c.entity, RefOnly
+	case len(cands) > 1:
+		if subjectPronoun {
+			// "… that he could not send her the file": the subject of the
+			// clause before; but not in a relative clause ("the studio
+			// where he worked"), which may be about whoever it follows.
+			if e, ok := uniqueSubject(cands); ok && e >= 0 && !relativeWords[a.Lower(m.FirstToken-1)] {
+				return e, RefSubject
+			}
+			return -1, RefOpen
+		}
+		if a.objectPronoun(m.FirstToken) {
+			// The one who is not the subject of the pronoun's clause.
+			if subj, ok := a.clauseSubject(cands, m); ok {
+				var rest []int
+				for _, c := range cands {
+					if c.entity != subj && !slices.Contains(rest, c.entity) {
+						rest = append(rest, c.entity)
+					}
+				}
+				if len(rest) == 1 && rest[0] >= 0 {
+					return rest[0], RefObject
+				}
+			}
+		}
+		if ents := distinctEntities(cands); len(ents) == 1 && ents[0] >= 0 {
+			return ents[0], RefOnly // one person, named and referred to again
+		}
+		return -1, RefOpen
+	}
+	if ref := a.openingPhraseSubject(pm, m); ref >= 0 {
+		return ref, RefOpening
+	}
+	if m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
+		prev, open := a.peopleBefore(pm, m.Sent-1, a.Sentences[m.Sent-1].EndToken)
+		ents := distinctEntities(prev)
+		switch {
+		case open || len(ents) > 1 || len(ents) == 1 && ents[0] < 0:
+			return -1, RefOpen
+		case len(ents) == 1:
+			if subjectPronoun && allPrepObjects(prev) {
+				return -1, RefOpen
+			}
+			return ents[0], RefOnly
+		}
+	}
+	return -1, RefNone
+}
+
+// relativeWords open a relative clause.
+var relativeWords = setOf("where who whom which when whose")
+
+// uniqueSubject returns the one entity among the candidates that is a
+// subject (not a preposition's object); ok is false when there is none or
+// more than one. The entity is -1 for someone the text does not name.
+func uniqueSubject(cs []candidate) (int, bool) {
+	e, found := -1, false
+	for _, c := range cs {
+		if !c.subject || c.prepObject {
+			continue
+		}
+		if found && c.entity != e {
+			return -1, false
+		}
+		e, found = c.entity, true
+	}
+	return e, found
+}
+
+// candidate is a person named before a pronoun.
+type candidate struct {
+	entity, tok int
+	// subject is set when the name is a clause's subject (a verb follows
+	// it); prepObject when a preposition governs it ("to Sanders").
+	subject, prepObject bool
+}
+
+// peopleBefore lists the people named (or referred to by a pronoun whose
+// referent is known) in sentence si before token end, outside quotations,
+// within referentWindow tokens. open is set when someone is in view whom
+// the model cannot name: an unnamed person ("her boss", "one executive
+// who …"), an unresolved pronoun or role, a name it could not place.
+func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open bool) {
+	s := a.Sentences[si]
+	for k := max(s.FirstToken, end-referentWindow); k < end && k < s.EndToken; k++ {
+		mi, ok := pm.index.startAt(k)
+		if !ok {
+			if a.unnamedPersonAt(k) {
+				next := a.Lower(k + 1)
+				_, poss := article.StripPossessive(a.Lower(k))
+				c := candidate{
+					entity:     -1,
+					tok:        k,
+					subject:    poss || a.IsWord(k+1) && (a.verbLike(k+1) || irregularPast[next] || strings.HasSuffix(next, "n't")),
+					prepObject: a.prepositionBefore(k),
+				}
+				// "to select a successor": someone indefinite, as an
+				// object, is no one yet.
+				if c.subject || !a.indefiniteBefore(k) {
+					cands = append(cands, c)
+				}
+			}
+			continue
+		}
+		m := pm.Mentions[mi]
+		k = m.EndToken - 1
+		if m.Quote >= 0 {
+			continue
+		}
+		if m.Form == Pronoun {
+			if m.Why == RefGeneric {
+				continue
+			}
+			if m.Referent < 0 {
+				return nil, true // "He spent his time …, and Rosa Parks worked for his office"
+			}
+			cands = append(cands, candidate{entity: m.Referent, tok: m.FirstToken, subject: !isPossessivePronoun(a.Lower(m.FirstToken)) && a.Lower(m.FirstToken) != "her" && a.Lower(m.FirstToken) != "him"})
+			continue
+		}
+		if !m.Kind.MayBePerson() {
+			continue // an organisation or a place: not he or she
+		}
+		if a.modifierName(&m) {
+			continue // "the Clinton campaign", "Trump suits"
+		}
+		if m.Entity < 0 {
+			if len(m.Words) > 0 || m.Form == RolePhrase {
+				return nil, true // a name or a role the model could not place
+			}
+			continue
+		}
+		if !pm.pronounable(m.Entity) {
+			return nil, true // a name that may be a company's
+		}
+		_, poss := article.StripPossessive(a.Lower(m.EndToken - 1))
+		cands = append(cands, candidate{
+			entity:     m.Entity,
+			tok:        m.FirstToken,
+			subject:    !poss && pm.SubjectOf(a.Article, mi),
+			prepObject: a.prepositionBefore(m.FirstToken),
+		})
+	}
+	return cands, false
+}
+
+// distinctEntities lists the candidates' entities, once each.
+func distinctEntities(cs []candidate) []int {
+	var out []int
+	for _, c := range cs {
+		if !slices.Contains(out, c.entity) {
+			out = append(out, c.entity)
+		}
+	}
+	return out
+}
+
+// allPrepObjects reports whether every candidate is a preposition's
+// object.
+func allPrepObjects(cs []candidate) bool {
+	for _, c := range cs {
+		if !c.prepObject {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
+
+// onlyOneSubject reports whether exactly one entity among the candidates
+// is a subject.
+func (a *analysis) onlyOneSubject(cs []candidate) bool {
+	e := -1
+	for _, c := range cs {
+		if c.subject {
+			if e >= 0 && e != c.entity {
+				return false
+			}
+			e = c.entity
+		}
+	}
+	return e >= 0
+}
+
+// clauseSubject is the entity that is the subject of the pronoun's own
+// clause: the last subject candidate before it with no clause boundary
+// ("that", "who", a comma) between them.
+func (a *analysis) clauseSubject(cs []candidate, m *Mention) (int, bool) {
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].subject && a.sameClause(cs[i].tok, m.FirstToken) {
+			return cs[i].entity, true
+		}
+	}
+	return -1, false
+}
+
+// prepositionBefore reports whether a preposition governs the phrase that
+// starts at token k ("to Sanders", "of his lawyer", "from the Qaboos").
+func (a *analysis) prepositionBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		lw := a.Lower(j)
+		if prepositions[lw] {
+			return true
+		}
+		if !determiners[lw] && lw != "our" && lw != "my" && lw != "your" && lw != "one" && !(a.IsWord(j) && !a.IsCapWord(j) && !a.verbLike(j) && j == k-1) {
+			return false
+		}
+	}
+	return false
+}
+
+// sameClause reports whether no clause boundary ("that", "who", "which",
+// "when", "because", a comma, a semicolon) stands between tokens i and j.
+func (a *analysis) sameClause(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		switch a.Lower(k) {
+		case "that", "who", "which", "when", "because", "while", "after", "before", "if", "but", "and", ",", ";", ":":
+			return false
+		}
+	}
+	return true
+}
+
+// modifierName reports whether name mention m only modifies the noun
+// after it ("the Clinton campaign", "Trump suits were made", "Sanders
+// supporters have"): the word after it is a lower-case noun, not a verb.
+// A word in -s is a plural noun only when a verb follows it ("Trump suits
+// were", not "Clinton focuses on").
+func (a *analysis) modifierName(m *Mention) bool {
+	k := m.EndToken
+	if m.Form == RolePhrase || !a.IsWord(k) || a.IsCapWord(k) {
+		return false
+	}
+	if _, poss := article.StripPossessive(a.Lower(k - 1)); poss {
+		return false // "Whitby's campaign": the possessor is an antecedent
+	}
+	w := a.Lower(k)
+	if a.verbLike(k) || skippable[w] || phraseStop[w] || subordinators[w] || prepositions[w] || isPronounWord(w) ||
+		irregularPast[w] || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "who" || w == "which" {
+		return false
+	}
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		next := a.Lower(k + 1)
+		return a.IsWord(k+1) && (a.verbLike(k+1) || irregularPast[next])
+	}
+	return true
+}
+
+// irregularPast are the irregular past tenses of common verbs: after a
+// name, they show it is a subject ("Trump took", "Clinton won").
+var irregularPast = setOf("took made gave went came won lost ran left held met spoke wrote got put set began became brought thought felt kept led paid sent stood told said sold sought struck taught threw understood woke wore drove ate fell fought found flew forgot forbade froze grew hung heard hid hit knew laid lay meant rode rose saw shook shot showed shut sang sank sat slept slid stole swore swept swam swung tore withdrew overcame overtook undertook")
+
+// unnamedPersonAt reports a person the text mentions without a name at
+// token k: a noun for a person after a determiner or a possessive ("her
+// boss", "one former executive who", "a woman's"), not part of a name.
+func (a *analysis) unnamedPersonAt(k int) bool {
+	if !a.IsWord(k) || a.IsCapWord(k) {
+		return false
+	}
+	w, _ := article.StripPossessive(a.Lower(k))
+	if _, title := titleClasses[w]; !personNouns[w] && genderNouns[w] == "" && !title {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		lw := a.Lower(j)
+		if determiners[lw] || lw == "one" || lw == "another" || lw == "some" || lw == "our" || lw == "my" || lw == "your" {
+			return true
+		}
+		if !a.IsWord(j) || prepositions[lw] || phraseStop[lw] {
+			return false
+		}
+	}
+	return false
+}
+
+// indefiniteBefore reports whether "a" or "an" opens the phrase ending at
+// token k.
+func (a *analysis) indefiniteBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if lw := a.Lower(j); lw == "a" || lw == "an" {
+			return true
+		} else if !a.IsWord(j) || determiners[lw] {
+			return false
+		}
+	}
+	return false
+}
+
+// personNouns are common nouns for a person that the title lexicon does
+// not hold: relations and positions people are named by in news copy.
+var personNouns = setOf("boss predecessor successor deputy aide adviser advisor assistant rival opponent ally friend colleague partner lawyer attorney executive official staffer supporter critic voter resident worker employee agent source reporter journalist candidate nominee member leader person someone child kid teenager teen victim suspect defendant plaintiff witness neighbour neighbor relative cousin guard officer doctor nurse teacher student pupil patient client customer owner founder host guest")
+
+// openingPhraseSubject reads "On the advice of his lawyer, Calero …": a
+// possessive pronoun in a phrase that opens the sentence, before any
+// name, refers to the subject that follows the phrase's comma. The
+// possessive must not be the sentence's first word.
+func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
+	if w := a.Lower(m.FirstToken); w != "his" && w != "her" {
+		return -1
+	}
+	if m.FirstToken == a.Sentences[m.Sent].FirstWord {
+		// "Her deputy, Paul Wendt, will run …": the possessive opens the
+		// subject itself, and the name after the comma is in apposition
+		// to it, not the possessor.
+		return -1
+	}
+	s := a.Sentences[m.Sent]
+	for k := m.FirstToken + 1; k < s.EndToken && k < m.FirstToken+12; k++ {
+		if !a.IsPunct(k, ",") {
+			if a.Tokens[k].Kind == article.Punct {
+				return -1
+			}
+			continue
+		}
+		sp, ok := pm.index.startAt(k + 1)
+		if !ok || pm.Mentions[sp].Form == Pronoun {
+			return -1
+		}
+		if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
+			return e
+		}
+		return -1
+	}
+	return -1
+}
+
+// genderNounBefore reports whether a noun for someone of the pronoun's
+// gender stands between it and the start of the sentence before.
+func (a *analysis) genderNounBefore(m *Mention) bool {
+	from := a.Sentences[m.Sent].FirstToken
+	if m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
+		from = a.Sentences[m.Sent-1].FirstToken
+	}
+	from = max(from, m.FirstToken-referentWindow)
+	for j := from; j < m.FirstToken; j++ {
+		if g, ok := genderNouns[a.Lower(j)]; ok && g == m.Gender {
+			return true
+		}
+	}
+	return false
+}
+
+// referentWindow bounds, in tokens, how far back a pronoun looks for its
+// referent, so that an article with an endless sentence stays linear.
+const referentWindow = 60
+
+// onlyPersonBefore returns the one entity mentioned (by name or role,
+// outside quotations) in sentence si in the referentWindow tokens before
+// token end; -1 when none, -2 when several.
+func (a *analysis) onlyPersonBefore(pm *Model, si, end int) int {
+	found := -1
+	s := a.Sentences[si]
+	for k := max(s.FirstToken, end-referentWindow); k < end && k < s.EndToken; k++ {
+		mi, ok := pm.index.startAt(k)
+		if !ok {
+			continue
+		}
+		m := pm.Mentions[mi]
+		if m.Quote >= 0 {
+			continue
+		}
+		if m.Form == Pronoun {
+			// An earlier pronoun counts as a mention of its referent; one
+			// without a referent ("He spent his time …, and Rosa Parks
+			// worked for his office") leaves the reference open.
+			if m.Referent < 0 || found >= 0 && m.Referent != found {
+				return -2
+			}
+			found = m.Referent
+			continue
+		}
+		if !m.Kind.MayBePerson() {
+			continue // an organisation or a place: not he or she
+		}
+		if m.Entity < 0 {
+			if len(m.Words) > 0 || m.Form == RolePhrase {
+				// A name the model could not place, or a role it could
+				// not link ("her opponent", "the lawyer"), is still a
+				// person.
+				return -2
+			}
+			continue
+		}
+		if found >= 0 && found != m.Entity {
+			return -2
+		}
+		if !pm.pronounable(m.Entity) {
+			return -2 // a name that may be a company's
+		}
+		found = m.Entity
+	}
+	return found
+}
+
+// objectPronoun reports whether the pronoun at token i is an object ("him",
+// or "her" not followed by a noun).
+func (a *analysis) objectPronoun(i int) bool {
+	switch a.Lower(i) {
+	case "him":
+		return true
+	case "her":
+		if i+1 >= len(a.Tokens) || a.Tokens[i+1].Kind != article.Word {
+			return true
+		}
+		switch a.Lower(i + 1) {
+		case "and", "or", "to", "for", "in", "on", "at", "with", "that", "the", "a", "an", "as", "of", "from", "by", "about", "into", "after", "before", "when", "while", "if", "but", "so", "up", "down", "out", "off", "back":
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOfSentence reports whether entity e is named at the start of
+// sentence si (its subject, roughly).
+func (a *analysis) subjectOfSentence(pm *Model, si, e int) bool {
+	for _, mi := range pm.MentionsInSentence(si) {
+		m := pm.Mentions[mi]
+		if m.Quote >= 0 {
+			continue
+		}
+		return m.Entity == e && m.FirstToken <= a.Sentences[si].FirstWord+1
+	}
+	return false
+}
+// speakerReferent finds the referent of a subject pronoun after a speech
+// verb: "Winch said she", "Pickens told Reuters she", "X said that he",
+// "quoted Yoshiro Araki as saying he". -1 when there is none.
+func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
+	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
+		return -1
+	}
+	k := m.FirstToken - 1
+	if a.Lower(k) == "that" {
+		k--
+	}
+	for j := k; j >= k-2 && j >= 0; j-- {
+		if a.speechVerbAt(j) {
+			if j < k && speechVerbs[a.Lower(j)] != "tell" {
+				return -1 // only "told Reuters she" may put words between
+			}
+			v := j
+			if a.Lower(j-1) == "as" {
+				v = j - 1
+			}
+			sp := a.speakerBeforeVerb(pm.index, v, a.Sentences[m.Sent].FirstToken)
+			if sp >= 0 && (pm.Mentions[sp].Form != Pronoun && !strings.HasSuffix(a.Lower(j), "ing") || v != j) {
+				if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
+					return e
+				}
+			}
+			return -1
+		}
+		if a.Tokens[j].Kind == article.Punct {
+			return -1
+		}
+	}
+	return -1
+}
+
