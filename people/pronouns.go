@@ -1,6 +1,5 @@
 package people
 
-
 // resolvePronouns links a pronoun outside quotations to the person most
 // recently mentioned before it, outside quotations, within the paragraph or
 // the one before, whose gender does not contradict it. It does not guess
@@ -75,4 +74,3 @@ var genderNouns = map[string]string{
 // GenderOfNoun returns "male" or "female" for a noun that names a person
 // of one gender (spokeswoman, chairman, actress), else "".
 func GenderOfNoun(w string) string { return genderNouns[w] }
-

@@ -136,9 +136,7 @@ func (a *analysis) tagReferent(pm *Model, mi int, speakers []speakerTurn) (int, 
 		return -1, RefNone // "…, he said the bill …": a statement, not a tag
 	}
 	// Whom the tag can mean: the one person its paragraph names before
-	// it; else the last to speak in its paragraph; else, for a paragraph
-	// that names no one before it, the last to speak in the paragraph
-	// before, or the one person that paragraph names.
+	// it; else the last to speak in its paragraph.
 	named := a.namedInParagraph(pm, m.Para, m.Start)
 	if len(named) == 1 {
 		return named[0], RefSpeaker
@@ -165,14 +163,8 @@ func (a *analysis) tagReferent(pm *Model, mi int, speakers []speakerTurn) (int, 
 	if e := last(m.Para); e >= 0 {
 		return e, RefSpeaker
 	}
-	if len(named) == 0 && m.Para > 0 {
-		if e := last(m.Para - 1); e >= 0 {
-			return e, RefSpeaker
-		}
-		if prev := a.namedInParagraph(pm, m.Para-1, a.Paragraphs[m.Para-1].End); len(prev) == 1 {
-			return prev[0], RefSpeaker
-		}
-	}
+	// A paragraph that names no one before its tag ("“…,” he wrote." after
+	// a paragraph of Clinton's) may bring in a new voice: left open.
 	return -1, RefOpen
 }
 
@@ -223,10 +215,16 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 		switch {
 		case c.entity < 0:
 			return -1, RefOpen // "her boss …": someone the text does not name
-		case a.objectPronoun(m.FirstToken) && c.subject && a.sameClause(c.tok, m.FirstToken):
+		case a.objectPronoun(m.FirstToken) && c.subject:
 			// "Ruiz welcomed her": an object pronoun is never the
-			// subject of its own clause.
-			return -1, RefNone
+			// subject of its own clause; across a clause ("Trump said the
+			// crowd loved him", "he declared they should beat her") the
+			// structure leaves it open.
+			return -1, RefOpen
+		case a.objectPronoun(m.FirstToken) && !c.possessive && a.sameClause(c.tok, m.FirstToken):
+			// "challenged Clinton to debate him": not the one the verb
+			// governs.
+			return -1, RefOpen
 		case subjectPronoun && c.prepObject:
 			// "A loss to Sanders in the state she represented": an
 			// object of a preposition is no subject's antecedent.
@@ -238,7 +236,7 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 			// "… that he could not send her the file": the subject of the
 			// clause before; but not in a relative clause ("the studio
 			// where he worked"), which may be about whoever it follows.
-			if e, ok := uniqueSubject(cands); ok && e >= 0 && !relativeWords[a.Lower(m.FirstToken-1)] {
+			if e, ok := uniqueSubject(cands); ok && e >= 0 && !relativeWords[a.Lower(m.FirstToken-1)] && a.oneClauseAfter(cands, e, m.FirstToken) {
 				return e, RefSubject
 			}
 			return -1, RefOpen
@@ -257,7 +255,7 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 				}
 			}
 		}
-		if ents := distinctEntities(cands); len(ents) == 1 && ents[0] >= 0 {
+		if ents := distinctEntities(cands); len(ents) == 1 && ents[0] >= 0 && !(a.objectPronoun(m.FirstToken) && anySubject(cands)) {
 			return ents[0], RefOnly // one person, named and referred to again
 		}
 		return -1, RefOpen
@@ -279,6 +277,41 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 		}
 	}
 	return -1, RefNone
+}
+
+// oneClauseAfter reports whether the pronoun at token p stands in the
+// clause right after the one whose subject is e: at most one clause
+// boundary between them, just before the pronoun ("explain to Clinton
+// that he", not "told MSNBC when asked about concerns that Sanders's
+// supporters would not support Clinton if he").
+func (a *analysis) oneClauseAfter(cs []candidate, e, p int) bool {
+	from := -1
+	for _, c := range cs {
+		if c.entity == e && c.subject {
+			from = c.tok
+			break
+		}
+	}
+	if from < 0 {
+		return false
+	}
+	for k := from + 1; k < p-1; k++ {
+		switch a.Lower(k) {
+		case "that", "if", "when", "because", "while", "after", "before", "who", "which", "where", "whether", "although", "though", "since", "until", "unless":
+			return false
+		}
+	}
+	return true
+}
+
+// anySubject reports whether a candidate is a subject.
+func anySubject(cs []candidate) bool {
+	for _, c := range cs {
+		if c.subject {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeWords open a relative clause.
@@ -305,8 +338,9 @@ func uniqueSubject(cs []candidate) (int, bool) {
 type candidate struct {
 	entity, tok int
 	// subject is set when the name is a clause's subject (a verb follows
-	// it); prepObject when a preposition governs it ("to Sanders").
-	subject, prepObject bool
+	// it); prepObject when a preposition governs it ("to Sanders");
+	// possessive for "Clinton's", "his".
+	subject, prepObject, possessive bool
 }
 
 // peopleBefore lists the people named (or referred to by a pronoun whose
@@ -348,14 +382,18 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			if m.Referent < 0 {
 				return nil, true // "He spent his time …, and Rosa Parks worked for his office"
 			}
-			cands = append(cands, candidate{entity: m.Referent, tok: m.FirstToken, subject: !isPossessivePronoun(a.Lower(m.FirstToken)) && a.Lower(m.FirstToken) != "her" && a.Lower(m.FirstToken) != "him"})
+			pw := a.Lower(m.FirstToken)
+			possessive := isPossessivePronoun(pw) || pw == "her" && !a.objectPronoun(m.FirstToken)
+			cands = append(cands, candidate{entity: m.Referent, tok: m.FirstToken, possessive: possessive, subject: pw == "he" || pw == "she"})
 			continue
 		}
 		if !m.Kind.MayBePerson() {
 			continue // an organisation or a place: not he or she
 		}
 		if a.modifierName(&m) {
-			continue // "the Clinton campaign", "Trump suits"
+			// "the Clinton campaign is working to deny him": the person is
+			// in view, but no antecedent.
+			return nil, true
 		}
 		if m.Entity < 0 {
 			if len(m.Words) > 0 || m.Form == RolePhrase {
@@ -367,11 +405,16 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			return nil, true // a name that may be a company's
 		}
 		_, poss := article.StripPossessive(a.Lower(m.EndToken - 1))
+		pp := a.prepositionBefore(m.FirstToken)
 		cands = append(cands, candidate{
-			entity:     m.Entity,
-			tok:        m.FirstToken,
-			subject:    !poss && pm.SubjectOf(a.Article, mi),
-			prepObject: a.prepositionBefore(m.FirstToken),
+			entity: m.Entity,
+			tok:    m.FirstToken,
+			// "According to Johnson, …", "people approached Khan armed
+			// with …": the object of a preposition or of a verb is no
+			// subject.
+			subject:    !poss && !pp && !a.verbBefore(m.FirstToken) && pm.SubjectOf(a.Article, mi),
+			prepObject: pp,
+			possessive: poss,
 		})
 	}
 	return cands, false
@@ -424,6 +467,16 @@ func (a *analysis) clauseSubject(cs []candidate, m *Mention) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// verbBefore reports whether a verb governs the phrase that starts at
+// token k ("approached Khan", "told the minister").
+func (a *analysis) verbBefore(k int) bool {
+	j := k - 1
+	if determiners[a.Lower(j)] {
+		j--
+	}
+	return a.IsWord(j) && !a.IsCapWord(j) && (a.verbLike(j) || irregularPast[a.Lower(j)]) && !auxiliaries[a.Lower(j)]
 }
 
 // prepositionBefore reports whether a preposition governs the phrase that
@@ -654,6 +707,7 @@ func (a *analysis) subjectOfSentence(pm *Model, si, e int) bool {
 	}
 	return false
 }
+
 // speakerReferent finds the referent of a subject pronoun after a speech
 // verb: "Winch said she", "Pickens told Reuters she", "X said that he",
 // "quoted Yoshiro Araki as saying he". -1 when there is none.
@@ -688,4 +742,3 @@ func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
 	}
 	return -1
 }
-
