@@ -225,6 +225,10 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 			// "challenged Clinton to debate him": not the one the verb
 			// governs.
 			return -1, RefOpen
+		case !subjectPronoun && a.deepInSpeech(c.tok, m.FirstToken):
+			// "Mukasey said the email scandal is the latest issue in her
+			// career": reported words may be about anyone.
+			return -1, RefOpen
 		case subjectPronoun && c.prepObject:
 			// "A loss to Sanders in the state she represented": an
 			// object of a preposition is no subject's antecedent.
@@ -277,6 +281,25 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 		}
 	}
 	return -1, RefNone
+}
+
+// deepInSpeech reports whether the pronoun at token p stands in the words
+// a speech verb after token from reports, past their first two words
+// ("Mukasey said the email scandal is … her career"; not "Ortega said
+// her predecessor", "Winch said that she"). It applies to possessive and
+// object pronouns: a subject pronoun in reported words is the speaker's
+// ("Ziering said as a result of the new tax laws he expected …").
+func (a *analysis) deepInSpeech(from, p int) bool {
+	for k := from + 1; k < p; k++ {
+		if a.speechVerbAt(k) {
+			j := k + 1
+			if a.Lower(j) == "that" {
+				j++
+			}
+			return p > j+1
+		}
+	}
+	return false
 }
 
 // oneClauseAfter reports whether the pronoun at token p stands in the
@@ -388,6 +411,12 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			continue
 		}
 		if !m.Kind.MayBePerson() {
+			if (m.Form == Surname || m.Form == FullName) && personShaped(&m) {
+				// A person's name the model took for an organisation
+				// ("Clinton" after "the Clinton Foundation"): someone
+				// may be in view.
+				return nil, true
+			}
 			continue // an organisation or a place: not he or she
 		}
 		if a.modifierName(&m) {
@@ -420,6 +449,19 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 	return cands, false
 }
 
+// personShaped reports whether a name looks like a person's by the data:
+// a known surname, or a known given name first ("Clinton", not
+// "Scientology").
+func personShaped(m *Mention) bool {
+	if len(m.Words) == 0 {
+		return false
+	}
+	if known, _, _ := givenName(m.Words[0]); known && len(m.Words) > 1 {
+		return true
+	}
+	return surnameClass(m.Surname()) > 0
+}
+
 // distinctEntities lists the candidates' entities, once each.
 func distinctEntities(cs []candidate) []int {
 	var out []int
@@ -440,21 +482,6 @@ func allPrepObjects(cs []candidate) bool {
 		}
 	}
 	return len(cs) > 0
-}
-
-// onlyOneSubject reports whether exactly one entity among the candidates
-// is a subject.
-func (a *analysis) onlyOneSubject(cs []candidate) bool {
-	e := -1
-	for _, c := range cs {
-		if c.subject {
-			if e >= 0 && e != c.entity {
-				return false
-			}
-			e = c.entity
-		}
-	}
-	return e >= 0
 }
 
 // clauseSubject is the entity that is the subject of the pronoun's own
@@ -629,54 +656,6 @@ func (a *analysis) genderNounBefore(m *Mention) bool {
 // referent, so that an article with an endless sentence stays linear.
 const referentWindow = 60
 
-// onlyPersonBefore returns the one entity mentioned (by name or role,
-// outside quotations) in sentence si in the referentWindow tokens before
-// token end; -1 when none, -2 when several.
-func (a *analysis) onlyPersonBefore(pm *Model, si, end int) int {
-	found := -1
-	s := a.Sentences[si]
-	for k := max(s.FirstToken, end-referentWindow); k < end && k < s.EndToken; k++ {
-		mi, ok := pm.index.startAt(k)
-		if !ok {
-			continue
-		}
-		m := pm.Mentions[mi]
-		if m.Quote >= 0 {
-			continue
-		}
-		if m.Form == Pronoun {
-			// An earlier pronoun counts as a mention of its referent; one
-			// without a referent ("He spent his time …, and Rosa Parks
-			// worked for his office") leaves the reference open.
-			if m.Referent < 0 || found >= 0 && m.Referent != found {
-				return -2
-			}
-			found = m.Referent
-			continue
-		}
-		if !m.Kind.MayBePerson() {
-			continue // an organisation or a place: not he or she
-		}
-		if m.Entity < 0 {
-			if len(m.Words) > 0 || m.Form == RolePhrase {
-				// A name the model could not place, or a role it could
-				// not link ("her opponent", "the lawyer"), is still a
-				// person.
-				return -2
-			}
-			continue
-		}
-		if found >= 0 && found != m.Entity {
-			return -2
-		}
-		if !pm.pronounable(m.Entity) {
-			return -2 // a name that may be a company's
-		}
-		found = m.Entity
-	}
-	return found
-}
-
 // objectPronoun reports whether the pronoun at token i is an object ("him",
 // or "her" not followed by a noun).
 func (a *analysis) objectPronoun(i int) bool {
@@ -691,19 +670,6 @@ func (a *analysis) objectPronoun(i int) bool {
 		case "and", "or", "to", "for", "in", "on", "at", "with", "that", "the", "a", "an", "as", "of", "from", "by", "about", "into", "after", "before", "when", "while", "if", "but", "so", "up", "down", "out", "off", "back":
 			return true
 		}
-	}
-	return false
-}
-
-// subjectOfSentence reports whether entity e is named at the start of
-// sentence si (its subject, roughly).
-func (a *analysis) subjectOfSentence(pm *Model, si, e int) bool {
-	for _, mi := range pm.MentionsInSentence(si) {
-		m := pm.Mentions[mi]
-		if m.Quote >= 0 {
-			continue
-		}
-		return m.Entity == e && m.FirstToken <= a.Sentences[si].FirstWord+1
 	}
 	return false
 }
