@@ -129,8 +129,8 @@ func (a *analysis) tagReferent(pm *Model, mi int, speakers []speakerTurn) (int, 
 	// A tag: after a comma, a closing quotation mark or a dash, and the
 	// clause ends after the cue ("…, he said." / "…, he said, the …").
 	before := m.FirstToken - 1
-	if !(a.IsPunct(before, ",") || a.IsPunct(before, "”") || a.IsPunct(before, "\"") || a.dashAt(before)) {
-		return -1, RefNone
+	if a.SentenceStart(m.FirstToken) || !(a.IsPunct(before, ",") || a.IsPunct(before, "”") || a.IsPunct(before, "\"") || a.dashAt(before)) {
+		return -1, RefNone // "She replied to him that …" opens a sentence: no tag
 	}
 	if end := k + 1; end < len(a.Tokens) && a.Tokens[end].Kind == article.Word && !prepositions[a.Lower(end)] && !skippable[a.Lower(end)] {
 		return -1, RefNone // "…, he said the bill …": a statement, not a tag
@@ -229,6 +229,10 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 			// "Mukasey said the email scandal is the latest issue in her
 			// career": reported words may be about anyone.
 			return -1, RefOpen
+		case subjectPronoun && c.possessive && a.reportingBetween(c.tok, m.FirstToken):
+			// "Trump's team thinks she doesn't understand": the one a
+			// possessor's people think or say something of.
+			return -1, RefOpen
 		case subjectPronoun && c.prepObject:
 			// "A loss to Sanders in the state she represented": an
 			// object of a preposition is no subject's antecedent.
@@ -301,6 +305,20 @@ func (a *analysis) deepInSpeech(from, p int) bool {
 	}
 	return false
 }
+
+// reportingBetween reports whether a verb of saying or thinking stands
+// between tokens i and j.
+func (a *analysis) reportingBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if a.speechVerbAt(k) || cognitionVerbs[a.Lower(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// cognitionVerbs report what someone thinks.
+var cognitionVerbs = setOf("think thinks thought believe believes believed hope hopes hoped fear fears feared expect expects expected know knows knew feel feels felt worry worries worried suspect suspects suspected doubt doubts doubted assume assumes assumed suppose supposes supposed realize realizes realized realise realises realised")
 
 // oneClauseAfter reports whether the pronoun at token p stands in the
 // clause right after the one whose subject is e: at most one clause
@@ -411,7 +429,7 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			continue
 		}
 		if !m.Kind.MayBePerson() {
-			if (m.Form == Surname || m.Form == FullName) && personShaped(&m) {
+			if (m.Form == Surname || m.Form == FullName || m.Form == Name && m.Entity >= 0 && dataOnly(pm.Entities[m.Entity].Evidence)) && personShaped(&m) {
 				// A person's name the model took for an organisation
 				// ("Clinton" after "the Clinton Foundation"): someone
 				// may be in view.
@@ -460,6 +478,17 @@ func personShaped(m *Mention) bool {
 		return true
 	}
 	return surnameClass(m.Surname()) > 0
+}
+
+// dataOnly reports whether a name's kind rests on the data alone ("a
+// known place"), not on what the article says of it.
+func dataOnly(evidence []string) bool {
+	for _, e := range evidence {
+		if !strings.HasPrefix(e, "a known") {
+			return false
+		}
+	}
+	return true
 }
 
 // distinctEntities lists the candidates' entities, once each.
