@@ -25,9 +25,13 @@ type analysis struct {
 	*article.Article
 	// tokFlags describe each token (see flagTokens).
 	tokFlags []uint16
-	// wordSurnames are the months, days and countries the article uses
-	// as a person's surname (Theresa May, Jen Jordan).
+	// wordSurnames are the months, days, countries and places the
+	// article uses as a person's surname (Theresa May, Jen Jordan,
+	// Hillary Clinton).
 	wordSurnames map[string]bool
+	// entitySurnames are the surnames of the people the article names in
+	// full (for pronoun structure).
+	entitySurnames map[string]bool
 	// runWords is nameRun's buffer.
 	runWords []string
 }

@@ -346,6 +346,9 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 		return
 	}
 	w := m.Words[0]
+	if a.wordSurnames[w] && placeClass(w) != 1 && countryNames[w] == "" {
+		return // the surname of someone the article names in full (Hillary Clinton … to Clinton)
+	}
 	if placeClass(w) == 1 || countryNames[w] != "" {
 		ev.add(&ev.place, "a country, a capital or a large city")
 		ev.bigPlace = true
@@ -470,7 +473,7 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	case countryNames[name] != "":
 		kind, why = KindPlace, "a country"
 	default:
-		if c := placeClass(name); c > 0 && (len(words) > 1 || c <= 2 || a.placePreposition(i)) {
+		if c := placeClass(name); c > 0 && (len(words) > 1 || c <= 2 || a.placePreposition(i)) && !(len(words) == 1 && a.wordSurnames[name]) {
 			kind, why = KindPlace, "a known place"
 		}
 	}

@@ -139,7 +139,7 @@ func (a *analysis) findWordSurnames() {
 			continue
 		}
 		w, _ := article.StripPossessive(a.Tok(i))
-		if !calendar[w] && (a.tokFlags[i]&flagCountry == 0 || surnameClass(w) == 0) {
+		if !calendar[w] && (a.tokFlags[i]&flagCountry == 0 && !isKnownPlace(w) || surnameClass(w) == 0) {
 			continue
 		}
 		// A month or day must follow a word that is mostly a given name
@@ -556,7 +556,7 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords *WordSet
 		case "in", "at", "from", "to", "near", "into", "across", "throughout":
 			// Unless the data know the word as a surname and not as a
 			// place: "from Baker's remarks", "talked to Smith".
-			if len(words) == 1 && a.Lower(i-2) != "according" && (surnameClass(words[0]) == 0 || isKnownPlace(words[0])) {
+			if len(words) == 1 && a.Lower(i-2) != "according" && (surnameClass(words[0]) == 0 || isKnownPlace(words[0]) && !a.wordSurnames[words[0]]) {
 				return false
 			}
 		}

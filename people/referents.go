@@ -38,6 +38,12 @@ func (a *analysis) structuralReferents(pm *Model) {
 		pm.Mentions[i].Referent = -1
 	}
 	speakers := a.speakerTimeline(pm)
+	a.entitySurnames = map[string]bool{}
+	for e := range pm.Entities {
+		if ent := &pm.Entities[e]; ent.Kind.MayBePerson() && len(ent.words) >= 2 {
+			a.entitySurnames[ent.Surname()] = true
+		}
+	}
 	for i := range pm.Mentions {
 		m := &pm.Mentions[i]
 		if m.Form != Pronoun {
@@ -394,6 +400,16 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 	for k := max(s.FirstToken, end-referentWindow); k < end && k < s.EndToken; k++ {
 		mi, ok := pm.index.startAt(k)
 		if !ok {
+			if a.IsCapWord(k) && a.Tokens[k].Quote < 0 {
+				// A name the model left out ("Clinton, speaking in Ohio,
+				// …"): the surname of someone the article names, or, past
+				// the sentence's first word, one the data know as a
+				// surname. Someone may be in view.
+				w, _ := article.StripPossessive(a.Tok(k))
+				if a.entitySurnames[w] || a.Tokens[k].Start() > s.Start && surnameClass(w) > 0 && !IsNonNameWord(w) {
+					return nil, true
+				}
+			}
 			if a.unnamedPersonAt(k) {
 				next := a.Lower(k + 1)
 				_, poss := article.StripPossessive(a.Lower(k))
@@ -429,7 +445,7 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			continue
 		}
 		if !m.Kind.MayBePerson() {
-			if (m.Form == Surname || m.Form == FullName || m.Form == Name && m.Entity >= 0 && dataOnly(pm.Entities[m.Entity].Evidence)) && personShaped(&m) {
+			if (m.Form == Surname || m.Form == FullName || m.Form == Name && m.Entity >= 0 && dataOnly(pm.Entities[m.Entity].Evidence)) && a.personShaped(&m) {
 				// A person's name the model took for an organisation
 				// ("Clinton" after "the Clinton Foundation"): someone
 				// may be in view.
@@ -470,14 +486,14 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 // personShaped reports whether a name looks like a person's by the data:
 // a known surname, or a known given name first ("Clinton", not
 // "Scientology").
-func personShaped(m *Mention) bool {
-	if len(m.Words) == 0 {
-		return false
+func (a *analysis) personShaped(m *Mention) bool {
+	last, _ := article.StripPossessive(a.Tok(m.EndToken - 1))
+	if m.EndToken-m.FirstToken > 1 {
+		if known, _, _ := givenName(a.Tok(m.FirstToken)); known {
+			return true
+		}
 	}
-	if known, _, _ := givenName(m.Words[0]); known && len(m.Words) > 1 {
-		return true
-	}
-	return surnameClass(m.Surname()) > 0
+	return surnameClass(last) > 0
 }
 
 // dataOnly reports whether a name's kind rests on the data alone ("a

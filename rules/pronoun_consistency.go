@@ -141,6 +141,24 @@ func (v *votes) established() string {
 // sentences before the pronoun's. Then the pronoun's referent is not
 // clear, and the pronoun is not reported.
 func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
+	// Two people of one surname ("Tom Reyes and his wife, Senator Ana
+	// Reyes … For her part, Reyes said"): a bare surname may be either,
+	// and the pronoun says which, unless the other is named only in
+	// passing (a daughter named once in a drummer's obituary).
+	if sur := pm.Entities[e].Surname(); sur != "" {
+		for o := range pm.Entities {
+			if o == e || pm.Entities[o].Surname() != sur || fullMentions(pm, o) < fullMentions(pm, e) {
+				continue
+			}
+			g := people.GivenNameGender(pm.Entities[o].FirstName())
+			if v := byEnt[o]; v != nil && v.established() != "" {
+				g = v.established()
+			}
+			if g == m.Gender {
+				return true
+			}
+		}
+	}
 	// Walk back from the pronoun, through its paragraph and the one
 	// before, over at most viewMentions mentions: a paragraph that is one
 	// endless sentence stays linear.
@@ -160,6 +178,18 @@ func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Men
 		}
 	}
 	return false
+}
+
+// fullMentions counts the mentions that give an entity's name in full
+// (two words or more): how much the article introduces them.
+func fullMentions(pm *people.Model, e int) int {
+	n := 0
+	for _, mi := range pm.Entities[e].Mentions {
+		if len(pm.Mentions[mi].Words) >= 2 {
+			n++
+		}
+	}
+	return n
 }
 
 // viewMentions bounds how many mentions before a pronoun are in view.
