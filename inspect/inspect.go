@@ -68,8 +68,8 @@ type Entity struct {
 	Roles    []string  `json:"roles,omitempty"`
 	Gender   string    `json:"gender,omitempty"`
 	Mentions []Mention `json:"mentions"`
-	// Pronouns are the pronouns that refer to the person (by the text's
-	// structure, or by resolution).
+	// Pronouns are the pronouns that refer to the person by the
+	// structure of the text, each with the reason.
 	Pronouns []Mention `json:"pronouns,omitempty"`
 }
 
@@ -238,13 +238,15 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		}
 		ref, why := m.Referent, m.Why.String()
 		if ref < 0 && m.Entity >= 0 {
-			ref, why = m.Entity, "most recent person of its gender ("+m.Why.String()+")"
+			// The model's guess by gender and recency is not a
+			// resolution: the pronoun is listed as unresolved, with it.
+			why += "; the most recent person of its gender is " + pm.Entities[m.Entity].Name
 		}
-		pm := Mention{Location: location(a, m.Span), Form: m.Form.String(), Reason: why}
+		pron := Mention{Location: location(a, m.Span), Form: m.Form.String(), Reason: why}
 		if i, ok := byID[ref]; ok && ref >= 0 {
-			rep.Entities[i].Pronouns = append(rep.Entities[i].Pronouns, pm)
+			rep.Entities[i].Pronouns = append(rep.Entities[i].Pronouns, pron)
 		} else {
-			rep.Unresolved = append(rep.Unresolved, pm)
+			rep.Unresolved = append(rep.Unresolved, pron)
 		}
 	}
 	qi := 0

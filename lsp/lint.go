@@ -157,13 +157,23 @@ func (s *Server) hover(p hoverParams) *hover {
 			continue
 		}
 		e := m.Entity
-		if m.Form == people.Pronoun && m.Referent >= 0 {
-			e = m.Referent
+		rg := res.rangeOf(m.Span.Start, m.Span.End)
+		if m.Form == people.Pronoun {
+			// A pronoun shows whom it refers to and why, or why no one.
+			word := strings.TrimSpace(string(res.text[m.Span.Start:m.Span.End]))
+			if m.Referent < 0 {
+				v := fmt.Sprintf("“%s”: not resolved (%s)", word, m.Why)
+				if m.Entity >= 0 {
+					v += fmt.Sprintf("; the most recent person of its gender is %s", pm.Entities[m.Entity].Name)
+				}
+				return &hover{Contents: markupContent{Kind: "markdown", Value: v}, Range: &rg}
+			}
+			v := fmt.Sprintf("“%s” refers to %s: %s\n\n", word, pm.Entities[m.Referent].Name, m.Why) + res.describe(pm, m.Referent)
+			return &hover{Contents: markupContent{Kind: "markdown", Value: v}, Range: &rg}
 		}
 		if e < 0 {
 			return nil
 		}
-		rg := res.rangeOf(m.Span.Start, m.Span.End)
 		return &hover{Contents: markupContent{Kind: "markdown", Value: res.describe(pm, e)}, Range: &rg}
 	}
 	return nil
@@ -199,8 +209,8 @@ func (r *lintResult) describe(pm *people.Model, e int) string {
 		names = append(names, fmt.Sprintf("- line %d: “%s”", line, strings.TrimSpace(string(r.text[m.Span.Start:m.Span.End]))))
 	}
 	for _, m := range pm.Mentions {
-		if m.Form == people.Pronoun && m.Quote < 0 && (m.Referent == e || m.Referent < 0 && m.Entity == e) {
-			pronouns = append(pronouns, fmt.Sprintf("%s (line %d)", r.text[m.Span.Start:m.Span.End], lineOf(r.starts, m.Span.Start)+1))
+		if m.Form == people.Pronoun && m.Quote < 0 && m.Referent == e {
+			pronouns = append(pronouns, fmt.Sprintf("%s (line %d: %s)", r.text[m.Span.Start:m.Span.End], lineOf(r.starts, m.Span.Start)+1, m.Why))
 		}
 	}
 	fmt.Fprintf(&b, "Mentioned %d time%s:\n\n%s\n", len(names), plural(len(names)), strings.Join(names, "\n"))

@@ -519,3 +519,36 @@ func FuzzServe(f *testing.F) {
 		}
 	})
 }
+
+// TestHoverPronoun: hovering a pronoun shows whom it refers to and why,
+// or why no one; a pronoun the structure leaves open is listed under no
+// one.
+func TestHoverPronoun(t *testing.T) {
+	c := start(t, rules.All())
+	c.initialize()
+	uri := "file:///tmp/p.txt"
+	text := "Audit\n\nTreasurer Tom Brandt had to explain to Deputy Treasurer Carla Alvarez that he could not send her the file.\n\nMayor Rosa Ortega said her predecessor had left and that he never explained why.\n"
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "plaintext", "version": 1, "text": text}})
+	c.diagnostics(uri, 1)
+	hoverAt := func(line int, word string, nth int) string {
+		l := strings.Split(text, "\n")[line]
+		col := -1
+		for i := 0; i <= nth; i++ {
+			col = strings.Index(l[col+1:], word) + col + 1
+		}
+		col += len(word) - len(strings.TrimLeft(word, " "))
+		r := c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": map[string]any{"line": line, "character": col}})
+		require.NotNil(t, r["result"], word)
+		return r["result"].(map[string]any)["contents"].(map[string]any)["value"].(string)
+	}
+	assert.Contains(t, hoverAt(2, " he ", 0), "“he” refers to Tom Brandt: subject of the clause before it")
+	assert.Contains(t, hoverAt(2, "her", 0), "“her” refers to Carla Alvarez: object")
+	v := hoverAt(4, " he ", 0)
+	assert.Contains(t, v, "“he”: not resolved (several people, or an unnamed one, in view)")
+	assert.NotContains(t, v, "refers to")
+	// Brandt's card lists his own pronoun, with the reason, and not the
+	// predecessor's.
+	card := hoverAt(2, "Brandt", 0)
+	assert.Contains(t, card, "he (line 3: subject of the clause before it)")
+	assert.NotContains(t, card, "line 5")
+}

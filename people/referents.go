@@ -406,7 +406,9 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 				// the sentence's first word, one the data know as a
 				// surname. Someone may be in view.
 				w, _ := article.StripPossessive(a.Tok(k))
-				if a.entitySurnames[w] || a.Tokens[k].Start() > s.Start && surnameClass(w) > 0 && !IsNonNameWord(w) {
+				_, nextMention := pm.index.startAt(k + 1)
+				title := a.tokFlags[k]&(flagQualifier|flagTitleStart) != 0
+				if !title && !nextMention && (a.entitySurnames[w] || a.Tokens[k].Start() > s.Start && surnameClass(w) > 0 && !IsNonNameWord(w)) {
 					return nil, true
 				}
 			}

@@ -1,0 +1,92 @@
+package people
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// referents maps each pronoun outside quotations ("word@line:column") to
+// the person its structure fixes and why, or to "-" and why not.
+func referents(a parsed) map[string]string {
+	out := map[string]string{}
+	for _, m := range a.pm.Mentions {
+		if m.Form != Pronoun || m.Quote >= 0 {
+			continue
+		}
+		pos := a.Position(m.Start)
+		key := fmt.Sprintf("%s@%d:%d", a.Text(m.Span), pos.Line, pos.Column)
+		who := "-"
+		if m.Referent >= 0 {
+			who = a.pm.Entities[m.Referent].Name
+		}
+		out[key] = who + " / " + m.Why.String()
+	}
+	return out
+}
+
+// Pronoun structure on the article written for it
+// (testdata/rules/pronoun-consistency/structure.txt).
+func TestPronounStructure(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "rules", "pronoun-consistency", "structure.txt"))
+	require.NoError(t, err)
+	a := parse("structure.txt", string(data))
+	assert.Equal(t, map[string]string{
+		// "Patel questioned Reyes about his role": two people.
+		"his@3:111": "- / several people, or an unnamed one, in view",
+		// "Brandt had to explain to Ms Alvarez that he could not send her
+		// the file".
+		"he@5:76":  "Tom Brandt / subject of the clause before it",
+		"her@5:94": "Carla Alvarez / object: not its clause's subject",
+		// "Ortega said her predecessor … and that he never explained".
+		"her@7:24": "Rosa Ortega / only person named before it",
+		"he@7:80":  "- / several people, or an unnamed one, in view",
+		// "Ortega said her boss … told her he had booked a room".
+		"her@9:13": "Rosa Ortega / only person named before it",
+		"her@9:39": "- / several people, or an unnamed one, in view",
+		"he@9:43":  "- / several people, or an unnamed one, in view",
+		// "his or her", "he or she".
+		"his@11:26": "- / generic (he or she)",
+		"her@11:33": "- / generic (he or she)",
+		"he@11:57":  "- / generic (he or she)",
+		"she@11:63": "- / generic (he or she)",
+		// A tag after a quotation, in a paragraph that names Ortega.
+		"she@13:99": "Rosa Ortega / the last speaker (it speaks in a tag)",
+		// A tag in a paragraph that names no one before it.
+		"she@15:41": "- / several people, or an unnamed one, in view",
+		// "Patel and Reyes … Her vote": two people.
+		"Her@17:44": "- / several people, or an unnamed one, in view",
+		// "The Reyes campaign is working to deny him": a modifier.
+		"him@19:39": "- / several people, or an unnamed one, in view",
+	}, referents(a))
+	// Generic pronouns lose the model's guess too.
+	for _, m := range a.pm.Mentions {
+		if m.Why == RefGeneric {
+			assert.Equal(t, -1, m.Entity)
+		}
+	}
+}
+
+// Subject and object, possessors, tags, reported words: each rule of the
+// structure with a look-alike.
+func TestPronounStructureLookAlikes(t *testing.T) {
+	text := "Title\n\n" +
+		"Governor Alan Whitby said the vote was close. Whitby's campaign stalled when he lost the endorsement.\n\n" +
+		"Senator Ann Clifton spoke first. Mukasey Dale said the scandal is only the latest issue in her career.\n\n" +
+		"Ziering Vance said as a result of the new tax laws he expected lower costs.\n\n" +
+		"A loss to Sanders Holt in the state she represented would hurt.\n\n" +
+		"The campaign challenged Mara Quist to debate him in April.\n\n" +
+		"This has been a concern, strategist Mo Elleithee said. There was pressure on Clifton to enter earlier than she did. Now there is discomfort, he said."
+	a := parse("t.txt", text)
+	got := referents(a)
+	assert.Equal(t, "Alan Whitby / only person named before it", got["he@3:78"], "a possessor is an antecedent")
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["her@5:92"], "deep in reported words")
+	assert.Equal(t, "Ziering Vance / only person named before it", got["he@7:52"], "a subject pronoun in reported words is the speaker's")
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["she@9:37"], "an object of a preposition is no subject's antecedent")
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["him@11:46"], "not the one the verb governs")
+	assert.Equal(t, "Mo Elleithee / the last speaker (it speaks in a tag)", got["he@13:142"], "a tag is the last speaker's")
+}
