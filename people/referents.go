@@ -246,6 +246,15 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 		}
 		return c.entity, RefOnly
 	case len(cands) > 1:
+		if ents := distinctEntities(cands); len(ents) == 1 && ents[0] >= 0 {
+			// One person, named and referred to again ("Trump said that
+			// he … a proposal he has raised"); an object pronoun after
+			// its subject fixes no one ("Trump said the crowd loved him").
+			if a.objectPronoun(m.FirstToken) && anySubject(cands) {
+				return -1, RefOpen
+			}
+			return ents[0], RefOnly
+		}
 		if subjectPronoun {
 			// "… that he could not send her the file": the subject of the
 			// clause before; but not in a relative clause ("the studio
@@ -268,9 +277,6 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 					return rest[0], RefObject
 				}
 			}
-		}
-		if ents := distinctEntities(cands); len(ents) == 1 && ents[0] >= 0 && !(a.objectPronoun(m.FirstToken) && anySubject(cands)) {
-			return ents[0], RefOnly // one person, named and referred to again
 		}
 		return -1, RefOpen
 	}
@@ -402,13 +408,12 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 		if !ok {
 			if a.IsCapWord(k) && a.Tokens[k].Quote < 0 {
 				// A name the model left out ("Clinton, speaking in Ohio,
-				// …"): the surname of someone the article names, or, past
-				// the sentence's first word, one the data know as a
-				// surname. Someone may be in view.
+				// …"): the surname of someone the article names in full.
+				// Someone may be in view.
 				w, _ := article.StripPossessive(a.Tok(k))
 				_, nextMention := pm.index.startAt(k + 1)
 				title := a.tokFlags[k]&(flagQualifier|flagTitleStart) != 0
-				if !title && !nextMention && (a.entitySurnames[w] || a.Tokens[k].Start() > s.Start && surnameClass(w) > 0 && !IsNonNameWord(w)) {
+				if !title && !nextMention && a.entitySurnames[w] {
 					return nil, true
 				}
 			}
@@ -447,7 +452,7 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			continue
 		}
 		if !m.Kind.MayBePerson() {
-			if (m.Form == Surname || m.Form == FullName || m.Form == Name && m.Entity >= 0 && dataOnly(pm.Entities[m.Entity].Evidence)) && a.personShaped(&m) {
+			if (m.Form == Surname || m.Form == FullName) && a.personShaped(&m) {
 				// A person's name the model took for an organisation
 				// ("Clinton" after "the Clinton Foundation"): someone
 				// may be in view.
@@ -456,6 +461,9 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			continue // an organisation or a place: not he or she
 		}
 		if a.modifierName(&m) {
+			if m.Entity < 0 {
+				continue // "the Florida primary": a name the model could not place, modifying a noun
+			}
 			// "the Clinton campaign is working to deny him": the person is
 			// in view, but no antecedent.
 			return nil, true
@@ -496,17 +504,6 @@ func (a *analysis) personShaped(m *Mention) bool {
 		}
 	}
 	return surnameClass(last) > 0
-}
-
-// dataOnly reports whether a name's kind rests on the data alone ("a
-// known place"), not on what the article says of it.
-func dataOnly(evidence []string) bool {
-	for _, e := range evidence {
-		if !strings.HasPrefix(e, "a known") {
-			return false
-		}
-	}
-	return true
 }
 
 // distinctEntities lists the candidates' entities, once each.
