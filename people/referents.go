@@ -61,6 +61,14 @@ func (a *analysis) structuralReferents(pm *Model) {
 		}
 		ref, why := a.speakerReferent(pm, m), RefSpeech
 		if ref < 0 {
+			// "Clinton herself", "Obama himself": the name it stands by.
+			if prev, ok := pm.index.endAt(m.FirstToken); ok && strings.HasSuffix(a.Lower(m.FirstToken), "self") && pm.Mentions[prev].Form != Pronoun {
+				if e := pm.Mentions[prev].Entity; e >= 0 && pm.pronounable(e) {
+					ref, why = e, RefOnly
+				}
+			}
+		}
+		if ref < 0 {
 			ref, why = a.tagReferent(pm, i, speakers)
 		}
 		if ref < 0 && why != RefOpen {
@@ -367,6 +375,9 @@ func anySubject(cs []candidate) bool {
 	return false
 }
 
+// placePrepositions put a place after them.
+var placePrepositions = setOf("in at from to near into across throughout")
+
 // relativeWords open a relative clause.
 var relativeWords = setOf("where who whom which when whose")
 
@@ -469,6 +480,9 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			return nil, true
 		}
 		if m.Entity < 0 {
+			if m.Form != RolePhrase && a.prepositionBefore(m.FirstToken) && placePrepositions[a.Lower(m.FirstToken-1)] {
+				continue // "in New Hampshire": a place the model could not name
+			}
 			if len(m.Words) > 0 || m.Form == RolePhrase {
 				return nil, true // a name or a role the model could not place
 			}
