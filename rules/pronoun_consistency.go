@@ -33,9 +33,22 @@ name the data give one gender:
 
 A pronoun is reported only where its referent is clear:
   - the text's structure gives it one: the subject of the speech verb
-    just before it ("Winch said she"), the only person named earlier in
-    its sentence or in the sentence before, or the subject after an
-    opening phrase ("On the advice of his lawyer, Calero declined");
+    just before it ("Winch said she"); the last speaker, for a pronoun
+    that speaks in a tag ("…, he said."); the subject of the clause
+    before it for a subject pronoun ("Brandt had to explain to Ms
+    Alvarez that he …"), and the one who is not its clause's subject for
+    an object pronoun ("… that he could not send her the file"); the
+    only person named earlier in its sentence or in the sentence before
+    (a possessor counts: "Whitby's campaign stalled when she lost"); or
+    the subject after an opening phrase ("On the advice of his lawyer,
+    Calero declined");
+  - and the structure leaves no one else: not "he or she", "his or her";
+    not a person named only as a modifier ("the Clinton campaign … him");
+    not someone the text does not name ("her boss told her he …", "her
+    predecessor … he"); not words deep in reported speech ("Mukasey said
+    the scandal is the latest issue in her career"); not an object of a
+    preposition for a subject pronoun ("a loss to Sanders in the state
+    she represented"); newslint inspect shows each pronoun with the reason;
   - and nobody else of the pronoun's gender is in view: no other person
     of that gender named, called by a role ("the chairwoman") or referred
     to by a pronoun earlier in its paragraph or in the last sentences of
@@ -43,6 +56,8 @@ A pronoun is reported only where its referent is clear:
     President Maria Lopez, is not reported), and no noun of that gender
     near it ("his wife … she").
 Pronouns inside quotations are someone else's words and are never checked.
+Two people of one surname ("Tom Reyes and his wife, Senator Ana Reyes …
+For her part, Reyes said") are told apart by the pronoun, not reported.
 
 The established gender needs at least min-evidence signals, from pronouns
 whose referent is itself clear or from an honorific (which counts twice),
