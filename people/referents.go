@@ -182,14 +182,22 @@ func (a *analysis) tagReferent(pm *Model, mi int, speakers []speakerTurn) (int, 
 	return -1, RefOpen
 }
 
+// namedWindow bounds, in tokens, how far back a tag looks for the people
+// its paragraph names.
+const namedWindow = 400
+
 // namedInParagraph lists the people a paragraph names before offset end,
 // outside quotations (not as modifiers of another noun), once each, at
 // most three (more is "several").
 func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 	var out []int
-	ms := pm.MentionsByPara
-	_ = ms
-	for k := a.TokenIndexAt(a.Paragraphs[para].Start); k < len(a.Tokens) && a.Tokens[k].Start() < end; k++ {
+	// At most the namedWindow tokens before end: a paragraph that is one
+	// endless run of tags stays linear.
+	from := a.TokenIndexAt(a.Paragraphs[para].Start)
+	if e := a.TokenIndexAt(end); e-from > namedWindow {
+		from = e - namedWindow
+	}
+	for k := from; k < len(a.Tokens) && a.Tokens[k].Start() < end; k++ {
 		mi, ok := pm.index.startAt(k)
 		if !ok {
 			continue

@@ -116,7 +116,7 @@ func manySpeakers(size int) []byte {
 // reportedSpeech is one run-on paragraph of the shapes the grammar of
 // reported speech reads further back for: a statement then a quotation
 // with no cue, a colon introduction, a quotation that speaks of someone,
-// a tag after a run-on clause.
+// a tag after a run-on clause, a pronoun that speaks in a tag.
 func reportedSpeech(size int) []byte {
 	var sb strings.Builder
 	for i := 0; sb.Len() < size; i++ {
@@ -124,6 +124,7 @@ func reportedSpeech(size int) []byte {
 		fmt.Fprintf(&sb, "Senator Ana %s said in a statement on Friday. “She will not resign.” ", n)
 		fmt.Fprintf(&sb, "After the vote, %s turned to the crowd: “We will win.” ", n)
 		fmt.Fprintf(&sb, "“He is right” about the budget, said %s, the treasurer. ", fakeSurname(i+1))
+		fmt.Fprintf(&sb, "The vote was close, she said, and her staff agreed. ")
 	}
 	return []byte(sb.String())
 }
