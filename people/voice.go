@@ -82,19 +82,7 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 // Names reports whether quotation qi names entity e (not by a pronoun),
 // outside the quotations nested in it.
 func (pm *Model) Names(art *article.Article, qi, e int) bool {
-	q := art.Quotes[qi]
-	ms := pm.MentionsByPara[q.Para]
-	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
-	for _, i := range ms[first:] {
-		m := &pm.Mentions[i]
-		if m.Start >= q.Close.Start {
-			break
-		}
-		if m.Quote == qi && m.Entity == e && m.Form != Pronoun {
-			return true
-		}
-	}
-	return false
+	return pm.anyMentionIn(art, qi, func(m *Mention) bool { return m.Entity == e && m.Form != Pronoun })
 }
 
 // Personal reports whether quotation qi speaks of people at all: in the
@@ -104,6 +92,13 @@ func (pm *Model) Personal(art *article.Article, qi int) bool {
 	if pm.FirstPerson(art, qi) || thirdPersonIn(art, qi) != "" {
 		return true
 	}
+	return pm.anyMentionIn(art, qi, func(m *Mention) bool { return m.Form != Pronoun && m.Kind.MayBePerson() })
+}
+
+// anyMentionIn reports whether a mention of quotation qi (not of the
+// quotations nested in it) satisfies ok. The paragraph's mentions are in
+// text order: those of the quotation are found by a binary search.
+func (pm *Model) anyMentionIn(art *article.Article, qi int, ok func(*Mention) bool) bool {
 	q := art.Quotes[qi]
 	ms := pm.MentionsByPara[q.Para]
 	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
@@ -112,7 +107,7 @@ func (pm *Model) Personal(art *article.Article, qi int) bool {
 		if m.Start >= q.Close.Start {
 			break
 		}
-		if m.Quote == qi && m.Form != Pronoun && m.Kind.MayBePerson() {
+		if m.Quote == qi && ok(m) {
 			return true
 		}
 	}
