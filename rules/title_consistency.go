@@ -34,7 +34,14 @@ only titles written before a name. Not reported:
     outgoing or incoming;
   - a change the text explains: one of the change-words (became, elected,
     appointed, named, succeeded, resigned, …) within four words of
-    either title, in its sentence.
+    either title, in its sentence;
+  - a title in a sentence of another time: a year ("In 2019, Gov. Ann
+    Ruiz", "when Vice President Dunn ran in 1988"), "then", "once";
+  - a role held together with an office: a committee, board, party or
+    caucus chair ("Sen. Tom Haller" and "Budget Committee Chairman Tom
+    Haller");
+  - a headline in title case whose "name" appears nowhere else ("Ohio
+    Gov. Hears Plea From Farmers").
 When the [[people]] gazetteer lists titles for a person, a title of an
 office not among them is reported too.
 
@@ -131,10 +138,15 @@ func runTitleConsistency(pass *linter.Pass) {
 				continue
 			}
 			use, ok := officeOf(m.Role)
-			if !ok {
+			if !ok || heldAlongside(use) || bodyBefore(a, m.FirstToken) || headlineOnly(pass, &m) {
 				continue
 			}
 			use.sent, use.from, use.to = m.Sent, m.FirstToken, m.EndToken
+			if historical(a, use) {
+				// "when Vice President George H.W. Bush ran in 1988": an
+				// office of another time.
+				continue
+			}
 			if len(gaz) > 0 && !holdsClass(gaz, use.class) {
 				pass.Report(use.span, fmt.Sprintf("“%s %s” gives %s an office the people gazetteer does not list for them (%s)",
 					use.text, a.Text(m.Name), e.Name, titleList(gaz)))
@@ -153,6 +165,75 @@ func runTitleConsistency(pass *linter.Pass) {
 				use.text, e.Name, first.text, line))
 		}
 	}
+}
+
+// heldAlongside reports a title of a body inside an institution ("Senate
+// Foreign Relations Committee Chairman", "Budget Committee Chairman",
+// "party chairman"): a role held together with an office, not instead of
+// it.
+func heldAlongside(u titleUse) bool {
+	for _, w := range strings.Fields(strings.ToLower(u.text)) {
+		if bodyWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyWords name a body inside an institution.
+var bodyWords = map[string]bool{"committee": true, "subcommittee": true, "caucus": true, "board": true, "party": true, "council": true, "conference": true, "commission": true, "panel": true}
+
+// bodyBefore reports a body named just before a title ("Senate Foreign
+// Relations Committee Chairman").
+func bodyBefore(a *article.Article, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-5 && a.IsCapWord(j); j-- {
+		if bodyWords[a.Lower(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// historical reports whether a title's sentence places it in another
+// time: a year ("in 1988"), or "then", "once", "at the time".
+func historical(a *article.Article, u titleUse) bool {
+	s := a.Sentences[u.sent]
+	for k := s.FirstToken; k < s.EndToken; k++ {
+		t := a.Tok(k)
+		if a.Tokens[k].Kind == article.Number && len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) {
+			return true
+		}
+		switch a.Lower(k) {
+		case "then", "once", "formerly":
+			return true
+		}
+	}
+	return false
+}
+
+// headlineOnly reports a titled name read from a headline in title case
+// whose name appears nowhere else ("Ohio Gov. Hears Plea From Farmers":
+// a verb, not a name).
+func headlineOnly(pass *linter.Pass, m *people.Mention) bool {
+	if m.Para != 0 || len(m.Words) == 0 || !titleCase(pass.Article, 0) {
+		return false
+	}
+	return pass.People.CapWords[m.Words[0]] <= 1
+}
+
+// titleCase reports whether paragraph p is written in title case, as
+// headlines are: most of its words capitalised.
+func titleCase(a *article.Article, p int) bool {
+	words, caps := 0, 0
+	for k := a.TokenIndexAt(a.Paragraphs[p].Start); k < len(a.Tokens) && a.Tokens[k].Start() < a.Paragraphs[p].End; k++ {
+		if a.Tokens[k].Kind == article.Word {
+			words++
+			if a.IsCapWord(k) {
+				caps++
+			}
+		}
+	}
+	return words > 0 && caps*10 >= words*7
 }
 
 func sameOffice(x, y titleUse) bool {
