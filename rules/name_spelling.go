@@ -72,6 +72,12 @@ type nameForm struct {
 	// introduced is set when the form is used with a first name or a
 	// title (the person's introduction); honorifics do not introduce.
 	introduced bool
+	// honor is the gender of the honorifics the form takes ("Ms
+	// Sorensen"): "male", "female", "x" when both or one without gender;
+	// plain is set when the form is used alone, with neither an
+	// honorific, a first name nor a title.
+	honor string
+	plain bool
 	// named is set when the form belongs to a name the people model
 	// found, of a person, an organisation or a place.
 	named bool
@@ -282,6 +288,16 @@ func describeForms(pm *people.Model, forms map[string]*nameForm) {
 // first names and titles.
 func describeSurname(m *people.Mention, f *nameForm) {
 	f.last = true
+	switch {
+	case m.Form == people.Honorific:
+		if g := m.Gender; g == "" || f.honor != "" && f.honor != g {
+			f.honor = "x"
+		} else {
+			f.honor = g
+		}
+	case len(m.Words) == 1 && (m.Role == nil || m.Role.Class == ""):
+		f.plain = true
+	}
 	// "Kevin De Bruyne" has a first name; "De Bruyne" has only a particle,
 	// which is part of the surname.
 	if len(m.Words) >= 2 && !people.IsParticle(m.Words[0]) {
@@ -571,7 +587,26 @@ func twoPeople(canon, variant *nameForm) bool {
 	// surname and the other spelling are both common surnames (Joan
 	// Goodman beside Goldman). Beside a bare surname it is otherwise the
 	// one introduction, misspelt or not.
+	if honorificOnly(canon) && variant.firsts.len() > 0 && canon.classes.len() == 0 {
+		// "Chief executive Ingrid Sorenson … Ms Sorensen … Ms Sorensen":
+		// a form used only with an honorific, and nobody introduced under
+		// it, refers back to the one introduced of its gender, whatever
+		// the data say of the two spellings.
+		for _, first := range variant.firsts.list {
+			if g := people.GivenNameGender(first); g != "" && g != canon.honor {
+				return true
+			}
+		}
+		return false
+	}
 	return variant.firsts.len() > 0 && (canon.classes.len() > 0 || people.BothCommonSurnames(variant.text, canon.text))
+}
+
+// honorificOnly reports whether a form is used only after an honorific
+// of one gender ("Ms Sorensen"), never alone, with a first name or a
+// title.
+func honorificOnly(f *nameForm) bool {
+	return (f.honor == "male" || f.honor == "female") && !f.plain && f.firsts.len() == 0 && f.classes.len() == 0
 }
 
 // onlyFirst reports whether a form is only ever a first name.
