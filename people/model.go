@@ -221,8 +221,7 @@ const (
 	// RefOpening: the subject after an opening phrase ("On the advice of
 	// his lawyer, Calero …").
 	RefOpening
-	// RefOnly: the only person named before it, in its sentence or the
-	// sentence before.
+	// RefOnly: the only person named before it in its sentence.
 	RefOnly
 	// RefGeneric: "he or she", "his or her": nobody.
 	RefGeneric
@@ -231,11 +230,25 @@ const (
 	// RefOpen: several people in view, or someone the text does not name
 	// ("her boss").
 	RefOpen
+	// RefPrevious: the only person named in the sentence before, its own
+	// naming no one.
+	RefPrevious
 )
+
+// InSentence reports whether the reason fixes the referent within the
+// pronoun's own sentence.
+func (r RefReason) InSentence() bool {
+	switch r {
+	case RefSpeech, RefSubject, RefObject, RefOpening, RefOnly:
+		return true
+	}
+	return false
+}
 
 var refReasons = [...]string{"no one named before it", "subject of the speech verb before it", "the last speaker (it speaks in a tag)",
 	"subject of the clause before it", "object: not its clause's subject", "subject after the opening phrase",
-	"only person named before it", "generic (he or she)", "inside a quotation", "several people, or an unnamed one, in view"}
+	"only person named before it", "generic (he or she)", "inside a quotation", "several people, or an unnamed one, in view",
+	"only person named in the sentence before"}
 
 func (r RefReason) String() string { return refReasons[r] }
 

@@ -309,7 +309,7 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 			if subjectPronoun && allPrepObjects(prev) {
 				return -1, RefOpen
 			}
-			return ents[0], RefOnly
+			return ents[0], RefPrevious
 		}
 	}
 	return -1, RefNone

@@ -124,7 +124,7 @@ func runPronounConsistency(pass *linter.Pass) {
 			continue
 		}
 		m := pm.Mentions[v.prons[gi(minor)][0]]
-		if someoneElseFits(pm, byEnt, e, m) {
+		if someoneElseFits(pm, byEnt, e, m) && !(m.Why.InSentence() && !someoneElseInSentence(pm, byEnt, e, m)) {
 			continue // the pronoun may be about another person in view
 		}
 		ent := pm.Entities[e]
@@ -205,6 +205,23 @@ func fullMentions(pm *people.Model, e int) int {
 		}
 	}
 	return n
+}
+
+// someoneElseInSentence reports whether a person other than e, of the
+// pronoun's gender, is named or referred to before it in its own
+// sentence. Where the structure fixed the referent within the sentence
+// ("Sanders said … that she had"), only they can make it unclear.
+func someoneElseInSentence(pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
+	for _, i := range pm.MentionsInSentence(m.Sent) {
+		o := pm.Mentions[i]
+		if o.Start >= m.Start {
+			break
+		}
+		if fitsInstead(pm, byEnt, e, m, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // viewMentions bounds how many mentions before a pronoun are in view.
