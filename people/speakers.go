@@ -345,8 +345,9 @@ func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok 
 		return a.introBefore(pm, t, sentStart)
 	}
 	// A label: "Pollsters agree - Carl Bialik: “…”".
-	if from, colon, ok := a.colonBefore(q, t); ok {
-		if m, ok := pm.index.endAt(colon); ok && pm.Mentions[m].Form != Pronoun && a.dashBefore(pm.Mentions[m].FirstToken) && pm.Mentions[m].FirstToken >= from {
+	colonFrom, colon, hasColon := a.colonBefore(q, t)
+	if hasColon {
+		if m := a.label(pm, colonFrom, colon); m >= 0 {
 			return pm.attribution(m, "colon-intro", article.Span{}), -1, true
 		}
 	}
@@ -370,8 +371,8 @@ func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok 
 	// before.
 	var colonAt Attribution
 	colonOK, colonStrong := false, false
-	if from, colon, ok := a.colonBefore(q, t); ok {
-		colonAt, colonStrong, colonOK = a.colonIntro(pm, from, colon)
+	if hasColon {
+		colonAt, colonStrong, colonOK = a.colonIntro(pm, colonFrom, colon)
 		if colonOK && colonStrong {
 			return colonAt, -1, true
 		}
@@ -521,7 +522,7 @@ func (a *analysis) attributionAfter(pm *Model, q article.Quote, t, end int) (Att
 			}
 			// “Q,” according to a court document filed by …
 			if ps, ok := a.phraseAfter(k+2, end); ok {
-				if at, ok := a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, "according-to", verb); ok {
+				if at, ok := a.sourceOf(pm, ps, "according-to", verb); ok {
 					return at, -1, true
 				}
 			}

@@ -315,6 +315,11 @@ var headStop = setOf("of for at from with in on to who which that whose whom")
 // isPossessivePronoun reports the pronouns that stand before a noun.
 func isPossessivePronoun(w string) bool { return w == "his" || w == "its" || w == "their" }
 
+// sourceOf builds an attribution to the source named by phrase span ps.
+func (a *analysis) sourceOf(pm *Model, ps article.Span, pattern string, verb article.Span) (Attribution, bool) {
+	return a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, pattern, verb)
+}
+
 // source builds an attribution to the source named by tokens [from, to).
 func (a *analysis) source(pm *Model, from, to int, pattern string, verb article.Span) (Attribution, bool) {
 	m, span, ok := a.sourceIn(pm, from, to)
@@ -407,7 +412,7 @@ func (a *analysis) tagAfter(pm *Model, t, end int, pattern string) (Attribution,
 			if !ok {
 				return Attribution{}, 0, false
 			}
-			at, ok := a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, pattern, verb)
+			at, ok := a.sourceOf(pm, ps, pattern, verb)
 			return at, k, ok
 		}
 		if (segStart > from || lastComma < 0) && !a.subjectSegment(pm, segStart, cs) {
@@ -491,7 +496,7 @@ func (a *analysis) introBefore(pm *Model, t, sentStart int) (Attribution, int, b
 				return pm.attribution(m, "according-to", verb), k, true
 			}
 			if ps, ok := a.phraseAfter(k+2, t); ok {
-				at, ok := a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, "according-to", verb)
+				at, ok := a.sourceOf(pm, ps, "according-to", verb)
 				return at, k, ok
 			}
 			return Attribution{}, 0, false
@@ -516,7 +521,7 @@ func (a *analysis) subjectOfCue(pm *Model, k, ce, t, sentStart int, pattern stri
 		// "Trump was asked by host Bill Maher, “…”": the agent asks.
 		if a.Lower(ce) == "by" {
 			if ps, ok := a.phraseAfter(ce+1, t); ok {
-				return a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, pattern, verb)
+				return a.sourceOf(pm, ps, pattern, verb)
 			}
 		}
 		return Attribution{}, false
@@ -583,7 +588,7 @@ func (a *analysis) subjectOfCue(pm *Model, k, ce, t, sentStart int, pattern stri
 	// "Said Dorothy Poynter, who grew up …, “Q”": inverted before.
 	if a.SentenceStart(k) {
 		if ps, ok := a.phraseAfter(ce, t); ok {
-			return a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, pattern, verb)
+			return a.sourceOf(pm, ps, pattern, verb)
 		}
 	}
 	return Attribution{}, false
@@ -731,10 +736,6 @@ var nounToo = setOf("email emails text texts post posts report reports quote quo
 // a cue, a person named as the clause's subject ("Senator Vega turned on
 // the moderators:"). strong is set when the clause has a cue.
 func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, strong, ok bool) {
-	// A label after a headline: "Pollsters agree - Carl Bialik: “…”".
-	if m, ok := pm.index.endAt(colon); ok && pm.Mentions[m].Form != Pronoun && a.dashBefore(pm.Mentions[m].FirstToken) {
-		return pm.attribution(m, "colon-intro", article.Span{}), true, true
-	}
 	for k := colon - 1; k >= from && k >= colon-40; k-- {
 		if a.Tokens[k].Quote >= 0 {
 			from = k + 1
@@ -742,7 +743,7 @@ func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, stron
 		}
 		if _, verb, isPhrase := a.accordingTo(pm.index, k); isPhrase {
 			if ps, ok := a.phraseAfter(k+2, colon); ok {
-				at, ok := a.source(pm, a.TokenIndexAt(ps.Start), a.TokenIndexAt(ps.End-1)+1, "colon-intro", verb)
+				at, ok := a.sourceOf(pm, ps, "colon-intro", verb)
 				return at, true, ok
 			}
 			break
@@ -762,7 +763,7 @@ func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, stron
 	// is a person named in its first words ("Senator Vega turned on the
 	// moderators:").
 	if m, ok := pm.index.endAt(colon); ok && pm.Mentions[m].Form != Pronoun && (pm.index.isSpeaker(m) || pm.Mentions[m].Kind == KindOrganisation) &&
-		(!a.verbBetween(from, pm.Mentions[m].FirstToken) || a.dashBefore(pm.Mentions[m].FirstToken)) {
+		!a.verbBetween(from, pm.Mentions[m].FirstToken) {
 		return pm.attribution(m, "colon-intro", article.Span{}), false, true
 	}
 	at, ok = a.mainSubject(pm, from, colon, "colon-intro", article.Span{})
@@ -772,10 +773,14 @@ func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, stron
 	return at, false, true
 }
 
-// dashBefore reports whether a dash stands just before token k: a label
-// after a headline ("Pollsters agree - Carl Bialik: “…”").
-func (a *analysis) dashBefore(k int) bool {
-	return a.IsPunct(k-1, "-") || a.IsPunct(k-1, "—") || a.IsPunct(k-1, "–")
+// label returns the name that labels a quotation after a dash and before
+// its colon ("Pollsters agree - Carl Bialik: “…”"), or -1.
+func (a *analysis) label(pm *Model, from, colon int) int {
+	m, ok := pm.index.endAt(colon)
+	if !ok || pm.Mentions[m].Form == Pronoun || pm.Mentions[m].FirstToken < from || !a.dashAt(pm.Mentions[m].FirstToken-1) {
+		return -1
+	}
+	return m
 }
 
 // verbBetween reports whether a lower-case word that may be a finite

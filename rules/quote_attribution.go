@@ -166,7 +166,7 @@ func (c *quoteCheck) statementByAnother() (found, decided bool) {
 		return false, false
 	}
 	sm := pass.People.Mentions[st.Mention]
-	if sameSurname(pass, &sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, sm.Entity, c.e.ID) {
+	if sameSurname(&sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, sm.Entity, c.e.ID) {
 		// Two people of one surname ("Jeb Bush told … “…,” Bush
 		// said") are not told apart by it; and a quotation that speaks
 		// of the statement's maker in the third person is not theirs.
@@ -207,7 +207,7 @@ func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
 	}
 	sm := pass.People.Mentions[subj]
 	se := subjectEntity(pass.People, subj)
-	if sameSurname(pass, &sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, se, c.e.ID) || !pass.People.Personal(pass.Article, c.qi) {
+	if sameSurname(&sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, se, c.e.ID) || !pass.People.Personal(pass.Article, c.qi) {
 		// Words that speak of the subject ("Gore declined an interview.
 		// “He's not available,” McManus wrote") are someone else's;
 		// words that speak of no one (“It was offensive”) may be
@@ -242,7 +242,7 @@ func (c *quoteCheck) namesItsSpeaker() bool {
 	}
 	om := pass.People.Mentions[other]
 	oe := subjectEntity(pass.People, other)
-	if oe < 0 || sameSurname(pass, &om, m) || pass.People.SpeaksOf(pass.Article, c.qi, oe, c.e.ID) {
+	if oe < 0 || sameSurname(&om, m) || pass.People.SpeaksOf(pass.Article, c.qi, oe, c.e.ID) {
 		return false
 	}
 	pass.ReportRelated(m.Name, fmt.Sprintf("quote attributed to %s names %s in the third person; this paragraph is about %s (“%s”)",
@@ -413,7 +413,7 @@ var contraction = map[string]bool{
 var skippableAfterName = map[string]bool{"also": true, "later": true, "then": true, "again": true, "further": true, "has": true, "had": true, "once": true}
 
 // sameSurname reports whether two mentions end with the same name word.
-func sameSurname(pass *linter.Pass, a, b *people.Mention) bool {
+func sameSurname(a, b *people.Mention) bool {
 	return a.Surname() != "" && a.Surname() == b.Surname()
 }
 
