@@ -442,7 +442,7 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 				c := candidate{
 					entity:     -1,
 					tok:        k,
-					subject:    poss || a.IsWord(k+1) && (a.verbLike(k+1) || irregularPast[next] || strings.HasSuffix(next, "n't")),
+					subject:    poss || a.IsWord(k+1) && finiteWord(next),
 					prepObject: a.prepositionBefore(k),
 				}
 				// "to select a successor": someone indefinite, as an
@@ -569,7 +569,7 @@ func (a *analysis) verbBefore(k int) bool {
 	if determiners[a.Lower(j)] {
 		j--
 	}
-	return a.IsWord(j) && !a.IsCapWord(j) && (a.verbLike(j) || irregularPast[a.Lower(j)]) && !auxiliaries[a.Lower(j)]
+	return a.IsWord(j) && !a.IsCapWord(j) && finiteWord(a.Lower(j)) && !auxiliaries[a.Lower(j)] && !strings.Contains(a.Lower(j), "n't")
 }
 
 // prepositionBefore reports whether a preposition governs the phrase that
@@ -613,13 +613,13 @@ func (a *analysis) modifierName(m *Mention) bool {
 		return false // "Whitby's campaign": the possessor is an antecedent
 	}
 	w := a.Lower(k)
-	if a.verbLike(k) || skippable[w] || phraseStop[w] || subordinators[w] || prepositions[w] || isPronounWord(w) ||
-		irregularPast[w] || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "who" || w == "which" {
+	if finiteWord(w) || skippable[w] || phraseStop[w] || subordinators[w] || prepositions[w] || isPronounWord(w) ||
+		strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || w == "who" || w == "which" {
 		return false
 	}
 	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 		next := a.Lower(k + 1)
-		return a.IsWord(k+1) && (a.verbLike(k+1) || irregularPast[next])
+		return a.IsWord(k+1) && finiteWord(next)
 	}
 	return true
 }

@@ -718,12 +718,21 @@ func (a *analysis) mainSubject(pm *Model, start, k int, pattern string, verb art
 
 // verbLike reports whether lower-case word k may be a finite verb: a cue,
 // an auxiliary, or a word in -ed.
-func (a *analysis) verbLike(k int) bool {
-	w := a.Lower(k)
+func (a *analysis) verbLike(k int) bool { return verbWord(a.Lower(k)) }
+
+// verbWord is verbLike for a lower-case word.
+func verbWord(w string) bool {
 	if _, ok := cueVerbs[w]; ok && !nounToo[w] {
 		return true
 	}
 	return auxiliaries[w] && w != "to" && w != "by" && w != "on" || strings.HasSuffix(w, "ed") && len(w) > 4
+}
+
+// finiteWord reports whether a lower-case word after a name shows the name
+// is a subject: a verb (verbWord), an irregular past tense ("Trump
+// took") or a negated auxiliary ("Fiorina wasn't").
+func finiteWord(w string) bool {
+	return verbWord(w) || irregularPast[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
 }
 
 // nounToo are the cue forms that are as often nouns ("the email said",

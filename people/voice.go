@@ -162,14 +162,10 @@ func (pm *Model) SubjectOf(art *article.Article, i int) bool {
 		return false
 	}
 	w := art.Lower(k)
-	if _, ok := cueVerbs[w]; ok {
-		return true
+	if _, cue := cueVerbs[w]; cue {
+		return true // "the report notes": a noun's form, after a name a verb
 	}
-	if hasSuffix(w, "n't") || hasSuffix(w, "n’t") {
-		return true // "Fiorina wasn't backing down"
-	}
-	return auxiliaries[w] && w != "to" && w != "by" && w != "on" || skippable[w] ||
-		len(w) > 4 && (hasSuffix(w, "ed") || hasSuffix(w, "ly")) || w == "says" || w == "is" || w == "has"
+	return finiteWord(w) || skippable[w] || len(w) > 4 && strings.HasSuffix(w, "ly")
 }
 
 // StatementNounOf reports whether mention i is the possessor of a noun of
@@ -188,5 +184,3 @@ func (pm *Model) StatementNounOf(art *article.Article, i int) bool {
 
 // statementNouns are the nouns of what someone said or wrote.
 var statementNouns = setOf("statement statements remark remarks comment comments words claim claims response reply answer tweet tweets speech message letter warning promise pledge vow argument assertion suggestion insistence retort quip")
-
-func hasSuffix(w, s string) bool { return len(w) >= len(s) && w[len(w)-len(s):] == s }
