@@ -37,7 +37,16 @@ func (a *analysis) structuralReferents(pm *Model) {
 	for i := range pm.Mentions {
 		pm.Mentions[i].Referent = -1
 	}
-	speakers := a.speakerTimeline(pm)
+	// Who speaks where, built when the first tag needs it: most articles
+	// have none.
+	var timeline []speakerTurn
+	built := false
+	speakers := func() []speakerTurn {
+		if !built {
+			timeline, built = a.speakerTimeline(pm), true
+		}
+		return timeline
+	}
 	a.entitySurnames = map[string]bool{}
 	for e := range pm.Entities {
 		if ent := &pm.Entities[e]; ent.Kind.MayBePerson() && len(ent.words) >= 2 {
@@ -128,7 +137,7 @@ func (a *analysis) speakerTimeline(pm *Model) []speakerTurn {
 // refers to the last person who spoke before it, in its paragraph or the
 // one before, whoever else its sentence names. RefOpen when that is
 // nobody the model knows.
-func (a *analysis) tagReferent(pm *Model, mi int, speakers []speakerTurn) (int, RefReason) {
+func (a *analysis) tagReferent(pm *Model, mi int, timeline func() []speakerTurn) (int, RefReason) {
 	m := &pm.Mentions[mi]
 	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
 		return -1, RefNone
@@ -155,6 +164,7 @@ func (a *analysis) tagReferent(pm *Model, mi int, speakers []speakerTurn) (int, 
 	if len(named) == 1 {
 		return named[0], RefSpeaker
 	}
+	speakers := timeline()
 	last := func(para int) int {
 		i := sort.Search(len(speakers), func(i int) bool { return speakers[i].at >= m.Start })
 		for i--; i >= 0 && speakers[i].para >= para; i-- {
