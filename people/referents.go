@@ -784,3 +784,10 @@ func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
 	}
 	return -1
 }
+
+// UnnamedPersonAt reports a person the text mentions without a name at
+// token k of art: a noun for a person after a determiner or a possessive
+// ("her boss", "one former executive who", "a woman's").
+func UnnamedPersonAt(art *article.Article, k int) bool {
+	return (&analysis{Article: art}).unnamedPersonAt(k)
+}

@@ -251,6 +251,14 @@ func BothCommonSurnames(x, y string) bool {
 	return cx > 0 && cx <= 2 && cy > 0 && cy <= 2
 }
 
+// MayBeNameWord reports whether the data know a word as a surname or a
+// given name: a word they know as neither (Verizon, Benghazi, Muslims)
+// is a person's name only if the article says so.
+func MayBeNameWord(w string) bool {
+	known, _, _ := givenName(w)
+	return known || surnameClass(w) > 0
+}
+
 // GivenNameGender returns the gender the data give a given name when they
 // are one-sided (98 in 100 bearers), else "". It is weak evidence: what
 // the article says wins.

@@ -127,3 +127,14 @@ func TestRecentAnswersAreRight(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestMayBeNameWord(t *testing.T) {
+	for w, want := range map[string]bool{
+		"Powell": true, "Hillary": true, "Washington": true, "York": true,
+		"Benghazi": false, "Muslims": false, "Verizon": false, "Within": false,
+	} {
+		if got := MayBeNameWord(w); got != want {
+			t.Errorf("MayBeNameWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -55,6 +55,17 @@ A pronoun is reported only where its referent is clear:
     the paragraph before ("Ruiz said she had raised taxes", just after
     President Maria Lopez, is not reported), and no noun of that gender
     near it ("his wife … she").
+A pronoun is also reported when nobody in view has its gender: no person
+of that gender (or of a gender the article leaves open) is named, called
+by a role or a noun ("his wife", "her boss", "a resident who"), or
+referred to by another pronoun in its sentence or the two before it
+(one, when its own sentence's structure names the referent), while
+someone the article firmly gives the other gender, by a first name, a
+title or the gazetteer and not by pronouns, is:
+
+  Councillor Peter Brandt questioned the cost. Brandt later withdrew
+  her objection.
+
 Pronouns inside quotations are someone else's words and are never checked.
 Two people of one surname ("Tom Reyes and his wife, Senator Ana Reyes …
 For her part, Reyes said") are told apart by the pronoun, not reported.
@@ -111,6 +122,7 @@ func runPronounConsistency(pass *linter.Pass) {
 	indep := independentGenders(pm)
 	byEnt := genderVotes(pass.Article, pm, indep, nil)
 	byEnt = genderVotes(pass.Article, pm, indep, byEnt)
+	reported := map[int]bool{}
 	for _, e := range slices.Sorted(maps.Keys(byEnt)) {
 		v := byEnt[e]
 		major, minor := v.major()
@@ -129,7 +141,9 @@ func runPronounConsistency(pass *linter.Pass) {
 		}
 		ent := pm.Entities[e]
 		reportPronoun(pass, &ent, m, major, uniqueInts(v.lines[gi(major)]))
+		reported[v.prons[gi(minor)][0]] = true
 	}
+	strayPronouns(pass, byEnt, indep, reported)
 }
 
 // major returns the gender the evidence favours and the other one.

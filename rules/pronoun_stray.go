@@ -1,0 +1,272 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/newslint/newslint/article"
+	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
+)
+
+// A stray pronoun is one of a gender nobody in view has: no person of
+// that gender, or of a gender the article leaves open, is named, called
+// by a role or a noun, or referred to by another pronoun in its sentence
+// or the sentences just before it, while someone the article firmly gives
+// the other gender is ("Trump's campaign backtracked, contradicting her
+// earlier comments"). The vote-based check in pronoun_consistency.go
+// needs the person's other pronouns to agree; this one needs no
+// pronouns at all, only that nobody else could be meant.
+
+// strayWindow is how many sentences before a pronoun's own are in view
+// (sentences wholly inside quotations not counted); strayWindowStruct
+// when the pronoun's own sentence names its referent by its structure.
+const (
+	strayWindow       = 2
+	strayWindowStruct = 1
+	// strayTokensBefore and strayTokensAfter bound the words read around
+	// one pronoun, so that an endless sentence stays linear.
+	strayTokensBefore = 300
+	strayTokensAfter  = 40
+	// strayMaxSentences bounds the walk back over sentences wholly
+	// inside quotations.
+	strayMaxSentences = 8
+)
+
+// strayPronouns reports the stray pronouns that the vote-based check did
+// not report already (reported holds mention indexes).
+func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, reported map[int]bool) {
+	a, pm := pass.Article, pass.People
+	if len(a.Paragraphs) == 0 {
+		return
+	}
+	s := strayScan{pass: pass, byEnt: byEnt, indep: indep}
+	titled := titleCase(a, 0)
+	for i, m := range pm.Mentions {
+		if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" || m.Why == people.RefGeneric || reported[i] {
+			continue
+		}
+		if m.Para == 0 && titled {
+			continue // a headline in title case names people loosely
+		}
+		if target := s.strayTarget(i); target >= 0 {
+			reportStray(pass, byEnt, target, m)
+		}
+	}
+}
+
+type strayScan struct {
+	pass     *linter.Pass
+	byEnt    map[int]*votes
+	indep    []string
+	surnames map[string][]int
+	covered  []bool
+	// quoted caches allQuoted by sentence: 0 not known yet, 1 yes, 2 no.
+	quoted []uint8
+}
+
+// bySurname maps a surname to the people of the article who bear it,
+// built when first needed.
+func (s *strayScan) bySurname() map[string][]int {
+	if s.surnames == nil {
+		pm := s.pass.People
+		s.surnames = map[string][]int{}
+		for e := range pm.Entities {
+			if sur := pm.Entities[e].Surname(); sur != "" && pm.Entities[e].Kind.MayBePerson() {
+				s.surnames[sur] = append(s.surnames[sur], e)
+			}
+		}
+	}
+	return s.surnames
+}
+
+// firmly reports whether what the article says of e besides pronouns (the
+// gazetteer, a gendered title, a one-sided first name) gives it gender g,
+// and at most one pronoun, of any kind, says otherwise. Pronouns alone
+// never make anyone firm: one wrong resolution would.
+func (s *strayScan) firmly(e int, g string) bool {
+	if s.indep[e] != g {
+		return false
+	}
+	v := s.byEnt[e]
+	return v == nil || v.n[gi(opposite(g))] <= 1
+}
+
+// strayTarget returns the person stray pronoun i seems to mean (someone
+// firmly of the other gender in view, its structural referent first), or
+// -1 when someone of its own gender may be in view, or nobody is.
+func (s *strayScan) strayTarget(i int) int {
+	a, pm := s.pass.Article, s.pass.People
+	m := pm.Mentions[i]
+	other := opposite(m.Gender)
+	window := strayWindow
+	if m.Why.InSentence() && m.Referent >= 0 && s.firmly(m.Referent, other) {
+		window = strayWindowStruct
+	}
+	first := m.Sent
+	for si, n := m.Sent-1, 0; si >= 0 && n < window && m.Sent-si <= strayMaxSentences; si-- {
+		first = si
+		if !s.allQuoted(si) {
+			n++
+		}
+	}
+	lo := max(a.Sentences[first].FirstToken, m.FirstToken-strayTokensBefore)
+	hi := min(a.Sentences[m.Sent].EndToken, m.EndToken+strayTokensAfter)
+	s.covered = slices.Grow(s.covered[:0], hi-lo)[:hi-lo]
+	clear(s.covered)
+
+	target := -1
+	for si := m.Sent; si >= first; si-- {
+		ms := pm.MentionsInSentence(si)
+		// The mentions in [lo, hi), last first.
+		k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= hi })
+		for k--; k >= 0 && pm.Mentions[ms[k]].FirstToken >= lo; k-- {
+			o := pm.Mentions[ms[k]]
+			for t := o.FirstToken; t < o.EndToken && t < hi; t++ {
+				s.covered[t-lo] = true
+			}
+			if ms[k] == i {
+				continue
+			}
+			fits, person := s.mentionFits(m, o)
+			if fits {
+				return -1
+			}
+			if person && o.Quote < 0 && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
+				target = o.Entity
+			}
+		}
+	}
+	if target < 0 {
+		return -1
+	}
+	for t := hi - 1; t >= lo; t-- {
+		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && s.wordFits(m, t) {
+			return -1
+		}
+	}
+	return target
+}
+
+// mentionFits reports whether mention o may be someone of pronoun m's
+// gender; person is set when o is instead someone firmly of the other.
+func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
+	pm := s.pass.People
+	other := opposite(m.Gender)
+	last := ""
+	if len(o.Words) > 0 {
+		last = o.Words[len(o.Words)-1]
+	}
+	switch {
+	case o.Gender == m.Gender:
+		return o.Why != people.RefGeneric, false // "she", "Mrs. Clinton"
+	case o.Form == people.Pronoun:
+		return false, false
+	case o.Form == people.RolePhrase && o.Entity < 0:
+		return roleGender(o.Role) != other, false // "the candidate"
+	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender:
+		return true, false // whatever the model made of the name
+	case o.Entity < 0 && last != "":
+		// A name the model could not place: a surname two people share.
+		ents := s.bySurname()[last]
+		if len(ents) == 0 {
+			return o.Kind.MayBePerson(), false
+		}
+		return slices.ContainsFunc(ents, func(e int) bool { return !s.firmly(e, other) }), false
+	case o.Entity < 0 || !pm.Entities[o.Entity].Kind.MayBePerson():
+		return false, false
+	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0 &&
+		!slices.ContainsFunc(o.Words, people.MayBeNameWord):
+		// Nothing shows it is a person's, and the name data know none of
+		// its words ("Benghazi", "Muslims").
+		return false, false
+	case !s.firmly(o.Entity, other):
+		return true, false
+	case len(o.Words) == 1 && fullMentions(pm, o.Entity) == 0:
+		return true, false // a bare surname nobody is named in full with
+	case len(o.Words) == 1 && slices.ContainsFunc(s.bySurname()[last], func(e int) bool { return !s.firmly(e, other) }):
+		return true, false // "Clinton", of two Clintons
+	}
+	return false, true
+}
+
+// wordFits reports whether word t, in no mention, may be someone of
+// pronoun m's gender: a noun of that gender ("his wife … she"), a person
+// without a name ("her boss told her he", "a booker who said"), a first
+// name of that gender, a surname shared by people the model could not
+// tell apart, a handle ("@marcorubio").
+func (s *strayScan) wordFits(m people.Mention, t int) bool {
+	a := s.pass.Article
+	if g := people.GenderOfNoun(a.Lower(t)); g != "" {
+		return g == m.Gender
+	}
+	switch {
+	case people.UnnamedPersonAt(a, t) || !a.IsCapWord(t) && a.Lower(t+1) == "who":
+		return true
+	case a.IsPunct(t-1, "@"):
+		return true
+	case a.IsCapWord(t):
+		w, _ := article.StripPossessive(a.Tok(t))
+		other := opposite(m.Gender)
+		return people.GivenNameGender(w) == m.Gender ||
+			slices.ContainsFunc(s.bySurname()[w], func(e int) bool { return !s.firmly(e, other) })
+	}
+	return false
+}
+
+// reportStray reports stray pronoun m, which seems to mean target.
+func reportStray(pass *linter.Pass, byEnt map[int]*votes, target int, m people.Mention) {
+	other := opposite(m.Gender)
+	word := pass.Article.Text(m.Span)
+	msg := fmt.Sprintf("“%s”: no %s is named or referred to near it; it seems to mean %s, whom the article refers to as %s",
+		word, personNoun(m.Gender), pass.People.Entities[target].Name, other)
+	if v := byEnt[target]; v != nil && len(v.lines[gi(other)]) > 0 {
+		lines := uniqueInts(slices.Clone(v.lines[gi(other)]))
+		msg += fmt.Sprintf(" (line%s %s)", plural(len(lines)), joinInts(lines))
+	}
+	var fixes []linter.Suggestion
+	if repl, ok := pronounSwap[strings.ToLower(word)]; ok && strings.ToLower(word) != "her" {
+		if word[0] >= 'A' && word[0] <= 'Z' {
+			repl = strings.ToUpper(repl[:1]) + repl[1:]
+		}
+		fixes = append(fixes, pass.Fix("replace with “"+repl+"”", m.Span, repl))
+	}
+	pass.Report(m.Span, msg, fixes...)
+}
+
+// personNoun is "woman" or "man".
+func personNoun(g string) string {
+	if g == "female" {
+		return "woman"
+	}
+	return "man"
+}
+
+// allQuoted reports whether every word of sentence si is inside a
+// quotation; each sentence is read once.
+func (s *strayScan) allQuoted(si int) bool {
+	if s.quoted == nil {
+		s.quoted = make([]uint8, len(s.pass.Article.Sentences))
+	}
+	if s.quoted[si] == 0 {
+		s.quoted[si] = 2
+		if allQuoted(s.pass.Article, si) {
+			s.quoted[si] = 1
+		}
+	}
+	return s.quoted[si] == 1
+}
+
+// allQuoted reports whether every word of sentence si is inside a
+// quotation.
+func allQuoted(a *article.Article, si int) bool {
+	s := a.Sentences[si]
+	for t := s.FirstToken; t < s.EndToken; t++ {
+		if a.IsWord(t) && a.Tokens[t].Quote < 0 {
+			return false
+		}
+	}
+	return true
+}
