@@ -435,6 +435,9 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 	for k := max(s.FirstToken, end-referentWindow); k < end && k < s.EndToken; k++ {
 		mi, ok := pm.index.startAt(k)
 		if !ok {
+			if a.IsWord(k) && a.IsPunct(k-1, "@") && a.Tokens[k].Quote < 0 {
+				return nil, true // a handle (@annaokafor): someone, unnamed
+			}
 			if a.IsCapWord(k) && a.Tokens[k].Quote < 0 {
 				// A name the model left out ("Clinton, speaking in Ohio,
 				// …"): the surname of someone the article names in full.
@@ -790,4 +793,35 @@ func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
 // ("her boss", "one former executive who", "a woman's").
 func UnnamedPersonAt(art *article.Article, k int) bool {
 	return (&analysis{Article: art}).unnamedPersonAt(k)
+}
+
+// PossessiveHerAt reports whether "her" at token k of art is a possessive
+// ("her objection", "her own"), not an object ("speaking to her with",
+// "told her that"): a word of its noun phrase follows.
+func PossessiveHerAt(art *article.Article, k int) bool {
+	if !art.IsWord(k+1) || art.Tokens[k+1].Quote != art.Tokens[k].Quote {
+		return false
+	}
+	w := art.Lower(k + 1)
+	return !phraseStop[w] && !prepositions[w] && !determiners[w] && !subordinators[w] && !isPronounWord(w) && !finiteWord(w) &&
+		w != "who" && w != "which" && w != "what" && w != "how" && w != "why"
+}
+
+// ReportedBetween reports whether a reporting verb (said, saying, told,
+// argued …, not one that is as often a noun) stands among tokens [from,
+// to) of art: words after it are reported words.
+func ReportedBetween(art *article.Article, from, to int) bool {
+	for k := max(from, 0); k < to && k < len(art.Tokens); k++ {
+		if !art.IsWord(k) {
+			continue
+		}
+		w := art.Lower(k)
+		if _, ok := cueVerbs[w]; ok && !nounToo[w] {
+			return true
+		}
+		if _, ok := speechVerbs[w]; ok && !nounToo[w] {
+			return true
+		}
+	}
+	return false
 }

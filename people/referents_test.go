@@ -90,3 +90,26 @@ func TestPronounStructureLookAlikes(t *testing.T) {
 	assert.Equal(t, "- / several people, or an unnamed one, in view", got["him@11:46"], "not the one the verb governs")
 	assert.Equal(t, "Mo Elleithee / the last speaker (it speaks in a tag)", got["he@13:142"], "a tag is the last speaker's")
 }
+
+func TestHandleIsSomeoneInView(t *testing.T) {
+	a := parse("t.txt", "Title\n\nMayor Peter Brandt thanked @annaokafor, who had posted the plan online, for her help.\n")
+	got := referents(a)
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["her@3:77"], "a handle is someone the model cannot name")
+}
+
+func TestPossessiveHerAndReportedWords(t *testing.T) {
+	a := parse("t.txt", "Title\n\nBrandt withdrew her objection. They were speaking to her with one voice. Kaine dubbed her appeared a conference. Achebe issued a statement saying her comment was wrong.\n")
+	her := map[string]bool{}
+	var saying int
+	for k := range a.Tokens {
+		if a.Lower(k) == "her" {
+			her[a.Lower(k+1)] = PossessiveHerAt(a.Article, k)
+		}
+		if a.Lower(k) == "saying" {
+			saying = k
+		}
+	}
+	assert.Equal(t, map[string]bool{"objection": true, "with": false, "appeared": false, "comment": true}, her)
+	assert.True(t, ReportedBetween(a.Article, saying-4, saying+1), "saying is a reporting verb")
+	assert.False(t, ReportedBetween(a.Article, saying-4, saying), "a statement is a noun")
+}

@@ -100,11 +100,7 @@ func (s *strayScan) firmly(e int, g string) bool {
 func (s *strayScan) strayTarget(i int) int {
 	a, pm := s.pass.Article, s.pass.People
 	m := pm.Mentions[i]
-	other := opposite(m.Gender)
-	window := strayWindow
-	if m.Why.InSentence() && m.Referent >= 0 && s.firmly(m.Referent, other) {
-		window = strayWindowStruct
-	}
+	window := s.window(m)
 	first := m.Sent
 	for si, n := m.Sent-1, 0; si >= 0 && n < window && m.Sent-si <= strayMaxSentences; si-- {
 		first = si
@@ -134,7 +130,7 @@ func (s *strayScan) strayTarget(i int) int {
 			if fits {
 				return -1
 			}
-			if person && o.Quote < 0 && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
+			if person && o.Quote < 0 && pm.Entities[o.Entity].Kind == people.KindPerson && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
 				target = o.Entity
 			}
 		}
@@ -148,6 +144,35 @@ func (s *strayScan) strayTarget(i int) int {
 		}
 	}
 	return target
+}
+
+// window is how many sentences before pronoun m's own are in view. One
+// when its sentence's structure names the referent and the pronoun is a
+// subject or a possessive that refers back to it there ("Ruiz told them
+// that he would sign", "Brandt later withdrew her objection"): the
+// sentence before may still hold whom it means ("Theresa May lost the
+// vote. Corbyn said she had to accept defeat", "… Corbyn attacked her
+// handling of the talks"). Two otherwise: for referents the structure
+// does not give, for an object pronoun, never its clause's subject
+// ("Sanders and Trump are speaking to her"), a possessive in reported
+// words, often someone else's ("Mackler issued a statement saying his
+// comment"), or in an appositive ("Capellas, her counterpart").
+func (s *strayScan) window(m people.Mention) int {
+	a := s.pass.Article
+	if !m.Why.InSentence() || m.Referent < 0 || !s.firmly(m.Referent, opposite(m.Gender)) || m.Why == people.RefObject {
+		return strayWindow
+	}
+	switch w := a.Lower(m.FirstToken); {
+	case w == "he" || w == "she":
+		return strayWindowStruct
+	case w == "his" || w == "himself" || w == "herself" || w == "her" && people.PossessiveHerAt(a, m.FirstToken):
+		if m.Why == people.RefSpeech || a.IsPunct(m.FirstToken-1, ",") ||
+			people.ReportedBetween(a, a.Sentences[m.Sent].FirstToken, m.FirstToken) {
+			return strayWindow
+		}
+		return strayWindowStruct
+	}
+	return strayWindow
 }
 
 // mentionFits reports whether mention o may be someone of pronoun m's
