@@ -7,6 +7,8 @@ package inspect
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/article"
@@ -63,9 +65,12 @@ type Entity struct {
 	ID   int    `json:"id"`
 	Name string `json:"name"`
 	// Kind is person, organisation, place or unknown; Evidence says why.
-	Kind     string    `json:"kind"`
-	Evidence []string  `json:"evidence"`
-	Roles    []string  `json:"roles,omitempty"`
+	Kind     string   `json:"kind"`
+	Evidence []string `json:"evidence"`
+	Roles    []string `json:"roles,omitempty"`
+	// Ages are the ages the article gives ("Smith, 45,", "the
+	// 45-year-old"): not roles.
+	Ages     []int     `json:"ages,omitempty"`
 	Gender   string    `json:"gender,omitempty"`
 	Mentions []Mention `json:"mentions"`
 	// Pronouns are the pronouns that refer to the person by the
@@ -143,6 +148,9 @@ func (r Report) Text() string {
 		if len(e.Roles) > 0 {
 			fmt.Fprintf(&b, ", roles: %s", strings.Join(e.Roles, "; "))
 		}
+		if len(e.Ages) > 0 {
+			fmt.Fprintf(&b, ", age %s", joinAges(e.Ages))
+		}
 		b.WriteString("\n")
 		for _, m := range e.Mentions {
 			fmt.Fprintf(&b, "      %d:%d %-10s %q\n", m.Line, m.Column, m.Form, m.Text)
@@ -217,7 +225,12 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		ie := Entity{ID: e.ID, Name: e.Name, Kind: e.Kind.String(), Evidence: append([]string{}, e.Evidence...), Gender: e.Gender, Mentions: []Mention{}}
 		seen := map[string]bool{}
 		for _, r := range e.Roles {
-			if r.Text != "" && !seen[r.Text] {
+			if r.Age > 0 && !slices.Contains(ie.Ages, r.Age) {
+				ie.Ages = append(ie.Ages, r.Age)
+			}
+			switch {
+			case people.IsAge(&r):
+			case r.Text != "" && !seen[r.Text]:
 				seen[r.Text] = true
 				ie.Roles = append(ie.Roles, r.Text)
 			}
@@ -225,6 +238,9 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		for _, mi := range e.Mentions {
 			m := pm.Mentions[mi]
 			ie.Mentions = append(ie.Mentions, Mention{Location: location(a, m.Span), Form: m.Form.String()})
+			if m.Age > 0 && !slices.Contains(ie.Ages, m.Age) {
+				ie.Ages = append(ie.Ages, m.Age)
+			}
 		}
 		rep.Entities = append(rep.Entities, ie)
 	}
@@ -289,4 +305,13 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 			rep.Paragraphs[i].SubjectEvidence = s.Evidence
 		}
 	}
+}
+
+// joinAges writes ages as "52" or "52, 53".
+func joinAges(ages []int) string {
+	parts := make([]string, len(ages))
+	for i, n := range ages {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
 }

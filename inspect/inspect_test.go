@@ -85,3 +85,16 @@ func TestQuoteSources(t *testing.T) {
 	assert.Contains(t, out, `(continues, continues the quote at 3:1)`)
 	assert.Contains(t, out, `speaker "The harbour board" at 5:1 -> phrase (before-quote, cue "said")`)
 }
+
+func TestAgesAreNotRoles(t *testing.T) {
+	a := article.ParseText("a.txt", "Harbour\n\nMaria Lopez, 52, a nurse from Leeds, said she would vote for the plan. Senator Tom Haller, 61, disagreed.\n")
+	rep := Build(a, people.Analyse(a, nil))
+	got := map[string][2]any{}
+	for _, e := range rep.Entities {
+		got[e.Name] = [2]any{e.Roles, e.Ages}
+	}
+	assert.Equal(t, []int{52}, got["Maria Lopez"][1])
+	assert.NotContains(t, got["Maria Lopez"][0], "52")
+	assert.Equal(t, []int{61}, got["Tom Haller"][1])
+	assert.Contains(t, got["Tom Haller"][0], "Senator")
+}

@@ -2,6 +2,8 @@ package lsp
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/newslint/newslint/linter"
@@ -191,16 +193,29 @@ func (r *lintResult) describe(pm *people.Model, e int) string {
 		fmt.Fprintf(&b, ", %s", ent.Gender)
 	}
 	b.WriteString("\n\n")
-	if len(ent.Roles) > 0 {
-		var roles []string
-		seen := map[string]bool{}
-		for _, r := range ent.Roles {
-			if !seen[r.Text] {
-				seen[r.Text] = true
-				roles = append(roles, r.Text)
-			}
+	var roles, ages []string
+	seen := map[string]bool{}
+	for _, r := range ent.Roles {
+		if a := strconv.Itoa(r.Age); r.Age > 0 && !slices.Contains(ages, a) {
+			ages = append(ages, a)
 		}
+		switch {
+		case people.IsAge(&r):
+		case !seen[r.Text]:
+			seen[r.Text] = true
+			roles = append(roles, r.Text)
+		}
+	}
+	if len(roles) > 0 {
 		fmt.Fprintf(&b, "Roles: %s\n\n", strings.Join(roles, "; "))
+	}
+	for _, mi := range ent.Mentions {
+		if n := pm.Mentions[mi].Age; n > 0 && !slices.Contains(ages, strconv.Itoa(n)) {
+			ages = append(ages, strconv.Itoa(n))
+		}
+	}
+	if len(ages) > 0 {
+		fmt.Fprintf(&b, "Age: %s\n\n", strings.Join(ages, ", "))
 	}
 	var names, pronouns []string
 	for _, mi := range ent.Mentions {

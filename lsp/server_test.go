@@ -552,3 +552,24 @@ func TestHoverPronoun(t *testing.T) {
 	assert.Contains(t, card, "he (line 3: subject of the clause before it)")
 	assert.NotContains(t, card, "line 5")
 }
+
+func TestHoverAgeIsNoRoleAndAppositivePossessive(t *testing.T) {
+	c := start(t, rules.All())
+	c.initialize()
+	uri := "file:///tmp/a.txt"
+	text := "Harbour\n\nMaria Lopez, 52, a nurse, said the plan was late. Mayor Rosa Ortega met Michael Kerr, her counterpart at the port, on Monday.\n"
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "plaintext", "version": 1, "text": text}})
+	c.diagnostics(uri, 1)
+	hover := func(word string) string {
+		col := strings.Index(strings.Split(text, "\n")[2], word)
+		r := c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": map[string]any{"line": 2, "character": col}})
+		require.NotNil(t, r["result"], word)
+		return r["result"].(map[string]any)["contents"].(map[string]any)["value"].(string)
+	}
+	card := hover("Lopez")
+	assert.Contains(t, card, "Age: 52")
+	assert.NotContains(t, card, "Roles: 52")
+	// "Kerr, her counterpart": her is not Kerr's but Ortega's.
+	assert.NotContains(t, hover("Kerr"), "Pronouns:")
+	assert.Contains(t, hover("her"), "“her” refers to Rosa Ortega")
+}

@@ -276,6 +276,12 @@ type Role struct {
 	Span   article.Span
 }
 
+// IsAge reports whether a role only gives an age ("Smith, 45,", "the
+// 45-year-old"): no office, no description besides.
+func IsAge(r *Role) bool {
+	return r.Age > 0 && r.Class == "" && r.Org == "" && r.Qualifier == ""
+}
+
 // Mention is one reference to a person.
 type Mention struct {
 	article.Span

@@ -239,6 +239,18 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 	cands, open := a.peopleBefore(pm, m.Sent, m.FirstToken)
 	w := a.Lower(m.FirstToken)
 	subjectPronoun := w == "he" || w == "she"
+	if (w == "his" || w == "her") && a.IsPunct(m.FirstToken-1, ",") {
+		// "Michael Capellas, her counterpart at Compaq,": a possessive
+		// opening an appositive is someone else's than the name it
+		// describes.
+		if prev, ok := pm.index.endAt(m.FirstToken - 1); ok && len(cands) > 0 {
+			named := pm.Mentions[prev].Entity
+			cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.entity == named })
+			if len(cands) == 0 {
+				return -1, RefOpen
+			}
+		}
+	}
 	switch {
 	case open:
 		return -1, RefOpen
