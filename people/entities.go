@@ -25,6 +25,17 @@ type grouping struct {
 	pm        *Model
 	bySurname map[string][]int // surname -> entity IDs
 	alias     map[string]int   // gazetteer alias (and its last word) -> entity
+	// What groupFullName looks up, so that a thousand namesakes cost a
+	// thousand look-ups, not a million comparisons. By surname and first
+	// word, and by surname and first letter, the first entity (lowest ID)
+	// with them; by surname, the entities of one word, and by surname and
+	// letter those whose first word is an initial, in ID order.
+	byFirst   map[[2]string]int
+	byLetter  map[[2]string]int
+	oneWord   map[string][]int
+	initialOf map[[2]string][]int
+	// memo holds what namesakes worked out, by source and word.
+	memo map[string]*namesakeChoice
 }
 
 // newEntity makes an entity named by words (name: the words joined).
@@ -33,14 +44,82 @@ func (g *grouping) newEntity(words []string, name string) int {
 	g.pm.Entities = append(g.pm.Entities, Entity{ID: id, Name: name, words: words})
 	sur := words[len(words)-1]
 	g.bySurname[sur] = append(g.bySurname[sur], id)
+	g.index(id, sur, words)
 	return id
+}
+
+// index records entity id, of surname sur, under the first word of words.
+func (g *grouping) index(id int, sur string, words []string) {
+	if len(words) < 2 {
+		g.oneWord[sur] = insertID(g.oneWord[sur], id)
+		return
+	}
+	first := words[0]
+	if k := [2]string{sur, first}; !hasID(g.byFirst, k) || g.byFirst[k] > id {
+		g.byFirst[k] = id
+	}
+	if k := [2]string{sur, first[:1]}; !hasID(g.byLetter, k) || g.byLetter[k] > id {
+		g.byLetter[k] = id
+	}
+	if f := strings.TrimSuffix(first, "."); len(f) == 1 {
+		k := [2]string{sur, f}
+		g.initialOf[k] = insertID(g.initialOf[k], id)
+	}
+}
+
+// insertID inserts id in the sorted list ids, once.
+func insertID(ids []int, id int) []int {
+	if k, found := slices.BinarySearch(ids, id); !found {
+		ids = slices.Insert(ids, k, id)
+	}
+	return ids
+}
+
+func hasID(m map[[2]string]int, k [2]string) bool { _, ok := m[k]; return ok }
+
+// firstNamesake returns the first entity (lowest ID) of surname sur that
+// a name with first word first may be (what a scan of bySurname[sur] for
+// an entity of one word or with sameFirst would find); -1 when none.
+func (g *grouping) firstNamesake(sur, first string) int {
+	best := -1
+	take := func(id int) {
+		if best < 0 || id < best {
+			best = id
+		}
+	}
+	if id, ok := g.byFirst[[2]string{sur, first}]; ok {
+		take(id)
+	}
+	// Entities of one word, or whose initial first word a longer name
+	// has since replaced: the first that still matches (those that no
+	// longer do never will again, and are dropped).
+	firstMatch := func(ids []int, ok func(e *Entity) bool) []int {
+		for len(ids) > 0 && !ok(&g.pm.Entities[ids[0]]) {
+			ids = ids[1:]
+		}
+		if len(ids) > 0 {
+			take(ids[0])
+		}
+		return ids
+	}
+	g.oneWord[sur] = firstMatch(g.oneWord[sur], func(e *Entity) bool { return len(e.words) < 2 || sameFirst(e.words[0], first) })
+	if f := strings.TrimSuffix(first, "."); len(f) == 1 {
+		if id, ok := g.byLetter[[2]string{sur, f}]; ok {
+			take(id) // "J. Okonkwo": John Okonkwo
+		}
+	} else if first != "" {
+		k := [2]string{sur, first[:1]}
+		g.initialOf[k] = firstMatch(g.initialOf[k], func(e *Entity) bool { return len(e.words) < 2 || sameFirst(e.words[0], first) })
+	}
+	return best
 }
 
 // groupEntities puts name mentions of one person into one entity: full
 // names by surname and first name, then surnames and honorific mentions by
 // the surname they share with exactly one person.
 func (a *analysis) groupEntities(pm *Model, gazetteer []Person) {
-	g := &grouping{pm: pm, bySurname: map[string][]int{}, alias: map[string]int{}}
+	g := &grouping{pm: pm, bySurname: map[string][]int{}, alias: map[string]int{},
+		byFirst: map[[2]string]int{}, byLetter: map[[2]string]int{}, oneWord: map[string][]int{}, initialOf: map[[2]string][]int{}}
 	// Names are mentioned about twice each: room for an entity per two
 	// named mentions is seldom outgrown.
 	named := 0
@@ -119,14 +198,7 @@ func gazetteerRole(title string) Role {
 // surname and the same (or no) first name, or to a gazetteer alias, or
 // makes a new entity.
 func (g *grouping) groupFullName(m *Mention) {
-	found := -1
-	for _, id := range g.bySurname[m.Surname()] {
-		e := &g.pm.Entities[id]
-		if len(e.words) < 2 || sameFirst(e.words[0], m.Words[0]) {
-			found = id
-			break
-		}
-	}
+	found := g.firstNamesake(m.Surname(), m.Words[0])
 	if found < 0 {
 		if id, ok := g.alias[g.pm.nameOf(m)]; ok {
 			found = id
@@ -142,10 +214,86 @@ func (g *grouping) groupFullName(m *Mention) {
 		e.passRoles = append(e.passRoles, m.Role.Class)
 	}
 	if len(m.Words) > len(e.words) {
+		// Indexed again, under the surname it is filed by.
+		sur := e.words[len(e.words)-1]
 		e.words = m.Words
 		e.Name = g.pm.nameOf(m)
+		g.index(found, sur, e.words)
 	}
 	m.Entity = found
+}
+
+// namesakeChoice is what namesakes worked out for one word: the
+// candidates it started from (their number: lists only grow), the ones left
+// without a title, and those left by each title.
+type namesakeChoice struct {
+	n       int
+	cands   []int
+	byClass map[string][]int
+}
+
+// namesakes narrows the people a one-word name w may be (cands, two or
+// more) as an editor would: not a relative, who goes by first name; the
+// one the article introduces with a title or description; the one whose
+// title the mention has. Worked out once per word and title, so that a
+// name shared by thousands of people costs a look-up per mention.
+func (g *grouping) namesakes(w string, cands []int, role *Role) []int {
+	c := g.memo[w]
+	if c == nil || c.n != len(cands) {
+		c = &namesakeChoice{n: len(cands), cands: narrowNamesakes(g.pm, cands)}
+		if g.memo == nil {
+			g.memo = map[string]*namesakeChoice{}
+		}
+		g.memo[w] = c
+	}
+	if len(c.cands) <= 1 || role == nil || role.Class == "" {
+		return c.cands
+	}
+	same, ok := c.byClass[role.Class]
+	if !ok {
+		// "Trade Secretary Baker" beside Howard Baker and Treasury
+		// Secretary James Baker: the title tells them apart.
+		for _, id := range c.cands {
+			if slices.Contains(g.pm.Entities[id].passRoles, role.Class) {
+				same = append(same, id)
+			}
+		}
+		if len(same) != 1 {
+			same = c.cands
+		}
+		if c.byClass == nil {
+			c.byClass = map[string][]int{}
+		}
+		c.byClass[role.Class] = same
+	}
+	return same
+}
+
+// narrowNamesakes keeps, of several namesakes, those who are not
+// relatives ("Baker" beside Ginger Baker and his daughter Nettie Baker: a
+// bare surname is not a relative's), and of those the only one the
+// article introduces with a title or description, if there is one
+// (drummer Ginger Baker, beside his birth name Peter Edward Baker).
+func narrowNamesakes(pm *Model, cands []int) []int {
+	var notKin []int
+	for _, c := range cands {
+		if !slices.Contains(pm.Entities[c].passRoles, "relative") {
+			notKin = append(notKin, c)
+		}
+	}
+	if len(notKin) > 0 {
+		cands = notKin
+	}
+	var titled []int
+	for _, c := range cands {
+		if len(pm.Entities[c].passRoles) > 0 {
+			titled = append(titled, c)
+		}
+	}
+	if len(titled) == 1 {
+		return titled
+	}
+	return cands
 }
 
 // groupOneName joins a one-word name to the single person whose surname
@@ -155,54 +303,18 @@ func (g *grouping) groupFullName(m *Mention) {
 // Smith").
 func (a *analysis) groupOneName(g *grouping, m *Mention, firstWord map[string][]int) {
 	w := m.Words[0]
-	cands := g.bySurname[w]
+	cands, source := g.bySurname[w], "s"
 	if len(cands) == 0 {
 		if id, ok := g.alias[w]; ok {
 			cands = []int{id}
 		}
 	}
 	if len(cands) == 0 {
-		cands = firstWord[w]
+		cands, source = firstWord[w], "f"
 	}
+	w = source + w
 	if len(cands) > 1 {
-		// "Baker" beside Ginger Baker and his daughter Nettie Baker: a
-		// bare surname is not a relative's, who go by first name.
-		var notKin []int
-		for _, c := range cands {
-			if !slices.Contains(g.pm.Entities[c].passRoles, "relative") {
-				notKin = append(notKin, c)
-			}
-		}
-		if len(notKin) > 0 {
-			cands = notKin
-		}
-	}
-	if len(cands) > 1 {
-		// Of several namesakes, the one the article introduces with a
-		// title or description is the one it goes on to call by surname
-		// (drummer Ginger Baker, beside his birth name Peter Edward Baker).
-		var titled []int
-		for _, c := range cands {
-			if len(g.pm.Entities[c].passRoles) > 0 {
-				titled = append(titled, c)
-			}
-		}
-		if len(titled) == 1 {
-			cands = titled
-		}
-	}
-	if len(cands) > 1 && m.Role != nil && m.Role.Class != "" {
-		// "Trade Secretary Baker" beside Howard Baker and Treasury
-		// Secretary James Baker: the title tells them apart.
-		var same []int
-		for _, c := range cands {
-			if slices.Contains(g.pm.Entities[c].passRoles, m.Role.Class) {
-				same = append(same, c)
-			}
-		}
-		if len(same) == 1 {
-			cands = same
-		}
+		cands = g.namesakes(w, cands, m.Role)
 	}
 	switch {
 	case len(cands) == 1:

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/article/markup"
@@ -141,6 +142,46 @@ func fakeSurname(i int) string {
 	return string(b)
 }
 
+// nearSpellings is one paragraph of spellings of one name, each one
+// letter away from all the others ("said Mr Nazarbayeā. said Mr
+// Nazarbayeă. …").
+func nearSpellings(size int) []byte {
+	var sb strings.Builder
+	for r := rune(0x100); sb.Len() < size; r++ {
+		if !unicode.IsLower(r) {
+			continue
+		}
+		fmt.Fprintf(&sb, "said Mr Nazarbaye%c. ", r)
+	}
+	return []byte(sb.String())
+}
+
+// sharedSurname is one paragraph of many people of one surname ("Anna
+// Okonkwo said it. Boris Okonkwo said it. …").
+func sharedSurname(size int) []byte {
+	var sb strings.Builder
+	for i := 0; sb.Len() < size; i++ {
+		fmt.Fprintf(&sb, "%s Okonkwo said it. ", fakeSurname(i))
+	}
+	return []byte(sb.String())
+}
+
+// sharedFirstName is many people of one first name, each also mentioned
+// by it alone ("John Smith arrived. John said it. …").
+func sharedFirstName(size int) []byte {
+	var sb strings.Builder
+	for i := 0; sb.Len() < size; i++ {
+		fmt.Fprintf(&sb, "John %s arrived. John said it. ", fakeSurname(i))
+	}
+	return []byte(sb.String())
+}
+
+func BenchmarkNearSpellings40KB(b *testing.B)       { benchText(b, nearSpellings(40<<10)) }
+func BenchmarkNearSpellings80KB(b *testing.B)       { benchText(b, nearSpellings(80<<10)) }
+func BenchmarkSharedSurname250KB(b *testing.B)      { benchText(b, sharedSurname(250<<10)) }
+func BenchmarkSharedSurname500KB(b *testing.B)      { benchText(b, sharedSurname(500<<10)) }
+func BenchmarkSharedFirstName250KB(b *testing.B)    { benchText(b, sharedFirstName(250<<10)) }
+func BenchmarkSharedFirstName500KB(b *testing.B)    { benchText(b, sharedFirstName(500<<10)) }
 func BenchmarkUnclosedQuotes250KB(b *testing.B)     { benchText(b, unclosedQuotes(250<<10, "“")) }
 func BenchmarkUnclosedQuotes500KB(b *testing.B)     { benchText(b, unclosedQuotes(500<<10, "“")) }
 func BenchmarkUnclosedGuillemets250KB(b *testing.B) { benchText(b, unclosedQuotes(250<<10, "«")) }

@@ -52,7 +52,8 @@ Not reported:
 Options:
   max-variant-uses  a spelling used more often than this is taken as a
                     second name, not a slip`,
-		Run: runNameSpelling,
+		ReadsEnglish: true,
+		Run:          runNameSpelling,
 	}
 }
 
@@ -84,6 +85,8 @@ type nameForm struct {
 	// next holds the capitalised words that follow the form ("Group" in
 	// "Halvorsen Group"), prev those that precede it.
 	next, prev wordSet
+	// reported is set once the form is reported as a variant.
+	reported bool
 	// person, org, place and unknown are set when a name holding the form
 	// is of that kind.
 	person, org, place, unknown bool
@@ -163,13 +166,37 @@ func runNameSpelling(pass *linter.Pass) {
 	}
 	describeUses(a, need)
 	describeForms(pm, need)
+	// Each pair the way round the spellings' uses say, then each variant
+	// once: against the best-established spelling it is a slip of, with
+	// one fix, however many spellings it is near.
+	oriented := make([][2]*nameForm, 0, len(todo))
 	for _, p := range todo {
 		canon, variant := need[p[0]], need[p[1]]
 		if preferForm(variant, canon) {
 			canon, variant = variant, canon
 		}
+		oriented = append(oriented, [2]*nameForm{canon, variant})
+	}
+	slices.SortStableFunc(oriented, func(x, y [2]*nameForm) int {
+		if c := cmp.Compare(x[1].first, y[1].first); c != 0 {
+			return c
+		}
+		switch {
+		case preferForm(x[0], y[0]):
+			return -1
+		case preferForm(y[0], x[0]):
+			return 1
+		}
+		return 0
+	})
+	for _, p := range oriented {
+		canon, variant := p[0], p[1]
+		if variant.reported {
+			continue
+		}
 		if isSlip(canon, variant, pm.LowerWords, maxUses) {
 			reportVariant(pass, canon, variant)
+			variant.reported = true
 		}
 	}
 }
@@ -439,12 +466,17 @@ func deletionIndex(forms []string) deletionKeys {
 	return keys
 }
 
+// maxNearPerKey bounds how many forms one deletion key gives: an article
+// has a handful of spellings of one name, and a text of thousands of
+// spellings one letter apart stays linear.
+const maxNearPerKey = 16
+
 // near appends to buf the forms that share a deletion key with s, each
-// once, in order of first use.
+// once, in order of first use: at most maxNearPerKey for each key.
 func (keys deletionKeys) near(s string, buf []int) []int {
 	eachDeletion(s, func(h uint64) {
 		k, _ := slices.BinarySearchFunc(keys, h, func(d deletionKey, h uint64) int { return cmp.Compare(d.hash, h) })
-		for ; k < len(keys) && keys[k].hash == h; k++ {
+		for n := 0; k < len(keys) && keys[k].hash == h && n < maxNearPerKey; k, n = k+1, n+1 {
 			buf = append(buf, keys[k].form)
 		}
 	})

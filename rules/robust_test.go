@@ -101,3 +101,33 @@ func FuzzFix(f *testing.F) {
 		}
 	})
 }
+
+// TestNearSpellingsOneFindingEach: a text of hundreds of spellings of one
+// name, each one letter from all the others, gives each spelling at most
+// one finding (it gave each one for every spelling it is near: 45,000
+// findings for 10 KB, and ran out of memory at 100 KB).
+func TestNearSpellingsOneFindingEach(t *testing.T) {
+	text := nearSpellings(10 << 10)
+	l := defaultLinter(t)
+	res, err := l.Lint("near.txt", text, markup.Text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	variants := strings.Count(string(text), "said Mr ")
+	perSpan := map[int]int{}
+	n := 0
+	for _, f := range res {
+		if f.Rule == "name-spelling" {
+			n++
+			perSpan[f.Start.Offset]++
+		}
+	}
+	if n > variants {
+		t.Errorf("%d name-spelling findings for %d spellings", n, variants)
+	}
+	for off, k := range perSpan {
+		if k > 1 {
+			t.Errorf("%d findings at offset %d: a spelling is reported once", k, off)
+		}
+	}
+}

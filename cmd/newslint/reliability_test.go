@@ -264,3 +264,64 @@ func TestDiffNamesApply(t *testing.T) {
 		assert.NoError(t, err, "patch %q: %s", name, out)
 	}
 }
+
+// Issue 21, item 1: a --fix of a hard-linked file that cannot be written
+// whole (here a file-size limit one byte short of the fixed text) leaves
+// the file exactly as it was, under both names, and no copy behind.
+func TestFixHardLinkFailsWhole(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("bash is not on the PATH (the test sets a file-size limit with its ulimit)")
+	}
+	dir := t.TempDir()
+	var sb strings.Builder
+	sb.WriteString("Port talks\n\nHarbour master Ingrid Kowalczyk opened the talks. Kowalczyk said the dredging would start in May. Kowalczyk thanked the union.\n\n")
+	for sb.Len() < 8*1024-200 {
+		sb.WriteString("The council met again and the budget was discussed at length. ")
+	}
+	sb.WriteString("\n\nKowalczk said ships would dock in June.\n")
+	for sb.Len() < 8*1024 {
+		sb.WriteString(".")
+	}
+	text := sb.String()[:8*1024-1] + "\n" // exactly 8 KiB: the fix adds one byte
+	path := writeFile(t, dir, "a.txt", text)
+	require.NoError(t, os.Link(path, filepath.Join(dir, "b.txt")))
+	cmd := exec.Command(bash, "-c", `ulimit -f 8 && exec "$0" --fix a.txt`, binary) // 8 blocks of 1 KiB
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	require.Error(t, err, "the fix cannot be written: %s", out)
+	for _, name := range []string{"a.txt", "b.txt"} {
+		got, rerr := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, rerr)
+		assert.Equal(t, text, string(got), "%s is as it was", name)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		assert.False(t, strings.HasPrefix(e.Name(), ".newslint-"), "file %s left behind", e.Name())
+	}
+	// Without the limit the same fix goes through, and both names see it.
+	r := runLimited(t, dir, nil, 20*time.Second, "--fix", "a.txt")
+	fixed, _ := os.ReadFile(filepath.Join(dir, "b.txt"))
+	assert.Contains(t, string(fixed), "Kowalczyk said ships", r.stdout+r.stderr)
+}
+
+// Issue 21, item 15: --fix refuses a read-only file, with one link or
+// two, and says why.
+func TestFixRefusesReadOnly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Log("running as root: the mode is what is checked, not the permission")
+	}
+	dir := t.TempDir()
+	article := fixable(t)
+	one := writeFile(t, dir, "one.txt", string(article))
+	two := writeFile(t, dir, "two.txt", string(article))
+	require.NoError(t, os.Link(two, filepath.Join(dir, "two-link.txt")))
+	for _, p := range []string{one, two} {
+		require.NoError(t, os.Chmod(p, 0o444))
+		r := runLimited(t, dir, nil, 20*time.Second, "--fix", filepath.Base(p))
+		assert.NotEqual(t, 0, r.code)
+		assert.Contains(t, r.stdout+r.stderr, "read-only", filepath.Base(p))
+		got, _ := os.ReadFile(p)
+		assert.Equal(t, string(article), string(got), "%s is untouched", p)
+	}
+}

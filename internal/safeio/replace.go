@@ -3,6 +3,7 @@ package safeio
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -37,14 +38,24 @@ func Replace(path string, old, data []byte) error {
 	if !st.Mode().IsRegular() {
 		return &NotRegularError{st.Mode()}
 	}
+	if st.Mode().Perm()&0o222 == 0 {
+		// The directory may let newslint replace it, but its mode says it
+		// is not to be written: a read-only file stays as it is, however
+		// many links it has.
+		return ErrReadOnly
+	}
 	if err := unchanged(real, old); err != nil {
 		return err
 	}
 	if linkCount(st) > 1 {
-		return rewriteInPlace(real, data)
+		return rewriteInPlace(real, old, data)
 	}
 	return replaceAtomic(real, st, old, data)
 }
+
+// ErrReadOnly is a file whose mode lets nobody write it: --fix leaves it
+// alone.
+var ErrReadOnly = errors.New("the file is read-only; not rewritten (make it writable to fix it)")
 
 // unchanged checks that the file at path still holds old.
 func unchanged(path string, old []byte) error {
@@ -57,25 +68,70 @@ func unchanged(path string, old []byte) error {
 }
 
 // rewriteInPlace overwrites a file's bytes, keeping its inode (and so its
-// hard links), and syncs it.
-func rewriteInPlace(path string, data []byte) error {
+// hard links), and syncs it. Whatever fails, the file is left as it was:
+//   - a synced copy of old is written beside it first (a crash midway
+//     leaves that copy, .newslint-backup-*, to restore from);
+//   - a file that grows is first extended to its new size, so that a full
+//     disk or a file-size limit fails before a byte of it is overwritten;
+//   - if writing or truncating fails after all, old is written back and
+//     the copy removed; if even that fails, the error names the copy.
+func rewriteInPlace(path string, old, data []byte) error {
+	dir := filepath.Dir(path)
+	backup, err := os.CreateTemp(dir, ".newslint-backup-*")
+	if err != nil {
+		return fmt.Errorf("cannot keep a copy of %s beside it: %w", path, err)
+	}
+	bname := backup.Name()
+	if _, err := backup.Write(old); err == nil {
+		err = backup.Sync()
+	}
+	if cerr := backup.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(bname)
+		return fmt.Errorf("cannot keep a copy of %s beside it: %w", path, err)
+	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
+		os.Remove(bname)
 		return err
+	}
+	werr := overwrite(f, data, len(old))
+	if werr != nil {
+		// Put old back: it is no larger than what the file holds now, or
+		// than what it held before.
+		if rerr := overwrite(f, old, len(data)); rerr != nil {
+			f.Close()
+			return fmt.Errorf("%w; restoring it failed too (%v): its text is in %s", werr, rerr, bname)
+		}
+	}
+	if cerr := f.Close(); werr == nil && cerr != nil {
+		return fmt.Errorf("%w: its text before the fix is in %s", cerr, bname)
+	}
+	os.Remove(bname)
+	return werr
+}
+
+// overwrite writes data over f from its start, f holding size bytes:
+// extending f to its new size first when it grows, truncating it after
+// when it shrinks, then syncing.
+func overwrite(f *os.File, data []byte, size int) error {
+	if len(data) > size {
+		if err := f.Truncate(int64(len(data))); err != nil {
+			f.Truncate(int64(size)) // a partial extension, undone
+			return err
+		}
 	}
 	if _, err := f.WriteAt(data, 0); err != nil {
-		f.Close()
 		return err
 	}
-	if err := f.Truncate(int64(len(data))); err != nil {
-		f.Close()
-		return err
+	if len(data) < size {
+		if err := f.Truncate(int64(len(data))); err != nil {
+			return err
+		}
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return f.Sync()
 }
 
 // replaceAtomic writes data to a temporary file beside path, with path's
@@ -85,7 +141,7 @@ func replaceAtomic(path string, st os.FileInfo, old, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".newslint-*")
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write beside %s: %w", path, err)
 	}
 	name := tmp.Name()
 	track(name)
