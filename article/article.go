@@ -42,6 +42,7 @@ func Parse(in Input) *Article {
 	a.lowerTokens()
 	a.findQuotes()
 	a.assignQuotesToTokens()
+	a.detectLanguage()
 	return a
 }
 

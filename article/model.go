@@ -92,6 +92,9 @@ type Article struct {
 	Quotes     []Quote
 	// Stray lists closing quotation marks that close nothing.
 	Stray []Span
+	// Language is the language the article is written in when it is
+	// clearly not English (the zero value otherwise).
+	Language Language
 	// lower is the text with every word lower-cased in place;
 	// lowerApart the lower-case forms that do not fit there.
 	lower      string

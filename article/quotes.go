@@ -19,6 +19,10 @@ type Quote struct {
 	Straight bool
 	// Single is set for single quotation marks (nested quotes).
 	Single bool
+	// Foreign is set for a quotation opened with a mark of another
+	// language's convention (German „…“ and »…«, French «…», Swedish
+	// »…»), which quote-balance never reports as unbalanced.
+	Foreign bool
 	// Parent is the index of the enclosing quote, or -1.
 	Parent int
 	// Prev and Next link the parts of a quotation that runs over several
@@ -43,15 +47,20 @@ func isOpeningContext(prev, next rune, atStart bool) bool {
 }
 
 // quoteScan is the state of findQuotes within one paragraph: the open
-// double and single quotations (-1 when none).
+// double and single quotations (-1 when none), and the mark that opened
+// the double one.
 type quoteScan struct {
 	a                      *Article
 	para                   int
 	openDouble, openSingle int
+	opener                 rune
 }
 
 // quoteByte marks the bytes a quotation mark may start with: ' and ",
-// and every byte outside ASCII (“ ” „ ‘ ’ « » are).
+// and every byte outside ASCII (“ ” „ ‘ ’ « » are). Other languages' marks
+// are paired as their languages pair them: „…“ and „…” (German, Polish),
+// «…» (French), »…« (German, Danish), »…» (Swedish). ‹…›, ‚…‘, 「…」 and
+// 『…』 are not read as quotation marks at all.
 var quoteByte = byteSet(func(c byte) bool { return c == '"' || c == '\'' || c >= utf8.RuneSelf })
 
 // findQuotes pairs the quotation marks of every paragraph, links
@@ -85,7 +94,7 @@ func (a *Article) findQuotes() {
 		if qs.openDouble >= 0 && pi+1 < len(a.Paragraphs) {
 			// Multi-paragraph quotation: the next paragraph opens again.
 			r, _ := a.runeAt(a.Paragraphs[pi+1].Start)
-			if r == '“' || r == '"' || r == '„' || r == '«' {
+			if r == '“' || r == '"' || r == '„' || r == '«' || r == '»' {
 				a.Quotes[qs.openDouble].Next = len(a.Quotes) // the next quote found
 			}
 		}
@@ -107,9 +116,14 @@ func (qs *quoteScan) mark(r rune, m Span) {
 	case '“', '„', '«', '"':
 		qs.double(r, m, prev, next, atStart)
 	case '”', '»':
-		if qs.openDouble >= 0 {
+		switch {
+		case qs.openDouble >= 0:
 			qs.closeDouble(m)
-		} else {
+		case r == '»':
+			// German and Danish »…«, Swedish and Finnish »…»: with
+			// nothing open, » opens.
+			qs.double(r, m, prev, next, atStart)
+		default:
 			a.Stray = append(a.Stray, m)
 		}
 	default: // ‘ ’ '
@@ -121,6 +135,12 @@ func (qs *quoteScan) mark(r rune, m Span) {
 func (qs *quoteScan) double(r rune, m Span, prev, next rune, atStart bool) {
 	a := qs.a
 	straight := r == '"'
+	if qs.openDouble >= 0 && (qs.opener == '„' && r == '“' || qs.opener == '»' && r == '«') {
+		// German „…“ and »…«: the mark that opens an English quote
+		// closes these.
+		qs.closeDouble(m)
+		return
+	}
 	if qs.openDouble >= 0 && (straight || r != '“' && r != '„' && r != '«') {
 		// A straight mark inside a straight-opened quote closes it.
 		if a.Quotes[qs.openDouble].Straight || !isOpeningContext(prev, next, atStart) {
@@ -140,8 +160,8 @@ func (qs *quoteScan) double(r rune, m Span, prev, next rune, atStart bool) {
 		// never closed.
 		qs.dropSingle()
 	}
-	a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{a.Paragraphs[qs.para].End, a.Paragraphs[qs.para].End}, Para: qs.para, Straight: straight, Parent: -1, Prev: -1, Next: -1})
-	qs.openDouble = len(a.Quotes) - 1
+	a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{a.Paragraphs[qs.para].End, a.Paragraphs[qs.para].End}, Para: qs.para, Straight: straight, Foreign: r == '„' || r == '«' || r == '»', Parent: -1, Prev: -1, Next: -1})
+	qs.openDouble, qs.opener = len(a.Quotes)-1, r
 }
 
 func (qs *quoteScan) closeDouble(m Span) {

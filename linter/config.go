@@ -15,6 +15,9 @@ type Config struct {
 	Rules       map[string]*RuleConfig
 	// People is the people gazetteer ([[people]] tables).
 	People []people.Person
+	// Exclude holds patterns, written as in .gitignore, of what a
+	// directory walk skips, relative to the directory of Path.
+	Exclude []string
 }
 
 // RuleConfig is the configuration of one rule.

@@ -9,6 +9,13 @@ import (
 // taken, is skipped: a fix never touches text outside its finding. It
 // returns the new text and the number of findings fixed.
 func ApplyFixes(src []byte, findings []Finding) ([]byte, int) {
+	out, fixed := ApplyFixesMarked(src, findings)
+	return out, len(fixed)
+}
+
+// ApplyFixesMarked is ApplyFixes, returning the indexes of the findings
+// fixed: a finding with a suggestion that was skipped is not among them.
+func ApplyFixesMarked(src []byte, findings []Finding) ([]byte, map[int]bool) {
 	type edit struct {
 		start, end int
 		text       string
@@ -46,5 +53,5 @@ func ApplyFixes(src []byte, findings []Finding) ([]byte, int) {
 		fixed[e.finding] = true
 	}
 	out = append(out, src[pos:]...)
-	return out, len(fixed)
+	return out, fixed
 }

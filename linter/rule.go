@@ -56,9 +56,18 @@ type Rule struct {
 	Severity Severity
 	// Options are the options the rule reads, with their defaults.
 	Options []Option
+	// ReadsEnglish marks a rule that reads English (people, quotations,
+	// grammar): the engine skips it on an article that is clearly in
+	// another language while the language rule is enabled.
+	ReadsEnglish bool
 	// Run checks one article.
 	Run func(*Pass)
 }
+
+// LanguageName is the name of the rule that reports an article clearly
+// not in English; while it is enabled, the engine skips the rules that
+// read English (ReadsEnglish) on such an article.
+const LanguageName = "language"
 
 var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 

@@ -32,7 +32,8 @@ func NumberConsistency() *linter.Rule {
 
 Dates of one event given two ways (on 30 May … on May 31) are not yet
 compared.`,
-		Run: runNumberConsistency,
+		ReadsEnglish: true,
+		Run:          runNumberConsistency,
 	}
 }
 

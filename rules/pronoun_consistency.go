@@ -76,7 +76,8 @@ title, gazetteer or first name; the contradicting pronoun must stand alone.
 
 Options:
   min-evidence  how many agreeing signals establish a gender`,
-		Run: runPronounConsistency,
+		ReadsEnglish: true,
+		Run:          runPronounConsistency,
 	}
 }
 

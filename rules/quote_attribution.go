@@ -89,7 +89,8 @@ Options:
   check-strangers  report speakers never introduced in the article (case 2)
   check-swaps      report speakers who differ from the paragraph's reported
                    speaker (case 1)`,
-		Run: runQuoteAttribution,
+		ReadsEnglish: true,
+		Run:          runQuoteAttribution,
 	}
 }
 

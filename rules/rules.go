@@ -12,6 +12,7 @@ import "github.com/newslint/newslint/linter"
 // All returns every rule, sorted by name.
 func All() []*linter.Rule {
 	return []*linter.Rule{
+		Language(),
 		NameSpelling(),
 		NumberConsistency(),
 		PronounConsistency(),

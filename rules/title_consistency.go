@@ -47,7 +47,8 @@ office not among them is reported too.
 
 Options:
   change-words  words that explain a change of office near either title`,
-		Run: runTitleConsistency,
+		ReadsEnglish: true,
+		Run:          runTitleConsistency,
 	}
 }
 

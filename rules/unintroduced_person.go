@@ -35,7 +35,8 @@ name. Famous people who need no introduction in your newsroom go in the
 
 Severity is info by default: it does not fail a run with the default
 --fail-severity.`,
-		Run: runUnintroducedPerson,
+		ReadsEnglish: true,
+		Run:          runUnintroducedPerson,
 	}
 }
 

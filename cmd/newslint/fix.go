@@ -10,50 +10,67 @@ import (
 	"github.com/newslint/newslint/linter"
 )
 
-// printDiffs writes the suggested fixes of every file as a unified diff.
-// Exit status: 1 when there is something to fix, 2 when a file could not
-// be linted, else 0.
-func printDiffs(results []linter.FileResult, stdout, stderr io.Writer) int {
-	code := exitOK
-	for _, r := range results {
-		if r.Err != nil {
-			fmt.Fprintf(stderr, "newslint: %s: %s\n", r.Path, r.Err)
-			code = exitError
-			continue
-		}
-		after, n := linter.ApplyFixes(r.Source, r.Findings)
-		if n == 0 {
-			continue
-		}
-		if _, err := io.WriteString(stdout, diff.Unified(filepath.ToSlash(r.Path), r.Source, after)); err != nil {
-			fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
-			return exitError
-		}
-		if code == exitOK {
-			code = exitFindings
-		}
-	}
-	return code
-}
-
-// applyFixes rewrites each file with its fixes applied and removes the
-// fixed findings from its result, so that only what is left is reported.
-// A file that changed on disk since it was read is left alone, with an
-// error. Standard input is never written to a file: its fixed text goes to
-// stdout.
-func applyFixes(results []linter.FileResult, stdout, stderr io.Writer) error {
+// printDiffs writes the fixes of every file's findings as a unified diff
+// and leaves in each result only the findings it did not fix, for the
+// caller to report with the files that could not be linted. Nothing is
+// changed on disk. The caller has dropped the findings below
+// --min-severity: their fixes are not in the diff.
+func printDiffs(results []linter.FileResult, stdout io.Writer) error {
 	for i := range results {
 		r := &results[i]
 		if r.Err != nil || r.Source == nil {
 			continue
 		}
-		after, n := linter.ApplyFixes(r.Source, r.Findings)
+		after, fixed := linter.ApplyFixesMarked(r.Source, r.Findings)
+		if len(fixed) == 0 {
+			continue
+		}
+		if _, err := io.WriteString(stdout, diff.Unified(filepath.ToSlash(r.Path), r.Source, after)); err != nil {
+			return err
+		}
+		r.Findings = unfixed(r.Findings, fixed)
+	}
+	return nil
+}
+
+// applyFixes rewrites each file with the fixes of its findings applied and
+// removes the fixed findings from its result, so that only what is left is
+// reported. The caller has dropped the findings below --min-severity:
+// their fixes are not applied. A file that changed on disk since it was
+// read is left alone, with an error. Standard input is never written to a
+// file: its text, fixed, goes to stdout (stdinText is what was read, for
+// an input whose bytes the linter did not keep).
+func applyFixes(results []linter.FileResult, stdinText []byte, stdout, stderr io.Writer) error {
+	for i := range results {
+		r := &results[i]
+		if r.Stdin && r.Source == nil && r.Err == nil {
+			// Not UTF-8 (read as Windows-1252 or UTF-16): no fix is
+			// applied, and the text comes back as it was.
+			if _, err := stdout.Write(stdinText); err != nil {
+				return err
+			}
+			continue
+		}
+		if r.Source == nil {
+			continue
+		}
+		if r.Err != nil {
+			// A rule failed: nothing is fixed, and standard input comes
+			// back as it was.
+			if r.Stdin {
+				if _, err := stdout.Write(r.Source); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		after, fixed := linter.ApplyFixesMarked(r.Source, r.Findings)
 		if r.Stdin {
 			if _, err := stdout.Write(after); err != nil {
 				return err
 			}
 		}
-		if n == 0 {
+		if len(fixed) == 0 {
 			continue
 		}
 		if !r.Stdin {
@@ -62,14 +79,19 @@ func applyFixes(results []linter.FileResult, stdout, stderr io.Writer) error {
 				continue
 			}
 		}
-		fmt.Fprintf(stderr, "newslint: %s: fixed %d finding(s)\n", r.Path, n)
-		kept := r.Findings[:0]
-		for _, f := range r.Findings {
-			if len(f.Suggestions) == 0 {
-				kept = append(kept, f)
-			}
-		}
-		r.Findings = kept
+		fmt.Fprintf(stderr, "newslint: %s: fixed %d finding(s)\n", r.Path, len(fixed))
+		r.Findings = unfixed(r.Findings, fixed)
 	}
 	return nil
+}
+
+// unfixed keeps the findings whose index is not in fixed.
+func unfixed(findings []linter.Finding, fixed map[int]bool) []linter.Finding {
+	kept := findings[:0]
+	for i, f := range findings {
+		if !fixed[i] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }

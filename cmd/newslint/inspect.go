@@ -23,7 +23,11 @@ func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "newslint: inspect supports --format text or json, not %q\n", o.format)
 		return exitError
 	}
-	cfg, err := loadConfig(o.config, all)
+	near := args[0] // its configuration is the one nearest it
+	if near == "-" {
+		near = o.stdinFilename
+	}
+	cfg, err := loadConfig(o.config, all, near)
 	if err != nil {
 		fmt.Fprintf(stderr, "newslint: config: %v\n", err)
 		return exitError
@@ -39,7 +43,11 @@ func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Wr
 		fmt.Fprintf(stderr, "newslint: %s: inspect takes one file, not a directory\n", args[0])
 		return exitError
 	}
-	t := engine.Collect(args, stdin, o.stdinFilename, stdinFormat)[0]
+	targets := engine.Collect(args, stdin, o.stdinFilename, stdinFormat)
+	if stdinFormat == nil {
+		sniffStdin(targets, o.stdinFilename)
+	}
+	t := targets[0]
 	l := &engine.Linter{Rules: all, Config: cfg}
 	data, format, err := l.Read(t)
 	if err != nil {

@@ -7,8 +7,9 @@
 //	newslint inspect [flags] FILE  show what newslint understood of an article
 //	newslint lsp                   a language server (LSP 3.17) on stdio
 //
-// Exit status: 0 when no finding is at or above --fail-severity, 1 when some
-// is, 2 for usage, configuration or input errors.
+// Exit status: 0 when no finding is at or above --fail-severity (with --fix,
+// no finding left; with --exit-zero, always), 1 when some is, 2 for usage,
+// configuration or input errors.
 //
 // This package holds flags, files and exit codes; the work is done by
 // linter/engine, rules, format, inspect and lsp.
@@ -18,11 +19,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -116,22 +119,47 @@ type options struct {
 	inputFormat   string
 	reportUnused  bool
 	newFromRev    string
+	enable        ruleList
+	disable       ruleList
+	exitZero      bool
+	quiet         bool
+	color         string
+}
+
+// ruleList is a repeatable flag of rule names, each value one name or a
+// comma-separated list.
+type ruleList []string
+
+func (l *ruleList) String() string { return strings.Join(*l, ",") }
+
+func (l *ruleList) Set(v string) error {
+	for _, name := range strings.Split(v, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			*l = append(*l, name)
+		}
+	}
+	return nil
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("newslint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(format.Names(), ", "))
-	fs.StringVar(&o.config, "config", "", "configuration file (default: the first newslint.toml or .newslint.toml found from the current directory up, else the built-in defaults)")
+	fs.StringVar(&o.config, "config", "", "configuration file for every file (default: for each file, the first newslint.toml or .newslint.toml found from its directory up, else the built-in defaults)")
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "path to report for standard input (\"-\")")
-	fs.StringVar(&o.minSeverity, "min-severity", "info", "show only findings at or above this severity (info, warning, error)")
+	fs.StringVar(&o.minSeverity, "min-severity", "info", "show, and fix, only findings at or above this severity (info, warning, error)")
 	fs.StringVar(&o.failSeverity, "fail-severity", "warning", "exit 1 when a finding is at or above this severity")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
-	fs.StringVar(&o.inputFormat, "input-format", "", "input format of standard input: text, markdown or html (default: from --stdin-filename's extension)")
+	fs.StringVar(&o.inputFormat, "input-format", "", "input format of standard input: text, markdown or html (default: from --stdin-filename's extension, else html when it looks like HTML, else text)")
 	fs.BoolVar(&o.reportUnused, "report-unused-suppressions", false, "report newslint-disable directives that suppress nothing")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since the git revision REV")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes to the files in place, then report what is left")
-	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of the findings")
+	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff, and what they do not fix to standard error (text output only)")
+	fs.Var(&o.enable, "enable", "run `RULE` even if the configuration turns it off (repeatable, or a comma-separated list)")
+	fs.Var(&o.disable, "disable", "do not run `RULE` (repeatable, or a comma-separated list)")
+	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (usage and file errors still exit 2)")
+	fs.BoolVar(&o.quiet, "quiet", false, "print no summary line and no progress line on standard error")
+	fs.StringVar(&o.color, "color", "auto", "colour text output `WHEN`: auto (on a terminal, unless NO_COLOR is set), always or never")
 	// Usage is printed by run: to stdout when asked for, to stderr after
 	// a usage error.
 	fs.Usage = func() {}
@@ -148,10 +176,12 @@ func printUsage(w io.Writer, fs *flag.FlagSet) {
        newslint help | version
 
 Lints news articles. A directory is walked for .txt, .md, .markdown, .html
-and .htm files (hidden directories skipped); any file named on the command
+and .htm files (hidden directories, what git ignores and what exclude in
+newslint.toml names skipped); any file named on the command
 line is linted (by its extension: Markdown, HTML, else plain text); "-"
 reads standard input. Exit status: 0 clean, 1 findings at or above
---fail-severity, 2 usage, configuration or input errors.
+--fail-severity (also with --fix and --diff; never with --exit-zero), 2
+usage, configuration or input errors.
 
 flags:
 `)
@@ -237,6 +267,15 @@ type settings struct {
 	minSeverity  linter.Severity
 	failSeverity linter.Severity
 	config       *linter.Config
+	// configs gives each file its configuration (config is --config, or
+	// the defaults, for a target that has none).
+	configs engine.ConfigFunc
+	// disabled are the rules --disable names, whose findings (the
+	// engine's own included) are dropped.
+	disabled map[string]bool
+	// reportUnused is --report-unused-suppressions, or --enable
+	// unused-suppression.
+	reportUnused bool
 }
 
 // check parses and checks the flags of a lint run; the error names the
@@ -246,6 +285,14 @@ func (o options) check(all []*linter.Rule) (settings, error) {
 	var err error
 	if o.fix && o.diff {
 		return s, errors.New("--fix and --diff cannot be used together")
+	}
+	if o.diff && o.format != "text" {
+		// The JSON (and SARIF, rdjsonl) output carries every fix already,
+		// as suggestions; a diff in it would break its readers.
+		return s, fmt.Errorf("--diff prints a unified diff and cannot be combined with --format %s (the %s output carries each fix as a suggestion; apply them with --fix)", o.format, o.format)
+	}
+	if !slices.Contains(colorModes, o.color) {
+		return s, fmt.Errorf("--color: unknown value %q (want %s)", o.color, strings.Join(colorModes, ", "))
 	}
 	if s.formatter, err = format.New(o.format, format.Options{
 		BaseDir: baseDir(), Version: version(), InformationURI: newslint.InformationURI,
@@ -262,10 +309,69 @@ func (o options) check(all []*linter.Rule) (settings, error) {
 	if s.failSeverity, err = linter.ParseSeverity(o.failSeverity); err != nil {
 		return s, fmt.Errorf("--fail-severity: %w", err)
 	}
-	if s.config, err = loadConfig(o.config, all); err != nil {
+	set := config.NewSet(newslint.DefaultConfig, all, o.config)
+	if s.config, err = set.Base(); err != nil {
 		return s, fmt.Errorf("config: %w", err)
 	}
+	if err := o.applyRuleFlags(&s, all); err != nil {
+		return s, err
+	}
+	s.configs = o.configsFor(set, all)
 	return s, nil
+}
+
+// applyRuleFlags checks the rules --enable and --disable name and turns
+// them on or off in the configuration. The engine's own findings
+// (unused-suppression, encoding) can be disabled too, and
+// unused-suppression enabled.
+func (o options) applyRuleFlags(s *settings, all []*linter.Rule) error {
+	known := map[string]*linter.Rule{}
+	for _, r := range all {
+		known[r.Name] = r
+	}
+	engineRules := map[string]bool{}
+	for _, r := range linter.EngineRules() {
+		engineRules[r.Name] = true
+	}
+	for _, flag := range []struct {
+		name  string
+		rules ruleList
+	}{{"--enable", o.enable}, {"--disable", o.disable}} {
+		for _, name := range flag.rules {
+			if known[name] == nil && !engineRules[name] {
+				return fmt.Errorf("%s: unknown rule %q (newslint rules lists them)", flag.name, name)
+			}
+		}
+	}
+	for _, name := range o.enable {
+		if slices.Contains(o.disable, name) {
+			return fmt.Errorf("--enable and --disable both name %q", name)
+		}
+	}
+	s.reportUnused = o.reportUnused || slices.Contains(o.enable, linter.UnusedSuppressionName)
+	s.disabled = map[string]bool{}
+	for _, name := range o.disable {
+		s.disabled[name] = true
+	}
+	setEnabled(s.config, known, o.enable, true)
+	setEnabled(s.config, known, o.disable, false)
+	return nil
+}
+
+// setEnabled turns the named rules on or off in c.
+func setEnabled(c *linter.Config, known map[string]*linter.Rule, names []string, on bool) {
+	for _, name := range names {
+		r := known[name]
+		if r == nil {
+			continue // the engine's own: see settings.disabled
+		}
+		rc := *c.For(r)
+		rc.Enabled = on
+		if c.Rules == nil {
+			c.Rules = map[string]*linter.RuleConfig{}
+		}
+		c.Rules[name] = &rc
+	}
 }
 
 // inputFormatFlag parses --input-format (nil when not given).
@@ -292,35 +398,84 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		fmt.Fprintln(stderr, "newslint: --fix with standard input (\"-\") takes no other path: the fixed text is written to standard output")
 		return exitError
 	}
+	if o.newFromRev != "" {
+		if err := checkRevision(paths, o.newFromRev); err != nil {
+			fmt.Fprintf(stderr, "newslint: --new-from-rev: %v\n", err)
+			return exitError
+		}
+	}
 	if o.fix {
 		safeio.RemoveTempsOnSignal()
 	}
-	l := &engine.Linter{Rules: all, Config: s.config, KeepSource: o.fix || o.diff, ReportUnusedSuppressions: o.reportUnused}
-	targets := engine.Collect(paths, stdin, o.stdinFilename, s.stdinFormat)
+	l := &engine.Linter{Rules: all, Config: s.config, KeepSource: o.fix || o.diff, ReportUnusedSuppressions: s.reportUnused}
+	targets, err := engine.CollectConfigured(paths, stdin, o.stdinFilename, s.stdinFormat, s.configs)
+	if err != nil {
+		fmt.Fprintf(stderr, "newslint: config: %v\n", err)
+		return exitError
+	}
+	if s.stdinFormat == nil {
+		sniffStdin(targets, o.stdinFilename)
+	}
+	var stdinText *bytes.Buffer
+	if fixStdin {
+		stdinText = recordStdin(targets)
+	}
 	tuneGC(l, targets)
+	var prog *progress
+	if !o.quiet && isTerminal(stderr) {
+		prog = startProgress(stderr, len(targets))
+		l.Linted = prog.linted
+	}
 	results := l.LintTargets(targets)
+	if prog != nil {
+		prog.end()
+	}
+	dropDisabled(results, s.disabled)
 	if o.newFromRev != "" {
 		if err := keepChangedLines(results, o.newFromRev); err != nil {
 			fmt.Fprintf(stderr, "newslint: --new-from-rev: %v\n", err)
 			return exitError
 		}
 	}
-	if o.diff {
-		return printDiffs(results, stdout, stderr)
-	}
-	if o.fix {
-		if err := applyFixes(results, stdout, stderr); err != nil {
+	// What is fixed, and what is shown, is what --min-severity lets
+	// through; the exit status counts every finding not fixed (a diff
+	// fixes nothing), as a plain run counts the hidden ones.
+	hidden := dropBelow(results, s.minSeverity)
+	code := exitStatus(results, hidden, s.failSeverity)
+	report, text := stdout, s.formatter
+	colorTo := stdout
+	switch {
+	case o.diff:
+		if err := printDiffs(results, stdout); err != nil {
+			fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
+			return exitError
+		}
+		// Standard output holds the diff; what it does not fix is
+		// reported on standard error.
+		report, colorTo = stderr, stderr
+	case o.fix:
+		var in []byte
+		if stdinText != nil {
+			in = stdinText.Bytes()
+		}
+		if err := applyFixes(results, in, stdout, stderr); err != nil {
 			fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
 			return exitError
 		}
 		if fixStdin {
 			// Standard output holds the fixed article; what is left to
 			// report goes to standard error.
-			stdout = stderr
+			report, colorTo = stderr, stderr
 		}
+		code = exitStatus(results, hidden, s.failSeverity)
 	}
-	code := filterSeverities(results, s.minSeverity, s.failSeverity)
-	if err := write(stdout, s.formatter, results, all); err != nil {
+	if o.exitZero && code == exitFindings {
+		code = exitOK
+	}
+	if o.format == "text" {
+		text = format.Text{Color: useColor(o.color, colorTo)}
+	}
+	if err := write(report, text, results, all); err != nil {
 		fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
 		return exitError
 	}
@@ -331,30 +486,77 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 				fmt.Fprintf(stderr, "newslint: %s: %s\n", r.Path, r.Err)
 			}
 		}
+	} else if !o.quiet {
+		n := 0
+		for _, h := range hidden {
+			n += h[linter.Info] + h[linter.Warning] + h[linter.Error]
+		}
+		fmt.Fprintln(stderr, format.Summary(results, n, useColor(o.color, stderr)))
 	}
 	return code
 }
 
-// filterSeverities drops findings below min and returns the exit status:
-// 2 when a file could not be linted, 1 when a finding is at or above fail.
-func filterSeverities(results []linter.FileResult, min, fail linter.Severity) int {
-	code := exitOK
+// recordStdin keeps a copy of what is read from standard input, for an
+// input whose bytes the linter does not keep (one that is not UTF-8), which
+// --fix must still give back.
+func recordStdin(targets []engine.Target) *bytes.Buffer {
+	var buf bytes.Buffer
+	for i := range targets {
+		if t := &targets[i]; t.Stdin && t.Reader != nil {
+			t.Reader = io.TeeReader(t.Reader, &buf)
+		}
+	}
+	return &buf
+}
+
+// dropDisabled drops the findings of the rules --disable names (the
+// engine's own findings, which no configuration turns off, among them).
+func dropDisabled(results []linter.FileResult, disabled map[string]bool) {
+	if len(disabled) == 0 {
+		return
+	}
 	for i := range results {
 		r := &results[i]
-		kept := r.Findings[:0]
-		for _, f := range r.Findings {
-			if f.Severity >= min {
-				kept = append(kept, f)
+		r.Findings = slices.DeleteFunc(r.Findings, func(f linter.Finding) bool { return disabled[f.Rule] })
+	}
+}
+
+// dropBelow drops the findings below min from results and returns, for
+// each result, how many of the dropped ones were of each severity.
+func dropBelow(results []linter.FileResult, min linter.Severity) [][linter.Error + 1]int {
+	hidden := make([][linter.Error + 1]int, len(results))
+	for i := range results {
+		r := &results[i]
+		r.Findings = slices.DeleteFunc(r.Findings, func(f linter.Finding) bool {
+			if f.Severity < min {
+				if f.Severity >= linter.Info && f.Severity <= linter.Error {
+					hidden[i][f.Severity]++
+				}
+				return true
 			}
-			if f.Severity >= fail && code == exitOK {
+			return false
+		})
+	}
+	return hidden
+}
+
+// exitStatus is 2 when a file could not be linted, else 1 when a finding
+// (shown, or hidden by --min-severity) is at or above fail, else 0.
+func exitStatus(results []linter.FileResult, hidden [][linter.Error + 1]int, fail linter.Severity) int {
+	code := exitOK
+	for i, r := range results {
+		if r.Err != nil {
+			return exitError
+		}
+		for _, f := range r.Findings {
+			if f.Severity >= fail {
 				code = exitFindings
 			}
 		}
-		r.Findings = kept
-	}
-	for _, r := range results {
-		if r.Err != nil {
-			code = exitError
+		for sev := fail; sev >= linter.Info && sev <= linter.Error; sev++ {
+			if hidden[i][sev] > 0 {
+				code = exitFindings
+			}
 		}
 	}
 	return code
@@ -368,11 +570,34 @@ func write(stdout io.Writer, f format.Formatter, results []linter.FileResult, al
 	return w.Flush()
 }
 
-func loadConfig(path string, all []*linter.Rule) (*linter.Config, error) {
+// loadConfig loads --config (path), else the configuration nearest file
+// (else the built-in defaults).
+func loadConfig(path string, all []*linter.Rule, file string) (*linter.Config, error) {
 	if path == "" {
-		path = config.Find(".")
+		path = config.Find(filepath.Dir(file))
 	}
 	return config.Load(newslint.DefaultConfig, path, all)
+}
+
+// configsFor gives the files of each directory their configuration from
+// set: --config for every file, else the newslint.toml nearest the
+// directory (else the defaults), each file read once, as the language
+// server finds it; --enable and --disable apply to each.
+func (o options) configsFor(set *config.Set, all []*linter.Rule) engine.ConfigFunc {
+	known := map[string]*linter.Rule{}
+	for _, r := range all {
+		known[r.Name] = r
+	}
+	done := map[*linter.Config]bool{}
+	return func(dir string) (*linter.Config, error) {
+		c, err := set.For(dir)
+		if err == nil && !done[c] {
+			done[c] = true
+			setEnabled(c, known, o.enable, true)
+			setEnabled(c, known, o.disable, false)
+		}
+		return c, err
+	}
 }
 
 func listRules(w io.Writer, all []*linter.Rule) int {

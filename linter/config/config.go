@@ -16,8 +16,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/newslint/newslint/internal/gitignore"
 	"github.com/newslint/newslint/internal/safeio"
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/people"
@@ -84,24 +86,91 @@ const MaxSize = 1 << 20
 // parents and returns the first found, or "". Only regular files count
 // (or links to them): a FIFO or a device of that name would block or
 // never end.
-func Find(dir string) string {
+func Find(dir string) string { return new(Finder).Find(dir) }
+
+// Finder is Find with a memory: each directory is looked in once however
+// many files below it ask, so finding the configuration of every file of
+// a walk takes time linear in its directories. Not safe for concurrent
+// use.
+type Finder struct {
+	found map[string]string // by absolute directory
+}
+
+// Find is Find, remembering what it finds.
+func (f *Finder) Find(dir string) string {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
-	for {
-		for _, name := range []string{"newslint.toml", ".newslint.toml"} {
-			p := filepath.Join(dir, name)
-			if safeio.IsRegular(p) {
-				return p
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
+	if f.found == nil {
+		f.found = map[string]string{}
 	}
+	return f.find(dir)
+}
+
+func (f *Finder) find(dir string) string {
+	if p, ok := f.found[dir]; ok {
+		return p
+	}
+	p := ""
+	for _, name := range []string{"newslint.toml", ".newslint.toml"} {
+		if c := filepath.Join(dir, name); safeio.IsRegular(c) {
+			p = c
+			break
+		}
+	}
+	if parent := filepath.Dir(dir); p == "" && parent != dir {
+		p = f.find(parent)
+	}
+	f.found[dir] = p
+	return p
+}
+
+// Set is the configurations of a run, as the command line and the
+// language server find them: the file given (--config) for every file,
+// else for the files of each directory the newslint.toml nearest it
+// (Finder), else the built-in defaults. Each file is read once, its error
+// too. Not safe for concurrent use.
+type Set struct {
+	defaults []byte
+	rules    []*linter.Rule
+	fixed    string
+	finder   Finder
+	loaded   map[string]loaded // by path, "" for the defaults
+}
+
+type loaded struct {
+	c   *linter.Config
+	err error
+}
+
+// NewSet makes the configurations of a run over defaults; path, when not
+// empty, is the one file for every directory.
+func NewSet(defaults []byte, rules []*linter.Rule, path string) *Set {
+	return &Set{defaults: defaults, rules: rules, fixed: path, loaded: map[string]loaded{}}
+}
+
+// For returns the configuration of the files in dir, loading it the
+// first time it is asked for.
+func (s *Set) For(dir string) (*linter.Config, error) {
+	path := s.fixed
+	if path == "" {
+		path = s.finder.Find(dir)
+	}
+	return s.load(path)
+}
+
+// Base returns the configuration of what is in no directory: the file
+// given for every directory, else the built-in defaults.
+func (s *Set) Base() (*linter.Config, error) { return s.load(s.fixed) }
+
+func (s *Set) load(path string) (*linter.Config, error) {
+	l, ok := s.loaded[path]
+	if !ok {
+		l.c, l.err = Load(s.defaults, path, s.rules)
+		s.loaded[path] = l
+	}
+	return l.c, l.err
 }
 
 // Merge overlays the TOML document data (named file in errors) on c. Every
@@ -113,7 +182,7 @@ func Merge(c *linter.Config, file string, data []byte, rules []*linter.Rule) err
 	if _, err := toml.Decode(text, &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return &Error{File: file, Line: pe.Position.Line, Column: pe.Position.Col, Key: keyOnLine(text, pe.Position.Line), Msg: pe.Message}
+			return syntaxError(file, text, pe)
 		}
 		return &Error{File: file, Msg: err.Error()}
 	}
@@ -129,26 +198,60 @@ func Merge(c *linter.Config, file string, data []byte, rules []*linter.Rule) err
 	return nil
 }
 
-// keyOnLine is the key assigned on line n (1-based) of text, with the
-// table it is in ("rules.name-spelling.max-variant-uses"), or "" when the
-// line assigns none.
-func keyOnLine(text string, n int) string {
-	lines := strings.Split(text, "\n")
-	if n < 1 || n > len(lines) {
-		return ""
+// syntaxError is a TOML syntax error at the parser's own position: the
+// byte offset where it stopped (the library's line number is one too far
+// when the error is at the end of a line, and its column is counted in
+// bytes from the wrong line at the start of one), as a line and a column
+// in code points, past any blank at the start of the span it names. The
+// key is the one the parser was reading, or none when it was reading no
+// key's value (a table name, or what follows a value).
+func syntaxError(file, text string, pe toml.ParseError) *Error {
+	src := withoutBOM(text)
+	start := min(max(pe.Position.Start, 0), len(src))
+	end := min(start+max(pe.Position.Len, 0), len(src))
+	for start < end-1 && (src[start] == ' ' || src[start] == '\t') {
+		start++
 	}
-	k, _, ok := strings.Cut(lines[n-1], "=")
-	k = strings.TrimSpace(k)
-	if !ok || k == "" || strings.ContainsAny(k, "[]\"'#") {
-		return ""
+	lineStart := strings.LastIndexByte(src[:start], '\n') + 1
+	return &Error{
+		File:   file,
+		Line:   1 + strings.Count(src[:lineStart], "\n"),
+		Column: 1 + utf8.RuneCountInString(src[lineStart:start]),
+		Key:    keyBeingRead(src[:lineStart], pe.LastKey),
+		Msg:    pe.Message,
 	}
-	for i := n - 2; i >= 0; i-- {
-		l := strings.TrimSpace(lines[i])
-		if strings.HasPrefix(l, "[") {
-			return strings.Trim(l, "[] ") + "." + k
+}
+
+// withoutBOM is text without the byte-order mark the TOML parser skips
+// (its offsets start after it).
+func withoutBOM(text string) string {
+	for _, bom := range []string{"\xef\xbb\xbf", "\xff\xfe", "\xfe\xff"} {
+		if s, ok := strings.CutPrefix(text, bom); ok {
+			return s
 		}
 	}
-	return k
+	return text
+}
+
+// keyBeingRead is lastKey, the parser's last key, when the parser was
+// reading that key's value; "" when lastKey only names the table it was
+// in. before is the text up to the line of the error: when it is whole
+// TOML, the error's line starts a new item, and the parser's key for an
+// item that has none yet is found by a line that is an error at once.
+// Linear: each is one parse of at most the text.
+func keyBeingRead(before, lastKey string) string {
+	if lastKey == "" {
+		return ""
+	}
+	var v map[string]any
+	if _, err := toml.Decode(before, &v); err != nil {
+		return lastKey // the line is inside a value begun above
+	}
+	var pe toml.ParseError
+	if _, err := toml.Decode(before+"=\n", &v); errors.As(err, &pe) && pe.LastKey == lastKey {
+		return ""
+	}
+	return lastKey
 }
 
 // merger overlays one configuration file on a Config.
@@ -187,6 +290,17 @@ func (m *merger) top(key string, val any) error {
 				return err
 			}
 		}
+	case "exclude":
+		list, err := toStrings(val)
+		if err != nil {
+			return m.keyErr("", key, err.Error())
+		}
+		for i, pat := range list {
+			if _, err := gitignore.Compile(pat); err != nil {
+				return &Error{File: m.file, Line: keyLine(m.text, "", key), Key: fmt.Sprintf("exclude[%d]", i+1), Msg: fmt.Sprintf("%q: %v", pat, err)}
+			}
+		}
+		m.c.Exclude = list
 	case "people":
 		list, ok := peopleTables(val)
 		if !ok {
@@ -200,7 +314,7 @@ func (m *merger) top(key string, val any) error {
 			m.c.People = append(m.c.People, p)
 		}
 	default:
-		return m.keyErr("", key, "unknown key (known: max-file-size, rules, people)")
+		return m.keyErr("", key, "unknown key (known: max-file-size, exclude, rules, people)")
 	}
 	return nil
 }

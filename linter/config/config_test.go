@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newslint/newslint/linter"
@@ -235,4 +236,112 @@ func FuzzMerge(f *testing.F) {
 			t.Fatalf("error %T %v does not name the file", err, err)
 		}
 	})
+}
+
+// TestSyntaxErrorPositions: a TOML syntax error names the line and column
+// where the parser stopped (in code points, a byte-order mark not
+// counted) and only the key it was reading, never a key of another line.
+func TestSyntaxErrorPositions(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		line, col int
+		key, msg  string
+	}{
+		// The table name ends at the end of line 2: the next line's key is
+		// not what the parser was reading.
+		{"# config\n[rules.quote-balance\nenabled = true\n", 2, 21, "", "expected '.' or ']'"},
+		// After a table, its name is not the key being read either.
+		{"[rules.alpha]\nenabled = true\n[rules.beta\nseverity = \"info\"\n", 3, 12, "", "expected '.' or ']'"},
+		{"[rules.alpha]\nenabled = true\nenabled = false\n", 3, 1, "rules.alpha.enabled", "already been defined"},
+		{"[rules.alpha]\nenabled = tru\n", 2, 11, "rules.alpha.enabled", "expected value"},
+		{"[rules.alpha]\r\nenabled = tru\r\n", 2, 11, "rules.alpha.enabled", "expected value"},
+		// A value over several lines: the key is on line 2, the error on 4.
+		{"[rules.alpha]\nwords = [\n  \"a\",\n  b,\n]\n", 4, 3, "rules.alpha.words", "expected value"},
+		{"[rules.alpha]\nmode = \"é\n", 2, 10, "rules.alpha.mode", "cannot contain newlines"},
+		{"\ufeff[rules.alpha\n", 1, 13, "", "expected '.' or ']'"},
+		{"[rules.alpha]\nmax-distance = 3 4\n", 2, 18, "", "but got '4'"},
+		// The parser stops at the last line end, not past it.
+		{"[rules.alpha]\nwords = [\"a\",\n", 2, 14, "rules.alpha.words", "unexpected EOF"},
+	} {
+		ce := configErr(t, func() error { _, err := loadString(t, tc.text); return err }())
+		assert.Equal(t, tc.line, ce.Line, "line of %q", tc.text)
+		assert.Equal(t, tc.col, ce.Column, "column of %q", tc.text)
+		assert.Equal(t, tc.key, ce.Key, "key of %q", tc.text)
+		assert.Contains(t, ce.Msg, tc.msg, tc.text)
+	}
+}
+
+func TestConfigExclude(t *testing.T) {
+	c, err := loadString(t, "exclude = [\"drafts/\", \"data/**/*.md\", \"!keep.md\"]\n")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"drafts/", "data/**/*.md", "!keep.md"}, c.Exclude)
+
+	for _, tc := range []struct{ text, key, msg string }{
+		{"exclude = \"drafts\"\n", "exclude", "must be an array of strings"},
+		{"\nexclude = [\"drafts\", 3]\n", "exclude", "holds an integer"},
+		{"exclude = [\"ok\", \"a[b\"]\n", "exclude[2]", "malformed pattern"},
+		{"exclude = [\"\"]\n", "exclude[1]", "empty pattern"},
+		{"exclude = [\"# x\"]\n", "exclude[1]", "comment"},
+	} {
+		ce := configErr(t, func() error { _, err := loadString(t, tc.text); return err }())
+		assert.Equal(t, tc.key, ce.Key, tc.text)
+		assert.Equal(t, strings.Count(tc.text[:strings.Index(tc.text, "exclude")], "\n")+1, ce.Line, tc.text)
+		assert.Contains(t, ce.Msg, tc.msg, tc.text)
+	}
+}
+
+// TestSetLoadsEachFileOnce: the directories under one newslint.toml share
+// one configuration, read once; another file applies below its own
+// directory; a file given applies everywhere.
+func TestSetLoadsEachFileOnce(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"a/b", "c/d"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(root, d), 0o755))
+	}
+	top := filepath.Join(root, "newslint.toml")
+	require.NoError(t, os.WriteFile(top, []byte("max-file-size = 100\n"), 0o644))
+	sub := filepath.Join(root, "c", "newslint.toml")
+	require.NoError(t, os.WriteFile(sub, []byte("max-file-size = 200\n"), 0o644))
+
+	s := NewSet([]byte(testDefaults), testRules, "")
+	ra, err := s.For(filepath.Join(root, "a"))
+	require.NoError(t, err)
+	rb, err := s.For(filepath.Join(root, "a", "b"))
+	require.NoError(t, err)
+	assert.Same(t, ra, rb, "one configuration for the directories under one file")
+	assert.Equal(t, top, ra.Path)
+	assert.Equal(t, int64(100), ra.MaxFileSize)
+	cd, err := s.For(filepath.Join(root, "c", "d"))
+	require.NoError(t, err)
+	assert.Equal(t, sub, cd.Path)
+	assert.Equal(t, int64(200), cd.MaxFileSize)
+
+	// Read once: a change after the first read is not seen by this run.
+	require.NoError(t, os.WriteFile(top, []byte("max-file-size = 300\n"), 0o644))
+	again, err := s.For(root)
+	require.NoError(t, err)
+	assert.Same(t, ra, again)
+
+	fixed := NewSet([]byte(testDefaults), testRules, sub)
+	base, err := fixed.Base()
+	require.NoError(t, err)
+	for _, d := range []string{root, filepath.Join(root, "a", "b")} {
+		c, err := fixed.For(d)
+		require.NoError(t, err)
+		assert.Same(t, base, c, "--config applies to %s, read once", d)
+	}
+	assert.Equal(t, sub, base.Path)
+
+	// A broken file is an error for every directory under it, and the
+	// defaults apply where no file is found.
+	require.NoError(t, os.WriteFile(sub, []byte("max-file-size = \n"), 0o644))
+	s = NewSet([]byte(testDefaults), testRules, "")
+	_, err = s.For(filepath.Join(root, "c", "d"))
+	assert.Contains(t, configErr(t, err).File, sub)
+	_, err = s.For(filepath.Join(root, "c"))
+	configErr(t, err)
+	none := NewSet([]byte(testDefaults), testRules, "")
+	d, err := none.For(t.TempDir())
+	require.NoError(t, err)
+	assert.Equal(t, "", d.Path)
 }

@@ -42,6 +42,9 @@ type Linter struct {
 	// it is read (Target.Size -1), before it is read: from the workers,
 	// at once.
 	Sized func(int64)
+	// Linted, when set, is called after each target is linted (for a
+	// progress line), from the workers.
+	Linted func()
 }
 
 // DefaultBytesInFlight is the default MaxBytesInFlight: one 10 MB file
@@ -88,14 +91,18 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 					return
 				}
 				w := &weighing{l: l, sem: inFlight, budget: budget}
+				tl := l.forTarget(targets[i]) // under the target's configuration
 				var sized func(int64)
 				if t := targets[i]; t.Size >= 0 || t.Stdin || t.Err != nil {
-					w.acquire(l.weight(t))
+					w.acquire(tl.weight(t))
 				} else {
 					sized = w.measured
 				}
-				results[i] = l.lintTarget(targets[i], sized)
+				results[i] = tl.lintTarget(targets[i], sized)
 				w.release()
+				if l.Linted != nil {
+					l.Linted()
+				}
 			}
 		}()
 	}
@@ -212,9 +219,10 @@ func (l *Linter) LintFile(path string, data []byte, format markup.Format) (f *Fi
 		unit.Widen = func(s article.Span) article.Span { return markup.WidenToEntities(orig, s) }
 	}
 	var errs []error
+	skipEnglish := l.skipsEnglish(cfg, f.Article)
 	for _, r := range l.Rules {
 		rc := cfg.For(r)
-		if !rc.Enabled {
+		if !rc.Enabled || r.ReadsEnglish && skipEnglish {
 			continue
 		}
 		fs, err := unit.Run(r, rc)
@@ -228,4 +236,19 @@ func (l *Linter) LintFile(path string, data []byte, format markup.Format) (f *Fi
 		findings = l.suppress(f, findings)
 	}
 	return f, findings, errors.Join(errs...)
+}
+
+// skipsEnglish reports whether the rules that read English are skipped on
+// a: it is clearly in another language, and the language rule, which says
+// so, is enabled (disabling it runs every rule on every article).
+func (l *Linter) skipsEnglish(cfg *linter.Config, a *article.Article) bool {
+	if a.Language.English() {
+		return false
+	}
+	for _, r := range l.Rules {
+		if r.Name == linter.LanguageName {
+			return cfg.For(r).Enabled
+		}
+	}
+	return false
 }

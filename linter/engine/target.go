@@ -33,7 +33,14 @@ type Target struct {
 	// measured as it is read (a file found by walking a directory: one
 	// system call fewer for each, on the one goroutine that lists them).
 	Size int64
+	// Config is the configuration the target is linted under (nil: the
+	// Linter's).
+	Config *linter.Config
 }
+
+// ConfigFunc returns the configuration of the files in dir, an absolute
+// path (config.Set.For).
+type ConfigFunc func(dir string) (*linter.Config, error)
 
 // Collect expands paths into targets: files stay files, directories are
 // walked for the files markup.Lintable accepts, and "-" is standard input,
@@ -41,18 +48,32 @@ type Target struct {
 // often, and by however many paths, it is named. Problems become targets
 // with Err set, so that they are reported with the rest.
 //
-// A walk skips hidden directories and anything that is neither a regular
-// file nor a directory (a FIFO would block, a device never ends), and
-// follows symbolic links to files and to directories alike, each
-// directory once (a link loop ends there). A path named on the command
-// line that is not a regular file or a directory is an error.
+// A walk skips hidden directories, what git ignores (see ignore.go), and
+// anything that is neither a regular file nor a directory (a FIFO would
+// block, a device never ends), and follows symbolic links to files and to
+// directories alike, each directory once (a link loop ends there). A path
+// named on the command line is never skipped; one that is not a regular
+// file or a directory is an error.
 func Collect(paths []string, stdin io.Reader, stdinName string, format *markup.Format) []Target {
-	c := &collector{seen: map[string]bool{}, dirs: map[string]bool{}}
+	ts, _ := CollectConfigured(paths, stdin, stdinName, format, nil)
+	return ts
+}
+
+// CollectConfigured is Collect, giving each target the configuration
+// configs returns for its directory (standard input: the directory of
+// stdinName) and skipping in walks what that configuration excludes. The
+// first error of configs ends the collection and is returned.
+func CollectConfigured(paths []string, stdin io.Reader, stdinName string, format *markup.Format, configs ConfigFunc) ([]Target, error) {
+	c := &collector{seen: map[string]bool{}, dirs: map[string]bool{}, configs: configs,
+		excludes: map[string]string{}, excluders: map[*linter.Config]*excluder{}}
 	for _, p := range paths {
+		if c.err != nil {
+			break
+		}
 		if p == "-" {
 			if !c.seen["-"] {
 				c.seen["-"] = true
-				c.out = append(c.out, Target{Path: stdinName, Stdin: true, Reader: stdin, Format: format})
+				c.out = append(c.out, Target{Path: stdinName, Stdin: true, Reader: stdin, Format: format, Config: c.configFor(filepath.Dir(stdinName))})
 			}
 			continue
 		}
@@ -65,10 +86,13 @@ func Collect(paths []string, stdin io.Reader, stdinName string, format *markup.F
 		case !st.Mode().IsRegular():
 			c.add(Target{Path: p, Err: &safeio.NotRegularError{Mode: st.Mode()}})
 		default:
-			c.add(Target{Path: p, Size: st.Size()})
+			c.add(Target{Path: p, Size: st.Size(), Config: c.configFor(filepath.Dir(p))})
 		}
 	}
-	return c.out
+	if c.err != nil {
+		return nil, c.err
+	}
+	return c.out, nil
 }
 
 // collector gathers targets, each file once.
@@ -77,6 +101,30 @@ type collector struct {
 	// seen holds the files listed, by real path; dirs the directories
 	// walked.
 	seen, dirs map[string]bool
+	configs    ConfigFunc
+	err        error // the first error of configs
+	// excludes holds core.excludesFile by work tree; excluders the
+	// compiled exclude patterns by configuration.
+	excludes  map[string]string
+	excluders map[*linter.Config]*excluder
+}
+
+// configFor is the configuration of the files in dir (nil without
+// configs, or after an error, which is kept).
+func (c *collector) configFor(dir string) *linter.Config {
+	if c.configs == nil || c.err != nil {
+		return nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	cfg, err := c.configs(abs)
+	if err != nil {
+		c.err = err
+		return nil
+	}
+	return cfg
 }
 
 // add lists t unless its file is listed already.
@@ -105,53 +153,90 @@ func realPath(p string) string {
 // walk lists the lintable files under dir.
 func (c *collector) walk(dir string) {
 	before := len(c.out)
-	found := c.walkDir(dir)
-	if found == 0 && len(c.out) == before {
-		c.out = append(c.out, Target{Path: dir, Err: errors.New("directory holds no .txt, .md, .markdown, .html or .htm file")})
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	found, skipped := c.walkDir(dir, c.startState(abs))
+	if found == 0 && len(c.out) == before && c.err == nil {
+		msg := "directory holds no .txt, .md, .markdown, .html or .htm file"
+		if skipped > 0 {
+			msg += " that is not ignored (.gitignore, exclude in newslint.toml)"
+		}
+		c.out = append(c.out, Target{Path: dir, Err: errors.New(msg)})
 	}
 }
 
-// walkDir lists the lintable files under dir, following links to
-// directories once each, and returns how many it found.
-func (c *collector) walkDir(dir string) int {
+// walkDir lists the lintable files under dir, whose state is st,
+// following links to directories once each, and returns how many it
+// found and how many files and directories it skipped as ignored.
+func (c *collector) walkDir(dir string, st walkState) (found, skipped int) {
 	real := realPath(dir)
 	if c.dirs[real] {
-		return 0 // walked already: a link loop, or named twice
+		return 0, 0 // walked already: a link loop, or named twice
 	}
 	c.dirs[real] = true
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		c.add(Target{Path: dir, Err: ioError(err)})
-		return 0
+		return 0, 0
+	}
+	hasGit, hasIgnore := false, false
+	for _, e := range entries {
+		hasGit = hasGit || e.Name() == ".git"
+		hasIgnore = hasIgnore || e.Name() == ".gitignore"
+	}
+	if hasGit && st.top != st.abs {
+		st = c.topState(st.abs) // a work tree of its own
+	}
+	if hasIgnore {
+		st.readIgnore(c)
+	}
+	cfg := c.configFor(st.abs)
+	if c.err != nil {
+		return 0, 0
+	}
+	excl := c.excluderFor(cfg)
+	skip := func(name string, isDir bool) bool {
+		if st.ignored(name, isDir) || excl.excluded(filepath.Join(st.abs, name), isDir) {
+			skipped++
+			return true
+		}
+		return false
 	}
 	// Entries that are links come last, so that a file reached both
 	// directly and through a link is listed under its own path.
 	slices.SortStableFunc(entries, func(x, y fs.DirEntry) int {
 		return cmp.Compare(x.Type()&fs.ModeSymlink, y.Type()&fs.ModeSymlink)
 	})
-	found := 0
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
 		mode := e.Type()
 		if mode&fs.ModeSymlink != 0 {
-			st, err := os.Stat(path)
+			fi, err := os.Stat(path)
 			if err != nil {
-				if markup.Lintable(e.Name()) {
+				if markup.Lintable(e.Name()) && !skip(e.Name(), false) {
 					found++
 					c.add(Target{Path: path, Err: fmt.Errorf("broken symbolic link: %w", ioError(err))})
 				}
 				continue
 			}
-			mode = st.Mode().Type()
+			mode = fi.Mode().Type()
 		}
 		switch {
 		case mode.IsDir():
-			if !strings.HasPrefix(e.Name(), ".") {
-				found += c.walkDir(path)
+			// A link to a directory is matched as a directory (git takes
+			// it for a file, and does not go into it at all).
+			if !strings.HasPrefix(e.Name(), ".") && !skip(e.Name(), true) {
+				f, s := c.walkDir(path, st.child(e.Name()))
+				found, skipped = found+f, skipped+s
 			}
 		case mode.IsRegular() && markup.Lintable(e.Name()):
+			if skip(e.Name(), false) {
+				continue
+			}
 			found++
-			t := Target{Path: path, Size: -1}
+			t := Target{Path: path, Size: -1, Config: cfg}
 			if e.Type()&fs.ModeSymlink == 0 {
 				// A file in a directory whose real path is known: no
 				// need to resolve it again.
@@ -161,7 +246,17 @@ func (c *collector) walkDir(dir string) int {
 			}
 		}
 	}
-	return found
+	return found, skipped
+}
+
+// forTarget is the Linter for t: l, or l under t's configuration.
+func (l *Linter) forTarget(t Target) *Linter {
+	if t.Config == nil || t.Config == l.Config {
+		return l
+	}
+	tl := *l
+	tl.Config = t.Config
+	return &tl
 }
 
 // ioError says what went wrong with a file in words a writer understands.

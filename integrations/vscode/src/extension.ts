@@ -24,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "file", language: "html" },
       { scheme: "untitled", language: "plaintext" },
       { scheme: "untitled", language: "markdown" },
+      { scheme: "untitled", language: "html" },
     ],
     synchronize: {
       // newslint reloads its configuration when one of these changes.

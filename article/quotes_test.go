@@ -1,0 +1,63 @@
+package article
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Quotation marks of other languages pair as their languages pair them:
+// German „…“ (and Polish „…”), French «…», German and Danish »…«, Swedish
+// »…». A quote opened with one of them is marked Foreign; the marks
+// newslint does not read as quotes (‹…›, ‚…‘, 「…」, 『…』) make no quote
+// and no stray mark.
+func TestQuotesOfOtherLanguages(t *testing.T) {
+	cases := map[string][]string{
+		"„Wir werden gewinnen“, sagte Anna Weber.":               {"„Wir werden gewinnen“"},
+		"„Wygramy”, powiedział Jan Nowak.":                       {"„Wygramy”"},
+		"« Nous allons gagner », a dit Claire Martin.":           {"« Nous allons gagner »"},
+		"»Wir gewinnen«, sagte er, »ganz sicher«.":               {"»Wir gewinnen«", "»ganz sicher«"},
+		"»Vi vinner», sa Erik Lind.":                             {"»Vi vinner»"},
+		"Er sagte „ja“ und sie sagte „nein“.":                    {"„ja“", "„nein“"},
+		"„Er nannte es ‚Unsinn‘“, sagte sie.":                    {"„Er nannte es ‚Unsinn‘“"},
+		"Sie sagte ‹ja› und 「東京」 und 『本』.":                       nil,
+		"„We will win,“ said Ada Moss, and “we will” said Lowe.": {"„We will win,“", "“we will”"},
+	}
+	for in, want := range cases {
+		a := ParseText("t.txt", in)
+		assert.Equal(t, want, quoteTexts(a), in)
+		assert.Empty(t, a.Stray, in)
+		for _, q := range a.Quotes {
+			assert.True(t, q.Closed, "%s: %s", in, a.Text(q.Whole()))
+			r := []rune(a.Text(q.Open))[0]
+			assert.Equal(t, r == '„' || r == '«' || r == '»', q.Foreign, "%s: %s", in, a.Text(q.Whole()))
+		}
+	}
+}
+
+// An opening mark of another language left open is a Foreign quote (which
+// quote-balance does not report); a lone » opens one rather than being a
+// stray closing mark.
+func TestUnclosedForeignQuotes(t *testing.T) {
+	for _, in := range []string{"„Offen bis zum Ende.", "« Ouvert jusqu'au bout.", "Preis » mehr als erwartet."} {
+		a := ParseText("t.txt", in)
+		require.Len(t, a.Quotes, 1, in)
+		assert.True(t, a.Quotes[0].Unclosed(), in)
+		assert.True(t, a.Quotes[0].Foreign, in)
+		assert.Empty(t, a.Stray, in)
+	}
+}
+
+// A quotation in »…« that runs over paragraphs: each paragraph opens again
+// with », the last closes with «.
+func TestMultiParagraphGuillemets(t *testing.T) {
+	a := ParseText("t.txt", "Er sagte: »Der erste Teil.\n\n»Der zweite Teil schließt«, sagte er.\n\nDanach.")
+	require.Len(t, a.Quotes, 2)
+	assert.Equal(t, 1, a.Quotes[0].Next)
+	assert.Equal(t, 0, a.Quotes[1].Prev)
+	assert.True(t, a.Quotes[1].Closed)
+	for _, q := range a.Quotes {
+		assert.False(t, q.Unclosed())
+	}
+}
