@@ -30,12 +30,21 @@ type grouping struct {
 	// word, and by surname and first letter, the first entity (lowest ID)
 	// with them; by surname, the entities of one word, and by surname and
 	// letter those whose first word is an initial, in ID order.
+	// indexed marks the surnames indexed so far.
+	indexed   map[string]bool
 	byFirst   map[[2]string]int
 	byLetter  map[[2]string]int
 	oneWord   map[string][]int
 	initialOf map[[2]string][]int
 	// memo holds what namesakes worked out, by source and word.
-	memo map[string]*namesakeChoice
+	memo map[memoKey]*namesakeChoice
+}
+
+// memoKey is a word and where its candidates came from: 's' surnames,
+// 'f' first words.
+type memoKey struct {
+	source byte
+	word   string
 }
 
 // newEntity makes an entity named by words (name: the words joined).
@@ -44,12 +53,22 @@ func (g *grouping) newEntity(words []string, name string) int {
 	g.pm.Entities = append(g.pm.Entities, Entity{ID: id, Name: name, words: words})
 	sur := words[len(words)-1]
 	g.bySurname[sur] = append(g.bySurname[sur], id)
-	g.index(id, sur, words)
+	if g.indexed[sur] {
+		g.index(id, sur, words)
+	}
 	return id
 }
 
+// namesakeScan is how many people of one surname are compared one by one
+// before their names are indexed.
+const namesakeScan = 8
+
 // index records entity id, of surname sur, under the first word of words.
 func (g *grouping) index(id int, sur string, words []string) {
+	if g.byFirst == nil {
+		g.byFirst, g.byLetter = map[[2]string]int{}, map[[2]string]int{}
+		g.oneWord, g.initialOf = map[string][]int{}, map[[2]string][]int{}
+	}
 	if len(words) < 2 {
 		g.oneWord[sur] = insertID(g.oneWord[sur], id)
 		return
@@ -81,6 +100,23 @@ func hasID(m map[[2]string]int, k [2]string) bool { _, ok := m[k]; return ok }
 // a name with first word first may be (what a scan of bySurname[sur] for
 // an entity of one word or with sameFirst would find); -1 when none.
 func (g *grouping) firstNamesake(sur, first string) int {
+	if ids := g.bySurname[sur]; !g.indexed[sur] {
+		if len(ids) <= namesakeScan {
+			for _, id := range ids {
+				if e := &g.pm.Entities[id]; len(e.words) < 2 || sameFirst(e.words[0], first) {
+					return id
+				}
+			}
+			return -1
+		}
+		if g.indexed == nil {
+			g.indexed = map[string]bool{}
+		}
+		g.indexed[sur] = true
+		for _, id := range ids {
+			g.index(id, sur, g.pm.Entities[id].words)
+		}
+	}
 	best := -1
 	take := func(id int) {
 		if best < 0 || id < best {
@@ -118,8 +154,7 @@ func (g *grouping) firstNamesake(sur, first string) int {
 // names by surname and first name, then surnames and honorific mentions by
 // the surname they share with exactly one person.
 func (a *analysis) groupEntities(pm *Model, gazetteer []Person) {
-	g := &grouping{pm: pm, bySurname: map[string][]int{}, alias: map[string]int{},
-		byFirst: map[[2]string]int{}, byLetter: map[[2]string]int{}, oneWord: map[string][]int{}, initialOf: map[[2]string][]int{}}
+	g := &grouping{pm: pm, bySurname: map[string][]int{}, alias: map[string]int{}}
 	// Names are mentioned about twice each: room for an entity per two
 	// named mentions is seldom outgrown.
 	named := 0
@@ -218,7 +253,9 @@ func (g *grouping) groupFullName(m *Mention) {
 		sur := e.words[len(e.words)-1]
 		e.words = m.Words
 		e.Name = g.pm.nameOf(m)
-		g.index(found, sur, e.words)
+		if g.indexed[sur] {
+			g.index(found, sur, e.words)
+		}
 	}
 	m.Entity = found
 }
@@ -237,12 +274,12 @@ type namesakeChoice struct {
 // one the article introduces with a title or description; the one whose
 // title the mention has. Worked out once per word and title, so that a
 // name shared by thousands of people costs a look-up per mention.
-func (g *grouping) namesakes(w string, cands []int, role *Role) []int {
+func (g *grouping) namesakes(w memoKey, cands []int, role *Role) []int {
 	c := g.memo[w]
 	if c == nil || c.n != len(cands) {
 		c = &namesakeChoice{n: len(cands), cands: narrowNamesakes(g.pm, cands)}
 		if g.memo == nil {
-			g.memo = map[string]*namesakeChoice{}
+			g.memo = map[memoKey]*namesakeChoice{}
 		}
 		g.memo[w] = c
 	}
@@ -303,18 +340,17 @@ func narrowNamesakes(pm *Model, cands []int) []int {
 // Smith").
 func (a *analysis) groupOneName(g *grouping, m *Mention, firstWord map[string][]int) {
 	w := m.Words[0]
-	cands, source := g.bySurname[w], "s"
+	cands, source := g.bySurname[w], byte('s')
 	if len(cands) == 0 {
 		if id, ok := g.alias[w]; ok {
 			cands = []int{id}
 		}
 	}
 	if len(cands) == 0 {
-		cands, source = firstWord[w], "f"
+		cands, source = firstWord[w], 'f'
 	}
-	w = source + w
 	if len(cands) > 1 {
-		cands = g.namesakes(w, cands, m.Role)
+		cands = g.namesakes(memoKey{source, w}, cands, m.Role)
 	}
 	switch {
 	case len(cands) == 1:

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -51,6 +52,9 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 		if m.Para == 0 && titled {
 			continue // a headline in title case names people loosely
 		}
+		if m.Referent >= 0 && (m.Why.InSentence() || m.Why == people.RefPrevious) && indep[m.Referent] == m.Gender {
+			continue // its referent, in view, is of its gender: the common case, decided at once
+		}
 		if target := s.strayTarget(i); target >= 0 {
 			reportStray(pass, byEnt, target, m)
 		}
@@ -61,25 +65,43 @@ type strayScan struct {
 	pass     *linter.Pass
 	byEnt    map[int]*votes
 	indep    []string
-	surnames map[string][]int
+	surnames []surnameOf
 	covered  []bool
 	// quoted caches allQuoted by sentence: 0 not known yet, 1 yes, 2 no.
 	quoted []uint8
 }
 
-// bySurname maps a surname to the people of the article who bear it,
-// built when first needed.
-func (s *strayScan) bySurname() map[string][]int {
+// surnameOf is a person of the article and their surname.
+type surnameOf struct {
+	sur string
+	id  int
+}
+
+// bearers returns the people of the article whose surname is sur, from
+// a list sorted by surname built when first needed.
+func (s *strayScan) bearers(sur string) []surnameOf {
 	if s.surnames == nil {
 		pm := s.pass.People
-		s.surnames = map[string][]int{}
+		s.surnames = make([]surnameOf, 0, len(pm.Entities))
 		for e := range pm.Entities {
-			if sur := pm.Entities[e].Surname(); sur != "" && pm.Entities[e].Kind.MayBePerson() {
-				s.surnames[sur] = append(s.surnames[sur], e)
+			if su := pm.Entities[e].Surname(); su != "" && pm.Entities[e].Kind.MayBePerson() {
+				s.surnames = append(s.surnames, surnameOf{su, e})
 			}
 		}
+		slices.SortFunc(s.surnames, func(x, y surnameOf) int { return cmp.Or(strings.Compare(x.sur, y.sur), cmp.Compare(x.id, y.id)) })
 	}
-	return s.surnames
+	lo, _ := slices.BinarySearchFunc(s.surnames, sur, func(x surnameOf, t string) int { return strings.Compare(x.sur, t) })
+	hi := lo
+	for hi < len(s.surnames) && s.surnames[hi].sur == sur {
+		hi++
+	}
+	return s.surnames[lo:hi]
+}
+
+// anyMayBe reports whether one of people may have gender g: nothing
+// firmly gives them the other.
+func (s *strayScan) anyMayBe(people []surnameOf, g string) bool {
+	return slices.ContainsFunc(people, func(p surnameOf) bool { return !s.firmly(p.id, opposite(g)) })
 }
 
 // firmly reports whether what the article says of e besides pronouns (the
@@ -195,11 +217,14 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return true, false // whatever the model made of the name
 	case o.Entity < 0 && last != "":
 		// A name the model could not place: a surname two people share.
-		ents := s.bySurname()[last]
-		if len(ents) == 0 {
-			return o.Kind.MayBePerson(), false
+		if !o.Kind.MayBePerson() {
+			return false, false
 		}
-		return slices.ContainsFunc(ents, func(e int) bool { return !s.firmly(e, other) }), false
+		ents := s.bearers(last)
+		if len(ents) == 0 {
+			return true, false
+		}
+		return s.anyMayBe(ents, m.Gender), false
 	case o.Entity < 0 || !pm.Entities[o.Entity].Kind.MayBePerson():
 		return false, false
 	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0 &&
@@ -211,7 +236,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return true, false
 	case len(o.Words) == 1 && fullMentions(pm, o.Entity) == 0:
 		return true, false // a bare surname nobody is named in full with
-	case len(o.Words) == 1 && slices.ContainsFunc(s.bySurname()[last], func(e int) bool { return !s.firmly(e, other) }):
+	case len(o.Words) == 1 && s.anyMayBe(s.bearers(last), m.Gender):
 		return true, false // "Clinton", of two Clintons
 	}
 	return false, true
@@ -234,9 +259,8 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		return true
 	case a.IsCapWord(t):
 		w, _ := article.StripPossessive(a.Tok(t))
-		other := opposite(m.Gender)
 		return people.GivenNameGender(w) == m.Gender ||
-			slices.ContainsFunc(s.bySurname()[w], func(e int) bool { return !s.firmly(e, other) })
+			s.anyMayBe(s.bearers(w), m.Gender)
 	}
 	return false
 }
