@@ -13,7 +13,9 @@ type Input struct {
 	// Orig is the file as it is on disk.
 	Orig []byte
 	// Masked is Orig with everything that is not article text replaced by
-	// spaces (same length, same line breaks); nil when it is Orig.
+	// spaces (same length, same line breaks); nil when it is Orig. Markup
+	// inside a word is MarkupPad, and the padding of a character reference
+	// decoded inside a word NUL: the model reads through both.
 	Masked []byte
 	// Blocks are the text blocks the format marks (Markdown blocks, HTML
 	// elements); nil means paragraphs are separated by blank lines.
@@ -53,11 +55,11 @@ func ParseText(path, text string) *Article {
 
 // Text returns the source text of a span.
 // The padding of an HTML character reference decoded inside a word (a NUL
-// byte in Src) is left out.
+// byte in Src) and markup inside a word (MarkupPad) are left out.
 func (a *Article) Text(s Span) string {
 	t := a.Src.Text[s.Start:s.End]
-	if strings.IndexByte(t, 0) >= 0 {
-		return strings.ReplaceAll(t, "\x00", "")
+	if strings.IndexByte(t, 0) >= 0 || strings.IndexByte(t, MarkupPad) >= 0 {
+		return strings.NewReplacer("\x00", "", "\x01", "").Replace(t)
 	}
 	return t
 }

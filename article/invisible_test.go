@@ -74,3 +74,49 @@ func TestTokensAlwaysAdvance(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkupPadInsideWords: MarkupPad, which masks markup between the
+// letters of a word, is read through as a soft hyphen is, and is left out
+// of the word's text.
+func TestMarkupPadInsideWords(t *testing.T) {
+	orig := "President Nazar<b>baev</b> met Kobyakov."
+	masked := "President Nazar\x01\x01\x01baev     met Kobyakov."
+	a := Parse(Input{Path: "a.html", Orig: []byte(orig), Masked: []byte(masked)})
+	assert.Equal(t, []string{"President", "Nazarbaev", "met", "Kobyakov"}, words(a))
+	assert.Equal(t, "nazarbaev", a.Lower(1))
+	assert.Equal(t, "Nazar<b>baev", orig[a.Tokens[1].Start():a.Tokens[1].End()])
+	assert.Equal(t, "President Nazarbaev", a.Text(Span{Start: 0, End: a.Tokens[1].End()}))
+}
+
+// TestEditKeepsMarkup: a fix of a word that holds markup changes only the
+// letters that differ, and never the markup.
+func TestEditKeepsMarkup(t *testing.T) {
+	apply := func(orig string, s Span, text string) string { return orig[:s.Start] + text + orig[s.End:] }
+	for _, c := range []struct{ orig, masked, word, want, fixed string }{
+		// A letter added after the markup, or before it.
+		{"Nazar<b>baev</b>.", "Nazar\x01\x01\x01baev    .", "Nazar<b>baev", "Nazarbayev", "Nazar<b>bayev</b>."},
+		{"Naza<b>baev</b>.", "Naza\x01\x01\x01baev    .", "Naza<b>baev", "Nazarbaev", "Nazar<b>baev</b>."},
+		// A letter changed, or dropped.
+		{"Nazar**bajev**.", "Nazar\x01\x01bajev  .", "Nazar**bajev", "Nazarbayev", "Nazar**bayev**."},
+		{"Nazzar**baev**.", "Nazzar\x01\x01baev  .", "Nazzar**baev", "Nazarbaev", "Nazar**baev**."},
+	} {
+		a := Parse(Input{Path: "a", Orig: []byte(c.orig), Masked: []byte(c.masked)})
+		w := a.Tokens[0].Span()
+		assert.Equal(t, c.word, c.orig[w.Start:w.End])
+		s, text, ok := a.Edit(w, c.want)
+		if assert.True(t, ok, c.orig) {
+			assert.Equal(t, c.fixed, apply(c.orig, s, text), c.orig)
+			assert.True(t, w.Start <= s.Start && s.End <= w.End, "the edit stays inside the word")
+		}
+	}
+	// A change that would cross the markup is refused.
+	a := Parse(Input{Path: "a", Orig: []byte("Nazar<b>baev</b>."), Masked: []byte("Nazar\x01\x01\x01baev    .")})
+	_, _, ok := a.Edit(a.Tokens[0].Span(), "Ivanov")
+	assert.False(t, ok)
+	// Without markup, the edit is the span and text as given.
+	a = ParseText("t.txt", "Naz\u00adarbaev met him.")
+	s, text, ok := a.Edit(a.Tokens[0].Span(), "Nazarbayev")
+	assert.True(t, ok)
+	assert.Equal(t, a.Tokens[0].Span(), s)
+	assert.Equal(t, "Nazarbayev", text)
+}

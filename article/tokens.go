@@ -101,13 +101,19 @@ func (a *Article) tokenize() {
 	}
 }
 
+// MarkupPad is the byte that masks markup inside a word, between two
+// letters it joins (Nazar<b>baev</b>, Nazar**baev**): the markup readers
+// write it in Input.Masked, the model reads through it as it does a soft
+// hyphen, and a fix never replaces it (Article.Edit).
+const MarkupPad = 0x01
+
 // invisible reports the characters that are read through inside a word:
 // the soft hyphen, zero-width space, non-joiner and joiner, the word
-// joiner and a stray byte-order mark, and the NUL that pads a decoded
-// HTML character reference inside a word (Andr&eacute;s).
+// joiner and a stray byte-order mark, the NUL that pads a decoded HTML
+// character reference inside a word (Andr&eacute;s), and MarkupPad.
 func invisible(r rune) bool {
 	switch r {
-	case 0, 0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff:
+	case 0, MarkupPad, 0xad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff:
 		return true
 	}
 	return false
@@ -294,4 +300,56 @@ func (a *Article) runeStart(off int) int {
 		off--
 	}
 	return off
+}
+
+// Edit returns the edit that makes span read text, for a fix: span and
+// text themselves, unless markup inside a word lies in span (MarkupPad in
+// Src: Nazar<b>baev</b>, Nazar**baev**). Then the edit is narrowed to the
+// letters that change, those that both ends share left as they are, so
+// that the markup stays in the file ("Nazarbayev" inserts a "y" after
+// "ba"); ok is false when the change would reach into markup (or a
+// character reference) in the word.
+func (a *Article) Edit(span Span, text string) (Span, string, bool) {
+	if strings.IndexByte(a.Src.Text[span.Start:span.End], MarkupPad) < 0 {
+		return span, text, true
+	}
+	// The letters of the span as the model reads it, each with its bytes.
+	type letter struct {
+		r          rune
+		start, end int
+	}
+	var ls []letter
+	for i := span.Start; i < span.End; {
+		r, n := utf8.DecodeRuneInString(a.Src.Text[i:span.End])
+		if !invisible(r) {
+			ls = append(ls, letter{r, i, i + n})
+		}
+		i += n
+	}
+	want := []rune(text)
+	p := 0
+	for p < len(ls) && p < len(want) && ls[p].r == want[p] {
+		p++
+	}
+	s := 0
+	for s < len(ls)-p && s < len(want)-p && ls[len(ls)-1-s].r == want[len(want)-1-s] {
+		s++
+	}
+	var e Span
+	switch {
+	case p < len(ls)-s:
+		e = Span{Start: ls[p].start, End: ls[len(ls)-1-s].end}
+	case p > 0:
+		e = Span{Start: ls[p-1].end, End: ls[p-1].end}
+	case len(ls) > 0:
+		e = Span{Start: ls[0].start, End: ls[0].start}
+	default:
+		return Span{}, "", false
+	}
+	for i := e.Start; i < e.End; i++ {
+		if a.Src.Bytes[i] != a.Orig.Bytes[i] {
+			return Span{}, "", false
+		}
+	}
+	return e, string(want[p : len(want)-s]), true
 }

@@ -21,6 +21,12 @@ func visible(s string) string {
 	return escape(s, true)
 }
 
+// Visible is s made safe to print on a terminal as one line: control
+// and bidirectional characters, and bytes that are not UTF-8, written as
+// Go escapes (\x1b, \n, \u202e, \xff); s itself when it holds none. Every
+// message newslint writes to standard error goes through it.
+func Visible(s string) string { return visible(s) }
+
 // escape writes the bytes of s that are not UTF-8 as \xNN and, with
 // controls, control and bidirectional characters as Go escapes.
 func escape(s string, controls bool) string {

@@ -142,7 +142,7 @@ func Summary(results []linter.FileResult, hidden int, color bool) string {
 	case problems > 0:
 		code = ansiCyan
 	}
-	return paint(color, ansiBold+code, b.String())
+	return paint(color, ansiBold+code, visible(b.String()))
 }
 
 // count writes n with its noun: "1 file", "2,419 files".

@@ -167,6 +167,20 @@ func (pass *Pass) Report(span article.Span, message string, fixes ...Suggestion)
 	if pass.widen != nil {
 		span = pass.widen(span)
 	}
+	for i, f := range fixes {
+		if len(f.Edits) == 0 {
+			// A fix Fix refused: keep the others, in a new slice (fixes
+			// may be the caller's).
+			var kept []Suggestion
+			for _, g := range fixes[i:] {
+				if len(g.Edits) > 0 {
+					kept = append(kept, g)
+				}
+			}
+			fixes = append(fixes[:i:i], kept...)
+			break
+		}
+	}
 	src := pass.Article.Orig
 	pass.findings = append(pass.findings, Finding{
 		Rule:        pass.Rule.Name,
@@ -194,9 +208,16 @@ func (pass *Pass) Evidence(span article.Span, message string) Related {
 	return Related{Start: src.Position(span.Start), End: src.Position(span.End), Message: message}
 }
 
-// Fix builds a one-edit suggestion that replaces span with text.
+// Fix builds a one-edit suggestion that replaces span with text. In a
+// word that holds markup (Nazar<b>baev</b>) the edit changes only the
+// letters that differ (article.Edit); a fix that would change the markup
+// is no fix (no edits), and Report leaves it out.
 func (pass *Pass) Fix(message string, span article.Span, text string) Suggestion {
 	src := pass.Article.Orig
+	span, text, ok := pass.Article.Edit(span, text)
+	if !ok {
+		return Suggestion{Message: message}
+	}
 	return Suggestion{Message: message, Edits: []Edit{{Start: src.Position(span.Start), End: src.Position(span.End), NewText: text}}}
 }
 

@@ -67,9 +67,11 @@ func UnusedSuppression() *Rule {
 		Doc:      "a newslint-disable directive that suppresses nothing",
 		Severity: Warning,
 		Explain: `Reported only with --report-unused-suppressions: a newslint-disable or
-newslint-disable-next-line directive that suppressed no finding, or that
-names a rule newslint does not have. Stale directives hide the next real
-problem, so remove them.`,
+newslint-disable-next-line directive that suppressed no finding, that
+names a rule newslint does not have, or a comment that starts like a
+directive but is none ("newslint-disable-lin", "newslint-enabel"), with
+the directive it was likely meant to be. Stale directives hide the next
+real problem, so remove them.`,
 		Run: func(*Pass) {},
 	}
 }

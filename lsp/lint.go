@@ -14,8 +14,7 @@ import (
 // lintResult is one lint of one version of a document.
 type lintResult struct {
 	text        []byte
-	starts      []int
-	enc         string
+	idx         *lineIndex
 	file        *engine.File
 	findings    []linter.Finding
 	diagnostics []Diagnostic
@@ -26,7 +25,7 @@ type lintResult struct {
 // diagnostics. A document over max-file-size is not linted; one
 // diagnostic says so.
 func lintText(l *engine.Linter, uri, path, lang string, text []byte, enc string) *lintResult {
-	res := &lintResult{text: text, starts: lineStarts(text), enc: enc}
+	res := &lintResult{text: text, idx: newLineIndex(text, enc)}
 	name := path
 	if name == "" {
 		name = uri
@@ -52,7 +51,7 @@ func maxSize(l *engine.Linter) int64 {
 
 // rangeOf is the LSP range of [start, end).
 func (r *lintResult) rangeOf(start, end int) Range {
-	return Range{Start: positionOf(r.text, r.starts, start, r.enc), End: positionOf(r.text, r.starts, end, r.enc)}
+	return Range{Start: r.idx.positionOf(start), End: r.idx.positionOf(end)}
 }
 
 func (r *lintResult) diagnostic(uri string, f linter.Finding) Diagnostic {
@@ -85,15 +84,84 @@ func (s *Server) current(uri string) *lintResult {
 		s.mu.Unlock()
 		return nil
 	}
-	if d.linted != nil && d.lintedGen == d.gen {
-		res := d.linted
+	if res := s.models.get(d, d.gen); res != nil {
 		s.mu.Unlock()
 		return res
 	}
-	text, path, lang, enc := d.text, d.path, d.lang, s.enc
+	text, path, lang, enc, gen := d.text.bytes(), d.path, d.lang, s.enc, d.gen
 	s.mu.Unlock()
 	l, _ := s.configs.linter(path)
-	return lintText(l, uri, path, lang, text, enc)
+	res := lintText(l, uri, path, lang, text, enc)
+	s.mu.Lock()
+	if !d.closed && d.gen == gen {
+		s.models.put(d, gen, res)
+	}
+	s.mu.Unlock()
+	return res
+}
+
+// models holds the lints of the documents linted or shown last, with
+// their models, for hover and code actions: at most maxModels of them,
+// and beyond the newest at most maxModelBytes of text. Any other
+// document is linted again when it is asked about.
+type models struct {
+	entries []modelEntry // oldest first
+}
+
+type modelEntry struct {
+	d   *document
+	gen int
+	res *lintResult
+}
+
+const (
+	maxModels     = 4
+	maxModelBytes = 2 << 20
+)
+
+// get returns d's lint if it is of generation gen, and makes it the
+// newest.
+func (m *models) get(d *document, gen int) *lintResult {
+	for i, e := range m.entries {
+		if e.d == d {
+			if e.gen != gen {
+				return nil
+			}
+			m.entries = append(slices.Delete(m.entries, i, i+1), e)
+			return e.res
+		}
+	}
+	return nil
+}
+
+// put keeps d's lint of generation gen as the newest, and forgets the
+// oldest beyond the limits.
+func (m *models) put(d *document, gen int, res *lintResult) {
+	m.drop(d)
+	m.entries = append(m.entries, modelEntry{d, gen, res})
+	total := 0
+	keep := len(m.entries) - 1
+	for keep > 0 && len(m.entries)-keep < maxModels {
+		total += len(m.entries[keep-1].res.text)
+		if total > maxModelBytes {
+			break
+		}
+		keep--
+	}
+	if keep > 0 {
+		clear(m.entries[:keep])
+		m.entries = append(m.entries[:0], m.entries[keep:]...)
+	}
+}
+
+// drop forgets d's lint.
+func (m *models) drop(d *document) {
+	for i, e := range m.entries {
+		if e.d == d {
+			m.entries = slices.Delete(m.entries, i, i+1)
+			return
+		}
+	}
 }
 
 // codeActions offers, for each finding in the range, its fixes as quick
@@ -104,8 +172,8 @@ func (s *Server) codeActions(p codeActionParams) []codeAction {
 	if res == nil {
 		return actions
 	}
-	from := offsetOf(res.text, res.starts, p.Range.Start, res.enc)
-	to := offsetOf(res.text, res.starts, p.Range.End, res.enc)
+	from := res.idx.offsetOf(p.Range.Start)
+	to := res.idx.offsetOf(p.Range.End)
 	uri := p.TextDocument.URI
 	for i, f := range res.findings {
 		if f.End.Offset < from || f.Start.Offset > to {
@@ -130,14 +198,14 @@ func (s *Server) codeActions(p codeActionParams) []codeAction {
 // suppresses its rule there: an HTML comment on a line of its own, which
 // plain text, Markdown and HTML all read, indented like the line.
 func (r *lintResult) disableLine(f linter.Finding) textEdit {
-	line := lineOf(r.starts, f.Start.Offset)
-	start := r.starts[line]
+	line := r.idx.lineOf(f.Start.Offset)
+	start := r.idx.starts[line]
 	indent := start
 	for indent < len(r.text) && (r.text[indent] == ' ' || r.text[indent] == '\t') {
 		indent++
 	}
 	eol := "\n"
-	if end := lineEnd(r.text, start); end+1 < len(r.text) && r.text[end] == '\r' && r.text[end+1] == '\n' {
+	if end := r.idx.lineEnd(line); end+1 < len(r.text) && r.text[end] == '\r' && r.text[end+1] == '\n' {
 		eol = "\r\n"
 	}
 	at := Position{Line: line, Character: 0}
@@ -152,7 +220,7 @@ func (s *Server) hover(p hoverParams) *hover {
 	if res == nil || res.file == nil {
 		return nil
 	}
-	off := offsetOf(res.text, res.starts, p.Position, res.enc)
+	off := res.idx.offsetOf(p.Position)
 	pm := res.file.People
 	for _, m := range pm.Mentions {
 		if off < m.Span.Start || off >= m.Span.End {
@@ -181,56 +249,91 @@ func (s *Server) hover(p hoverParams) *hover {
 	return nil
 }
 
-// describe is an entity in Markdown, as newslint inspect shows it.
+// hoverListMax is how many items of one list (mentions, pronouns, roles)
+// a hover shows: an entity mentioned 100,000 times shows 20 and counts
+// the rest.
+const hoverListMax = 20
+
+// list gathers at most hoverListMax items and counts them all.
+type list struct {
+	items []string
+	n     int
+}
+
+func (l *list) add(item string) {
+	if l.n++; len(l.items) < hoverListMax {
+		l.items = append(l.items, item)
+	}
+}
+
+// join is the items joined by sep, and "… and N more" if some were left
+// out.
+func (l *list) join(sep string) string {
+	s := strings.Join(l.items, sep)
+	if more := l.n - len(l.items); more > 0 {
+		s += fmt.Sprintf("%s… and %d more", sep, more)
+	}
+	return s
+}
+
+// describe is an entity in Markdown, as newslint inspect shows it, with
+// each list cut at hoverListMax items.
 func (r *lintResult) describe(pm *people.Model, e int) string {
 	ent := &pm.Entities[e]
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**: %s", ent.Name, ent.Kind)
 	if len(ent.Evidence) > 0 {
-		fmt.Fprintf(&b, " (%s)", strings.Join(ent.Evidence, "; "))
+		var ev list
+		for _, s := range ent.Evidence {
+			ev.add(s)
+		}
+		fmt.Fprintf(&b, " (%s)", ev.join("; "))
 	}
 	if ent.Gender != "" {
 		fmt.Fprintf(&b, ", %s", ent.Gender)
 	}
 	b.WriteString("\n\n")
-	var roles, ages []string
-	seen := map[string]bool{}
+	var roles, ages list
+	seenRole, seenAge := map[string]bool{}, map[int]bool{}
+	addAge := func(n int) {
+		if n > 0 && !seenAge[n] {
+			seenAge[n] = true
+			ages.add(strconv.Itoa(n))
+		}
+	}
 	for _, r := range ent.Roles {
-		if a := strconv.Itoa(r.Age); r.Age > 0 && !slices.Contains(ages, a) {
-			ages = append(ages, a)
-		}
-		switch {
-		case people.IsAge(&r):
-		case !seen[r.Text]:
-			seen[r.Text] = true
-			roles = append(roles, r.Text)
+		addAge(r.Age)
+		if !people.IsAge(&r) && !seenRole[r.Text] {
+			seenRole[r.Text] = true
+			roles.add(r.Text)
 		}
 	}
-	if len(roles) > 0 {
-		fmt.Fprintf(&b, "Roles: %s\n\n", strings.Join(roles, "; "))
+	if roles.n > 0 {
+		fmt.Fprintf(&b, "Roles: %s\n\n", roles.join("; "))
 	}
 	for _, mi := range ent.Mentions {
-		if n := pm.Mentions[mi].Age; n > 0 && !slices.Contains(ages, strconv.Itoa(n)) {
-			ages = append(ages, strconv.Itoa(n))
-		}
+		addAge(pm.Mentions[mi].Age)
 	}
-	if len(ages) > 0 {
-		fmt.Fprintf(&b, "Age: %s\n\n", strings.Join(ages, ", "))
+	if ages.n > 0 {
+		fmt.Fprintf(&b, "Age: %s\n\n", ages.join(", "))
 	}
-	var names, pronouns []string
+	var names, pronouns list
 	for _, mi := range ent.Mentions {
-		m := pm.Mentions[mi]
-		line := lineOf(r.starts, m.Span.Start) + 1
-		names = append(names, fmt.Sprintf("- line %d: “%s”", line, strings.TrimSpace(string(r.text[m.Span.Start:m.Span.End]))))
+		if names.n++; len(names.items) < hoverListMax {
+			m := pm.Mentions[mi]
+			names.items = append(names.items, fmt.Sprintf("- line %d: “%s”", r.idx.lineOf(m.Span.Start)+1, strings.TrimSpace(string(r.text[m.Span.Start:m.Span.End]))))
+		}
 	}
 	for _, m := range pm.Mentions {
 		if m.Form == people.Pronoun && m.Quote < 0 && m.Referent == e {
-			pronouns = append(pronouns, fmt.Sprintf("%s (line %d: %s)", r.text[m.Span.Start:m.Span.End], lineOf(r.starts, m.Span.Start)+1, m.Why))
+			if pronouns.n++; len(pronouns.items) < hoverListMax {
+				pronouns.items = append(pronouns.items, fmt.Sprintf("%s (line %d: %s)", r.text[m.Span.Start:m.Span.End], r.idx.lineOf(m.Span.Start)+1, m.Why))
+			}
 		}
 	}
-	fmt.Fprintf(&b, "Mentioned %d time%s:\n\n%s\n", len(names), plural(len(names)), strings.Join(names, "\n"))
-	if len(pronouns) > 0 {
-		fmt.Fprintf(&b, "\nPronouns: %s\n", strings.Join(pronouns, ", "))
+	fmt.Fprintf(&b, "Mentioned %d time%s:\n\n%s\n", names.n, plural(names.n), names.join("\n"))
+	if pronouns.n > 0 {
+		fmt.Fprintf(&b, "\nPronouns: %s\n", pronouns.join(", "))
 	}
 	return b.String()
 }

@@ -11,13 +11,13 @@
 package lsp
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -48,24 +48,25 @@ type Server struct {
 	initialized bool
 	shutdown    bool
 	docs        map[string]*document
+	models      models
 	configs     *configs
 	wg          sync.WaitGroup
+	// lints bounds the lints that run at once (a workspace of a thousand
+	// documents opened together is linted a few at a time).
+	lints chan struct{}
 }
 
-// document is an open document and what its last lint found.
+// document is an open document: its text, and no model (the models of
+// the documents linted or shown last are in Server.models).
 type document struct {
 	uri, path, lang string
 	version         int
-	text            []byte
+	text            *rope
 	// gen counts the document's changes: a lint started for an older gen
 	// publishes nothing.
 	gen    int
 	timer  *time.Timer
 	closed bool
-	// The last lint (the text it read, its findings and its model) and
-	// the generation it linted: current while gen has not moved on.
-	linted    *lintResult
-	lintedGen int
 }
 
 // Serve runs a session on in and out until the client sends exit, or in
@@ -75,9 +76,10 @@ func Serve(in io.Reader, out io.Writer, opts Options) int {
 	if opts.Debounce <= 0 {
 		opts.Debounce = 150 * time.Millisecond
 	}
-	s := &Server{opts: opts, out: &writer{w: out}, enc: encUTF16, docs: map[string]*document{}}
+	s := &Server{opts: opts, out: &writer{w: out}, enc: encUTF16, docs: map[string]*document{},
+		lints: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	s.configs = newConfigs(opts.Rules, opts.Defaults)
-	rd := &reader{r: bufio.NewReaderSize(in, 64<<10)}
+	rd := newReader(in)
 	for {
 		body, err := rd.read()
 		var fe *errFraming
@@ -136,8 +138,12 @@ func (s *Server) handle(m *message) {
 			s.replyError(m.ID, &rpcError{codeServerNotInitialized, "the server is not initialized"})
 		}
 		return
-	case shutdown && isRequest:
-		s.replyError(m.ID, &rpcError{codeInvalidRequest, "the server is shutting down"})
+	case shutdown:
+		// Only exit is read after shutdown: requests are refused, other
+		// notifications ignored.
+		if isRequest {
+			s.replyError(m.ID, &rpcError{codeInvalidRequest, "the server is shutting down"})
+		}
 		return
 	}
 	result, err := s.dispatch(m)
@@ -248,12 +254,13 @@ func (s *Server) initialize(params json.RawMessage) (any, *rpcError) {
 }
 
 func (s *Server) didOpen(p didOpenParams) {
-	d := &document{uri: p.TextDocument.URI, path: pathOf(p.TextDocument.URI), lang: p.TextDocument.LanguageID,
-		version: p.TextDocument.Version, text: []byte(p.TextDocument.Text)}
 	s.mu.Lock()
+	d := &document{uri: p.TextDocument.URI, path: pathOf(p.TextDocument.URI), lang: p.TextDocument.LanguageID,
+		version: p.TextDocument.Version, text: newRope([]byte(p.TextDocument.Text), s.enc)}
 	if old := s.docs[d.uri]; old != nil {
 		old.closed = true
 		s.stopTimerLocked(old)
+		s.models.drop(old)
 	}
 	s.docs[d.uri] = d
 	s.scheduleLocked(d, 0)
@@ -268,7 +275,7 @@ func (s *Server) didChange(p didChangeParams) {
 		return
 	}
 	for _, c := range p.ContentChanges {
-		d.text = applyChange(d.text, c, s.enc)
+		d.text.apply(c)
 	}
 	d.version = p.TextDocument.Version
 	s.scheduleLocked(d, s.opts.Debounce)
@@ -282,7 +289,7 @@ func (s *Server) didSave(p didSaveParams) {
 		return
 	}
 	if p.Text != nil {
-		d.text = []byte(*p.Text)
+		d.text.apply(contentChange{Text: *p.Text})
 	}
 	s.scheduleLocked(d, 0)
 }
@@ -298,6 +305,7 @@ func (s *Server) didClose(p didCloseParams) {
 	d.closed = true
 	d.gen++
 	s.stopTimerLocked(d)
+	s.models.drop(d)
 	delete(s.docs, d.uri)
 	s.publishLocked(d.uri, nil, nil)
 }
@@ -356,12 +364,14 @@ func (s *Server) stopTimerLocked(d *document) {
 // lint lints generation gen of d and publishes its diagnostics, unless the
 // document changed or closed meanwhile.
 func (s *Server) lint(d *document, gen int) {
+	s.lints <- struct{}{}
+	defer func() { <-s.lints }()
 	s.mu.Lock()
 	if d.closed || d.gen != gen {
 		s.mu.Unlock()
 		return
 	}
-	text, version, path, lang, uri := d.text, d.version, d.path, d.lang, d.uri
+	text, version, path, lang, uri := d.text.bytes(), d.version, d.path, d.lang, d.uri
 	enc := s.enc
 	s.mu.Unlock()
 
@@ -376,7 +386,7 @@ func (s *Server) lint(d *document, gen int) {
 	if d.closed || d.gen != gen {
 		return // stale: a newer version is on its way
 	}
-	d.linted, d.lintedGen = res, gen
+	s.models.put(d, gen, res)
 	if res.err != nil {
 		s.logMessageLocked(fmt.Sprintf("%s: %v", path, res.err))
 	}

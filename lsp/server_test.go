@@ -3,6 +3,7 @@ package lsp
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/rules"
@@ -56,6 +58,8 @@ type client struct {
 	msgs   chan map[string]any
 	done   chan int
 	nextID int
+	// wait is how long next waits for a message (10 s unless set).
+	wait time.Duration
 }
 
 func start(t *testing.T, rules []*linter.Rule) *client {
@@ -73,7 +77,7 @@ func startWith(t testing.TB, opts Options) *client {
 		outW.Close()
 	}()
 	go func() {
-		rd := &reader{r: c.out}
+		rd := newReader(c.out)
 		for {
 			body, err := rd.read()
 			if err != nil {
@@ -127,7 +131,7 @@ func (c *client) next() map[string]any {
 	case m, ok := <-c.msgs:
 		require.True(c.t, ok, "the server closed the stream")
 		return m
-	case <-time.After(10 * time.Second):
+	case <-time.After(cmp.Or(c.wait, 10*time.Second)):
 		c.t.Fatal("no message from the server")
 	}
 	return nil
@@ -499,7 +503,11 @@ func TestMemoryFlatOverEdits(t *testing.T) {
 }
 
 // FuzzServe feeds any bytes to the server as its input stream: it never
-// panics, and it returns when the stream ends.
+// panics, it returns when the stream ends, and everything it writes is
+// framed, valid JSON and valid UTF-8. Its corpus in testdata/fuzz has
+// broken framing (Content-Length off by one and two, over the limit, a
+// header line with no line feed, bytes between messages), ids that are
+// not UTF-8, a didOpen after shutdown and many edits in one change.
 func FuzzServe(f *testing.F) {
 	frame := func(body string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body) }
 	f.Add([]byte(frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`) +
@@ -509,13 +517,19 @@ func FuzzServe(f *testing.F) {
 	f.Add([]byte("Content-Length: 3\r\n\r\n{}}Content-Length: x\r\n\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		done := make(chan int, 1)
+		var out syncBuffer
 		go func() {
-			done <- Serve(bytes.NewReader(data), io.Discard, Options{Rules: testRules, Debounce: time.Microsecond})
+			done <- Serve(bytes.NewReader(data), &out, Options{Rules: testRules, Debounce: time.Microsecond})
 		}()
 		select {
 		case <-done:
 		case <-time.After(10 * time.Second):
 			t.Fatal("Serve did not return when its input ended")
+		}
+		for _, body := range frames(t, out.snapshot()) {
+			if !utf8.Valid(body) || !json.Valid(body) {
+				t.Fatalf("the server wrote %q", body)
+			}
 		}
 	})
 }

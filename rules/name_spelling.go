@@ -254,7 +254,9 @@ func describeUses(a *article.Article, need map[string]*nameForm) {
 		if f == nil {
 			continue
 		}
-		f.uses = append(f.uses, article.Span{Start: t.Start(), End: t.Start() + len(base)})
+		// The use ends where the token does, less a possessive: the
+		// token's bytes may hold markup or a soft hyphen its text has not.
+		f.uses = append(f.uses, article.Span{Start: t.Start(), End: t.End() - (len(a.Tok(i)) - len(base))})
 		if a.IsCapWord(i+1) && !a.OpensSentence(i+1) {
 			f.add(&f.next, a.Tok(i+1))
 		}

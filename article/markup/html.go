@@ -3,6 +3,8 @@ package markup
 import (
 	"bytes"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
 	"golang.org/x/net/html"
@@ -29,8 +31,23 @@ func skippedTag(tag string) bool {
 	return false
 }
 
+// joiningTag reports whether an element is inline markup that renders
+// nothing of its own, so that letters on both sides of its tags are one
+// word (Nazar<wbr>baev, <b>Nazar</b>baev). Elements that stand for a
+// break or an object (<br>, <img>, <q>, blocks) are not.
+func joiningTag(tag string) bool {
+	switch tag {
+	case "a", "abbr", "b", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "em", "font", "i", "ins",
+		"kbd", "mark", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+		"var", "wbr":
+		return true
+	}
+	return false
+}
+
 // htmlReader walks an HTML file's tokens, keeping the text of the article
-// (of <article> when there is one, else of <body>) and marking its blocks.
+// (of <article> when there is one that holds text, else of <body>) and
+// marking its blocks.
 type htmlReader struct {
 	d          Document
 	hasArticle bool
@@ -40,10 +57,14 @@ type htmlReader struct {
 	// blockStart and blockEnd delimit the text of the block being read
 	// (-1 when none).
 	blockStart, blockEnd int
+	// joinFrom is the end of the text last kept when it ends with a
+	// letter or digit and only joining markup has come since (-1
+	// otherwise): text that goes on with a letter there joins the word.
+	joinFrom int
 }
 
 func readHTML(src []byte) Document {
-	r := &htmlReader{hasArticle: bytes.Contains(bytes.ToLower(src), []byte("<article")), blockStart: -1, blockEnd: -1}
+	r := &htmlReader{hasArticle: articleHasText(src), blockStart: -1, blockEnd: -1, joinFrom: -1}
 	r.d.Masked = blank(src)
 	z := html.NewTokenizer(bytes.NewReader(src))
 	for off := 0; ; {
@@ -65,10 +86,63 @@ func readHTML(src []byte) Document {
 			}
 		case html.TextToken:
 			r.text(start, raw)
+		default:
+			r.joinFrom = -1
 		}
 	}
 	r.flush()
 	return r.d
+}
+
+// articleHasText reports whether the page has an <article> element that
+// holds text: an <article> tag, read as the tokenizer reads the page (not
+// one in a comment, a script, an attribute or the name of another tag),
+// outside the elements whose text is skipped, with text in it. A page
+// whose only <article> is empty is read whole.
+func articleHasText(src []byte) bool {
+	if !containsFold(src, "<article") {
+		return false
+	}
+	z := html.NewTokenizer(bytes.NewReader(src))
+	skip, in := 0, 0
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return false
+		case html.StartTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			delta := 1
+			if tt == html.EndTagToken {
+				delta = -1
+			}
+			switch tag := string(name); {
+			case skippedTag(tag):
+				skip = max(0, skip+delta)
+			case tag == "article":
+				in = max(0, in+delta)
+			}
+		case html.TextToken:
+			if in > 0 && skip == 0 && len(bytes.TrimSpace(z.Raw())) > 0 {
+				return true
+			}
+		}
+	}
+}
+
+// containsFold reports whether b holds s (lower-case ASCII) in any case.
+func containsFold(b []byte, s string) bool {
+	for i := 0; i+len(s) <= len(b); {
+		k := bytes.IndexByte(b[i:], s[0])
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i+len(s) <= len(b) && bytes.EqualFold(b[i:i+len(s)], []byte(s)) {
+			return true
+		}
+		i++
+	}
+	return false
 }
 
 // flush ends the block being read.
@@ -84,6 +158,9 @@ func (r *htmlReader) flush() {
 func (r *htmlReader) tag(tag string, tt html.TokenType) {
 	if blockTag(tag) {
 		r.flush()
+	}
+	if !joiningTag(tag) {
+		r.joinFrom = -1
 	}
 	if tt == html.SelfClosingTagToken {
 		return
@@ -106,7 +183,16 @@ func (r *htmlReader) tag(tag string, tt html.TokenType) {
 // references decoded in place.
 func (r *htmlReader) text(start int, raw []byte) {
 	if r.skip > 0 || r.inTitle || r.hasArticle && r.inArticle == 0 {
+		r.joinFrom = -1
 		return
+	}
+	if r.joinFrom >= 0 && len(raw) > 0 {
+		first, _ := utf8.DecodeRune(raw)
+		joinWord(r.d.Masked, r.joinFrom, start, first)
+	}
+	r.joinFrom = -1
+	if last, _ := utf8.DecodeLastRune(raw); letterOrDigit(last) {
+		r.joinFrom = start + len(raw)
 	}
 	copy(r.d.Masked[start:start+len(raw)], decodeEntities(raw))
 	// The block runs from its first to its last non-space byte.
@@ -118,6 +204,31 @@ func (r *htmlReader) text(start int, raw []byte) {
 		}
 		r.blockEnd = trimmedEnd
 	}
+}
+
+// joinWord masks the markup between two pieces of text, masked[from:to],
+// with article.MarkupPad, which the model reads through inside a word,
+// when the text after it begins with a letter or digit (the text before
+// it ends with one). Markup holding a line break stays a break (the
+// masked text keeps every line break of the file).
+func joinWord(masked []byte, from, to int, next rune) {
+	if to <= from || !letterOrDigit(next) {
+		return
+	}
+	for _, b := range masked[from:to] {
+		if b != ' ' {
+			return
+		}
+	}
+	for i := from; i < to; i++ {
+		masked[i] = article.MarkupPad
+	}
+}
+
+// letterOrDigit reports a rune that belongs to a word: a letter, a digit
+// or a combining mark.
+func letterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // decodeEntities replaces each character reference (&ldquo;, &#8217;,
@@ -141,6 +252,11 @@ func decodeEntities(raw []byte) []byte {
 		dec := html.UnescapeString(ref)
 		if dec == ref || len(dec) > len(ref) {
 			continue
+		}
+		if strings.ContainsAny(dec, "\n\r") {
+			// &#10; is white space; as a line feed it would add a line
+			// break the file does not have.
+			dec = strings.NewReplacer("\n", " ", "\r", " ").Replace(dec)
 		}
 		// Inside a word (Andr&eacute;s) the padding is NUL, which the
 		// model reads through as it does a soft hyphen; elsewhere it is

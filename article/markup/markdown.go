@@ -3,16 +3,22 @@ package markup
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
 // frontMatter returns the length of a YAML (---) or TOML (+++) front matter
-// block at the start of src, or 0.
+// block at the start of src, or 0. A --- block is front matter only when
+// every line of it reads as YAML (yamlLike): a file that opens with a ---
+// rule and has another one further down, with prose between them, is
+// article text, linted as Markdown reads it (a rule, then paragraphs), not
+// skipped unseen.
 func frontMatter(src []byte) int {
 	start := 0
 	if bytes.HasPrefix(src, []byte("\ufeff")) {
@@ -33,11 +39,15 @@ func frontMatter(src []byte) int {
 			if nl >= 0 {
 				end = off + nl
 			}
-			if l := strings.TrimSpace(string(src[off:end])); l == fence || fence == "---" && l == "..." {
+			line := bytes.TrimRight(src[off:end], " \t\r")
+			if l := string(bytes.TrimLeft(line, " \t")); l == fence || fence == "---" && l == "..." {
 				if nl < 0 {
 					return len(src)
 				}
 				return end + 1
+			}
+			if fence == "---" && !yamlLike(line) {
+				return 0
 			}
 			if nl < 0 {
 				break
@@ -48,22 +58,185 @@ func frontMatter(src []byte) int {
 	return 0
 }
 
+// yamlLike reports whether a line of a --- block reads as YAML front
+// matter: blank, a comment, indented (a nested value or a block scalar's
+// text), a list item ("- x"), or a key ("title:", "author: Desk") whose
+// name is one word or quoted. A line of prose ("Mayor Ana Ruiz said it.")
+// is none of these.
+func yamlLike(line []byte) bool {
+	switch {
+	case len(line) == 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '#':
+		return true
+	case line[0] == '-' && (len(line) == 1 || line[1] == ' ' || line[1] == '\t'):
+		return true
+	case line[0] == '"' || line[0] == '\'':
+		end := bytes.IndexByte(line[1:], line[0])
+		if end < 0 {
+			return false
+		}
+		line = line[end+2:]
+	default:
+		n := 0
+		for n < len(line) && yamlKeyByte(line[n]) {
+			n++
+		}
+		if n == 0 {
+			return false
+		}
+		line = line[n:]
+	}
+	// A key ends with a colon, then nothing or a space and its value.
+	return len(line) > 0 && line[0] == ':' && (len(line) == 1 || line[1] == ' ' || line[1] == '\t')
+}
+
+// yamlKeyByte reports a byte of a front matter key that is not quoted:
+// letters, digits, "_", "-", "." and the bytes of letters beyond ASCII.
+func yamlKeyByte(b byte) bool {
+	return wordByte(b) || b == '_' || b == '-' || b == '.'
+}
+
+// maxContainerColumn bounds the nesting goldmark sees. goldmark takes
+// time quadratic in the number of containers (list items, block quotes)
+// opened on one line ("- - - - … Mary said it.": 160 KB took 24 s), so a
+// container marker that begins at this column or beyond (tabs counted to
+// the next multiple of 4, as CommonMark counts them) is read as the start
+// of a paragraph's text instead. Every container still open on a line
+// was matched by a byte of it (">", or indentation of at least two
+// columns) or opened by a marker before this column, so no line has more
+// than this many containers, and the parse is linear. The bound is on
+// the column, not on how many markers one line holds, because depth is
+// also built over several lines, each indented to continue the items
+// above it; and not on line length, because long lines of prose are
+// ordinary. Articles nest a few levels, never near column 64.
+const maxContainerColumn = 64
+
+// boundNesting makes the first container marker of each line that begins
+// at maxContainerColumn or beyond read as text: in goldmark's copy of the
+// file, the byte before it (a space, a tab or the ">" of the marker
+// before) becomes a backslash, which escapes it. The line's text from
+// there on is a paragraph's (or, where goldmark would not have read a
+// container anyway, in code or raw HTML, what it was), and the article
+// text, which is copied from the file, keeps every byte at its offset.
+func boundNesting(in []byte) {
+	for off := 0; off < len(in); {
+		end := bytes.IndexByte(in[off:], '\n')
+		if end < 0 {
+			end = len(in)
+		} else {
+			end += off
+		}
+		if end-off > maxContainerColumn/4 {
+			boundLine(in[off:end])
+		}
+		off = end + 1
+	}
+}
+
+// boundLine applies boundNesting to one line (without its line feed).
+func boundLine(line []byte) {
+	col := 0
+	for i := 0; i < len(line); {
+		switch c := line[i]; {
+		case c == ' ':
+			col++
+			i++
+			continue
+		case c == '\t':
+			col += 4 - col%4
+			i++
+			continue
+		}
+		n := containerMarker(line[i:])
+		if n == 0 {
+			return
+		}
+		if col >= maxContainerColumn {
+			// A thematic break ("* * *") there is a leaf, not a
+			// container: it stays as it is.
+			if !thematicBreak(line[i:]) {
+				line[i-1] = '\\'
+			}
+			return
+		}
+		col += n
+		i += n
+	}
+}
+
+// containerMarker returns the length of the block quote marker (">") or
+// list item marker ("-", "*", "+", "1.", "1)", followed by a space, a
+// tab or the end of the line) at the start of b, or 0.
+func containerMarker(b []byte) int {
+	if len(b) == 0 {
+		return 0
+	}
+	n := 0
+	switch c := b[0]; {
+	case c == '>':
+		return 1
+	case c == '-' || c == '*' || c == '+':
+		n = 1
+	default:
+		for n < len(b) && n < 9 && '0' <= b[n] && b[n] <= '9' {
+			n++
+		}
+		if n == 0 || n >= len(b) || b[n] != '.' && b[n] != ')' {
+			return 0
+		}
+		n++
+	}
+	if n < len(b) && b[n] != ' ' && b[n] != '\t' && b[n] != '\r' {
+		return 0
+	}
+	return n
+}
+
+// thematicBreak reports whether b is a thematic break: three or more of
+// one of "-", "*" or "_", and nothing else but spaces and tabs.
+func thematicBreak(b []byte) bool {
+	b = bytes.TrimRight(b, " \t\r")
+	if len(b) == 0 {
+		return false
+	}
+	c, count := b[0], 0
+	if c != '-' && c != '*' && c != '_' {
+		return false
+	}
+	for _, x := range b {
+		switch x {
+		case c:
+			count++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return count >= 3
+}
+
 var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 
 // mdReader collects the text, blocks and comments of a Markdown file.
 type mdReader struct {
 	src []byte
 	d   Document
+	// joinFrom is the end of the text last kept when it ends with a
+	// letter or digit and only inline markup that joins (emphasis, a
+	// link's brackets and target, a joining HTML tag) has come since
+	// (-1 otherwise): text that goes on with a letter there joins the
+	// word (Nazar**baev**).
+	joinFrom int
 }
 
 func readMarkdown(src []byte) Document {
-	r := &mdReader{src: src}
+	r := &mdReader{src: src, joinFrom: -1}
 	r.d.Masked = blank(src)
 	// Front matter is masked before goldmark sees the file, so offsets
 	// stay those of the file.
 	fm := frontMatter(src)
 	input := append([]byte(nil), src...)
 	copy(input[:fm], blank(src[:fm]))
+	boundNesting(input)
 	doc := markdown.Parser().Parse(text.NewReader(input))
 	_ = ast.Walk(doc, r.visit)
 	return r.d
@@ -75,9 +248,13 @@ func (r *mdReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
+	join := r.joinFrom
+	r.joinFrom = -1
 	switch n := n.(type) {
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan, *ast.AutoLink, *ast.Image:
 		return ast.WalkSkipChildren, nil
+	case *ast.Emphasis, *ast.Link:
+		r.joinFrom = join
 	case *ast.HTMLBlock:
 		r.comments(n.Lines())
 		if n.HasClosure() {
@@ -88,16 +265,32 @@ func (r *mdReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	case *ast.RawHTML:
 		r.comments(n.Segments)
+		if n.Segments.Len() == 1 {
+			if seg := n.Segments.At(0); joiningHTML(seg.Value(r.src)) {
+				r.joinFrom = join
+			}
+		}
 		return ast.WalkSkipChildren, nil
 	case *ast.Text:
 		seg := n.Segment
+		raw := r.src[seg.Start:seg.Stop]
+		if join >= 0 && len(raw) > 0 {
+			first, _ := utf8.DecodeRune(raw)
+			joinWord(r.d.Masked, join, seg.Start, first)
+		}
+		if last, _ := utf8.DecodeLastRune(raw); letterOrDigit(last) && !n.SoftLineBreak() && !n.HardLineBreak() {
+			r.joinFrom = seg.Stop
+		}
 		// Character references decode in place, as in HTML (&ldquo;).
-		copy(r.d.Masked[seg.Start:seg.Stop], decodeEntities(r.src[seg.Start:seg.Stop]))
+		copy(r.d.Masked[seg.Start:seg.Stop], decodeEntities(raw))
 	case *ast.Paragraph, *ast.Heading, *ast.TextBlock:
 		if lines := n.Lines(); lines.Len() > 0 {
 			r.block(lines.At(0).Start, lines.At(lines.Len()-1).Stop)
 		}
 	default:
+		if n.Kind() == east.KindStrikethrough {
+			r.joinFrom = join
+		}
 		// GFM table cells hold their text directly.
 		if n.Kind().String() == "TableCell" && n.HasChildren() {
 			first, okf := n.FirstChild().(*ast.Text)
@@ -108,6 +301,20 @@ func (r *mdReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 	}
 	return ast.WalkContinue, nil
+}
+
+// joiningHTML reports whether a piece of inline raw HTML is a comment or
+// a tag of an element that joins the letters around it (joiningTag).
+func joiningHTML(raw []byte) bool {
+	if bytes.HasPrefix(raw, []byte("<!--")) {
+		return true
+	}
+	name := bytes.TrimPrefix(bytes.TrimPrefix(raw, []byte("<")), []byte("/"))
+	n := 0
+	for n < len(name) && ('a' <= name[n]|0x20 && name[n]|0x20 <= 'z' || n > 0 && '0' <= name[n] && name[n] <= '9') {
+		n++
+	}
+	return n > 0 && joiningTag(strings.ToLower(string(name[:n])))
 }
 
 func (r *mdReader) block(start, end int) {

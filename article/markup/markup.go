@@ -1,8 +1,10 @@
 // Package markup reads an article file in its format (plain text, Markdown,
 // HTML) and masks everything that is not article text (markup, code, front
-// matter, comments, URLs) with spaces. The masked text keeps the file's
-// length and line breaks, so every offset the model computes is an offset
-// into the file as it is on disk. One file per format.
+// matter, comments, URLs) with spaces, or, between two letters it joins
+// into one word (Nazar<b>baev</b>, Nazar**baev**), with article.MarkupPad.
+// The masked text keeps the file's length and line breaks, so every offset
+// the model computes is an offset into the file as it is on disk. One file
+// per format.
 //
 // Never imports: any package of this module but article.
 package markup

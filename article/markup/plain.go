@@ -7,13 +7,18 @@ import (
 )
 
 // readPlain keeps the text and masks directive lines: a line holding
-// only an HTML comment ("<!-- newslint-disable quote-balance -->").
+// only an HTML comment ("<!-- newslint-disable quote-balance -->"). Lines
+// end in LF, CRLF or a lone CR.
 func readPlain(src []byte) Document {
 	// The file itself is the text (Masked stays nil); it is copied only
 	// when a directive line has to be masked.
 	var d Document
+	eol := "\n" // found by IndexByte, many bytes at a time
+	if bytes.IndexByte(src, '\r') >= 0 {
+		eol = "\r\n"
+	}
 	for off := 0; off < len(src); {
-		end := bytes.IndexByte(src[off:], '\n')
+		end := bytes.IndexAny(src[off:], eol)
 		if end < 0 {
 			end = len(src)
 		} else {

@@ -79,7 +79,7 @@ func applyFixes(results []linter.FileResult, stdinText []byte, stdout, stderr io
 				continue
 			}
 		}
-		fmt.Fprintf(stderr, "newslint: %s: fixed %d finding(s)\n", r.Path, len(fixed))
+		sayf(stderr, "%s: fixed %d finding(s)", r.Path, len(fixed))
 		r.Findings = unfixed(r.Findings, fixed)
 	}
 	return nil

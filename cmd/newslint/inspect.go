@@ -16,11 +16,11 @@ import (
 // understood.
 func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Writer, all []*linter.Rule) int {
 	if len(args) != 1 {
-		fmt.Fprintln(stderr, "newslint: usage: newslint inspect [--format text|json] FILE")
+		sayf(stderr, "usage: newslint inspect [--format text|json] FILE")
 		return exitError
 	}
 	if o.format != "text" && o.format != "json" {
-		fmt.Fprintf(stderr, "newslint: inspect supports --format text or json, not %q\n", o.format)
+		sayf(stderr, "inspect supports --format text or json, not %q", o.format)
 		return exitError
 	}
 	near := args[0] // its configuration is the one nearest it
@@ -29,18 +29,18 @@ func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Wr
 	}
 	cfg, err := loadConfig(o.config, all, near)
 	if err != nil {
-		fmt.Fprintf(stderr, "newslint: config: %v\n", err)
+		sayf(stderr, "config: %v", err)
 		return exitError
 	}
 	stdinFormat, err := o.inputFormatFlag()
 	if err != nil {
-		fmt.Fprintf(stderr, "newslint: %v\n", err)
+		sayf(stderr, "%v", err)
 		return exitError
 	}
 	// The same reading as linting: size limit, binary check, stdin with
 	// --stdin-filename and --input-format.
 	if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
-		fmt.Fprintf(stderr, "newslint: %s: inspect takes one file, not a directory\n", args[0])
+		sayf(stderr, "%s: inspect takes one file, not a directory", args[0])
 		return exitError
 	}
 	targets := engine.Collect(args, stdin, o.stdinFilename, stdinFormat)
@@ -51,7 +51,7 @@ func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Wr
 	l := &engine.Linter{Rules: all, Config: cfg}
 	data, format, err := l.Read(t)
 	if err != nil {
-		fmt.Fprintf(stderr, "newslint: %s: %v\n", t.Path, err)
+		sayf(stderr, "%s: %v", t.Path, err)
 		return exitError
 	}
 	f := l.Analyse(t.Path, data, format)
@@ -61,7 +61,7 @@ func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Wr
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(rep); err != nil {
-			fmt.Fprintf(stderr, "newslint: %v\n", err)
+			sayf(stderr, "%v", err)
 			return exitError
 		}
 		return exitOK

@@ -124,6 +124,8 @@ type options struct {
 	exitZero      bool
 	quiet         bool
 	color         string
+	followLinks   bool
+	verbose       bool
 }
 
 // ruleList is a repeatable flag of rule names, each value one name or a
@@ -143,9 +145,9 @@ func (l *ruleList) Set(v string) error {
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("newslint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(visibleLines{stderr}) // an unknown flag is echoed as given
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(format.Names(), ", "))
-	fs.StringVar(&o.config, "config", "", "configuration file for every file (default: for each file, the first newslint.toml or .newslint.toml found from its directory up, else the built-in defaults)")
+	fs.StringVar(&o.config, "config", "", "configuration file for every file (default: for each file, the first newslint.toml or .newslint.toml found from its directory up to its repository root or the home directory, else the built-in defaults)")
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "path to report for standard input (\"-\")")
 	fs.StringVar(&o.minSeverity, "min-severity", "info", "show, and fix, only findings at or above this severity (info, warning, error)")
 	fs.StringVar(&o.failSeverity, "fail-severity", "warning", "exit 1 when a finding is at or above this severity")
@@ -160,6 +162,8 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (usage and file errors still exit 2)")
 	fs.BoolVar(&o.quiet, "quiet", false, "print no summary line and no progress line on standard error")
 	fs.StringVar(&o.color, "color", "auto", "colour text output `WHEN`: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.BoolVar(&o.followLinks, "follow-links", false, "in directory walks, follow symbolic links that lead out of the directories named too (default: only those whose target is inside one)")
+	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error which configuration applies to the files, and each symbolic link a walk does not follow")
 	// Usage is printed by run: to stdout when asked for, to stderr after
 	// a usage error.
 	fs.Usage = func() {}
@@ -177,7 +181,8 @@ func printUsage(w io.Writer, fs *flag.FlagSet) {
 
 Lints news articles. A directory is walked for .txt, .md, .markdown, .html
 and .htm files (hidden directories, what git ignores and what exclude in
-newslint.toml names skipped); any file named on the command
+newslint.toml names skipped; links out of the directories named not
+followed); any file named on the command
 line is linted (by its extension: Markdown, HTML, else plain text); "-"
 reads standard input. Exit status: 0 clean, 1 findings at or above
 --fail-severity (also with --fix and --diff; never with --exit-zero), 2
@@ -237,7 +242,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return listRules(stdout, all)
 	case "explain":
 		if len(pos) != 2 {
-			fmt.Fprintln(stderr, "newslint: usage: newslint explain RULE")
+			sayf(stderr, "usage: newslint explain RULE")
 			return exitError
 		}
 		return explainRule(stdout, stderr, pos[1])
@@ -390,17 +395,17 @@ func (o options) inputFormatFlag() (*markup.Format, error) {
 func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, all []*linter.Rule) int {
 	s, err := o.check(all)
 	if err != nil {
-		fmt.Fprintf(stderr, "newslint: %v\n", err)
+		sayf(stderr, "%v", err)
 		return exitError
 	}
 	fixStdin := o.fix && slices.Contains(paths, "-")
 	if fixStdin && len(paths) > 1 {
-		fmt.Fprintln(stderr, "newslint: --fix with standard input (\"-\") takes no other path: the fixed text is written to standard output")
+		sayf(stderr, "--fix with standard input (\"-\") takes no other path: the fixed text is written to standard output")
 		return exitError
 	}
 	if o.newFromRev != "" {
 		if err := checkRevision(paths, o.newFromRev); err != nil {
-			fmt.Fprintf(stderr, "newslint: --new-from-rev: %v\n", err)
+			sayf(stderr, "--new-from-rev: %v", err)
 			return exitError
 		}
 	}
@@ -408,10 +413,13 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		safeio.RemoveTempsOnSignal()
 	}
 	l := &engine.Linter{Rules: all, Config: s.config, KeepSource: o.fix || o.diff, ReportUnusedSuppressions: s.reportUnused}
-	targets, err := engine.CollectConfigured(paths, stdin, o.stdinFilename, s.stdinFormat, s.configs)
+	targets, err := engine.CollectWith(paths, stdin, o.stdinFilename, s.stdinFormat, s.configs, o.walkOptions(stderr))
 	if err != nil {
-		fmt.Fprintf(stderr, "newslint: config: %v\n", err)
+		sayf(stderr, "config: %v", err)
 		return exitError
+	}
+	if o.verbose {
+		sayConfigs(stderr, targets)
 	}
 	if s.stdinFormat == nil {
 		sniffStdin(targets, o.stdinFilename)
@@ -433,7 +441,7 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 	dropDisabled(results, s.disabled)
 	if o.newFromRev != "" {
 		if err := keepChangedLines(results, o.newFromRev); err != nil {
-			fmt.Fprintf(stderr, "newslint: --new-from-rev: %v\n", err)
+			sayf(stderr, "--new-from-rev: %v", err)
 			return exitError
 		}
 	}
@@ -447,7 +455,7 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 	switch {
 	case o.diff:
 		if err := printDiffs(results, stdout); err != nil {
-			fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
+			sayf(stderr, "writing output: %v", err)
 			return exitError
 		}
 		// Standard output holds the diff; what it does not fix is
@@ -459,7 +467,7 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 			in = stdinText.Bytes()
 		}
 		if err := applyFixes(results, in, stdout, stderr); err != nil {
-			fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
+			sayf(stderr, "writing output: %v", err)
 			return exitError
 		}
 		if fixStdin {
@@ -476,14 +484,14 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		text = format.Text{Color: useColor(o.color, colorTo)}
 	}
 	if err := write(report, text, results, all); err != nil {
-		fmt.Fprintf(stderr, "newslint: writing output: %v\n", err)
+		sayf(stderr, "writing output: %v", err)
 		return exitError
 	}
 	if o.format != "text" {
 		// Machine formats carry the errors; say them on stderr for people too.
 		for _, r := range results {
 			if r.Err != nil {
-				fmt.Fprintf(stderr, "newslint: %s: %s\n", r.Path, r.Err)
+				sayf(stderr, "%s: %s", r.Path, r.Err)
 			}
 		}
 	} else if !o.quiet {
@@ -621,7 +629,7 @@ func explainRule(stdout, stderr io.Writer, name string) int {
 		}
 	}
 	if r == nil {
-		fmt.Fprintf(stderr, "newslint: unknown rule %q (newslint rules lists them)\n", name)
+		sayf(stderr, "unknown rule %q (newslint rules lists them)", name)
 		return exitError
 	}
 	fmt.Fprintf(stdout, "%s (default severity: %s)\n\n%s\n", r.Name, r.Severity, r.Doc)

@@ -79,7 +79,7 @@ func rewriteInPlace(path string, old, data []byte) error {
 	dir := filepath.Dir(path)
 	backup, err := os.CreateTemp(dir, ".newslint-backup-*")
 	if err != nil {
-		return fmt.Errorf("cannot keep a copy of %s beside it: %w", path, err)
+		return fmt.Errorf("cannot keep a copy of %s beside it: %w", path, cause(err))
 	}
 	bname := backup.Name()
 	if _, err := backup.Write(old); err == nil {
@@ -90,7 +90,7 @@ func rewriteInPlace(path string, old, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(bname)
-		return fmt.Errorf("cannot keep a copy of %s beside it: %w", path, err)
+		return fmt.Errorf("cannot keep a copy of %s beside it: %w", path, cause(err))
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
@@ -141,23 +141,38 @@ func replaceAtomic(path string, st os.FileInfo, old, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".newslint-*")
 	if err != nil {
-		return fmt.Errorf("cannot write beside %s: %w", path, err)
+		return fmt.Errorf("cannot write beside %s: %w", path, cause(err))
 	}
 	name := tmp.Name()
 	track(name)
 	defer untrack(name)
 	defer os.Remove(name) // a no-op once renamed
 	if err := writeSynced(tmp, st, data); err != nil {
-		return err
+		return fmt.Errorf("cannot write beside %s: %w", path, cause(err))
 	}
 	if err := unchanged(path, old); err != nil {
 		return err
 	}
 	if err := os.Rename(name, path); err != nil {
-		return err
+		return fmt.Errorf("cannot replace %s: %w", path, cause(err))
 	}
 	syncDir(dir)
 	return nil
+}
+
+// cause is what went wrong in err without the path it names: errors from
+// the temporary files name the article, not a file the user never made
+// (".newslint-1637873841").
+func cause(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 func writeSynced(tmp *os.File, st os.FileInfo, data []byte) error {

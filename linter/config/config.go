@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -83,9 +84,14 @@ func Load(defaults []byte, path string, rules []*linter.Rule) (*linter.Config, e
 const MaxSize = 1 << 20
 
 // Find looks for newslint.toml or .newslint.toml in dir and its
-// parents and returns the first found, or "". Only regular files count
-// (or links to them): a FIFO or a device of that name would block or
-// never end.
+// parents and returns the first found, or "". The search stops at the
+// top of a git work tree (a directory holding .git, a directory or a
+// file) and at the home directory, after looking there: a file above a
+// checkout, or above the home, applies to nothing in it. It never looks
+// in, nor climbs past, a shared temporary folder (a directory anyone may
+// write to, with the sticky bit, such as /tmp), where anyone could plant
+// a configuration. Only regular files count (or links to them): a FIFO or
+// a device of that name would block or never end.
 func Find(dir string) string { return new(Finder).Find(dir) }
 
 // Finder is Find with a memory: each directory is looked in once however
@@ -94,6 +100,7 @@ func Find(dir string) string { return new(Finder).Find(dir) }
 // use.
 type Finder struct {
 	found map[string]string // by absolute directory
+	home  string            // the home directory, "" when unknown
 }
 
 // Find is Find, remembering what it finds.
@@ -104,8 +111,17 @@ func (f *Finder) Find(dir string) string {
 	}
 	if f.found == nil {
 		f.found = map[string]string{}
+		f.home = homeDir()
 	}
 	return f.find(dir)
+}
+
+// homeDir is the user's home directory, clean, or "" when unknown.
+func homeDir() string {
+	if h, err := os.UserHomeDir(); err == nil && filepath.IsAbs(h) {
+		return filepath.Clean(h)
+	}
+	return ""
 }
 
 func (f *Finder) find(dir string) string {
@@ -113,17 +129,56 @@ func (f *Finder) find(dir string) string {
 		return p
 	}
 	p := ""
-	for _, name := range []string{"newslint.toml", ".newslint.toml"} {
-		if c := filepath.Join(dir, name); safeio.IsRegular(c) {
-			p = c
-			break
+	shared := sharedDir(dir)
+	if !shared {
+		for _, name := range []string{"newslint.toml", ".newslint.toml"} {
+			if c := filepath.Join(dir, name); safeio.IsRegular(c) {
+				p = c
+				break
+			}
 		}
 	}
-	if parent := filepath.Dir(dir); p == "" && parent != dir {
+	if parent := filepath.Dir(dir); p == "" && !shared && !f.isTop(dir) && parent != dir {
 		p = f.find(parent)
 	}
 	f.found[dir] = p
 	return p
+}
+
+// SearchTop is the highest directory Find looks in from dir: the top of
+// its work tree, the home directory, the one below a shared temporary
+// folder, or the top of the file system (dir itself when it is a shared
+// folder). For saying where a search found nothing.
+func SearchTop(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil || sharedDir(dir) {
+		return dir
+	}
+	f := &Finder{home: homeDir()}
+	for top := dir; ; {
+		parent := filepath.Dir(top)
+		if f.isTop(top) || parent == top || sharedDir(parent) {
+			return top
+		}
+		top = parent
+	}
+}
+
+// isTop reports whether the search ends at dir: the top of a work tree,
+// or the home directory.
+func (f *Finder) isTop(dir string) bool {
+	if dir == f.home {
+		return true
+	}
+	_, err := os.Lstat(filepath.Join(dir, ".git"))
+	return err == nil
+}
+
+// sharedDir reports whether anyone may create files in dir, which has the
+// sticky bit so that they cannot remove others' (/tmp, /var/tmp).
+func sharedDir(dir string) bool {
+	st, err := os.Stat(dir)
+	return err == nil && st.IsDir() && st.Mode()&fs.ModeSticky != 0 && st.Mode().Perm()&0o002 != 0
 }
 
 // Set is the configurations of a run, as the command line and the
@@ -175,9 +230,13 @@ func (s *Set) load(path string) (*linter.Config, error) {
 
 // Merge overlays the TOML document data (named file in errors) on c. Every
 // key is checked: unknown keys, unknown rules and values of the wrong type
-// are errors that name them.
+// are errors that name them. Arrays and inline tables nested more than
+// MaxNesting deep are refused before the text is parsed.
 func Merge(c *linter.Config, file string, data []byte, rules []*linter.Rule) error {
 	text := string(data)
+	if err := checkNesting(file, text); err != nil {
+		return err
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(text, &raw); err != nil {
 		var pe toml.ParseError

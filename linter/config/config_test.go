@@ -225,6 +225,10 @@ func FuzzMerge(f *testing.F) {
 	f.Add([]byte("max-file-size = \"18014398509481985K\"\n[rules.alpha]\nmax-distance = 0\n"))
 	f.Add([]byte("people = [{name = \"A B\"}]\n[[people]]\nname = \"\"\n"))
 	f.Add([]byte("[rules.alpha\nx = "))
+	// Nesting past MaxNesting, refused before the parser (which took 26 s
+	// and 1.5 GB on it).
+	f.Add([]byte(deepInline(8000)))
+	f.Add([]byte("x = [\"\"\"a\"\"\"\"\", " + strings.Repeat("[", 100) + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := linter.DefaultConfig(testRules)
 		err := Merge(c, "f.toml", data, testRules)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/article/markup"
@@ -20,6 +21,10 @@ const (
 	Disable         DirectiveKind = iota // newslint-disable: until newslint-enable
 	Enable                               // newslint-enable: ends a disable
 	DisableNextLine                      // newslint-disable-next-line
+	// UnknownDirective is a comment that starts like a directive
+	// ("newslint-…") but is none, as a misspelt one: it suppresses
+	// nothing, and is reported with ReportUnusedSuppressions.
+	UnknownDirective
 )
 
 var directiveWords = map[string]DirectiveKind{
@@ -27,6 +32,9 @@ var directiveWords = map[string]DirectiveKind{
 }
 
 func (k DirectiveKind) String() string {
+	if k == UnknownDirective {
+		return "unknown directive"
+	}
 	for w, kind := range directiveWords {
 		if kind == k {
 			return w
@@ -43,7 +51,9 @@ func (k DirectiveKind) String() string {
 // With no rule, a directive applies to every rule.
 type Directive struct {
 	article.Span
-	Kind   DirectiveKind
+	Kind DirectiveKind
+	// Word is the directive's first word as written.
+	Word   string
 	Rules  []string
 	Reason string
 	// Line is the line the directive ends on.
@@ -53,7 +63,9 @@ type Directive struct {
 }
 
 // ParseDirectives reads the directives from a document's comments; rules
-// not in known are remembered as unknown.
+// not in known are remembered as unknown, and a comment whose first word
+// starts with "newslint" and a hyphen (or "_", ":", ".") but is no
+// directive is an UnknownDirective.
 func ParseDirectives(comments []markup.Comment, src *article.Source, known map[string]bool) []*Directive {
 	var out []*Directive
 	for _, c := range comments {
@@ -64,8 +76,13 @@ func ParseDirectives(comments []markup.Comment, src *article.Source, known map[s
 			body = before
 		}
 		fields := strings.Fields(body)
-		kind, ok := directiveWords[firstOr(fields, "")]
+		d.Word = firstOr(fields, "")
+		kind, ok := directiveWords[d.Word]
 		if !ok {
+			if looksLikeDirective(d.Word) {
+				d.Kind = UnknownDirective
+				out = append(out, d)
+			}
 			continue
 		}
 		d.Kind = kind
@@ -84,6 +101,70 @@ func ParseDirectives(comments []markup.Comment, src *article.Source, known map[s
 	return out
 }
 
+// looksLikeDirective reports whether w, which is no directive, was meant
+// as one: "newslint" in any case followed by a hyphen, underscore, colon
+// or full stop ("newslint-disable-lin", "Newslint-Disable", "newslint:off").
+func looksLikeDirective(w string) bool {
+	const prefix = "newslint"
+	if len(w) <= len(prefix) || !strings.EqualFold(w[:len(prefix)], prefix) {
+		return false
+	}
+	return strings.IndexByte("-_:.", w[len(prefix)]) >= 0
+}
+
+// directiveList is the directives, in the order the README gives them.
+var directiveList = []string{"newslint-disable", "newslint-enable", "newslint-disable-next-line"}
+
+// nearestDirective is the directive w was most likely meant to be (by
+// edit distance, at most 4, ignoring case), or "".
+func nearestDirective(w string) string {
+	if len(w) > 40 {
+		return ""
+	}
+	w = strings.ToLower(w)
+	best, bestDist := "", 5
+	for _, d := range directiveList {
+		if n := editDistance(w, d); n < bestDist {
+			best, bestDist = d, n
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// shortWord is w cut to at most 40 bytes (at a character boundary) for a
+// message.
+func shortWord(w string) string {
+	if len(w) <= 40 {
+		return w
+	}
+	cut := 40
+	for cut > 0 && !utf8.RuneStart(w[cut]) {
+		cut--
+	}
+	return w[:cut] + "…"
+}
+
 func firstOr(xs []string, def string) string {
 	if len(xs) == 0 {
 		return def
@@ -92,34 +173,59 @@ func firstOr(xs []string, def string) string {
 }
 
 // suppressRange is where a directive silences one rule ("" for every
-// rule): a byte range, or one line for disable-next-line.
+// rule): a byte range, or one line for disable-next-line. An except range
+// is where a rule was enabled again inside a disable of every rule: the
+// all-rules range does not silence that rule there.
 type suppressRange struct {
 	rule     string
 	from, to int
 	line     int
 	dir      *Directive
+	except   bool
 }
 
 // ranges turns directives into the ranges they silence: a disable lasts
 // until the enable that names its rule (or enables everything), or to the
-// end of the file.
+// end of the file. Inside a disable of every rule, newslint-enable RULE
+// turns that rule back on until a disable names it again, a bare disable
+// turns everything off again, or a bare enable ends it all.
 func ranges(dirs []*Directive, fileEnd int) []suppressRange {
 	var out []suppressRange
 	open := map[string]*Directive{} // rule ("" = all) -> open disable
+	except := map[string]int{}      // rule enabled inside open[""] -> from
 	closeRange := func(rule string, to int) {
 		if d, ok := open[rule]; ok {
 			out = append(out, suppressRange{rule: rule, from: d.End, to: to, dir: d})
 			delete(open, rule)
 		}
 	}
-	for _, d := range dirs {
-		rules := d.Rules
-		if len(rules) == 0 {
-			rules = []string{""}
+	closeExcept := func(rule string, to int) {
+		if from, ok := except[rule]; ok {
+			out = append(out, suppressRange{rule: rule, from: from, to: to, except: true})
+			delete(except, rule)
 		}
+	}
+	closeAllExcepts := func(to int) {
+		for _, r := range slices.Sorted(maps.Keys(except)) {
+			closeExcept(r, to)
+		}
+	}
+	for _, d := range dirs {
 		switch d.Kind {
 		case Disable:
-			for _, r := range rules {
+			if len(d.Rules) == 0 {
+				if _, ok := open[""]; ok && len(except) > 0 {
+					// Some rules were enabled again: this disable
+					// turns them off, and silences from here on.
+					closeAllExcepts(d.Start)
+					closeRange("", d.Start)
+				}
+				if _, ok := open[""]; !ok {
+					open[""] = d
+				}
+			}
+			for _, r := range d.Rules {
+				closeExcept(r, d.Start)
 				if _, ok := open[r]; !ok {
 					open[r] = d
 				}
@@ -129,11 +235,21 @@ func ranges(dirs []*Directive, fileEnd int) []suppressRange {
 				for _, r := range slices.Sorted(maps.Keys(open)) {
 					closeRange(r, d.Start)
 				}
+				closeAllExcepts(d.Start)
 			}
 			for _, r := range d.Rules {
 				closeRange(r, d.Start)
+				if _, ok := open[""]; ok {
+					if _, ok := except[r]; !ok {
+						except[r] = d.Start
+					}
+				}
 			}
 		case DisableNextLine:
+			rules := d.Rules
+			if len(rules) == 0 {
+				rules = []string{""}
+			}
 			for _, r := range rules {
 				out = append(out, suppressRange{rule: r, line: d.Line + 1, dir: d})
 			}
@@ -142,16 +258,19 @@ func ranges(dirs []*Directive, fileEnd int) []suppressRange {
 	for _, r := range slices.Sorted(maps.Keys(open)) {
 		closeRange(r, fileEnd)
 	}
+	closeAllExcepts(fileEnd)
 	return out
 }
 
 // suppressor finds, in O(log directives), whether a finding is silenced.
 // Next-line ranges are indexed by (rule, line); byte ranges by rule,
 // sorted: ranges of one rule never overlap (a rule is disabled once until
-// enabled), so a binary search finds the one that may hold a finding.
+// enabled), so a binary search finds the one that may hold a finding; so
+// are except ranges.
 type suppressor struct {
-	byLine map[lineKey][]*Directive
-	byRule map[string][]suppressRange
+	byLine   map[lineKey][]*Directive
+	byRule   map[string][]suppressRange
+	byExcept map[string][]suppressRange
 }
 
 type lineKey struct {
@@ -160,34 +279,52 @@ type lineKey struct {
 }
 
 func newSuppressor(rs []suppressRange) *suppressor {
-	s := &suppressor{byLine: map[lineKey][]*Directive{}, byRule: map[string][]suppressRange{}}
+	s := &suppressor{byLine: map[lineKey][]*Directive{}, byRule: map[string][]suppressRange{}, byExcept: map[string][]suppressRange{}}
 	for _, rg := range rs {
-		if rg.line > 0 {
+		switch {
+		case rg.line > 0:
 			k := lineKey{rg.rule, rg.line}
 			s.byLine[k] = append(s.byLine[k], rg.dir)
-		} else {
+		case rg.except:
+			s.byExcept[rg.rule] = append(s.byExcept[rg.rule], rg)
+		default:
 			s.byRule[rg.rule] = append(s.byRule[rg.rule], rg)
 		}
 	}
-	for _, list := range s.byRule {
-		sort.Slice(list, func(i, j int) bool { return list[i].from < list[j].from })
+	for _, m := range []map[string][]suppressRange{s.byRule, s.byExcept} {
+		for _, list := range m {
+			sort.Slice(list, func(i, j int) bool { return list[i].from < list[j].from })
+		}
 	}
 	return s
 }
 
-// silences reports whether rule's directives silence f, marking the
-// directives that do as used.
-func (s *suppressor) silences(rule string, f linter.Finding) bool {
+// silences reports whether the directives silence f (those for its rule,
+// and those for every rule, unless its rule was enabled again there),
+// marking the directives that do as used.
+func (s *suppressor) silences(f linter.Finding) bool {
 	hit := false
-	for _, d := range s.byLine[lineKey{rule, f.Start.Line}] {
-		d.used, hit = true, true
+	for _, rule := range []string{f.Rule, ""} {
+		for _, d := range s.byLine[lineKey{rule, f.Start.Line}] {
+			d.used, hit = true, true
+		}
 	}
-	rs := s.byRule[rule]
-	i := sort.Search(len(rs), func(i int) bool { return rs[i].from > f.Start.Offset }) - 1
-	if i >= 0 && f.Start.Offset < rs[i].to {
-		rs[i].dir.used, hit = true, true
+	if rg := find(s.byRule[f.Rule], f.Start.Offset); rg != nil {
+		rg.dir.used, hit = true, true
+	}
+	if rg := find(s.byRule[""], f.Start.Offset); rg != nil && find(s.byExcept[f.Rule], f.Start.Offset) == nil {
+		rg.dir.used, hit = true, true
 	}
 	return hit
+}
+
+// find is the range of the sorted, disjoint rs that holds off, or nil.
+func find(rs []suppressRange, off int) *suppressRange {
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].from > off }) - 1
+	if i >= 0 && off < rs[i].to {
+		return &rs[i]
+	}
+	return nil
 }
 
 // suppress removes the findings that the file's directives silence and,
@@ -206,9 +343,7 @@ func (l *Linter) suppress(f *File, findings []linter.Finding) []linter.Finding {
 	s := newSuppressor(ranges(dirs, len(src.Bytes)+1))
 	kept := findings[:0]
 	for _, fd := range findings {
-		// Both the rule's own directives and the all-rules ones apply.
-		own, all := s.silences(fd.Rule, fd), s.silences("", fd)
-		if !own && !all {
+		if !s.silences(fd) {
 			kept = append(kept, fd)
 		}
 	}
@@ -219,8 +354,8 @@ func (l *Linter) suppress(f *File, findings []linter.Finding) []linter.Finding {
 	return kept
 }
 
-// unusedFindings reports the directives that silenced nothing or name a
-// rule that does not exist.
+// unusedFindings reports the directives that silenced nothing, name a
+// rule that does not exist, or are no directive (misspelt).
 func unusedFindings(dirs []*Directive, src *article.Source) []linter.Finding {
 	var out []linter.Finding
 	for _, d := range dirs {
@@ -229,6 +364,12 @@ func unusedFindings(dirs []*Directive, src *article.Source) []linter.Finding {
 		}
 		var msg string
 		switch {
+		case d.Kind == UnknownDirective:
+			hint := "the directives are " + strings.Join(directiveList, ", ")
+			if near := nearestDirective(d.Word); near != "" {
+				hint = "did you mean " + near + "?"
+			}
+			msg = fmt.Sprintf("unknown directive %s (%s); it suppresses nothing", shortWord(d.Word), hint)
 		case len(d.unknown) > 0:
 			msg = fmt.Sprintf("%s names unknown rule %s (newslint rules lists them)", d.Kind, strings.Join(d.unknown, ", "))
 		case !d.used:

@@ -50,12 +50,14 @@ type ConfigFunc func(dir string) (*linter.Config, error)
 //
 // A walk skips hidden directories, what git ignores (see ignore.go), and
 // anything that is neither a regular file nor a directory (a FIFO would
-// block, a device never ends), and follows symbolic links to files and to
-// directories alike, each directory once (a link loop ends there). A path
-// named on the command line is never skipped; one that is not a regular
-// file or a directory is an error.
+// block, a device never ends). It follows symbolic links to files and to
+// directories alike when their target is inside one of the directories
+// named (WalkOptions.FollowLinks: wherever it is), each directory once (a
+// link loop ends there). A path named on the command line is never
+// skipped, and followed when it is a link; one that is not a regular file
+// or a directory is an error.
 func Collect(paths []string, stdin io.Reader, stdinName string, format *markup.Format) []Target {
-	ts, _ := CollectConfigured(paths, stdin, stdinName, format, nil)
+	ts, _ := CollectWith(paths, stdin, stdinName, format, nil, WalkOptions{})
 	return ts
 }
 
@@ -64,8 +66,36 @@ func Collect(paths []string, stdin io.Reader, stdinName string, format *markup.F
 // stdinName) and skipping in walks what that configuration excludes. The
 // first error of configs ends the collection and is returned.
 func CollectConfigured(paths []string, stdin io.Reader, stdinName string, format *markup.Format, configs ConfigFunc) ([]Target, error) {
-	c := &collector{seen: map[string]bool{}, dirs: map[string]bool{}, configs: configs,
+	return CollectWith(paths, stdin, stdinName, format, configs, WalkOptions{})
+}
+
+// WalkOptions are how a walk treats symbolic links.
+type WalkOptions struct {
+	// FollowLinks follows links wherever they lead, out of the
+	// directories named too (a link to / walks the whole file system).
+	// Without it a walk follows only links whose target, every link on
+	// the way resolved, is inside a directory named, so that nothing
+	// outside them is read, nor rewritten by --fix.
+	FollowLinks bool
+	// SkippedLink, when not nil, is called with each link a walk does not
+	// follow (as walked) and the real path of its target.
+	SkippedLink func(link, target string)
+}
+
+// CollectWith is CollectConfigured, walking as opts says.
+func CollectWith(paths []string, stdin io.Reader, stdinName string, format *markup.Format, configs ConfigFunc, opts WalkOptions) ([]Target, error) {
+	c := &collector{seen: map[string]bool{}, dirs: map[string]int{}, configs: configs, opts: opts,
 		excludes: map[string]string{}, excluders: map[*linter.Config]*excluder{}}
+	if !opts.FollowLinks {
+		for _, p := range paths {
+			if p == "-" {
+				continue
+			}
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				c.roots = append(c.roots, realPath(p))
+			}
+		}
+	}
 	for _, p := range paths {
 		if c.err != nil {
 			break
@@ -99,10 +129,16 @@ func CollectConfigured(paths []string, stdin io.Reader, stdinName string, format
 type collector struct {
 	out []Target
 	// seen holds the files listed, by real path; dirs the directories
-	// walked.
-	seen, dirs map[string]bool
-	configs    ConfigFunc
-	err        error // the first error of configs
+	// walked, by real path, with the lintable files found below each (-1
+	// while it is walked).
+	seen map[string]bool
+	dirs map[string]int
+	// roots are the real paths of the directories named, which a walk
+	// does not leave (none with opts.FollowLinks).
+	roots   []string
+	opts    WalkOptions
+	configs ConfigFunc
+	err     error // the first error of configs
 	// excludes holds core.excludesFile by work tree; excluders the
 	// compiled exclude patterns by configuration.
 	excludes  map[string]string
@@ -150,36 +186,57 @@ func realPath(p string) string {
 	return filepath.Clean(p)
 }
 
-// walk lists the lintable files under dir.
+// walk lists the lintable files under dir, a directory named.
 func (c *collector) walk(dir string) {
 	before := len(c.out)
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		abs = dir
 	}
-	found, skipped := c.walkDir(dir, c.startState(abs))
-	if found == 0 && len(c.out) == before && c.err == nil {
+	real := realPath(dir)
+	var n walkCount
+	if found, walked := c.dirs[real]; walked {
+		// Named twice, or walked already through another path: an
+		// error only if there was nothing in it then.
+		n.found = found
+	} else {
+		n = c.walkDir(dir, real, c.startState(abs))
+	}
+	if n.found == 0 && len(c.out) == before && c.err == nil {
 		msg := "directory holds no .txt, .md, .markdown, .html or .htm file"
-		if skipped > 0 {
+		if n.skipped > 0 {
 			msg += " that is not ignored (.gitignore, exclude in newslint.toml)"
+		}
+		if n.links > 0 {
+			msg += fmt.Sprintf("; %d symbolic link(s) leading out of the directories named not followed (--follow-links follows them)", n.links)
 		}
 		c.out = append(c.out, Target{Path: dir, Err: errors.New(msg)})
 	}
 }
 
-// walkDir lists the lintable files under dir, whose state is st,
-// following links to directories once each, and returns how many it
-// found and how many files and directories it skipped as ignored.
-func (c *collector) walkDir(dir string, st walkState) (found, skipped int) {
-	real := realPath(dir)
-	if c.dirs[real] {
-		return 0, 0 // walked already: a link loop, or named twice
+// walkCount is what a walk found: lintable files, files and directories
+// skipped as ignored, and links not followed.
+type walkCount struct{ found, skipped, links int }
+
+func (n *walkCount) add(m walkCount) {
+	n.found, n.skipped, n.links = n.found+m.found, n.skipped+m.skipped, n.links+m.links
+}
+
+// walkDir lists the lintable files under dir, whose real path (no link
+// in it) is real and whose state is st, following links as c.opts says,
+// to each directory once. The real path of each entry that is not a link
+// is real's, joined with its name; only links are resolved, so that the
+// walk takes a few system calls for each directory and file, however deep.
+func (c *collector) walkDir(dir, real string, st walkState) (n walkCount) {
+	if _, walked := c.dirs[real]; walked {
+		return n // walked already: a link loop, or named twice
 	}
-	c.dirs[real] = true
+	c.dirs[real] = -1 // being walked
+	defer func() { c.dirs[real] = n.found }()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		c.add(Target{Path: dir, Err: ioError(err)})
-		return 0, 0
+		return n
 	}
 	hasGit, hasIgnore := false, false
 	for _, e := range entries {
@@ -194,12 +251,12 @@ func (c *collector) walkDir(dir string, st walkState) (found, skipped int) {
 	}
 	cfg := c.configFor(st.abs)
 	if c.err != nil {
-		return 0, 0
+		return n
 	}
 	excl := c.excluderFor(cfg)
 	skip := func(name string, isDir bool) bool {
 		if st.ignored(name, isDir) || excl.excluded(filepath.Join(st.abs, name), isDir) {
-			skipped++
+			n.skipped++
 			return true
 		}
 		return false
@@ -212,11 +269,12 @@ func (c *collector) walkDir(dir string, st walkState) (found, skipped int) {
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
 		mode := e.Type()
-		if mode&fs.ModeSymlink != 0 {
+		isLink := mode&fs.ModeSymlink != 0
+		if isLink {
 			fi, err := os.Stat(path)
 			if err != nil {
 				if markup.Lintable(e.Name()) && !skip(e.Name(), false) {
-					found++
+					n.found++
 					c.add(Target{Path: path, Err: fmt.Errorf("broken symbolic link: %w", ioError(err))})
 				}
 				continue
@@ -227,26 +285,119 @@ func (c *collector) walkDir(dir string, st walkState) (found, skipped int) {
 		case mode.IsDir():
 			// A link to a directory is matched as a directory (git takes
 			// it for a file, and does not go into it at all).
-			if !strings.HasPrefix(e.Name(), ".") && !skip(e.Name(), true) {
-				f, s := c.walkDir(path, st.child(e.Name()))
-				found, skipped = found+f, skipped+s
+			if strings.HasPrefix(e.Name(), ".") || skip(e.Name(), true) {
+				continue
 			}
+			sub, ok := c.entryReal(real, e.Name(), path, isLink)
+			if !ok {
+				n.links++
+				continue
+			}
+			n.add(c.walkDir(path, sub, st.child(e.Name())))
 		case mode.IsRegular() && markup.Lintable(e.Name()):
 			if skip(e.Name(), false) {
 				continue
 			}
-			found++
-			t := Target{Path: path, Size: -1, Config: cfg}
-			if e.Type()&fs.ModeSymlink == 0 {
-				// A file in a directory whose real path is known: no
-				// need to resolve it again.
-				c.addAs(t, filepath.Join(real, e.Name()))
-			} else {
-				c.add(t)
+			key, ok := c.entryReal(real, e.Name(), path, isLink)
+			if !ok {
+				n.links++
+				continue
 			}
+			n.found++
+			c.addAs(Target{Path: path, Size: -1, Config: cfg}, key)
 		}
 	}
-	return found, skipped
+	return n
+}
+
+// entryReal is the real path of entry name of the directory whose real
+// path is real, found at path: real's joined with the name, or for a link
+// its target resolved. ok is false for a link the walk does not follow,
+// which is told to opts.SkippedLink.
+func (c *collector) entryReal(real, name, path string, isLink bool) (string, bool) {
+	if !isLink {
+		return filepath.Join(real, name), true
+	}
+	target, err := resolveLink(real, name)
+	if err != nil {
+		target = realPath(path) // a race: the link changed since it was read
+	}
+	if c.opts.FollowLinks || c.inRoots(target) {
+		return target, true
+	}
+	if c.opts.SkippedLink != nil {
+		c.opts.SkippedLink(path, target)
+	}
+	return target, false
+}
+
+// inRoots reports whether the real path p is one of the directories named
+// or below one.
+func (c *collector) inRoots(p string) bool {
+	for _, r := range c.roots {
+		if within(r, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether path p is dir or below it (both clean).
+func within(dir, p string) bool {
+	rest, ok := strings.CutPrefix(p, dir)
+	return ok && (rest == "" || rest[0] == filepath.Separator || strings.HasSuffix(dir, string(filepath.Separator)))
+}
+
+// maxLinkHops is the most links resolveLink follows for one path, as the
+// system does (Linux: 40); past it the path cannot be opened anyway.
+const maxLinkHops = 40
+
+// resolveLink returns the real path of the link name in the directory
+// whose real path is dir. Only what the link adds is looked at: dir has no
+// link in it (so ".." in a target is its parent), and each component the
+// targets add is looked up once, a link among them read and followed in
+// turn, so that the time is that of the targets, not of the depth of dir.
+func resolveLink(dir, name string) (string, error) {
+	cur, rest := dir, name
+	for hops := 0; rest != ""; {
+		var comp string
+		comp, rest, _ = strings.Cut(rest, string(filepath.Separator))
+		switch comp {
+		case "", ".":
+			continue
+		case "..":
+			cur = filepath.Dir(cur)
+			continue
+		}
+		next := filepath.Join(cur, comp)
+		fi, err := os.Lstat(next)
+		if err != nil {
+			return "", err
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			cur = next
+			continue
+		}
+		if hops++; hops > maxLinkHops {
+			return "", &fs.PathError{Op: "resolve", Path: next, Err: errors.New("too many levels of symbolic links")}
+		}
+		target, err := os.Readlink(next)
+		if err != nil {
+			return "", err
+		}
+		if filepath.IsAbs(target) {
+			// From the top of the file system, whose path has no link.
+			if cur, err = filepath.EvalSymlinks(target); err != nil {
+				return "", err
+			}
+			continue
+		}
+		if rest != "" {
+			target += string(filepath.Separator) + rest
+		}
+		rest = target
+	}
+	return cur, nil
 }
 
 // forTarget is the Linter for t: l, or l under t's configuration.
