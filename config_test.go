@@ -5,6 +5,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/newslint/newslint"
+	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/linter/config"
 	"github.com/newslint/newslint/rules"
 	"github.com/stretchr/testify/assert"
@@ -47,4 +48,12 @@ func TestConfigDocumentsEveryRule(t *testing.T) {
 	// And nothing else: loading it checks every key against the rules.
 	_, err = config.Load(newslint.DefaultConfig, "", rules.All())
 	require.NoError(t, err)
+}
+
+// config.toml documents max-same-issues at its default.
+func TestConfigDocumentsMaxSameIssues(t *testing.T) {
+	var doc map[string]any
+	_, err := toml.Decode(string(newslint.DefaultConfig), &doc)
+	require.NoError(t, err)
+	assert.Equal(t, int64(linter.DefaultMaxSameIssues), doc["max-same-issues"])
 }

@@ -5,6 +5,9 @@ import "github.com/newslint/newslint/people"
 // DefaultMaxFileSize is the size above which a file is not linted.
 const DefaultMaxFileSize = 10 << 20
 
+// DefaultMaxSameIssues is the default MaxSameIssues.
+const DefaultMaxSameIssues = 50
+
 // Config is a configuration: which rules run, at which severity, with which
 // options, and whom the newsroom knows. It is plain data; linter/config
 // reads it from TOML.
@@ -12,7 +15,11 @@ type Config struct {
 	// Path is the file the configuration came from ("" for the defaults).
 	Path        string
 	MaxFileSize int64
-	Rules       map[string]*RuleConfig
+	// MaxSameIssues is how many findings of one rule in one file are kept
+	// (the first in text order); the rest are counted and reported as one
+	// info finding. 0 keeps them all.
+	MaxSameIssues int
+	Rules         map[string]*RuleConfig
 	// People is the people gazetteer ([[people]] tables).
 	People []people.Person
 	// Exclude holds patterns, written as in .gitignore, of what a
@@ -32,7 +39,7 @@ type RuleConfig struct {
 // DefaultConfig returns the configuration every rule starts from: enabled,
 // with its default severity and options.
 func DefaultConfig(rules []*Rule) *Config {
-	c := &Config{MaxFileSize: DefaultMaxFileSize, Rules: map[string]*RuleConfig{}}
+	c := &Config{MaxFileSize: DefaultMaxFileSize, MaxSameIssues: DefaultMaxSameIssues, Rules: map[string]*RuleConfig{}}
 	for _, r := range rules {
 		c.Rules[r.Name] = r.defaultConfig()
 	}

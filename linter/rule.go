@@ -160,10 +160,24 @@ type Pass struct {
 	widen    func(article.Span) article.Span
 	severity Severity
 	findings []Finding
+	// keep, when set, says whether a finding is kept (not suppressed);
+	// those it refuses are neither stored nor counted.
+	keep func(Finding) bool
+	// max is the cap on findings kept (0: none): past 2*max, the findings
+	// are sorted and cut to the first max, so memory stays bounded
+	// however many are reported; dropped counts those cut, first is the
+	// first of them in text order.
+	max     int
+	dropped int
+	first   Finding
 }
 
 // Report records a finding over span, with optional suggested fixes.
 func (pass *Pass) Report(span article.Span, message string, fixes ...Suggestion) {
+	pass.report(span, message, nil, fixes)
+}
+
+func (pass *Pass) report(span article.Span, message string, related []Related, fixes []Suggestion) {
 	if pass.widen != nil {
 		span = pass.widen(span)
 	}
@@ -182,21 +196,67 @@ func (pass *Pass) Report(span article.Span, message string, fixes ...Suggestion)
 		}
 	}
 	src := pass.Article.Orig
-	pass.findings = append(pass.findings, Finding{
+	pass.add(Finding{
 		Rule:        pass.Rule.Name,
 		Severity:    pass.severity,
 		Message:     message,
 		Start:       src.Position(span.Start),
 		End:         src.Position(span.End),
 		Suggestions: fixes,
+		Related:     related,
 	})
 }
 
 // ReportRelated records a finding over span with the evidence for it
 // elsewhere in the text, and optional suggested fixes.
 func (pass *Pass) ReportRelated(span article.Span, message string, related []Related, fixes ...Suggestion) {
-	pass.Report(span, message, fixes...)
-	pass.findings[len(pass.findings)-1].Related = related
+	pass.report(span, message, related, fixes)
+}
+
+// add stores f, unless keep refuses it, holding at most 2*max findings.
+func (pass *Pass) add(f Finding) {
+	if pass.keep != nil && !pass.keep(f) {
+		return
+	}
+	pass.findings = append(pass.findings, f)
+	if pass.max > 0 && len(pass.findings) >= 2*pass.max {
+		pass.cut()
+	}
+}
+
+// cut keeps the first max findings in text order and counts the rest:
+// the findings kept are always the first max of all those stored so far,
+// so the result does not depend on the order the rule reports in.
+func (pass *Pass) cut() {
+	if pass.max <= 0 || len(pass.findings) <= pass.max {
+		return
+	}
+	SortFindings(pass.findings)
+	rest := pass.findings[pass.max:]
+	if pass.dropped == 0 || findingLess(rest[0], pass.first) {
+		pass.first = rest[0]
+	}
+	pass.dropped += len(rest)
+	clear(rest) // let the dropped findings' messages and fixes go
+	pass.findings = pass.findings[:pass.max]
+}
+
+// capped is the findings kept, sorted, and one info finding for those
+// not kept, at the first of them.
+func (pass *Pass) capped() []Finding {
+	pass.cut()
+	if pass.dropped == 0 {
+		return pass.findings
+	}
+	SortFindings(pass.findings)
+	return append(pass.findings, Finding{
+		Rule:     pass.Rule.Name,
+		Severity: Info,
+		Message: fmt.Sprintf("%d more \u201c%s\u201d findings in this file not shown (max-same-issues = %d; 0 shows all)",
+			pass.dropped, pass.Rule.Name, pass.max),
+		Start: pass.first.Start,
+		End:   pass.first.End,
+	})
 }
 
 // Evidence builds a Related for span.
@@ -223,17 +283,18 @@ func (pass *Pass) Fix(message string, span article.Span, text string) Suggestion
 
 // SortFindings orders findings by offset, rule, end and message.
 func SortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Start.Offset != b.Start.Offset {
-			return a.Start.Offset < b.Start.Offset
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		if a.End.Offset != b.End.Offset {
-			return a.End.Offset < b.End.Offset
-		}
-		return a.Message < b.Message
-	})
+	sort.SliceStable(fs, func(i, j int) bool { return findingLess(fs[i], fs[j]) })
+}
+
+func findingLess(a, b Finding) bool {
+	if a.Start.Offset != b.Start.Offset {
+		return a.Start.Offset < b.Start.Offset
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	if a.End.Offset != b.End.Offset {
+		return a.End.Offset < b.End.Offset
+	}
+	return a.Message < b.Message
 }

@@ -15,6 +15,10 @@ type Unit struct {
 	// Widen, when set, adjusts a span before it becomes a position (for
 	// HTML, to cover a whole character reference).
 	Widen func(article.Span) article.Span
+	// Keep, when set, says whether a finding is kept (not suppressed):
+	// those it refuses are neither stored nor counted against
+	// Config.MaxSameIssues.
+	Keep func(Finding) bool
 }
 
 // RuleError is a rule that failed (panicked) on an article; the other
@@ -29,16 +33,22 @@ func (e *RuleError) Error() string {
 }
 
 // Run runs rule r, configured by rc, on the unit. A rule that panics
-// yields no findings and a *RuleError.
+// yields no findings and a *RuleError. Past Config.MaxSameIssues
+// findings, only the first that many in text order are kept, and one
+// info finding says how many more there were; the rest are never held
+// (at most twice the cap at once), however many the rule reports.
 func (u *Unit) Run(r *Rule, rc *RuleConfig) (findings []Finding, err error) {
-	pass := &Pass{Article: u.Article, People: u.People, Rule: r, Config: u.Config, options: rc.Options, widen: u.Widen, severity: rc.Severity}
+	pass := &Pass{Article: u.Article, People: u.People, Rule: r, Config: u.Config, options: rc.Options, widen: u.Widen, severity: rc.Severity, keep: u.Keep}
+	if u.Config != nil {
+		pass.max = u.Config.MaxSameIssues
+	}
 	defer func() {
 		if v := recover(); v != nil {
 			findings, err = nil, &RuleError{Rule: r.Name, Value: v}
 		}
 	}()
 	r.Run(pass)
-	return pass.findings, nil
+	return pass.capped(), nil
 }
 
 // FileResult is what linting one file gave: its findings and, when the file

@@ -182,7 +182,8 @@ func TestLongLinePositions(t *testing.T) {
 	if raceEnabled {
 		n = 10_000
 	}
-	c := start(t, testRules)
+	// Every finding, past max-same-issues: their positions are the point.
+	c := startWith(t, Options{Rules: testRules, Defaults: []byte("max-same-issues = 0\n"), Version: "test", Debounce: 20 * time.Millisecond})
 	c.wait = 25 * time.Second // on a loaded machine; before the fix, minutes
 	c.initialize("utf-16")
 	uri := "file:///tmp/one-line.html"
@@ -203,7 +204,8 @@ func TestManyEditsInOneChange(t *testing.T) {
 	if raceEnabled {
 		lines, edits = 50_000, 2_500
 	}
-	c := start(t, testRules)
+	// Every finding, past max-same-issues: their positions are the point.
+	c := startWith(t, Options{Rules: testRules, Defaults: []byte("max-same-issues = 0\n"), Version: "test", Debounce: 20 * time.Millisecond})
 	c.wait = 25 * time.Second // on a loaded machine
 	c.initialize()
 	uri := "file:///tmp/big.txt"

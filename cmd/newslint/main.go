@@ -30,7 +30,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/newslint/newslint"
 	"github.com/newslint/newslint/article/markup"
@@ -53,10 +52,12 @@ func main() {
 	// Ordinary articles leave little live heap (a few MB), so collecting
 	// seldom (GOGC 400) saves a third of the CPU time, and a soft limit of
 	// 26 MB makes the collector work harder only as the heap nears it:
-	// the whole development set peaks under 32 MB. A big file or the
-	// language server changes both (see tuneGC). GOGC and GOMEMLIMIT in
+	// the whole development set peaks under 32 MB. A big file, a model
+	// that outgrows the small limit (see watchHeap) or the language
+	// server changes both (see tuneGC). GOGC and GOMEMLIMIT in
 	// the environment still win.
 	setGC(400, smallHeapLimit)
+	watchHeap() // a model that outgrows the small limit lifts it (gc.go)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -92,8 +93,6 @@ const bigFile = 1 << 20
 // back then, before the file is read. GOGC and GOMEMLIMIT in the
 // environment still win.
 func tuneGC(l *engine.Linter, targets []engine.Target) {
-	var big sync.Once
-	bigGC := func() { big.Do(func() { setGC(25, bigHeapLimit) }) }
 	for _, t := range targets {
 		if t.Stdin && t.Data == nil || t.Size >= bigFile {
 			bigGC()
@@ -126,6 +125,29 @@ type options struct {
 	color         string
 	followLinks   bool
 	verbose       bool
+	maxSame       maxSameFlag
+}
+
+// maxSameFlag is --max-same-issues: a count from 0, when given.
+type maxSameFlag struct {
+	set bool
+	n   int
+}
+
+func (f *maxSameFlag) String() string {
+	if !f.set {
+		return ""
+	}
+	return strconv.Itoa(f.n)
+}
+
+func (f *maxSameFlag) Set(v string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 || n > config.MaxSameIssues {
+		return fmt.Errorf("want a number from 0 (no cap) to %d", config.MaxSameIssues)
+	}
+	f.set, f.n = true, n
+	return nil
 }
 
 // ruleList is a repeatable flag of rule names, each value one name or a
@@ -163,6 +185,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.quiet, "quiet", false, "print no summary line and no progress line on standard error")
 	fs.StringVar(&o.color, "color", "auto", "colour text output `WHEN`: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&o.followLinks, "follow-links", false, "in directory walks, follow symbolic links that lead out of the directories named too (default: only those whose target is inside one)")
+	fs.Var(&o.maxSame, "max-same-issues", "show at most `N` findings of one rule per file, the first in the text, and one info finding counting the rest; 0 shows all (default: max-same-issues in the configuration, 50)")
 	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error which configuration applies to the files, and each symbolic link a walk does not follow")
 	// Usage is printed by run: to stdout when asked for, to stderr after
 	// a usage error.
@@ -360,7 +383,15 @@ func (o options) applyRuleFlags(s *settings, all []*linter.Rule) error {
 	}
 	setEnabled(s.config, known, o.enable, true)
 	setEnabled(s.config, known, o.disable, false)
+	o.setMaxSame(s.config)
 	return nil
+}
+
+// setMaxSame applies --max-same-issues, when given, to c.
+func (o options) setMaxSame(c *linter.Config) {
+	if o.maxSame.set {
+		c.MaxSameIssues = o.maxSame.n
+	}
 }
 
 // setEnabled turns the named rules on or off in c.
@@ -590,7 +621,7 @@ func loadConfig(path string, all []*linter.Rule, file string) (*linter.Config, e
 // configsFor gives the files of each directory their configuration from
 // set: --config for every file, else the newslint.toml nearest the
 // directory (else the defaults), each file read once, as the language
-// server finds it; --enable and --disable apply to each.
+// server finds it; --enable, --disable and --max-same-issues apply to each.
 func (o options) configsFor(set *config.Set, all []*linter.Rule) engine.ConfigFunc {
 	known := map[string]*linter.Rule{}
 	for _, r := range all {
@@ -603,6 +634,7 @@ func (o options) configsFor(set *config.Set, all []*linter.Rule) engine.ConfigFu
 			done[c] = true
 			setEnabled(c, known, o.enable, true)
 			setEnabled(c, known, o.disable, false)
+			o.setMaxSame(c)
 		}
 		return c, err
 	}

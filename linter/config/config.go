@@ -339,6 +339,15 @@ func (m *merger) top(key string, val any) error {
 			return m.keyErr("", key, err.Error())
 		}
 		m.c.MaxFileSize = n
+	case "max-same-issues":
+		n, ok := val.(int64)
+		switch {
+		case !ok:
+			return m.keyErr("", key, fmt.Sprintf("must be an integer, not %s", tomlType(val)))
+		case n < 0 || n > MaxSameIssues:
+			return m.keyErr("", key, fmt.Sprintf("must be from 0 (no cap) to %d, not %d", MaxSameIssues, n))
+		}
+		m.c.MaxSameIssues = int(n)
 	case "rules":
 		tbl, ok := val.(map[string]any)
 		if !ok {
@@ -373,7 +382,7 @@ func (m *merger) top(key string, val any) error {
 			m.c.People = append(m.c.People, p)
 		}
 	default:
-		return m.keyErr("", key, "unknown key (known: max-file-size, exclude, rules, people)")
+		return m.keyErr("", key, "unknown key (known: max-file-size, max-same-issues, exclude, rules, people)")
 	}
 	return nil
 }
@@ -536,6 +545,10 @@ func parsePerson(m map[string]any) (people.Person, error) {
 	}
 	return p, nil
 }
+
+// MaxSameIssues is the largest max-same-issues: a cap above it is no cap
+// (0 says so).
+const MaxSameIssues = 1_000_000
 
 // MaxFileSize is the largest max-file-size: a file is read whole into
 // memory, and the model takes a few times its size.

@@ -349,3 +349,32 @@ func TestSetLoadsEachFileOnce(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "", d.Path)
 }
+
+// TestConfigMaxSameIssues: max-same-issues defaults to 50 (also with no
+// configuration text at all), takes 0 for no cap, and refuses what is
+// not a count.
+func TestConfigMaxSameIssues(t *testing.T) {
+	c, err := Load([]byte(testDefaults), "", testRules)
+	require.NoError(t, err)
+	assert.Equal(t, 50, c.MaxSameIssues)
+	assert.Equal(t, 50, linter.DefaultConfig(testRules).MaxSameIssues)
+
+	for text, want := range map[string]int{"max-same-issues = 0\n": 0, "max-same-issues = 3\n": 3, "max-same-issues = 1000000\n": 1000000} {
+		c, err := loadString(t, text)
+		require.NoError(t, err, text)
+		assert.Equal(t, want, c.MaxSameIssues, text)
+	}
+	for text, msg := range map[string]string{
+		"\nmax-same-issues = -1\n":      "from 0 (no cap) to 1000000",
+		"\nmax-same-issues = 1000001\n": "from 0 (no cap) to 1000000",
+		"\nmax-same-issues = \"50\"\n":  "must be an integer, not a string",
+		"\nmax-same-issues = 2.5\n":     "must be an integer, not a float",
+	} {
+		ce := configErr(t, func() error { _, err := loadString(t, text); return err }())
+		assert.Equal(t, "max-same-issues", ce.Key, text)
+		assert.Equal(t, 2, ce.Line, text)
+		assert.Contains(t, ce.Msg, msg, text)
+	}
+	_, err = loadString(t, "max-same-issue = 5\n")
+	assert.ErrorContains(t, err, "max-same-issues", "the unknown-key message lists it")
+}

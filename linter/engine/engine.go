@@ -218,6 +218,10 @@ func (l *Linter) LintFile(path string, data []byte, format markup.Format) (f *Fi
 		orig := f.Article.Orig.Bytes
 		unit.Widen = func(s article.Span) article.Span { return markup.WidenToEntities(orig, s) }
 	}
+	sp := l.suppression(f)
+	if sp != nil {
+		unit.Keep = sp.keep
+	}
 	var errs []error
 	skipEnglish := l.skipsEnglish(cfg, f.Article)
 	for _, r := range l.Rules {
@@ -232,9 +236,7 @@ func (l *Linter) LintFile(path string, data []byte, format markup.Format) (f *Fi
 		findings = append(findings, fs...)
 	}
 	linter.SortFindings(findings)
-	if len(f.Doc.Comments) > 0 {
-		findings = l.suppress(f, findings)
-	}
+	findings = l.unused(sp, findings)
 	return f, findings, errors.Join(errs...)
 }
 

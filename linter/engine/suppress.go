@@ -327,10 +327,21 @@ func find(rs []suppressRange, off int) *suppressRange {
 	return nil
 }
 
-// suppress removes the findings that the file's directives silence and,
-// with ReportUnusedSuppressions, adds a finding for each directive that
-// silenced nothing.
-func (l *Linter) suppress(f *File, findings []linter.Finding) []linter.Finding {
+// suppression is a file's directives, read before its rules run: keep
+// drops each finding they silence as it is reported (before it counts
+// against max-same-issues), and unused, with ReportUnusedSuppressions,
+// adds a finding for each directive that silenced nothing.
+type suppression struct {
+	dirs []*Directive
+	s    *suppressor
+	src  *article.Source
+}
+
+// suppression reads f's directives; nil when it has none.
+func (l *Linter) suppression(f *File) *suppression {
+	if len(f.Doc.Comments) == 0 {
+		return nil
+	}
 	known := make(map[string]bool, len(l.Rules))
 	for _, r := range l.Rules {
 		known[r.Name] = true
@@ -338,20 +349,22 @@ func (l *Linter) suppress(f *File, findings []linter.Finding) []linter.Finding {
 	src := f.Article.Orig
 	dirs := ParseDirectives(f.Doc.Comments, src, known)
 	if len(dirs) == 0 {
+		return nil
+	}
+	return &suppression{dirs: dirs, s: newSuppressor(ranges(dirs, len(src.Bytes)+1)), src: src}
+}
+
+func (sp *suppression) keep(f linter.Finding) bool { return !sp.s.silences(f) }
+
+// unused adds to findings, with ReportUnusedSuppressions, a finding for
+// each directive that silenced nothing, once every rule has run.
+func (l *Linter) unused(sp *suppression, findings []linter.Finding) []linter.Finding {
+	if sp == nil || !l.ReportUnusedSuppressions {
 		return findings
 	}
-	s := newSuppressor(ranges(dirs, len(src.Bytes)+1))
-	kept := findings[:0]
-	for _, fd := range findings {
-		if !s.silences(fd) {
-			kept = append(kept, fd)
-		}
-	}
-	if l.ReportUnusedSuppressions {
-		kept = append(kept, unusedFindings(dirs, src)...)
-		linter.SortFindings(kept)
-	}
-	return kept
+	findings = append(findings, unusedFindings(sp.dirs, sp.src)...)
+	linter.SortFindings(findings)
+	return findings
 }
 
 // unusedFindings reports the directives that silenced nothing, name a
