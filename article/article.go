@@ -37,6 +37,9 @@ func Parse(in Input) *Article {
 	} else {
 		a.splitParagraphs()
 	}
+	// Every paragraph has at least one sentence, most of them few: the
+	// list starts at that size rather than growing from nothing.
+	a.Sentences = make([]Sentence, 0, len(a.Paragraphs))
 	for i := range a.Paragraphs {
 		a.splitSentences(i)
 	}

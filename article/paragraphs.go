@@ -5,6 +5,7 @@ import "strings"
 // blockParagraphs makes a paragraph of each text block the input format
 // marks (Markdown blocks, HTML elements).
 func (a *Article) blockParagraphs(blocks []Span) {
+	a.Paragraphs = make([]Paragraph, 0, len(blocks))
 	for _, b := range blocks {
 		s, e := a.trim(max(b.Start, a.Src.Start), min(b.End, len(a.Src.Bytes)))
 		if s < e && (len(a.Paragraphs) == 0 || s >= a.Paragraphs[len(a.Paragraphs)-1].End) {
@@ -41,46 +42,66 @@ func (a *Article) markHeadline(oneLine bool) {
 // line is a line's content, without its line break.
 type line struct{ start, end int }
 
-// lines lists the source's lines (a final line break does not start an
-// empty last line).
-func (a *Article) lines() []line {
+// numLines is the number of the source's lines (a final line break does
+// not start an empty last line).
+func (a *Article) numLines() int {
 	src := a.Src
-	out := make([]line, 0, len(src.lineStarts))
-	for i := 0; i < len(src.lineStarts); i++ {
-		st := max(src.lineStarts[i], src.Start)
-		end := len(src.Bytes)
-		if i+1 < len(src.lineStarts) {
-			end = src.lineStarts[i+1]
+	n := len(src.lineStarts)
+	if n > 0 {
+		if l := a.lineAt(n - 1); l.start == l.end && l.start == len(src.Bytes) {
+			n--
 		}
-		for end > st && IsLineBreak(src.Bytes[end-1]) {
-			end--
-		}
-		if i == len(src.lineStarts)-1 && st == end && st == len(src.Bytes) {
-			break
-		}
-		out = append(out, line{st, end})
 	}
-	return out
+	return n
+}
+
+// lineAt is the source's line i. Lines are read one at a time rather than
+// listed: a list would cost 16 bytes for every line, more than a short
+// line holds.
+func (a *Article) lineAt(i int) line {
+	src := a.Src
+	st := max(src.lineStarts[i], src.Start)
+	end := len(src.Bytes)
+	if i+1 < len(src.lineStarts) {
+		end = src.lineStarts[i+1]
+	}
+	for end > st && IsLineBreak(src.Bytes[end-1]) {
+		end--
+	}
+	return line{st, max(st, end)}
+}
+
+// blankLine reports whether l holds nothing but white space.
+func (a *Article) blankLine(l line) bool {
+	return strings.TrimFunc(a.Src.Text[l.start:l.end], IsSpace) == ""
 }
 
 // splitParagraphs separates paragraphs at blank lines; a file with no
-// blank line between its lines has a paragraph a line.
+// blank line between its lines has a paragraph a line. The paragraphs are
+// counted first, so that the list is made at its final size: growing it
+// would hold the old copy and the new at once.
 func (a *Article) splitParagraphs() {
-	lines := a.lines()
-	blank := make([]bool, len(lines))
+	n := a.numLines()
 	anyBlank := false
-	for i, l := range lines {
-		blank[i] = strings.TrimFunc(a.Src.Text[l.start:l.end], IsSpace) == ""
-		if blank[i] && i > 0 && i < len(lines)-1 {
-			anyBlank = true
-		}
+	for i := 1; i < n-1 && !anyBlank; i++ {
+		anyBlank = a.blankLine(a.lineAt(i))
 	}
-	start := -1
-	for i, l := range lines {
+	count, inPara := 0, false
+	for i := 0; i < n; i++ {
+		blank := a.blankLine(a.lineAt(i))
+		if !blank && (!anyBlank || !inPara) {
+			count++
+		}
+		inPara = !blank
+	}
+	a.Paragraphs = make([]Paragraph, 0, count)
+	start, prevEnd := -1, 0
+	for i := 0; i < n; i++ {
+		l := a.lineAt(i)
 		switch {
-		case blank[i]:
+		case a.blankLine(l):
 			if start >= 0 {
-				a.addParagraph(start, lines[i-1].end)
+				a.addParagraph(start, prevEnd)
 				start = -1
 			}
 		case !anyBlank:
@@ -88,9 +109,10 @@ func (a *Article) splitParagraphs() {
 		case start < 0:
 			start = l.start
 		}
+		prevEnd = l.end
 	}
 	if start >= 0 {
-		a.addParagraph(start, lines[len(lines)-1].end)
+		a.addParagraph(start, prevEnd)
 	}
 	a.markHeadline(true)
 }

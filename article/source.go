@@ -49,8 +49,11 @@ func NewSource(b []byte) *Source {
 	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
 		s.Start = 3
 	}
-	s.lineStarts = append(s.lineStarts, 0)
-	if bytes.IndexByte(b, '\r') < 0 {
+	// Made at its final size (lines end at LF, CR or CRLF, so the line
+	// feeds and carriage returns bound their number), not grown.
+	cr := bytes.Count(b, []byte{'\r'})
+	s.lineStarts = make([]int, 1, 1+bytes.Count(b, []byte{'\n'})+cr)
+	if cr == 0 {
 		// Line feeds only, as most files have: found by IndexByte,
 		// which scans many bytes at a time.
 		for i := 0; ; {

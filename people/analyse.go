@@ -69,6 +69,11 @@ func Analyse(art *article.Article, gazetteer []Person) *Model {
 	return pm
 }
 
+// maxCapWordRoom caps the room indexPeople makes up front in CapWords.
+const maxCapWordRoom = 1 << 12
+
+// indexPeople lists mentions and statements by paragraph, the entities
+// that speak, and the capitalised words.
 func (a *analysis) indexPeople(pm *Model) {
 	pm.MentionsByPara = groupBy(len(a.Paragraphs), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Para })
 	pm.StatementsByPara = groupBy(len(a.Paragraphs), len(pm.Statements), func(i int) int { return pm.Statements[i].Para })
@@ -83,7 +88,10 @@ func (a *analysis) indexPeople(pm *Model) {
 			pm.Speaking[at.Entity] = true
 		}
 	}
-	pm.CapWords = make(map[string]int, len(pm.Mentions))
+	// Room for a word per mention, up to maxCapWordRoom: a long article
+	// repeats its capitalised words, and the map grows for one that
+	// does not.
+	pm.CapWords = make(map[string]int, min(len(pm.Mentions), maxCapWordRoom))
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && a.IsCapWord(i) {
 			w, _ := article.StripPossessive(a.Tok(i))

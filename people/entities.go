@@ -150,20 +150,26 @@ func (g *grouping) firstNamesake(sur, first string) int {
 	return best
 }
 
+// maxEntityRoom caps the entities groupEntities makes room for up front
+// (an entity takes about 170 bytes).
+const maxEntityRoom = 1 << 10
+
 // groupEntities puts name mentions of one person into one entity: full
 // names by surname and first name, then surnames and honorific mentions by
 // the surname they share with exactly one person.
 func (a *analysis) groupEntities(pm *Model, gazetteer []Person) {
 	g := &grouping{pm: pm, bySurname: map[string][]int{}, alias: map[string]int{}}
 	// Names are mentioned about twice each: room for an entity per two
-	// named mentions is seldom outgrown.
+	// named mentions is seldom outgrown. The room made up front is capped
+	// (maxEntityRoom): a long article may name a few people many times,
+	// and append grows the table for one that names many.
 	named := 0
 	for i := range pm.Mentions {
 		if len(pm.Mentions[i].Words) > 0 {
 			named++
 		}
 	}
-	pm.Entities = make([]Entity, 0, len(gazetteer)+named/2+4)
+	pm.Entities = make([]Entity, 0, len(gazetteer)+min(named/2, maxEntityRoom)+4)
 	// Gazetteer people first, so that aliases join them.
 	g.addGazetteer(gazetteer)
 	pm.gazetteer = len(pm.Entities)

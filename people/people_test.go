@@ -317,3 +317,22 @@ func TestCapWordsInOrder(t *testing.T) {
 	assert.Equal(t, []string{"Anna", "Berg", "Carl"}, got)
 	assert.Equal(t, map[string]int{"Anna": 2, "Berg": 2, "Carl": 2}, p.pm.CapWords)
 }
+
+// TestRoomFollowsWhatTheModelHolds: an article that names a few people
+// many times (20,000 mentions of three people) makes room for entities in
+// proportion to the people it holds, not to its mentions (issue 21, item
+// 11: 4 MB of such text held 13 MB of empty entities).
+func TestRoomFollowsWhatTheModelHolds(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("Talks\n\n")
+	for i := 0; i < 10000; i++ {
+		sb.WriteString("Anna Kowalczyk met Piotr Nowak. Kowalczyk said Nowak agreed with Maria Lis. ")
+	}
+	a := parse("room.txt", sb.String())
+	if len(a.pm.Mentions) < 20000 {
+		t.Fatalf("%d mentions: the article should have tens of thousands", len(a.pm.Mentions))
+	}
+	if got := cap(a.pm.Entities); got > 2*len(a.pm.Entities)+2048 {
+		t.Errorf("room for %d entities, holding %d", got, len(a.pm.Entities))
+	}
+}

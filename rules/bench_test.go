@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -190,6 +191,54 @@ func BenchmarkManySpeakers250KB(b *testing.B)       { benchText(b, manySpeakers(
 func BenchmarkManySpeakers500KB(b *testing.B)       { benchText(b, manySpeakers(500<<10)) }
 func BenchmarkReportedSpeech250KB(b *testing.B)     { benchText(b, reportedSpeech(250<<10)) }
 func BenchmarkReportedSpeech500KB(b *testing.B)     { benchText(b, reportedSpeech(500<<10)) }
+
+// nearNames is one paragraph of a name with one letter of the surname
+// changed at random in each sentence ("Anna Kowalczykowski said. Anna
+// Kowalczykowsky said. …"): a few hundred spellings, each used many
+// times. Run with -benchmem: the bytes per op grow with the input.
+func nearNames(size int) []byte {
+	x := uint32(3)
+	var sb strings.Builder
+	for sb.Len() < size {
+		w := []byte("Kowalczykowski")
+		x = x*1103515245 + 12345
+		i := 1 + int(x>>16)%(len(w)-1)
+		x = x*1103515245 + 12345
+		w[i] = byte('a' + (x>>16)%26)
+		fmt.Fprintf(&sb, "Anna %s said. ", w)
+	}
+	return []byte(sb.String())
+}
+
+func BenchmarkNearNames1MB(b *testing.B) { benchText(b, nearNames(1<<20)) }
+func BenchmarkNearNames2MB(b *testing.B) { benchText(b, nearNames(2<<20)) }
+
+// oneWordParagraphs is a headline and then one-word paragraphs ("word",
+// a blank line, "word", …): the per-paragraph and per-sentence parts of
+// the model dominate, and must cost a small multiple of the 6 bytes each
+// takes in the file.
+func oneWordParagraphs(size int) []byte {
+	var sb strings.Builder
+	sb.WriteString("Talks\n\n")
+	for sb.Len() < size {
+		sb.WriteString("word\n\n")
+	}
+	return []byte(sb.String())
+}
+
+func BenchmarkOneWordParagraphs1MB(b *testing.B) { benchAllocs(b, oneWordParagraphs(1<<20)) }
+func BenchmarkOneWordParagraphs2MB(b *testing.B) { benchAllocs(b, oneWordParagraphs(2<<20)) }
+
+// benchAllocs is benchText reporting allocations, and the bytes allocated
+// per byte of input.
+func benchAllocs(b *testing.B, text []byte) {
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	benchText(b, text)
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(b.N)/float64(len(text)), "alloc-B/in-B")
+}
 
 // BenchmarkDeletionIndex builds the name-spelling index of 2,000 distinct
 // names and looks up 200 of them.

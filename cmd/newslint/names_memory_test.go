@@ -1,0 +1,51 @@
+package main
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// nearNames is an article of about size bytes of distinct names one
+// letter apart: "Anna Kowalczykowski said." with one letter of the
+// surname changed at random in each sentence (a few hundred spellings,
+// each used hundreds of times).
+func nearNames(size int) string {
+	rng := rand.New(rand.NewSource(3))
+	const base = "Kowalczykowski"
+	var sb strings.Builder
+	sb.WriteString("Talks\n\n")
+	for sb.Len() < size {
+		w := []byte(base)
+		w[1+rng.Intn(len(w)-1)] = byte('a' + rng.Intn(26))
+		sb.WriteString("Anna " + string(w) + " said. ")
+	}
+	sb.WriteString("\n")
+	return sb.String()
+}
+
+// Issue 21 item 11: 4 MB of names one letter apart. The people model
+// made room up front for an entity per two named mentions and a
+// capitalised word per mention, though such an article has a few hundred
+// of each: its peak was 117 to 127 MB, and is now about 100 MB. (The
+// 8× target, 32 MB, is not reached: the article model alone holds 26 MB
+// and each of its 154,000 mentions takes 168 bytes.) Peak memory varies
+// from run to run, so this is a guard against regressions, with room
+// (TestRoomFollowsWhatTheModelHolds in people checks the fix itself).
+func TestNearNamesMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lints a 4 MB article")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "names.txt"), []byte(nearNames(4_000_000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, kb := peakKB(t, dir, "--format", "json", "names.txt")
+	t.Logf("peak %d KB", kb)
+	assert.Equal(t, 0, code)
+	assert.Less(t, kb, int64(150_000), "peak resident memory in KB")
+}
