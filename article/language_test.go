@@ -115,3 +115,24 @@ func TestStopIndexMisses(t *testing.T) {
 		assert.Equal(t, -1, stopIndex(w), w)
 	}
 }
+
+// An English article that opens with a long passage in another language
+// (a block quote, a statement left untranslated) is read on past it.
+func TestLanguageAfterAForeignOpening(t *testing.T) {
+	french := strings.Repeat("Le président a déclaré que le gouvernement ne va pas changer sa politique et que les ministres de la République sont d'accord avec lui sur la question des retraites. ", 6)
+	english := strings.Repeat("The president of France said on Tuesday that the government would not change its policy, and that his ministers agreed with him on the question of pensions, which has divided the country for months. ", 30)
+	a := ParseText("a.txt", "Pensions\n\n"+french+"\n\n"+english+"\n")
+	if a.Language.Name != "" {
+		t.Errorf("language %q, want English", a.Language.Name)
+	}
+}
+
+func TestPositionInsideAByteOrderMark(t *testing.T) {
+	s := NewSource([]byte("\xef\xbb\xbfHello\n"))
+	for off := 0; off <= 3; off++ {
+		p := s.Position(off)
+		if p.Line != 1 || p.Column != 1 {
+			t.Errorf("Position(%d) = %+v, want line 1 column 1", off, p)
+		}
+	}
+}

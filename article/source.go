@@ -110,6 +110,9 @@ func (s *Source) clamp(off int) int {
 	if off > len(s.Bytes) {
 		return len(s.Bytes)
 	}
+	if off < s.Start {
+		return s.Start // inside a byte order mark: the text's first byte
+	}
 	for off > 0 && off < len(s.Bytes) && !utf8.RuneStart(s.Bytes[off]) && off > s.lineStartOf(off) {
 		off--
 	}

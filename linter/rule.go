@@ -249,14 +249,55 @@ func (pass *Pass) capped() []Finding {
 		return pass.findings
 	}
 	SortFindings(pass.findings)
-	return append(pass.findings, Finding{
-		Rule:     pass.Rule.Name,
-		Severity: Info,
+	return append(pass.findings, moreFinding(pass.Rule.Name, pass.severity, pass.dropped, pass.max, pass.first))
+}
+
+// moreFinding stands for dropped findings of rule, not shown: at the first
+// of them, with their severity, so that an exit status or --fix counts
+// what it stands for.
+func moreFinding(rule string, sev Severity, dropped, max int, first Finding) Finding {
+	return Finding{
+		Rule:     rule,
+		Severity: sev,
 		Message: fmt.Sprintf("%d more \u201c%s\u201d findings in this file not shown (max-same-issues = %d; 0 shows all)",
-			pass.dropped, pass.Rule.Name, pass.max),
-		Start: pass.first.Start,
-		End:   pass.first.End,
-	})
+			dropped, rule, max),
+		Start: first.Start,
+		End:   first.End,
+	}
+}
+
+// CapFindings keeps, of one file's findings, at most max of each rule (the
+// first in the text) and one finding for the rest, as the engine does
+// while linting; for findings filtered after linting (--new-from-rev).
+// max 0 keeps all.
+func CapFindings(fs []Finding, max int) []Finding {
+	if max <= 0 {
+		return fs
+	}
+	SortFindings(fs)
+	count := map[string]int{}
+	worst := map[string]Severity{}
+	first := map[string]Finding{}
+	out := fs[:0:0]
+	for _, f := range fs {
+		count[f.Rule]++
+		if count[f.Rule] <= max {
+			out = append(out, f)
+			continue
+		}
+		if count[f.Rule] == max+1 {
+			first[f.Rule], worst[f.Rule] = f, f.Severity
+		} else if f.Severity > worst[f.Rule] {
+			worst[f.Rule] = f.Severity
+		}
+	}
+	for rule, n := range count {
+		if n > max {
+			out = append(out, moreFinding(rule, worst[rule], n-max, max, first[rule]))
+		}
+	}
+	SortFindings(out)
+	return out
 }
 
 // Evidence builds a Related for span.

@@ -20,6 +20,6 @@ func TestMaxSameIssuesInTheEditor(t *testing.T) {
 	assert.Equal(t, [4]int{49, 2, 49, 5}, rangeOf(d[49]))
 	last := d[50].(map[string]any)
 	assert.Equal(t, [4]int{50, 2, 50, 5}, rangeOf(d[50]), "at the first one not shown")
-	assert.Equal(t, float64(severityInformation), last["severity"])
+	assert.Equal(t, d[0].(map[string]any)["severity"], last["severity"], "the severity of the findings it stands for")
 	assert.Equal(t, "10 more “bad-word” findings in this file not shown (max-same-issues = 50; 0 shows all)", last["message"])
 }

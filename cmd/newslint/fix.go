@@ -43,9 +43,10 @@ func printDiffs(results []linter.FileResult, stdout io.Writer) error {
 func applyFixes(results []linter.FileResult, stdinText []byte, stdout, stderr io.Writer) error {
 	for i := range results {
 		r := &results[i]
-		if r.Stdin && r.Source == nil && r.Err == nil {
-			// Not UTF-8 (read as Windows-1252 or UTF-16): no fix is
-			// applied, and the text comes back as it was.
+		if r.Stdin && r.Source == nil {
+			// Not UTF-8 (read as Windows-1252 or UTF-16), or not linted
+			// at all (binary, too large): no fix is applied, and the text
+			// comes back as it was read, so a pipe loses nothing.
 			if _, err := stdout.Write(stdinText); err != nil {
 				return err
 			}

@@ -126,7 +126,15 @@ func keepChangedLines(results []linter.FileResult, rev string) error {
 			byTop[top.dir] = repo
 			repos = append(repos, repo)
 		}
-		rel, err := filepath.Rel(top.dir, filepath.Join(top.real, filepath.Base(r.Path)))
+		name := filepath.Base(r.Path)
+		if real, err := filepath.EvalSymlinks(r.Path); err == nil {
+			// A file named through a link is the file git knows.
+			real, _ = filepath.Abs(real)
+			if rr, err := filepath.Rel(top.real, real); err == nil && !strings.HasPrefix(rr, "..") {
+				name = rr
+			}
+		}
+		rel, err := filepath.Rel(top.dir, filepath.Join(top.real, name))
 		if err != nil {
 			return fmt.Errorf("%s: %w", r.Path, err)
 		}

@@ -185,7 +185,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.quiet, "quiet", false, "print no summary line and no progress line on standard error")
 	fs.StringVar(&o.color, "color", "auto", "colour text output `WHEN`: auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&o.followLinks, "follow-links", false, "in directory walks, follow symbolic links that lead out of the directories named too (default: only those whose target is inside one)")
-	fs.Var(&o.maxSame, "max-same-issues", "show at most `N` findings of one rule per file, the first in the text, and one info finding counting the rest; 0 shows all (default: max-same-issues in the configuration, 50)")
+	fs.Var(&o.maxSame, "max-same-issues", "show at most `N` findings of one rule per file, the first in the text, and one finding, of their severity, counting the rest; 0 shows all (default: max-same-issues in the configuration, 50)")
 	fs.BoolVar(&o.verbose, "verbose", false, "say on standard error which configuration applies to the files, and each symbolic link a walk does not follow")
 	// Usage is printed by run: to stdout when asked for, to stderr after
 	// a usage error.
@@ -301,6 +301,10 @@ type settings struct {
 	// disabled are the rules --disable names, whose findings (the
 	// engine's own included) are dropped.
 	disabled map[string]bool
+	// capAfter is max-same-issues when --new-from-rev filters findings
+	// after linting: the cap is applied after the filter, so that old
+	// findings do not crowd out new ones.
+	capAfter int
 	// reportUnused is --report-unused-suppressions, or --enable
 	// unused-suppression.
 	reportUnused bool
@@ -383,14 +387,25 @@ func (o options) applyRuleFlags(s *settings, all []*linter.Rule) error {
 	}
 	setEnabled(s.config, known, o.enable, true)
 	setEnabled(s.config, known, o.disable, false)
+	if o.newFromRev != "" {
+		s.capAfter = s.config.MaxSameIssues
+		if o.maxSame.set {
+			s.capAfter = o.maxSame.n
+		}
+	}
 	o.setMaxSame(s.config)
 	return nil
 }
 
-// setMaxSame applies --max-same-issues, when given, to c.
+// setMaxSame applies --max-same-issues, when given, to c. With
+// --new-from-rev nothing is capped while linting: the findings on changed
+// lines are capped once picked (settings.capAfter).
 func (o options) setMaxSame(c *linter.Config) {
 	if o.maxSame.set {
 		c.MaxSameIssues = o.maxSame.n
+	}
+	if o.newFromRev != "" {
+		c.MaxSameIssues = 0
 	}
 }
 
@@ -456,8 +471,9 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		sniffStdin(targets, o.stdinFilename)
 	}
 	var stdinText *bytes.Buffer
+	var stdinRest io.Reader // what standard input is read from, for its unread rest
 	if fixStdin {
-		stdinText = recordStdin(targets)
+		stdinText, stdinRest = recordStdin(targets)
 	}
 	tuneGC(l, targets)
 	var prog *progress
@@ -474,6 +490,9 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		if err := keepChangedLines(results, o.newFromRev); err != nil {
 			sayf(stderr, "--new-from-rev: %v", err)
 			return exitError
+		}
+		for i := range results {
+			results[i].Findings = linter.CapFindings(results[i].Findings, s.capAfter)
 		}
 	}
 	// What is fixed, and what is shown, is what --min-severity lets
@@ -500,6 +519,14 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		if err := applyFixes(results, in, stdout, stderr); err != nil {
 			sayf(stderr, "writing output: %v", err)
 			return exitError
+		}
+		if fixStdin && stdinRest != nil && stdinUnread(results) {
+			// Standard input over the size limit: what was read went
+			// back out above; the rest follows, so a pipe loses nothing.
+			if _, err := io.Copy(stdout, stdinRest); err != nil {
+				sayf(stderr, "writing output: %v", err)
+				return exitError
+			}
 		}
 		if fixStdin {
 			// Standard output holds the fixed article; what is left to
@@ -538,14 +565,29 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 // recordStdin keeps a copy of what is read from standard input, for an
 // input whose bytes the linter does not keep (one that is not UTF-8), which
 // --fix must still give back.
-func recordStdin(targets []engine.Target) *bytes.Buffer {
+func recordStdin(targets []engine.Target) (*bytes.Buffer, io.Reader) {
 	var buf bytes.Buffer
+	var from io.Reader
 	for i := range targets {
 		if t := &targets[i]; t.Stdin && t.Reader != nil {
+			from = t.Reader
 			t.Reader = io.TeeReader(t.Reader, &buf)
 		}
 	}
-	return &buf
+	return &buf, from
+}
+
+// stdinUnread reports whether standard input was left unread in part: it
+// could not be linted (over the size limit), so the engine stopped
+// reading it.
+func stdinUnread(results []linter.FileResult) bool {
+	for _, r := range results {
+		if r.Stdin && r.Source == nil && r.Err != nil {
+			var tl *safeio.TooLargeError
+			return errors.As(r.Err, &tl)
+		}
+	}
+	return false
 }
 
 // dropDisabled drops the findings of the rules --disable names (the

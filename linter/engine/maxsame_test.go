@@ -68,7 +68,7 @@ func TestMaxSameIssues(t *testing.T) {
 			assert.NotEqual(t, linter.Info, f.Severity)
 		}
 		last := got[50]
-		assert.Equal(t, linter.Info, last.Severity)
+		assert.Equal(t, got[0].Severity, last.Severity, "the closing finding has the severity of those it stands for")
 		assert.Equal(t, offs[50], last.Start.Offset, "at the first finding not shown")
 		assert.Equal(t, offs[50]+3, last.End.Offset)
 		assert.Equal(t, "70 more “"+name+"” findings in this file not shown (max-same-issues = 50; 0 shows all)", last.Message)

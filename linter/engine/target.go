@@ -132,7 +132,10 @@ type collector struct {
 	// walked, by real path, with the lintable files found below each (-1
 	// while it is walked).
 	seen map[string]bool
-	dirs map[string]int
+	// inodes holds the files with several hard links listed, by device
+	// and inode.
+	inodes map[[2]uint64]bool
+	dirs   map[string]int
 	// roots are the real paths of the directories named, which a walk
 	// does not leave (none with opts.FollowLinks).
 	roots   []string
@@ -172,6 +175,16 @@ func (c *collector) addAs(t Target, key string) {
 		return
 	}
 	c.seen[key] = true
+	if id, ok := hardLinkID(key); ok && t.Err == nil && !t.Stdin {
+		// Two names for one file (hard links): linted, and fixed, once.
+		if c.inodes[id] {
+			return
+		}
+		if c.inodes == nil {
+			c.inodes = map[[2]uint64]bool{}
+		}
+		c.inodes[id] = true
+	}
 	c.out = append(c.out, t)
 }
 
@@ -228,8 +241,12 @@ func (n *walkCount) add(m walkCount) {
 // is real's, joined with its name; only links are resolved, so that the
 // walk takes a few system calls for each directory and file, however deep.
 func (c *collector) walkDir(dir, real string, st walkState) (n walkCount) {
-	if _, walked := c.dirs[real]; walked {
-		return n // walked already: a link loop, or named twice
+	if found, walked := c.dirs[real]; walked {
+		// Walked already: a link loop, or named twice ("newslint x/y x").
+		// What it held counts, so that a second naming is no "holds no
+		// file" error.
+		n.found = max(found, 0)
+		return n
 	}
 	c.dirs[real] = -1 // being walked
 	defer func() { c.dirs[real] = n.found }()
