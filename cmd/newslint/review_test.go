@@ -111,3 +111,18 @@ func TestHardLinksLintedOnce(t *testing.T) {
 	assert.NotContains(t, r.stdout+r.stderr, "changed on disk")
 	assert.Equal(t, 1, strings.Count(r.stderr, "fixed"), r.stderr)
 }
+
+// A broken newslint.toml stops the run only when a file to lint is under
+// it: beside images alone, it stops nothing.
+func TestBrokenConfigBesideNoArticles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", clean)
+	writeFile(t, dir, "img/a.png", "png")
+	writeFile(t, dir, "img/newslint.toml", "bogus = [\n")
+	r := runLimited(t, dir, nil, 30*time.Second, ".")
+	assert.Equal(t, 0, r.code, r.stdout+r.stderr)
+	writeFile(t, dir, "img/b.txt", clean)
+	r = runLimited(t, dir, nil, 30*time.Second, ".")
+	assert.Equal(t, 2, r.code, "an article under it: the broken configuration is an error")
+	assert.Contains(t, r.stderr, "newslint.toml")
+}

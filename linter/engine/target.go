@@ -266,9 +266,14 @@ func (c *collector) walkDir(dir, real string, st walkState) (n walkCount) {
 	if hasIgnore {
 		st.readIgnore(c)
 	}
-	cfg := c.configFor(st.abs)
-	if c.err != nil {
-		return n
+	// The directory's configuration is read only when something in it may
+	// be linted: a broken newslint.toml beside images alone stops nothing.
+	var cfg *linter.Config
+	if slices.ContainsFunc(entries, mayHoldArticles) {
+		cfg = c.configFor(st.abs)
+		if c.err != nil {
+			return n
+		}
 	}
 	excl := c.excluderFor(cfg)
 	skip := func(name string, isDir bool) bool {
@@ -325,6 +330,19 @@ func (c *collector) walkDir(dir, real string, st walkState) (n walkCount) {
 		}
 	}
 	return n
+}
+
+// mayHoldArticles reports whether a directory entry may be, or hold, a
+// file to lint: a lintable file, a directory that is not hidden, or a
+// link (which may be either).
+func mayHoldArticles(e fs.DirEntry) bool {
+	switch t := e.Type(); {
+	case t&fs.ModeSymlink != 0:
+		return true
+	case t.IsDir():
+		return !strings.HasPrefix(e.Name(), ".")
+	}
+	return e.Type().IsRegular() && markup.Lintable(e.Name())
 }
 
 // entryReal is the real path of entry name of the directory whose real
