@@ -436,14 +436,14 @@ func (c *langCounts) language() Language {
 func (a *Article) detectLanguage() {
 	var outside, inside langCounts
 	for k, t := range a.Tokens {
-		if outside.words%20 == 0 && outside.plainlyEnglish() {
-			break // reading on would not change the answer
-		}
 		if t.Kind != Word {
 			continue
 		}
 		if t.Quote < 0 {
 			outside.count(a, k, a.Lower(k))
+			if outside.words%20 == 0 && outside.plainlyEnglish() {
+				break // reading on would not change the answer
+			}
 		} else {
 			inside.count(a, k, a.Lower(k))
 		}

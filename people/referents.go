@@ -819,19 +819,13 @@ func PossessiveHerAt(art *article.Article, k int) bool {
 		w != "who" && w != "which" && w != "what" && w != "how" && w != "why"
 }
 
-// ReportedBetween reports whether a reporting verb (said, saying, told,
-// argued …, not one that is as often a noun) stands among tokens [from,
-// to) of art: words after it are reported words.
-func ReportedBetween(art *article.Article, from, to int) bool {
-	for k := max(from, 0); k < to && k < len(art.Tokens); k++ {
-		if !art.IsWord(k) {
-			continue
-		}
-		w := art.Lower(k)
-		if _, ok := cueVerbs[w]; ok && !nounToo[w] {
-			return true
-		}
-		if _, ok := speechVerbs[w]; ok && !nounToo[w] {
+// ReportsBefore reports whether a reported statement's verb (said,
+// saying, told, argued …, as the model read them) stands in mention m's
+// sentence before it: words after it are reported words.
+func (pm *Model) ReportsBefore(art *article.Article, m *Mention) bool {
+	start := art.Sentences[m.Sent].Start
+	for _, si := range pm.StatementsByPara[m.Para] {
+		if v := pm.Statements[si].Verb; v.Start >= start && v.End <= m.Start {
 			return true
 		}
 	}

@@ -110,6 +110,17 @@ func TestPossessiveHerAndReportedWords(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]bool{"objection": true, "with": false, "appeared": false, "comment": true}, her)
-	assert.True(t, ReportedBetween(a.Article, saying-4, saying+1), "saying is a reporting verb")
-	assert.False(t, ReportedBetween(a.Article, saying-4, saying), "a statement is a noun")
+	var first, last *Mention
+	for i := range a.pm.Mentions {
+		if m := &a.pm.Mentions[i]; m.Form == Pronoun {
+			if first == nil {
+				first = m
+			}
+			last = m
+		}
+	}
+	require.NotNil(t, last)
+	assert.Greater(t, last.FirstToken, saying)
+	assert.True(t, a.pm.ReportsBefore(a.Article, last), "saying is a reporting verb: “her comment” is in reported words")
+	assert.False(t, a.pm.ReportsBefore(a.Article, first), "“Brandt withdrew her objection” reports nothing")
 }

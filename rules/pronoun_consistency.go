@@ -379,6 +379,14 @@ func reportPronoun(pass *linter.Pass, ent *people.Entity, m people.Mention, majo
 	word := pass.Article.Text(m.Span)
 	msg := fmt.Sprintf("“%s” refers to %s, whom the article elsewhere refers to as %s (line%s %s)",
 		word, ent.Name, major, plural(len(lines)), joinInts(lines))
+	reportWithSwap(pass, m, msg)
+}
+
+// reportWithSwap reports pronoun m with msg, and the pronoun of the other
+// gender as the fix where it is unambiguous ("her" may be "him" or
+// "his").
+func reportWithSwap(pass *linter.Pass, m people.Mention, msg string) {
+	word := pass.Article.Text(m.Span)
 	var fixes []linter.Suggestion
 	if repl, ok := pronounSwap[strings.ToLower(word)]; ok && strings.ToLower(word) != "her" {
 		if word[0] >= 'A' && word[0] <= 'Z' {

@@ -189,7 +189,7 @@ func (s *strayScan) window(m people.Mention) int {
 		return strayWindowStruct
 	case w == "his" || w == "himself" || w == "herself" || w == "her" && people.PossessiveHerAt(a, m.FirstToken):
 		if m.Why == people.RefSpeech || a.IsPunct(m.FirstToken-1, ",") ||
-			people.ReportedBetween(a, a.Sentences[m.Sent].FirstToken, m.FirstToken) {
+			s.pass.People.ReportsBefore(a, &m) {
 			return strayWindow
 		}
 		return strayWindowStruct
@@ -275,14 +275,7 @@ func reportStray(pass *linter.Pass, byEnt map[int]*votes, target int, m people.M
 		lines := uniqueInts(slices.Clone(v.lines[gi(other)]))
 		msg += fmt.Sprintf(" (line%s %s)", plural(len(lines)), joinInts(lines))
 	}
-	var fixes []linter.Suggestion
-	if repl, ok := pronounSwap[strings.ToLower(word)]; ok && strings.ToLower(word) != "her" {
-		if word[0] >= 'A' && word[0] <= 'Z' {
-			repl = strings.ToUpper(repl[:1]) + repl[1:]
-		}
-		fixes = append(fixes, pass.Fix("replace with “"+repl+"”", m.Span, repl))
-	}
-	pass.Report(m.Span, msg, fixes...)
+	reportWithSwap(pass, m, msg)
 }
 
 // personNoun is "woman" or "man".
