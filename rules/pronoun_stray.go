@@ -57,6 +57,8 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 		}
 		if target := s.strayTarget(i); target >= 0 {
 			reportStray(pass, byEnt, target, m)
+		} else if target := s.boundTarget(i); target >= 0 {
+			reportBound(pass, byEnt, target, m)
 		}
 	}
 }
@@ -166,6 +168,115 @@ func (s *strayScan) strayTarget(i int) int {
 		}
 	}
 	return target
+}
+
+// boundTarget returns the person a subject or reflexive pronoun must
+// mean by the structure of its own sentence ("Trump said she would",
+// "Kasich told donors that she", "Cruz himself"), when the article
+// firmly gives that person the other gender and nobody of the pronoun's
+// gender is where a reader looks for its antecedent: earlier in its
+// sentence, or as the subject of the sentence before ("Theresa May lost
+// the vote. Corbyn said she had to accept defeat"), or as the person the
+// paragraph is about. Someone of its gender named elsewhere in view, in
+// an object or a quotation, does not make the pronoun theirs. -1
+// otherwise.
+func (s *strayScan) boundTarget(i int) int {
+	a, pm := s.pass.Article, s.pass.People
+	m := pm.Mentions[i]
+	r := m.Referent
+	if r < 0 || (m.Why != people.RefSpeech && m.Why != people.RefOnly && m.Why != people.RefSubject) {
+		return -1
+	}
+	switch a.Lower(m.FirstToken) {
+	case "he", "she", "himself", "herself":
+	default:
+		return -1
+	}
+	other := opposite(m.Gender)
+	if pm.Entities[r].Kind != people.KindPerson || !s.firmly(r, other) {
+		return -1
+	}
+	if sur := pm.Entities[r].Surname(); sur != "" && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
+		return p.id != r && !s.firmly(p.id, other)
+	}) {
+		return -1 // a namesake who may be of its gender
+	}
+	if k := s.nameBefore(m); k >= 0 && pm.Mentions[k].Entity == r && (a.Lower(m.FirstToken) == "himself" || a.Lower(m.FirstToken) == "herself") {
+		return r // "Trump herself": it stands by the name
+	}
+	if ps := pm.Subjects[m.Para].Entity; ps >= 0 && ps != r && !s.firmly(ps, other) {
+		return -1
+	}
+	// Earlier in its own sentence.
+	lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
+	if s.fitsBetween(m, m.Sent, lo, m.FirstToken) {
+		return -1
+	}
+	// The sentence before.
+	for si := m.Sent - 1; si >= 0 && m.Sent-si <= strayMaxSentences; si-- {
+		if s.allQuoted(si) {
+			continue
+		}
+		if s.fitsBetween(m, si, max(a.Sentences[si].FirstToken, m.FirstToken-strayTokensBefore), a.Sentences[si].EndToken) {
+			return -1
+		}
+		break
+	}
+	return r
+}
+
+// nameBefore returns the mention that ends just before pronoun m, or -1.
+func (s *strayScan) nameBefore(m people.Mention) int {
+	pm := s.pass.People
+	ms := pm.MentionsInSentence(m.Sent)
+	k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken })
+	if k > 0 && pm.Mentions[ms[k-1]].EndToken == m.FirstToken && pm.Mentions[ms[k-1]].Form != people.Pronoun {
+		return ms[k-1]
+	}
+	return -1
+}
+
+// fitsBetween reports whether a mention or a word of sentence si in
+// tokens [lo, hi) may be someone of pronoun m's gender.
+func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int) bool {
+	a, pm := s.pass.Article, s.pass.People
+	if hi <= lo {
+		return false
+	}
+	s.covered = slices.Grow(s.covered[:0], hi-lo)[:hi-lo]
+	clear(s.covered)
+	for _, k := range pm.MentionsInSentence(si) {
+		o := pm.Mentions[k]
+		if o.FirstToken >= hi || o.EndToken <= lo {
+			continue
+		}
+		for t := max(o.FirstToken, lo); t < o.EndToken && t < hi; t++ {
+			s.covered[t-lo] = true
+		}
+		if fits, _ := s.mentionFits(m, o); fits {
+			return true
+		}
+	}
+	for t := lo; t < hi; t++ {
+		if !s.covered[t-lo] && a.IsWord(t) && s.wordFits(m, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportBound reports pronoun m, which its sentence's structure gives to
+// target, a person of the other gender.
+func reportBound(pass *linter.Pass, byEnt map[int]*votes, target int, m people.Mention) {
+	other := opposite(m.Gender)
+	word := pass.Article.Text(m.Span)
+	msg := fmt.Sprintf("“%s” refers to %s (%s), whom the article refers to as %s",
+		word, pass.People.Entities[target].Name, m.Why, other)
+	if v := byEnt[target]; v != nil && len(v.lines[gi(other)]) > 0 {
+		lines := uniqueInts(slices.Clone(v.lines[gi(other)]))
+		msg += fmt.Sprintf(" (line%s %s)", plural(len(lines)), joinInts(lines))
+	}
+	reportWithSwap(pass, m, msg)
 }
 
 // window is how many sentences before pronoun m's own are in view. One
