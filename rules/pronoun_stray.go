@@ -170,7 +170,7 @@ func (s *strayScan) strayTarget(i int) int {
 	return target
 }
 
-// boundTarget returns the person a subject or reflexive pronoun must
+// boundTarget returns the person a subject, possessive or reflexive pronoun must
 // mean by the structure of its own sentence ("Trump said she would",
 // "Kasich told donors that she", "Cruz himself"), when the article
 // firmly gives that person the other gender and nobody of the pronoun's
@@ -187,8 +187,11 @@ func (s *strayScan) boundTarget(i int) int {
 	if r < 0 || (m.Why != people.RefSpeech && m.Why != people.RefOnly && m.Why != people.RefSubject) {
 		return -1
 	}
-	switch a.Lower(m.FirstToken) {
-	case "he", "she", "himself", "herself":
+	switch w := a.Lower(m.FirstToken); {
+	case w == "he" || w == "she" || w == "himself" || w == "herself":
+	case (w == "his" || w == "her" && people.PossessiveHerAt(a, m.FirstToken)) && m.Why != people.RefSpeech && !pm.ReportsBefore(a, &m):
+		// A possessive, but not in reported words, where it is often
+		// someone else's ("Mackler issued a statement saying his comment").
 	default:
 		return -1
 	}
