@@ -66,6 +66,14 @@ title or the gazetteer and not by pronouns, is:
   Councillor Peter Brandt questioned the cost. Brandt later withdrew
   her objection.
 
+A subject, possessive or reflexive pronoun is also reported when its own
+sentence gives it a referent firmly of the other gender and nobody of its
+gender stands before it in that sentence or in the sentence before, even
+if someone of its gender is named further back or after it ("Samuel Ortiz
+… but she was angry that Okafor had approved it"; "Lund herself"; not a
+possessive in reported words, nor in a paragraph about someone of its
+gender).
+
 Pronouns inside quotations are someone else's words and are never checked.
 Two people of one surname ("Tom Reyes and his wife, Senator Ana Reyes …
 For her part, Reyes said") are told apart by the pronoun, not reported.
