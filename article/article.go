@@ -20,13 +20,16 @@ type Input struct {
 	// Blocks are the text blocks the format marks (Markdown blocks, HTML
 	// elements); nil means paragraphs are separated by blank lines.
 	Blocks []Span
+	// Date is the article's publication date as its file gives it
+	// ("2026-05-30"; see Article.Date), or "".
+	Date string
 }
 
 // Parse builds the model of an article. It never fails: any byte sequence
 // yields a model (invalid UTF-8 is read as replacement characters, but every
 // offset still points into the original bytes).
 func Parse(in Input) *Article {
-	a := &Article{Path: in.Path, Orig: NewSource(in.Orig)}
+	a := &Article{Path: in.Path, Orig: NewSource(in.Orig), Date: in.Date}
 	if in.Masked == nil || bytes.Equal(in.Masked, in.Orig) {
 		a.Src = a.Orig
 	} else {

@@ -95,6 +95,11 @@ type Article struct {
 	// Language is the language the article is written in when it is
 	// clearly not English (the zero value otherwise).
 	Language Language
+	// Date is the publication date the file gives, as "YYYY-MM-DD"
+	// (Markdown front matter "date:", HTML "article:published_time" or
+	// the first <time datetime>; see article/markup), or "" when it gives
+	// none. Never the file's modification time.
+	Date string
 	// lower is the text with every word lower-cased in place;
 	// lowerApart the lower-case forms that do not fit there.
 	lower      string

@@ -53,6 +53,9 @@ type JSONFinding struct {
 
 // JSONRelated is a place in the text that explains a finding.
 type JSONRelated struct {
+	// File is the file the place is in when it is not the finding's (a
+	// source quote-fidelity checked against); omitted otherwise.
+	File string `json:"file,omitempty"`
 	JSONRange
 	Message string `json:"message"`
 }
@@ -88,7 +91,7 @@ func ToJSON(results []linter.FileResult) JSONOutput {
 				jfnd.Suggestions = append(jfnd.Suggestions, js)
 			}
 			for _, r := range f.Related {
-				jfnd.Related = append(jfnd.Related, JSONRelated{JSONRange: jsonRange(r.Start, r.End), Message: r.Message})
+				jfnd.Related = append(jfnd.Related, JSONRelated{File: pathText(r.File), JSONRange: jsonRange(r.Start, r.End), Message: r.Message})
 			}
 			jf.Findings = append(jf.Findings, jfnd)
 		}
@@ -166,7 +169,16 @@ func (w *jsonWriter) finding(f JSONFinding) {
 		w.key("related")
 		w.open('[')
 		for _, r := range f.Related {
-			w.rangeElem(r.JSONRange, "message", r.Message)
+			if r.File == "" {
+				w.rangeElem(r.JSONRange, "message", r.Message)
+				continue
+			}
+			w.elem()
+			w.open('{')
+			w.strField("file", r.File)
+			w.rangeFields(r.JSONRange)
+			w.strField("message", r.Message)
+			w.close('}')
 		}
 		w.close(']')
 	}

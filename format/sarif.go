@@ -73,7 +73,16 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
-	Fixes     []sarifFix      `json:"fixes,omitempty"`
+	// RelatedLocations are the places in other files a finding rests on
+	// (the source passage quote-fidelity found a quotation in).
+	RelatedLocations []sarifRelated `json:"relatedLocations,omitempty"`
+	Fixes            []sarifFix     `json:"fixes,omitempty"`
+}
+
+type sarifRelated struct {
+	ID               int           `json:"id"`
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          sarifText     `json:"message"`
 }
 
 type sarifLocation struct {
@@ -206,6 +215,19 @@ func (s SARIF) Format(w io.Writer, results []linter.FileResult, rules []*linter.
 			res := sarifResult{
 				RuleID: f.Rule, RuleIndex: index[f.Rule], Level: level(f.Severity, "note"), Message: sarifText{f.Message},
 				Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base}, Region: region(f.Start, f.End)}}},
+			}
+			for _, rel := range f.Related {
+				if rel.File == "" {
+					continue
+				}
+				ruri := fileURI(relPath(s.Opts.BaseDir, rel.File))
+				rbase := ""
+				if !strings.HasPrefix(ruri, "file:") {
+					rbase = "%SRCROOT%"
+				}
+				res.RelatedLocations = append(res.RelatedLocations, sarifRelated{ID: len(res.RelatedLocations) + 1,
+					PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: ruri, URIBaseID: rbase}, Region: region(rel.Start, rel.End)},
+					Message:          sarifText{rel.Message}})
 			}
 			for _, sg := range f.Suggestions {
 				fix := sarifFix{Description: sarifText{sg.Message}}

@@ -76,6 +76,9 @@ type Entity struct {
 	// Pronouns are the pronouns that refer to the person by the
 	// structure of the text, each with the reason.
 	Pronouns []Mention `json:"pronouns,omitempty"`
+	// Archive is what the newsroom's name authority holds of the entity
+	// (AddArchive), when one is configured and knows it.
+	Archive *ArchiveRecord `json:"archive,omitempty"`
 }
 
 // Quote is a quotation with its speaker.
@@ -152,6 +155,9 @@ func (r Report) Text() string {
 			fmt.Fprintf(&b, ", age %s", joinAges(e.Ages))
 		}
 		b.WriteString("\n")
+		if e.Archive != nil {
+			fmt.Fprintf(&b, "      %s\n", e.Archive.text())
+		}
 		for _, m := range e.Mentions {
 			fmt.Fprintf(&b, "      %d:%d %-10s %q\n", m.Line, m.Column, m.Form, m.Text)
 		}

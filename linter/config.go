@@ -1,6 +1,9 @@
 package linter
 
-import "github.com/newslint/newslint/people"
+import (
+	"github.com/newslint/newslint/archive"
+	"github.com/newslint/newslint/people"
+)
 
 // DefaultMaxFileSize is the size above which a file is not linted.
 const DefaultMaxFileSize = 10 << 20
@@ -25,6 +28,17 @@ type Config struct {
 	// Exclude holds patterns, written as in .gitignore, of what a
 	// directory walk skips, relative to the directory of Path.
 	Exclude []string
+	// ArchivePath is the name authority the configuration names
+	// ([archive] path, resolved against the directory of Path; or
+	// --archive), "" for none. Archive is that authority, opened (once
+	// per path in a run: linter/config does it), which every rule's Pass
+	// carries; nil when there is none, or it is not opened yet.
+	ArchivePath string
+	Archive     *archive.Authority
+	// SourcePaths are the sources quotations are checked against
+	// ([sources] paths, resolved against the directory of Path): files
+	// or folders, read by the engine.
+	SourcePaths []string
 }
 
 // RuleConfig is the configuration of one rule.

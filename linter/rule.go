@@ -6,8 +6,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newslint/newslint/archive"
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/people"
+	"github.com/newslint/newslint/source"
 )
 
 // Severity orders findings by how much they matter.
@@ -138,10 +140,22 @@ type Finding struct {
 	// Related is the evidence elsewhere in the text (the established
 	// spelling of a name, the paragraph's reported speaker).
 	Related []Related
+	// Confidence is how sure the rule is that the finding is a real
+	// error, from 0 to 1, when it knows (Pass.ReportConfident); 0 when it
+	// does not say. Not written in any output format but newslint archive
+	// report's, which ranks findings by it.
+	Confidence float64 `json:"-"`
+	// Archive marks a finding made from the name authority (Pass.Archive),
+	// not from the article alone (Pass.FromArchive). Not written in any
+	// output format but newslint archive report's.
+	Archive bool `json:"-"`
 }
 
 // Related is a place in the text that explains a finding.
 type Related struct {
+	// File is the file the place is in when it is not the article's (a
+	// source quote-fidelity checked a quotation against), else "".
+	File    string           `json:"file,omitempty"`
 	Start   article.Position `json:"start"`
 	End     article.Position `json:"end"`
 	Message string           `json:"message"`
@@ -154,12 +168,24 @@ type Pass struct {
 	People *people.Model
 	Rule   *Rule
 	Config *Config
+	// Archive is the newsroom's name authority (Config.Archive): what it
+	// has published, to check names and titles against; nil when the
+	// configuration names none.
+	Archive *archive.Authority
+	// Sources is what was said (transcripts, captions, statements,
+	// stories: --source, [sources] paths, the article's front matter),
+	// indexed once per run, to check quotations against; nil when none
+	// is given.
+	Sources *source.Index
 	// options are the rule's options: its defaults overlaid with the
 	// configuration.
 	options  map[string]any
 	widen    func(article.Span) article.Span
 	severity Severity
 	findings []Finding
+	// fromArchive marks the findings reported as the archive's
+	// (FromArchive).
+	fromArchive bool
 	// keep, when set, says whether a finding is kept (not suppressed);
 	// those it refuses are neither stored nor counted.
 	keep func(Finding) bool
@@ -174,10 +200,10 @@ type Pass struct {
 
 // Report records a finding over span, with optional suggested fixes.
 func (pass *Pass) Report(span article.Span, message string, fixes ...Suggestion) {
-	pass.report(span, message, nil, fixes)
+	pass.report(span, message, nil, fixes, 0)
 }
 
-func (pass *Pass) report(span article.Span, message string, related []Related, fixes []Suggestion) {
+func (pass *Pass) report(span article.Span, message string, related []Related, fixes []Suggestion, confidence float64) {
 	if pass.widen != nil {
 		span = pass.widen(span)
 	}
@@ -204,13 +230,44 @@ func (pass *Pass) report(span article.Span, message string, related []Related, f
 		End:         src.Position(span.End),
 		Suggestions: fixes,
 		Related:     related,
+		Confidence:  min(max(confidence, 0), 1),
+		Archive:     pass.fromArchive,
 	})
+}
+
+// FromArchive marks the findings reported until the function it returns
+// is called as made from the name authority (Finding.Archive): a rule
+// starts its check against the archive with defer pass.FromArchive()().
+func (pass *Pass) FromArchive() (done func()) {
+	saved := pass.fromArchive
+	pass.fromArchive = true
+	return func() { pass.fromArchive = saved }
+}
+
+// ReportAtMost records a finding as ReportRelated does, at the rule's
+// severity or sev, whichever is lower: for a finding that is weaker
+// evidence than the rule's others (a title the archive has seen
+// superseded is a warning, even where a title changing mid-story is an
+// error).
+func (pass *Pass) ReportAtMost(sev Severity, span article.Span, message string, related []Related, fixes ...Suggestion) {
+	saved := pass.severity
+	pass.severity = min(sev, saved)
+	defer func() { pass.severity = saved }()
+	pass.ReportRelated(span, message, related, fixes...)
 }
 
 // ReportRelated records a finding over span with the evidence for it
 // elsewhere in the text, and optional suggested fixes.
 func (pass *Pass) ReportRelated(span article.Span, message string, related []Related, fixes ...Suggestion) {
-	pass.report(span, message, related, fixes)
+	pass.report(span, message, related, fixes, 0)
+}
+
+// ReportConfident is ReportRelated with how sure the rule is that the
+// finding is a real error, from 0 to 1 (Finding.Confidence): for a rule
+// whose evidence says how strong it is (a spelling outnumbered ten to one
+// is likelier a slip than one used as often as the other).
+func (pass *Pass) ReportConfident(confidence float64, span article.Span, message string, related []Related, fixes ...Suggestion) {
+	pass.report(span, message, related, fixes, confidence)
 }
 
 // add stores f, unless keep refuses it, holding at most 2*max findings.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/people"
+	"github.com/newslint/newslint/source"
 )
 
 // Unit is one analysed article as the engine hands it to the rules.
@@ -19,6 +20,9 @@ type Unit struct {
 	// those it refuses are neither stored nor counted against
 	// Config.MaxSameIssues.
 	Keep func(Finding) bool
+	// Sources is what the article's quotations are checked against
+	// (Pass.Sources), nil when none.
+	Sources *source.Index
 }
 
 // RuleError is a rule that failed (panicked) on an article; the other
@@ -38,9 +42,10 @@ func (e *RuleError) Error() string {
 // info finding says how many more there were; the rest are never held
 // (at most twice the cap at once), however many the rule reports.
 func (u *Unit) Run(r *Rule, rc *RuleConfig) (findings []Finding, err error) {
-	pass := &Pass{Article: u.Article, People: u.People, Rule: r, Config: u.Config, options: rc.Options, widen: u.Widen, severity: rc.Severity, keep: u.Keep}
+	pass := &Pass{Article: u.Article, People: u.People, Rule: r, Config: u.Config, options: rc.Options, widen: u.Widen, severity: rc.Severity, keep: u.Keep, Sources: u.Sources}
 	if u.Config != nil {
 		pass.max = u.Config.MaxSameIssues
+		pass.Archive = u.Config.Archive
 	}
 	defer func() {
 		if v := recover(); v != nil {

@@ -21,11 +21,16 @@ type configs struct {
 	byPath   map[string]*engine.Linter // "" is the defaults
 	lastGood map[string]*engine.Linter
 	reported map[string]bool
+	// archives holds, by configuration path, the name authority it named
+	// when it was last loaded and the file's size and time then: a
+	// configuration is loaded again when its authority changes (see
+	// archive.go).
+	archives map[string]archiveStamp
 }
 
 func newConfigs(rules []*linter.Rule, defaults []byte) *configs {
 	return &configs{rules: rules, defaults: defaults, byPath: map[string]*engine.Linter{},
-		lastGood: map[string]*engine.Linter{}, reported: map[string]bool{}}
+		lastGood: map[string]*engine.Linter{}, reported: map[string]bool{}, archives: map[string]archiveStamp{}}
 }
 
 // linter returns the linter for a document at path ("" for a document
@@ -38,10 +43,10 @@ func (c *configs) linter(path string) (*engine.Linter, error) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if l := c.byPath[cfgPath]; l != nil {
+	if l := c.byPath[cfgPath]; l != nil && !c.archives[cfgPath].changed() {
 		return l, nil
 	}
-	cfg, err := config.Load(c.defaults, cfgPath, c.rules)
+	cfg, err := c.loadLocked(cfgPath)
 	if err != nil {
 		l := c.lastGood[cfgPath]
 		if l == nil {

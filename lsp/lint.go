@@ -2,10 +2,13 @@ package lsp
 
 import (
 	"fmt"
+	"net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/newslint/newslint/archive"
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/linter/engine"
 	"github.com/newslint/newslint/people"
@@ -19,6 +22,9 @@ type lintResult struct {
 	findings    []linter.Finding
 	diagnostics []Diagnostic
 	err         error
+	// archive is the name authority the document was linted with (its
+	// configuration's), for hovers; nil when none.
+	archive *archive.Authority
 }
 
 // lintText lints a document's text and turns the findings into
@@ -36,6 +42,9 @@ func lintText(l *engine.Linter, uri, path, lang string, text []byte, enc string)
 		return res
 	}
 	res.file, res.findings, res.err = l.LintFile(name, text, formatOf(lang, path))
+	if l.Config != nil {
+		res.archive = l.Config.Archive
+	}
 	for _, f := range res.findings {
 		res.diagnostics = append(res.diagnostics, res.diagnostic(uri, f))
 	}
@@ -58,10 +67,24 @@ func (r *lintResult) diagnostic(uri string, f linter.Finding) Diagnostic {
 	d := Diagnostic{Range: r.rangeOf(f.Start.Offset, f.End.Offset), Severity: severityOf(f.Severity),
 		Code: f.Rule, Source: "newslint", Message: f.Message}
 	for _, rel := range f.Related {
-		d.RelatedInformation = append(d.RelatedInformation, relatedInformation{
-			Location: Location{URI: uri, Range: r.rangeOf(rel.Start.Offset, rel.End.Offset)}, Message: rel.Message})
+		loc := Location{URI: uri, Range: r.rangeOf(rel.Start.Offset, rel.End.Offset)}
+		if rel.File != "" {
+			// A place in another file (a source quote-fidelity read):
+			// its lines and columns, as that file gives them.
+			loc = Location{URI: fileURIOf(rel.File), Range: Range{Start: Position{Line: rel.Start.Line - 1, Character: rel.Start.Column - 1},
+				End: Position{Line: rel.End.Line - 1, Character: rel.End.Column - 1}}}
+		}
+		d.RelatedInformation = append(d.RelatedInformation, relatedInformation{Location: loc, Message: rel.Message})
 	}
 	return d
+}
+
+// fileURIOf is the file URI of a path.
+func fileURIOf(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 }
 
 func severityOf(s linter.Severity) int {
@@ -244,7 +267,11 @@ func (s *Server) hover(p hoverParams) *hover {
 		if e < 0 {
 			return nil
 		}
-		return &hover{Contents: markupContent{Kind: "markdown", Value: res.describe(pm, e)}, Range: &rg}
+		v := res.describe(pm, e)
+		if ev := archiveEvidence(res.archive, &pm.Entities[e]); ev != "" {
+			v += "\n" + ev + "\n"
+		}
+		return &hover{Contents: markupContent{Kind: "markdown", Value: v}, Range: &rg}
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ func All() []*linter.Rule {
 		PronounConsistency(),
 		QuoteAttribution(),
 		QuoteBalance(),
+		QuoteFidelity(),
 		TitleConsistency(),
 		UnintroducedPerson(),
 	}

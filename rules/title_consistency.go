@@ -45,6 +45,15 @@ only titles written before a name. Not reported:
 When the [[people]] gazetteer lists titles for a person, a title of an
 office not among them is reported too.
 
+With the newsroom's name authority (--archive names.nla, or [archive]
+path), a title the archive has seen superseded is reported as a warning:
+"“Foreign Minister”: this newsroom has called Ana Lind “Prime Minister” in
+every article since 2026-03-02 (12 articles; “Foreign Minister” last on
+2026-02-20)", when the archive's first article with the newer office is
+after its latest with the article's, and on or before the article's date
+(an undated article counts as new). Not for titles marked former, then-
+or acting, nor when the article gives the newer office too.
+
 Options:
   change-words  words that explain a change of office near either title`,
 		ReadsEnglish: true,
@@ -165,6 +174,9 @@ func runTitleConsistency(pass *linter.Pass) {
 			pass.Report(use.span, fmt.Sprintf("“%s” gives %s another office than “%s” on line %d, with nothing in the text explaining the change",
 				use.text, e.Name, first.text, line))
 		}
+	}
+	if pass.Archive != nil {
+		runTitleArchive(pass, explained) // title_archive.go
 	}
 }
 

@@ -61,6 +61,10 @@ type htmlReader struct {
 	// letter or digit and only joining markup has come since (-1
 	// otherwise): text that goes on with a letter there joins the word.
 	joinFrom int
+	// The publication dates found (see date): of the article:published_time
+	// meta tag, of the first <time datetime> inside the article and in the
+	// page.
+	metaDate, articleTime, pageTime string
 }
 
 func readHTML(src []byte) Document {
@@ -77,7 +81,10 @@ func readHTML(src []byte) Document {
 		off += len(raw)
 		switch tt {
 		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
+			if hasAttr && tt != html.EndTagToken {
+				r.date(z, name)
+			}
 			r.tag(string(name), tt)
 		case html.CommentToken:
 			s := string(raw)
@@ -91,7 +98,58 @@ func readHTML(src []byte) Document {
 		}
 	}
 	r.flush()
+	switch {
+	case r.metaDate != "":
+		r.d.Date = r.metaDate
+	case r.articleTime != "":
+		r.d.Date = r.articleTime
+	default:
+		r.d.Date = r.pageTime
+	}
 	return r.d
+}
+
+// date reads the publication date from the attributes of a <meta> or
+// <time> start tag: <meta property="article:published_time"
+// content="…"> (or name= for property=), else the first <time
+// datetime="…"> inside the article (<article>, when the page has one that
+// holds text), else the first in the page. Only dates article.ParseDate
+// reads count.
+func (r *htmlReader) date(z *html.Tokenizer, name []byte) {
+	isMeta := string(name) == "meta"
+	if !isMeta && string(name) != "time" || isMeta && r.metaDate != "" {
+		return
+	}
+	inArticle := r.hasArticle && r.inArticle > 0
+	if !isMeta && (r.articleTime != "" || r.pageTime != "" && !inArticle) {
+		return
+	}
+	var published bool
+	var value string
+	for {
+		key, val, more := z.TagAttr()
+		switch {
+		case isMeta && (string(key) == "property" || string(key) == "name"):
+			published = published || strings.EqualFold(strings.TrimSpace(string(val)), "article:published_time")
+		case isMeta && string(key) == "content", !isMeta && string(key) == "datetime":
+			value = string(val)
+		}
+		if !more {
+			break
+		}
+	}
+	d := article.ParseDate(value)
+	switch {
+	case d == "":
+	case isMeta:
+		if published {
+			r.metaDate = d
+		}
+	case inArticle:
+		r.articleTime = d
+	case r.pageTime == "":
+		r.pageTime = d
+	}
 }
 
 // articleHasText reports whether the page has an <article> element that

@@ -14,12 +14,13 @@ import (
 )
 
 // frontMatter returns the length of a YAML (---) or TOML (+++) front matter
-// block at the start of src, or 0. A --- block is front matter only when
-// every line of it reads as YAML (yamlLike): a file that opens with a ---
-// rule and has another one further down, with prose between them, is
-// article text, linted as Markdown reads it (a rule, then paragraphs), not
-// skipped unseen.
-func frontMatter(src []byte) int {
+// block at the start of src, or 0, and the publication date its top-level
+// "date" key gives ("" when none; see article.ParseDate). A --- block is
+// front matter only when every line of it reads as YAML (yamlLike): a file
+// that opens with a --- rule and has another one further down, with prose
+// between them, is article text, linted as Markdown reads it (a rule, then
+// paragraphs), not skipped unseen.
+func frontMatter(src []byte) (int, string) {
 	start := 0
 	if bytes.HasPrefix(src, []byte("\ufeff")) {
 		start = 3
@@ -33,6 +34,7 @@ func frontMatter(src []byte) int {
 			continue
 		}
 		off := start + first + 1
+		date := ""
 		for off < len(src) {
 			nl := bytes.IndexByte(src[off:], '\n')
 			end := len(src)
@@ -42,12 +44,15 @@ func frontMatter(src []byte) int {
 			line := bytes.TrimRight(src[off:end], " \t\r")
 			if l := string(bytes.TrimLeft(line, " \t")); l == fence || fence == "---" && l == "..." {
 				if nl < 0 {
-					return len(src)
+					return len(src), date
 				}
-				return end + 1
+				return end + 1, date
 			}
 			if fence == "---" && !yamlLike(line) {
-				return 0
+				return 0, ""
+			}
+			if d := frontMatterDate(line, fence); d != "" && date == "" {
+				date = d
 			}
 			if nl < 0 {
 				break
@@ -55,7 +60,25 @@ func frontMatter(src []byte) int {
 			off = end + 1
 		}
 	}
-	return 0
+	return 0, ""
+}
+
+// frontMatterDate reads the date of a front matter line that sets the
+// top-level key "date" (any case): "date: 2026-05-30" in YAML,
+// "date = 2026-05-30T10:00:00Z" in TOML, the value quoted or not.
+func frontMatterDate(line []byte, fence string) string {
+	if len(line) < 5 || !bytes.EqualFold(line[:4], []byte("date")) {
+		return ""
+	}
+	rest := bytes.TrimLeft(line[4:], " \t")
+	sep := byte(':')
+	if fence == "+++" {
+		sep = '='
+	}
+	if len(rest) == 0 || rest[0] != sep {
+		return ""
+	}
+	return article.ParseDate(string(rest[1:]))
 }
 
 // yamlLike reports whether a line of a --- block reads as YAML front
@@ -233,7 +256,8 @@ func readMarkdown(src []byte) Document {
 	r.d.Masked = blank(src)
 	// Front matter is masked before goldmark sees the file, so offsets
 	// stay those of the file.
-	fm := frontMatter(src)
+	fm, date := frontMatter(src)
+	r.d.Date = date
 	input := append([]byte(nil), src...)
 	copy(input[:fm], blank(src[:fm]))
 	boundNesting(input)

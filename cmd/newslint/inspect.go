@@ -27,7 +27,7 @@ func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Wr
 	if near == "-" {
 		near = o.stdinFilename
 	}
-	cfg, err := loadConfig(o.config, all, near)
+	cfg, err := loadConfig(o.config, o.archive, all, near)
 	if err != nil {
 		sayf(stderr, "config: %v", err)
 		return exitError
@@ -56,6 +56,7 @@ func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Wr
 	}
 	f := l.Analyse(t.Path, data, format)
 	rep := inspect.Build(f.Article, f.People)
+	inspect.AddArchive(&rep, cfg.Archive)
 	if o.format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

@@ -5,6 +5,7 @@
 //	newslint rules                 list the rules
 //	newslint explain RULE          explain a rule
 //	newslint inspect [flags] FILE  show what newslint understood of an article
+//	newslint archive SUBCOMMAND    a name authority learned from an archive
 //	newslint lsp                   a language server (LSP 3.17) on stdio
 //
 // Exit status: 0 when no finding is at or above --fail-severity (with --fix,
@@ -109,6 +110,8 @@ func tuneGC(l *engine.Linter, targets []engine.Target) {
 type options struct {
 	format        string
 	config        string
+	archive       string
+	sources       pathList
 	stdinFilename string
 	minSeverity   string
 	failSeverity  string
@@ -150,6 +153,19 @@ func (f *maxSameFlag) Set(v string) error {
 	return nil
 }
 
+// pathList is a repeatable flag of paths (--source).
+type pathList []string
+
+func (l *pathList) String() string { return strings.Join(*l, ",") }
+
+func (l *pathList) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("want a file or a folder")
+	}
+	*l = append(*l, v)
+	return nil
+}
+
 // ruleList is a repeatable flag of rule names, each value one name or a
 // comma-separated list.
 type ruleList []string
@@ -170,6 +186,8 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(visibleLines{stderr}) // an unknown flag is echoed as given
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(format.Names(), ", "))
 	fs.StringVar(&o.config, "config", "", "configuration file for every file (default: for each file, the first newslint.toml or .newslint.toml found from its directory up to its repository root or the home directory, else the built-in defaults)")
+	fs.StringVar(&o.archive, "archive", "", "name authority `FILE` (newslint archive build) to check names and titles against, for every file (default: [archive] path in each file's configuration)")
+	fs.Var(&o.sources, "source", "check quotations against the transcripts, captions (SRT, WebVTT), statements or stories at `PATH`, a file or a folder walked (repeatable; rule quote-fidelity)")
 	fs.StringVar(&o.stdinFilename, "stdin-filename", "<stdin>", "path to report for standard input (\"-\")")
 	fs.StringVar(&o.minSeverity, "min-severity", "info", "show, and fix, only findings at or above this severity (info, warning, error)")
 	fs.StringVar(&o.failSeverity, "fail-severity", "warning", "exit 1 when a finding is at or above this severity")
@@ -199,6 +217,11 @@ func printUsage(w io.Writer, fs *flag.FlagSet) {
        newslint rules
        newslint explain RULE
        newslint inspect [--format text|json] FILE
+       newslint archive build|add|merge|info ...
+                                      a name authority learned from an archive
+                                      (newslint archive help)
+       newslint archive report PATH...
+                                      the corrections report of an archive
        newslint lsp                   a language server on stdin and stdout
        newslint help | version
 
@@ -240,6 +263,10 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "archive" {
+		// Its own subcommands and flags (-o): see archive.go.
+		return runArchive(args[1:], rules.All(), stdout, stderr)
+	}
 	var o options
 	fs := newFlagSet(&o, stderr)
 	pos, err := parseArgs(fs, args)
@@ -342,6 +369,11 @@ func (o options) check(all []*linter.Rule) (settings, error) {
 		return s, fmt.Errorf("--fail-severity: %w", err)
 	}
 	set := config.NewSet(newslint.DefaultConfig, all, o.config)
+	if o.archive != "" {
+		if err := set.UseArchive(o.archive); err != nil {
+			return s, fmt.Errorf("--archive: %w", err)
+		}
+	}
 	if s.config, err = set.Base(); err != nil {
 		return s, fmt.Errorf("config: %w", err)
 	}
@@ -459,6 +491,11 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		safeio.RemoveTempsOnSignal()
 	}
 	l := &engine.Linter{Rules: all, Config: s.config, KeepSource: o.fix || o.diff, ReportUnusedSuppressions: s.reportUnused}
+	l.Sources = &engine.Sources{Extra: o.sources, Skipped: func(path string, err error) { sayf(stderr, "source %s: %v", path, err) }}
+	if err := l.Sources.Check(s.config.MaxFileSize); err != nil {
+		sayf(stderr, "--source: %v", err)
+		return exitError
+	}
 	targets, err := engine.CollectWith(paths, stdin, o.stdinFilename, s.stdinFormat, s.configs, o.walkOptions(stderr))
 	if err != nil {
 		sayf(stderr, "config: %v", err)
@@ -652,12 +689,16 @@ func write(stdout io.Writer, f format.Formatter, results []linter.FileResult, al
 }
 
 // loadConfig loads --config (path), else the configuration nearest file
-// (else the built-in defaults).
-func loadConfig(path string, all []*linter.Rule, file string) (*linter.Config, error) {
-	if path == "" {
-		path = config.Find(filepath.Dir(file))
+// (else the built-in defaults), with the name authority --archive names
+// (archive), else the one it names.
+func loadConfig(path, archive string, all []*linter.Rule, file string) (*linter.Config, error) {
+	set := config.NewSet(newslint.DefaultConfig, all, path)
+	if archive != "" {
+		if err := set.UseArchive(archive); err != nil {
+			return nil, fmt.Errorf("--archive: %w", err)
+		}
 	}
-	return config.Load(newslint.DefaultConfig, path, all)
+	return set.For(filepath.Dir(file))
 }
 
 // configsFor gives the files of each directory their configuration from

@@ -43,6 +43,7 @@ var (
 // ends.
 type progress struct {
 	w     io.Writer
+	verb  string // "linted", or what else is done to the files
 	total int
 	done  atomic.Int64
 	shown bool
@@ -51,8 +52,12 @@ type progress struct {
 }
 
 // startProgress starts the progress line of a run over total files on w.
-func startProgress(w io.Writer, total int) *progress {
-	p := &progress{w: w, total: total, stop: make(chan struct{}), ended: make(chan struct{})}
+func startProgress(w io.Writer, total int) *progress { return startProgressOf(w, total, "linted") }
+
+// startProgressOf is startProgress, saying "read" or the like of the files
+// instead of "linted".
+func startProgressOf(w io.Writer, total int, verb string) *progress {
+	p := &progress{w: w, verb: verb, total: total, stop: make(chan struct{}), ended: make(chan struct{})}
 	if progressDelay <= 0 {
 		p.draw()
 	}
@@ -94,7 +99,11 @@ func (p *progress) draw() {
 	if p.total == 1 {
 		noun = "file"
 	}
-	fmt.Fprintf(p.w, "\r\x1b[Knewslint: %d of %d %s linted", p.done.Load(), p.total, noun)
+	if p.total <= 0 { // not known: files are read as they are found
+		fmt.Fprintf(p.w, "\r\x1b[Knewslint: %d files %s", p.done.Load(), p.verb)
+		return
+	}
+	fmt.Fprintf(p.w, "\r\x1b[Knewslint: %d of %d %s %s", p.done.Load(), p.total, noun, p.verb)
 }
 
 // end clears the line (when it was shown) before anything else is

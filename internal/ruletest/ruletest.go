@@ -7,16 +7,32 @@
 // runs on every case, so a case fails on a missing finding and on an
 // unexpected one from any rule.
 //
+// A case checked against a newsroom's archive (a name authority) has its
+// archive's articles, written for the test too, in a directory beside it,
+// <case>.archive/ (or the directory its .toml names, [archive] path =
+// "newsroom.archive", to share one between cases): the harness builds the
+// authority from them (as newslint archive build does) and hands it to
+// the rules.
+//
+// A case checked against sources (quote-fidelity) has them beside it:
+// <case>.source.txt, <case>.source.srt, <case>.source.vtt (any number,
+// each read as its extension says), or a folder <case>.sources/, walked;
+// the harness adds them to the case's [sources] paths. A .source. file is
+// never a case itself.
+//
 // Never imports: rules, format, inspect, cmd/newslint.
 package ruletest
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/newslint/newslint/archive"
 	"github.com/newslint/newslint/article/markup"
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/linter/config"
@@ -39,6 +55,9 @@ func Cases(dir string) ([]Case, error) {
 			return nil, err
 		}
 		for _, p := range paths {
+			if strings.Contains(filepath.Base(p), ".source.") {
+				continue // a case's source (quote-fidelity), not a case
+			}
 			rel, err := filepath.Rel(dir, p)
 			if err != nil {
 				return nil, err
@@ -85,6 +104,26 @@ func RunCase(t *testing.T, c Case, rules []*linter.Rule, defaults []byte) {
 	} else if !os.IsNotExist(err) {
 		t.Fatal(err)
 	}
+	if st, err := os.Stat(base + ".archive"); err == nil && st.IsDir() && cfg.ArchivePath == "" {
+		cfg.ArchivePath = base + ".archive"
+	}
+	if st, err := os.Stat(cfg.ArchivePath); err == nil && st.IsDir() {
+		a, err := BuildArchive(cfg.ArchivePath, rules, defaults)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Archive = a
+	} else if err := config.OpenArchive(cfg, nil); err != nil {
+		t.Fatal(err)
+	}
+	srcs, err := filepath.Glob(base + ".source.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(base + ".sources"); err == nil && st.IsDir() {
+		srcs = append(srcs, base+".sources")
+	}
+	cfg.SourcePaths = append(cfg.SourcePaths, srcs...)
 	data, err := os.ReadFile(c.Path)
 	if err != nil {
 		t.Fatal(err)
@@ -97,6 +136,52 @@ func RunCase(t *testing.T, c Case, rules []*linter.Rule, defaults []byte) {
 	if problems := Compare(data, want, findings); len(problems) > 0 {
 		t.Errorf("%s:\n%s", c.Path, strings.Join(problems, "\n"))
 	}
+}
+
+// built holds the authorities BuildArchive built, by directory.
+var built sync.Map // string → *archive.Authority
+
+// BuildArchive builds the name authority of the articles in dir (its
+// .txt, .md and .html files, not below), under the default configuration,
+// as newslint archive build does, once per directory.
+func BuildArchive(dir string, rules []*linter.Rule, defaults []byte) (*archive.Authority, error) {
+	if a, ok := built.Load(dir); ok {
+		return a.(*archive.Authority), nil
+	}
+	cfg, err := config.Load(defaults, "", rules)
+	if err != nil {
+		return nil, err
+	}
+	l := &engine.Linter{Rules: rules, Config: cfg}
+	b := archive.NewBuilder()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		p := filepath.Join(dir, e.Name())
+		if e.IsDir() || !markup.Lintable(p) {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		f := l.Analyse(p, data, markup.ForPath(p))
+		if _, err := b.Add(archive.Collect(f.Article, f.People)); err != nil {
+			return nil, err
+		}
+	}
+	var buf bytes.Buffer
+	if err := b.Finish(&buf); err != nil {
+		return nil, err
+	}
+	a, err := archive.Parse(dir, buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	built.Store(dir, a)
+	return a, nil
 }
 
 // Compare matches findings against expectations one to one and describes

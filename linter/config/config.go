@@ -17,9 +17,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+	"github.com/newslint/newslint/archive"
 	"github.com/newslint/newslint/internal/gitignore"
 	"github.com/newslint/newslint/internal/safeio"
 	"github.com/newslint/newslint/linter"
@@ -54,8 +56,83 @@ func (e *Error) Error() string {
 }
 
 // Load reads the embedded defaults and then, when path is not empty,
-// the file at path over them.
+// the file at path over them, and opens the name authority it names
+// ([archive] path), if any: a missing or broken one is an error of the
+// configuration.
 func Load(defaults []byte, path string, rules []*linter.Rule) (*linter.Config, error) {
+	c, err := LoadFile(defaults, path, rules)
+	if err != nil {
+		return nil, err
+	}
+	if err := OpenArchive(c, nil); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// OpenArchive opens the name authority c names (c.ArchivePath) into
+// c.Archive, through archives when it is not nil (each path once), unless
+// it is open already or c names none. The error names the configuration
+// and the authority's file.
+func OpenArchive(c *linter.Config, archives *Archives) error {
+	if c.ArchivePath == "" || c.Archive != nil {
+		return nil
+	}
+	var a *archive.Authority
+	var err error
+	if archives != nil {
+		a, err = archives.Open(c.ArchivePath)
+	} else {
+		a, err = archive.Open(c.ArchivePath)
+	}
+	if err != nil {
+		file := c.Path
+		if file == "" {
+			file = "(configuration)"
+		}
+		return &Error{File: file, Key: "archive.path", Msg: err.Error()}
+	}
+	c.Archive = a
+	return nil
+}
+
+// Archives opens name authorities, each path once (its error too): the
+// authorities of a run, shared by the configurations that name them. Safe
+// for concurrent use.
+type Archives struct {
+	mu     sync.Mutex
+	byPath map[string]openedArchive
+}
+
+type openedArchive struct {
+	a   *archive.Authority
+	err error
+}
+
+// Open opens the authority at path, or returns the one opened before
+// (and the same error).
+func (as *Archives) Open(path string) (*archive.Authority, error) {
+	key := path
+	if abs, err := filepath.Abs(path); err == nil {
+		key = abs
+	}
+	as.mu.Lock()
+	defer as.mu.Unlock()
+	if o, ok := as.byPath[key]; ok {
+		return o.a, o.err
+	}
+	var o openedArchive
+	o.a, o.err = archive.Open(path)
+	if as.byPath == nil {
+		as.byPath = map[string]openedArchive{}
+	}
+	as.byPath[key] = o
+	return o.a, o.err
+}
+
+// LoadFile is Load without opening the name authority: the
+// configuration names it (ArchivePath), and OpenArchive opens it.
+func LoadFile(defaults []byte, path string, rules []*linter.Rule) (*linter.Config, error) {
 	c := linter.DefaultConfig(rules)
 	if err := Merge(c, "(built-in config.toml)", defaults, rules); err != nil {
 		return nil, err
@@ -192,6 +269,13 @@ type Set struct {
 	fixed    string
 	finder   Finder
 	loaded   map[string]loaded // by path, "" for the defaults
+	// archives are the name authorities opened, each once; archive is
+	// the one --archive names for every configuration (UseArchive), "" for
+	// none.
+	archives Archives
+	archive  string
+	// noArchive leaves every authority closed (NoArchive).
+	noArchive bool
 }
 
 type loaded struct {
@@ -219,10 +303,34 @@ func (s *Set) For(dir string) (*linter.Config, error) {
 // given for every directory, else the built-in defaults.
 func (s *Set) Base() (*linter.Config, error) { return s.load(s.fixed) }
 
+// UseArchive makes the name authority at path (--archive) the one of
+// every configuration of the set, whatever its [archive] path says, and
+// opens it now: the error names the file. Call it before any
+// configuration is loaded.
+func (s *Set) UseArchive(path string) error {
+	s.archive = path
+	_, err := s.archives.Open(path)
+	return err
+}
+
+// NoArchive makes the set open no name authority: its configurations
+// keep the path they name (ArchivePath) with Archive nil. For building an
+// authority, which may be the very file a configuration names (and not
+// there yet).
+func (s *Set) NoArchive() { s.noArchive = true }
+
 func (s *Set) load(path string) (*linter.Config, error) {
 	l, ok := s.loaded[path]
 	if !ok {
-		l.c, l.err = Load(s.defaults, path, s.rules)
+		l.c, l.err = LoadFile(s.defaults, path, s.rules)
+		if l.err == nil && !s.noArchive {
+			if s.archive != "" {
+				l.c.ArchivePath = s.archive
+			}
+			if err := OpenArchive(l.c, &s.archives); err != nil {
+				l.c, l.err = nil, err
+			}
+		}
 		s.loaded[path] = l
 	}
 	return l.c, l.err
@@ -381,8 +489,75 @@ func (m *merger) top(key string, val any) error {
 			}
 			m.c.People = append(m.c.People, p)
 		}
+	case "archive":
+		return m.archiveTable(val)
+	case "sources":
+		return m.sourcesTable(val)
 	default:
-		return m.keyErr("", key, "unknown key (known: max-file-size, max-same-issues, exclude, rules, people)")
+		return m.keyErr("", key, "unknown key (known: max-file-size, max-same-issues, exclude, rules, people, archive, sources)")
+	}
+	return nil
+}
+
+// sourcesTable merges [sources]: paths, the files or folders quotations
+// are checked against (quote-fidelity), relative to the configuration's
+// directory.
+func (m *merger) sourcesTable(val any) error {
+	tbl, ok := val.(map[string]any)
+	if !ok {
+		return m.keyErr("", "sources", `must be a table: [sources] paths = ["transcripts/"]`)
+	}
+	for _, k := range slices.Sorted(maps.Keys(tbl)) {
+		switch v := tbl[k]; k {
+		case "paths":
+			list, ok := v.([]any)
+			if !ok {
+				return m.keyErr("sources", k, fmt.Sprintf("must be an array of strings (files or folders, relative to this configuration), not %s", tomlType(v)))
+			}
+			var paths []string
+			for _, e := range list {
+				p, ok := e.(string)
+				if !ok || strings.TrimSpace(p) == "" {
+					return m.keyErr("sources", k, "must list files or folders as strings")
+				}
+				if !filepath.IsAbs(p) {
+					p = filepath.Join(filepath.Dir(m.file), p)
+				}
+				paths = append(paths, p)
+			}
+			m.c.SourcePaths = paths
+		default:
+			return m.keyErr("sources", k, "unknown key (known: paths)")
+		}
+	}
+	return nil
+}
+
+// archiveTable merges [archive]: path, the name authority's file,
+// relative to the configuration's directory.
+func (m *merger) archiveTable(val any) error {
+	tbl, ok := val.(map[string]any)
+	if !ok {
+		return m.keyErr("", "archive", `must be a table: [archive] path = "names.nla"`)
+	}
+	for _, k := range slices.Sorted(maps.Keys(tbl)) {
+		switch v := tbl[k]; k {
+		case "path":
+			p, ok := v.(string)
+			if !ok {
+				return m.keyErr("archive", k, fmt.Sprintf("must be a string (the authority's file, relative to this configuration), not %s", tomlType(v)))
+			}
+			if strings.TrimSpace(p) == "" {
+				return m.keyErr("archive", k, "must name a file (an authority newslint archive build wrote)")
+			}
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(filepath.Dir(m.file), p)
+			}
+			m.c.ArchivePath = p
+			m.c.Archive = nil
+		default:
+			return m.keyErr("archive", k, "unknown key (known: path)")
+		}
 	}
 	return nil
 }

@@ -45,6 +45,10 @@ type Linter struct {
 	// Linted, when set, is called after each target is linted (for a
 	// progress line), from the workers.
 	Linted func()
+	// Sources reads the sources quotations are checked against, each
+	// once in a run (shared by the Linters of every configuration); nil
+	// reads those of each article afresh.
+	Sources *Sources
 }
 
 // DefaultBytesInFlight is the default MaxBytesInFlight: one 10 MB file
@@ -70,6 +74,18 @@ func (e *ModelError) Error() string {
 // target, sorted by path.
 func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 	results := make([]linter.FileResult, len(targets))
+	l.each(targets, func(i int, tl *Linter, sized func(int64)) {
+		results[i] = tl.lintTarget(targets[i], sized)
+	})
+	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
+	return results
+}
+
+// each calls work for every target, from GOMAXPROCS workers, each target
+// under its configuration's Linter and weighed against MaxBytesInFlight:
+// work is called with sized when the target's size is measured as it is
+// read (to be passed to the read), else with nil, its weight held already.
+func (l *Linter) each(targets []Target, work func(i int, tl *Linter, sized func(int64))) {
 	workers := min(runtime.GOMAXPROCS(0), len(targets))
 	budget := l.MaxBytesInFlight
 	if budget <= 0 {
@@ -98,7 +114,7 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 				} else {
 					sized = w.measured
 				}
-				results[i] = tl.lintTarget(targets[i], sized)
+				work(i, tl, sized)
 				w.release()
 				if l.Linted != nil {
 					l.Linted()
@@ -107,8 +123,6 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 		}()
 	}
 	wg.Wait()
-	sort.SliceStable(results, func(i, j int) bool { return results[i].Path < results[j].Path })
-	return results
 }
 
 // weighing holds a target's weight against MaxBytesInFlight: acquired
@@ -154,30 +168,40 @@ func (l *Linter) weight(t Target) int64 {
 }
 
 func (l *Linter) lintTarget(t Target, sized func(int64)) linter.FileResult {
-	res := linter.FileResult{Path: t.Path, Stdin: t.Stdin}
+	_, res := l.lintTargetFile(t, sized)
+	return res
+}
+
+// lintTargetFile is lintTarget, also returning the analysed file (nil
+// when it could not be read or analysed). For a file decoded from UTF-16
+// or a legacy encoding, the file's text is the decoded text, while the
+// findings' offsets point into the file as it is on disk (their lines and
+// columns are the same in both).
+func (l *Linter) lintTargetFile(t Target, sized func(int64)) (f *File, res linter.FileResult) {
+	res = linter.FileResult{Path: t.Path, Stdin: t.Stdin}
 	data, format, err := l.read(t, sized)
 	if err != nil {
 		res.Err = err
-		return res
+		return nil, res
 	}
 	dec := decode(data)
 	if dec == nil {
-		res.Findings, res.Err = l.Lint(t.Path, data, format)
+		f, res.Findings, res.Err = l.LintFile(t.Path, data, format)
 		if l.KeepSource {
 			res.Source = data
 		}
-		return res
+		return f, res
 	}
 	// UTF-16 or a legacy encoding: the model reads the text as UTF-8, and
 	// the positions go back into the file. No source is kept: fixes are
 	// not applied to such a file.
-	res.Findings, res.Err = l.Lint(t.Path, dec.text, format)
+	f, res.Findings, res.Err = l.LintFile(t.Path, dec.text, format)
 	if dec.legacy {
 		res.Findings = append(res.Findings, dec.finding())
 		linter.SortFindings(res.Findings)
 	}
 	dec.remap(res.Findings)
-	return res
+	return f, res
 }
 
 func (l *Linter) config() *linter.Config {
@@ -217,6 +241,13 @@ func (l *Linter) LintFile(path string, data []byte, format markup.Format) (f *Fi
 	if format == markup.HTML || format == markup.Markdown {
 		orig := f.Article.Orig.Bytes
 		unit.Widen = func(s article.Span) article.Span { return markup.WidenToEntities(orig, s) }
+	}
+	srcs := l.Sources
+	if srcs == nil {
+		srcs = &Sources{}
+	}
+	if unit.Sources, err = srcs.For(cfg, path, data, format); err != nil {
+		return f, nil, err
 	}
 	sp := l.suppression(f)
 	if sp != nil {

@@ -84,8 +84,25 @@ type WalkOptions struct {
 
 // CollectWith is CollectConfigured, walking as opts says.
 func CollectWith(paths []string, stdin io.Reader, stdinName string, format *markup.Format, configs ConfigFunc, opts WalkOptions) ([]Target, error) {
+	return collect(paths, stdin, stdinName, format, configs, opts, nil)
+}
+
+// Walk is CollectWith without standard input, giving found each target
+// as the walk lists it instead of returning them all, and remembering
+// nothing of the files a walk finds: the memory it takes is that of the
+// directories (each walked once, as CollectWith does), whatever the number
+// of files. So a file a walk finds twice (through a link, a hard link, or
+// two paths that name one directory) is given twice; the paths named are
+// each given once, as CollectWith gives them. found is called from the
+// goroutine that calls Walk.
+func Walk(paths []string, configs ConfigFunc, opts WalkOptions, found func(Target)) error {
+	_, err := collect(paths, nil, "", nil, configs, opts, found)
+	return err
+}
+
+func collect(paths []string, stdin io.Reader, stdinName string, format *markup.Format, configs ConfigFunc, opts WalkOptions, stream func(Target)) ([]Target, error) {
 	c := &collector{seen: map[string]bool{}, dirs: map[string]int{}, configs: configs, opts: opts,
-		excludes: map[string]string{}, excluders: map[*linter.Config]*excluder{}}
+		excludes: map[string]string{}, excluders: map[*linter.Config]*excluder{}, stream: stream}
 	if !opts.FollowLinks {
 		for _, p := range paths {
 			if p == "-" {
@@ -103,7 +120,7 @@ func CollectWith(paths []string, stdin io.Reader, stdinName string, format *mark
 		if p == "-" {
 			if !c.seen["-"] {
 				c.seen["-"] = true
-				c.out = append(c.out, Target{Path: stdinName, Stdin: true, Reader: stdin, Format: format, Config: c.configFor(filepath.Dir(stdinName))})
+				c.put(Target{Path: stdinName, Stdin: true, Reader: stdin, Format: format, Config: c.configFor(filepath.Dir(stdinName))})
 			}
 			continue
 		}
@@ -146,6 +163,10 @@ type collector struct {
 	// compiled exclude patterns by configuration.
 	excludes  map[string]string
 	excluders map[*linter.Config]*excluder
+	// stream, when set, is given each target instead of out (see Walk);
+	// listed counts the targets listed either way.
+	stream func(Target)
+	listed int
 }
 
 // configFor is the configuration of the files in dir (nil without
@@ -171,6 +192,11 @@ func (c *collector) add(t Target) { c.addAs(t, realPath(t.Path)) }
 
 // addAs lists t, whose real path is key, unless it is listed already.
 func (c *collector) addAs(t Target, key string) {
+	if c.stream != nil && t.Size < 0 {
+		// Found by a walk, streamed: not remembered (see Walk).
+		c.put(t)
+		return
+	}
 	if c.seen[key] {
 		return
 	}
@@ -184,6 +210,16 @@ func (c *collector) addAs(t Target, key string) {
 			c.inodes = map[[2]uint64]bool{}
 		}
 		c.inodes[id] = true
+	}
+	c.put(t)
+}
+
+// put lists t: in out, or given to stream.
+func (c *collector) put(t Target) {
+	c.listed++
+	if c.stream != nil {
+		c.stream(t)
+		return
 	}
 	c.out = append(c.out, t)
 }
@@ -201,7 +237,7 @@ func realPath(p string) string {
 
 // walk lists the lintable files under dir, a directory named.
 func (c *collector) walk(dir string) {
-	before := len(c.out)
+	before := c.listed
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		abs = dir
@@ -215,7 +251,7 @@ func (c *collector) walk(dir string) {
 	} else {
 		n = c.walkDir(dir, real, c.startState(abs))
 	}
-	if n.found == 0 && len(c.out) == before && c.err == nil {
+	if n.found == 0 && c.listed == before && c.err == nil {
 		msg := "directory holds no .txt, .md, .markdown, .html or .htm file"
 		if n.skipped > 0 {
 			msg += " that is not ignored (.gitignore, exclude in newslint.toml)"
@@ -223,7 +259,7 @@ func (c *collector) walk(dir string) {
 		if n.links > 0 {
 			msg += fmt.Sprintf("; %d symbolic link(s) leading out of the directories named not followed (--follow-links follows them)", n.links)
 		}
-		c.out = append(c.out, Target{Path: dir, Err: errors.New(msg)})
+		c.put(Target{Path: dir, Err: errors.New(msg)})
 	}
 }
 

@@ -1,0 +1,5 @@
+//go:build unix && !linux
+
+package archive
+
+const mapPopulate = 0

@@ -1,0 +1,13 @@
+//go:build !unix
+
+package archive
+
+import (
+	"errors"
+	"os"
+)
+
+// mapFile is not available here: Open reads the file instead.
+func mapFile(*os.File, int64) ([]byte, func() error, error) {
+	return nil, nil, errors.New("no memory map")
+}

@@ -1,0 +1,175 @@
+package lsp
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/newslint/newslint/archive"
+	"github.com/newslint/newslint/internal/safeio"
+	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/linter/config"
+	"github.com/newslint/newslint/people"
+)
+
+// archiveStamp is a name authority's file as it was when its
+// configuration was loaded: its path, and its size and modification time
+// (exists false when it could not be read).
+type archiveStamp struct {
+	path   string
+	exists bool
+	size   int64
+	mtime  time.Time
+}
+
+// stampOf stats the authority at path ("" for none).
+func stampOf(path string) archiveStamp {
+	st := archiveStamp{path: path}
+	if path == "" {
+		return st
+	}
+	if fi, err := os.Stat(path); err == nil {
+		st.exists, st.size, st.mtime = true, fi.Size(), fi.ModTime()
+	}
+	return st
+}
+
+// changed reports whether the authority's file is no longer what it was
+// (one stat: cheap enough for every lint).
+func (st archiveStamp) changed() bool {
+	return st.path != "" && stampOf(st.path) != st
+}
+
+// loadLocked loads the configuration at cfgPath ("" for the defaults) and
+// opens the name authority it names, remembering that file's size and
+// time, so that a new build of it is read at the next lint.
+func (c *configs) loadLocked(cfgPath string) (*linter.Config, error) {
+	cfg, err := config.LoadFile(c.defaults, cfgPath, c.rules)
+	if err != nil {
+		delete(c.archives, cfgPath)
+		return nil, err
+	}
+	c.archives[cfgPath] = stampOf(cfg.ArchivePath)
+	if cfg.ArchivePath == "" {
+		return cfg, nil
+	}
+	a, err := readAuthority(cfg.ArchivePath)
+	if err != nil {
+		file := cfgPath
+		if file == "" {
+			file = "(configuration)"
+		}
+		return nil, &config.Error{File: file, Key: "archive.path", Msg: err.Error()}
+	}
+	cfg.Archive = a
+	return cfg, nil
+}
+
+// readAuthority reads the authority at path into memory and checks it.
+// Not mapped, as archive.Open maps a big one: the server replaces an
+// authority when its file changes while lints and hovers may still read
+// the old one, and memory the collector owns is released when the last
+// of them is done (a mapping would have to be unmapped by hand, and a
+// file rewritten in place under a mapping faults).
+func readAuthority(path string) (*archive.Authority, error) {
+	data, err := safeio.ReadFile(path, archive.MaxOpenBytes)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &archive.FileError{Name: path, Err: err}
+	}
+	return archive.Parse(path, data)
+}
+
+// hoverArchiveMax bounds the archive's part of a hover, in bytes.
+const hoverArchiveMax = 600
+
+// archiveEvidence is what the name authority holds of an entity of the
+// article, for a hover: “In this newsroom's archive: “Jerome Powell” in
+// 312 articles, 2019-02-01 to 2026-05-30; titles: Chair (280), Governor
+// (30); he in 120”; "" when it does not know it.
+func archiveEvidence(auth *archive.Authority, e *people.Entity) string {
+	if auth == nil {
+		return ""
+	}
+	kind := archive.Person
+	switch e.Kind {
+	case people.KindOrganisation:
+		kind = archive.Organisation
+	case people.KindPlace:
+		kind = archive.Place
+	}
+	h, ok := auth.Lookup(strings.TrimSpace(e.Name), kind)
+	if !ok {
+		return ""
+	}
+	ae, ok := auth.Entity(h)
+	if !ok {
+		return ""
+	}
+	name, best := ae.Name, 0
+	for _, s := range ae.Spellings {
+		if s.Articles > best || s.Articles == best && strings.Count(s.Text, " ") > strings.Count(name, " ") {
+			name, best = s.Text, s.Articles
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "In this newsroom's archive: “%s” in %d article%s", clip(name, 80), ae.Articles, plural(ae.Articles))
+	if ae.First != 0 {
+		fmt.Fprintf(&b, ", %s to %s", ae.First, ae.Latest)
+	}
+	var others list
+	for _, s := range ae.Spellings {
+		if s.Text != name && strings.Count(s.Text, " ") > 0 {
+			others.add(fmt.Sprintf("“%s” (%d)", clip(s.Text, 60), s.Articles))
+		}
+	}
+	if others.n > 0 {
+		fmt.Fprintf(&b, "; also written %s", others.joinAt(", ", 4))
+	}
+	titles := slices.Clone(ae.Titles)
+	sort.SliceStable(titles, func(i, j int) bool { return titles[i].Articles > titles[j].Articles })
+	var ts list
+	for _, t := range titles {
+		ts.add(fmt.Sprintf("%s (%d)", clip(t.Text, 40), t.Articles))
+	}
+	if ts.n > 0 {
+		fmt.Fprintf(&b, "; titles: %s", ts.joinAt(", ", 5))
+	}
+	if ae.Male > 0 {
+		fmt.Fprintf(&b, "; he in %d", ae.Male)
+	}
+	if ae.Female > 0 {
+		fmt.Fprintf(&b, "; she in %d", ae.Female)
+	}
+	return clip(b.String(), hoverArchiveMax)
+}
+
+// joinAt joins at most n items and counts the rest.
+func (l *list) joinAt(sep string, n int) string {
+	items := l.items[:min(n, len(l.items))]
+	s := strings.Join(items, sep)
+	if more := l.n - len(items); more > 0 {
+		s += fmt.Sprintf("%s… and %d more", sep, more)
+	}
+	return s
+}
+
+// clip cuts s to at most n bytes, at a character, with an ellipsis.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n - len("…")
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
