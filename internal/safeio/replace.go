@@ -21,8 +21,11 @@ var ErrChanged = errors.New("the file changed on disk after newslint read it; no
 //     stays a link);
 //   - a file with several hard links is rewritten in place, so that every
 //     link sees the new text; any other file is replaced atomically
-//     through a synced temporary file in its directory, with its mode and,
-//     where permitted, its owner and group;
+//     through a synced temporary file in its directory, with its mode,
+//     its extended attributes (on Linux: ACLs, security labels, user
+//     attributes) and, where permitted, its owner and group; a file whose
+//     attributes the new file cannot be given is rewritten in place, as a
+//     hard-linked one is, which keeps them;
 //   - the file is compared with old just before it is replaced, and left
 //     alone with ErrChanged if it differs;
 //   - the directory is synced after the rename.
@@ -149,6 +152,13 @@ func replaceAtomic(path string, st os.FileInfo, old, data []byte) error {
 	defer os.Remove(name) // a no-op once renamed
 	if err := writeSynced(tmp, st, data); err != nil {
 		return fmt.Errorf("cannot write beside %s: %w", path, cause(err))
+	}
+	if err := copyXattrs(path, name); err != nil {
+		// An attribute the new file cannot be given (a security label
+		// this user may not set): the file is rewritten in place instead,
+		// which keeps its inode and with it every attribute.
+		os.Remove(name)
+		return rewriteInPlace(path, old, data)
 	}
 	if err := unchanged(path, old); err != nil {
 		return err
