@@ -322,6 +322,13 @@ func (s *Set) NoArchive() { s.noArchive = true }
 func (s *Set) load(path string) (*linter.Config, error) {
 	l, ok := s.loaded[path]
 	if !ok {
+		if path != s.fixed {
+			if real, top, out := linkOutside(path); out {
+				l.err = &Error{File: path, Msg: fmt.Sprintf("a link to %s, outside the repository %s: not read (name it with --config to use it)", real, top)}
+				s.loaded[path] = l
+				return nil, l.err
+			}
+		}
 		l.c, l.err = LoadFile(s.defaults, path, s.rules)
 		if l.err == nil && !s.noArchive {
 			if s.archive != "" {
@@ -334,6 +341,31 @@ func (s *Set) load(path string) (*linter.Config, error) {
 		s.loaded[path] = l
 	}
 	return l.c, l.err
+}
+
+// linkOutside reports whether the configuration found at path, inside a
+// git work tree, is a symbolic link (or lies under one) that leads out of
+// that work tree: a checkout under review must not make newslint read, and
+// echo in its errors, a file elsewhere on the machine. It returns where
+// the link leads and the work tree's top. Outside work trees (a home
+// directory whose dotfiles link elsewhere) links are read as they are.
+func linkOutside(path string) (real, top string, out bool) {
+	top = SearchTop(filepath.Dir(path))
+	if _, err := os.Lstat(filepath.Join(top, ".git")); err != nil {
+		return "", "", false
+	}
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", "", false
+	}
+	rtop, err := filepath.EvalSymlinks(top)
+	if err != nil {
+		return "", "", false
+	}
+	if rel, err := filepath.Rel(rtop, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", "", false
+	}
+	return real, top, true
 }
 
 // Merge overlays the TOML document data (named file in errors) on c. Every

@@ -67,3 +67,37 @@ func TestFindStopsAtRepositoryRoot(t *testing.T) {
 	assert.Equal(t, planted, f.Find(plain))
 	assert.Equal(t, own, f.Find(filepath.Join(root, "checkout")))
 }
+
+// A newslint.toml in a checkout that is a link out of the checkout is not
+// read: a pull request under review cannot make newslint read (and echo in
+// its errors) a file elsewhere on the machine. A link inside the checkout,
+// and a link named with --config, are read.
+func TestConfigLinkOutOfTheRepositoryIsNotRead(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	outside := filepath.Join(root, "outside")
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, ".git"), 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, "conf"), 0o755))
+	require.NoError(t, os.MkdirAll(filepath.Join(repo, "desk"), 0o755))
+	require.NoError(t, os.MkdirAll(outside, 0o755))
+	secret := filepath.Join(outside, "secret.toml")
+	require.NoError(t, os.WriteFile(secret, []byte("password = \"hunter2\"\n"), 0o644))
+	require.NoError(t, os.Symlink(secret, filepath.Join(repo, "newslint.toml")))
+	inside := filepath.Join(repo, "conf", "newslint.toml")
+	require.NoError(t, os.WriteFile(inside, []byte("max-same-issues = 10\n"), 0o644))
+	require.NoError(t, os.Symlink(inside, filepath.Join(repo, "desk", "newslint.toml")))
+
+	s := NewSet(nil, nil, "")
+	_, err := s.For(repo)
+	require.Error(t, err)
+	require.Contains(t, err.Error(), "outside the repository")
+	require.NotContains(t, err.Error(), "hunter2")
+	require.NotContains(t, err.Error(), "password")
+
+	_, err = s.For(filepath.Join(repo, "desk"))
+	require.NoError(t, err, "a link inside the checkout is read")
+
+	_, err = NewSet(nil, nil, filepath.Join(repo, "newslint.toml")).For(repo)
+	require.Error(t, err, "named with --config it is read (and its unknown key refused)")
+	require.Contains(t, err.Error(), "password")
+}
