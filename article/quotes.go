@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -54,6 +55,10 @@ type quoteScan struct {
 	para                   int
 	openDouble, openSingle int
 	opener                 rune
+	// inches is set while the paragraph holds an odd number of straight
+	// double marks: one of them, after a digit, is an inch mark ("I am
+	// 6'2" tall," he said), not the end of the quotation.
+	inches bool
 }
 
 // quoteByte marks the bytes a quotation mark may start with: ' and ",
@@ -71,6 +76,7 @@ func (a *Article) findQuotes() {
 		p := a.Paragraphs[pi]
 		qs := &quoteScan{a: a, para: pi, openDouble: -1, openSingle: -1}
 		b := a.Src.Bytes
+		qs.inches = bytes.Count(b[p.Start:p.End], []byte{'"'})%2 == 1
 		for i := p.Start; i < p.End; {
 			// Every quotation mark is ' or " or outside ASCII: other
 			// ASCII bytes are passed over without decoding.
@@ -139,6 +145,12 @@ func (qs *quoteScan) double(r rune, m Span, prev, next rune, atStart bool) {
 		// German „…“ and »…«: the mark that opens an English quote
 		// closes these.
 		qs.closeDouble(m)
+		return
+	}
+	if straight && qs.inches && qs.openDouble >= 0 && a.Quotes[qs.openDouble].Straight && unicode.IsDigit(prev) && next != ',' && next != '.' {
+		// An inch mark inside a straight quotation, where the count of
+		// marks says one is not a quotation mark.
+		qs.inches = false
 		return
 	}
 	if qs.openDouble >= 0 && (straight || r != '“' && r != '„' && r != '«') {

@@ -61,3 +61,24 @@ func TestMultiParagraphGuillemets(t *testing.T) {
 		assert.False(t, q.Unclosed())
 	}
 }
+
+// An inch mark inside a straight quotation is not its closing mark when
+// the paragraph's count of straight marks says one of them is no
+// quotation mark; with an even count a mark after a number closes ("we
+// won in 1992" and left).
+func TestInchMarkInsideAStraightQuote(t *testing.T) {
+	cases := map[string][]string{
+		`The coach said: "I am 6'2" tall, and that is enough." Smith agreed.`: {`"I am 6'2" tall, and that is enough."`},
+		`"He is a 12" pizza man," Jones said.`:                               {`"He is a 12" pizza man,"`},
+		`He said "we won in 1992" and left.`:                                 {`"we won in 1992"`},
+		`"The board met 12 times," Okafor said, "and twice in 2019."`:        {`"The board met 12 times,"`, `"and twice in 2019."`},
+	}
+	for in, want := range cases {
+		a := ParseText("t.txt", in)
+		assert.Equal(t, want, quoteTexts(a), in)
+		assert.Empty(t, a.Stray, in)
+		for _, q := range a.Quotes {
+			assert.True(t, q.Closed, "%s: %s", in, a.Text(q.Whole()))
+		}
+	}
+}
