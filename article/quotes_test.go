@@ -69,9 +69,9 @@ func TestMultiParagraphGuillemets(t *testing.T) {
 func TestInchMarkInsideAStraightQuote(t *testing.T) {
 	cases := map[string][]string{
 		`The coach said: "I am 6'2" tall, and that is enough." Smith agreed.`: {`"I am 6'2" tall, and that is enough."`},
-		`"He is a 12" pizza man," Jones said.`:                               {`"He is a 12" pizza man,"`},
-		`He said "we won in 1992" and left.`:                                 {`"we won in 1992"`},
-		`"The board met 12 times," Okafor said, "and twice in 2019."`:        {`"The board met 12 times,"`, `"and twice in 2019."`},
+		`"He is a 12" pizza man," Jones said.`:                                {`"He is a 12" pizza man,"`},
+		`He said "we won in 1992" and left.`:                                  {`"we won in 1992"`},
+		`"The board met 12 times," Okafor said, "and twice in 2019."`:         {`"The board met 12 times,"`, `"and twice in 2019."`},
 	}
 	for in, want := range cases {
 		a := ParseText("t.txt", in)
