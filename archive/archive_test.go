@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -15,12 +16,13 @@ import (
 )
 
 // frameEntries lists what Frame gives, as "surname articles latest".
-func frameEntries(a *Authority, kind FrameKind, frame string) []string {
+func frameEntries(t *testing.T, a *Authority, kind FrameKind, frame string) []string {
+	t.Helper()
 	var out []string
-	a.Frame(kind, frame, func(e FrameEntry) bool {
+	require.NoError(t, a.Frame(kind, frame, func(e FrameEntry) bool {
 		out = append(out, e.Surname+" "+itoa(e.Articles)+" "+e.Latest.String())
 		return true
-	})
+	}))
 	return out
 }
 
@@ -37,10 +39,11 @@ func itoa(n int) string {
 
 func lookup(t *testing.T, a *Authority, name string, kind Kind) Entity {
 	t.Helper()
-	h, ok := a.Lookup(name, kind)
+	h, ok, err := a.Lookup(name, kind)
+	require.NoError(t, err)
 	require.True(t, ok, "%s (%s) is in the authority", name, kind)
-	e, ok := a.Entity(h)
-	require.True(t, ok)
+	e, err := a.Entity(h)
+	require.NoError(t, err)
 	return e
 }
 
@@ -76,19 +79,19 @@ func TestBuildHoldsWhatTheArticlesSay(t *testing.T) {
 	assert.ElementsMatch(t, []Spelling{{"Powell", 3}, {"Jerome Powell", 3}}, powell.Spellings)
 	assert.Equal(t, []Title{{Class: "chair", Text: "Chair", Articles: 2, First: ParseDay("2026-03-18"), Latest: ParseDay("2026-05-30")}}, powell.Titles)
 
-	assert.Equal(t, []string{"powel 1 ", "powell 3 2026-05-30"}, frameEntries(a, FrameGiven, "Jerome"))
-	assert.Equal(t, []string{"powel 1 ", "powell 2 2026-05-30"}, frameEntries(a, FrameTitle, "chair"))
-	assert.Equal(t, []string{"powel 1 ", "powell 2 2026-05-30"}, frameEntries(a, FrameOrganisation, "Federal Reserve"))
-	assert.Equal(t, []string{"barra 2 2026-02-14"}, frameEntries(a, FrameOrganisation, "gm"), "“GM's chief executive Mary Barra”")
-	assert.Empty(t, frameEntries(a, FrameGiven, "Barack"))
-	assert.Empty(t, frameEntries(a, FrameTitle, "jerome"), "a given name is no title")
+	assert.Equal(t, []string{"powel 1 ", "powell 3 2026-05-30"}, frameEntries(t, a, FrameGiven, "Jerome"))
+	assert.Equal(t, []string{"powel 1 ", "powell 2 2026-05-30"}, frameEntries(t, a, FrameTitle, "chair"))
+	assert.Equal(t, []string{"powel 1 ", "powell 2 2026-05-30"}, frameEntries(t, a, FrameOrganisation, "Federal Reserve"))
+	assert.Equal(t, []string{"barra 2 2026-02-14"}, frameEntries(t, a, FrameOrganisation, "gm"), "“GM's chief executive Mary Barra”")
+	assert.Empty(t, frameEntries(t, a, FrameGiven, "Barack"))
+	assert.Empty(t, frameEntries(t, a, FrameTitle, "jerome"), "a given name is no title")
 	var h Handle
-	a.Frame(FrameGiven, "jerome", func(e FrameEntry) bool {
+	require.NoError(t, a.Frame(FrameGiven, "jerome", func(e FrameEntry) bool {
 		h = e.Entity
 		return e.Surname != "powell"
-	})
-	e, ok := a.Entity(h)
-	require.True(t, ok)
+	}))
+	e, err := a.Entity(h)
+	require.NoError(t, err)
 	assert.Equal(t, "jerome powell", e.Name, "a frame entry's entity is its person")
 
 	// Ana Lind: Prime Minister in 02 and 03 (2026), Foreign Minister in
@@ -120,23 +123,30 @@ func TestBuildHoldsWhatTheArticlesSay(t *testing.T) {
 	erdogan := lookup(t, a, "Recep Tayyip Erdoğan", Person)
 	assert.Equal(t, "recep tayyip erdogan", erdogan.Name)
 	assert.Contains(t, erdogan.Spellings, Spelling{"Erdoğan", 1})
-	_, ok = a.Lookup("RECEP TAYYIP ERDOGAN", Person)
+	_, ok, err := a.Lookup("RECEP TAYYIP ERDOGAN", Person)
+	require.NoError(t, err)
 	assert.True(t, ok)
 
 	// A name in a headline only is not read: 08's “Fed chair speaks in
 	// Chicago” (its dateline, “CHICAGO”, is no name either).
-	_, ok = a.Lookup("Chicago", Place)
+	_, ok, err = a.Lookup("Chicago", Place)
+	require.NoError(t, err)
 	assert.False(t, ok)
-	_, ok = a.Lookup("Jerome Powell", Organisation)
+	_, ok, err = a.Lookup("Jerome Powell", Organisation)
+	require.NoError(t, err)
 	assert.False(t, ok)
 	n := 0
-	a.Find("jerome powell", func(Handle, Kind) bool { n++; return true })
+	require.NoError(t, a.Find("jerome powell", func(Handle, Kind) bool { n++; return true }))
 	assert.Equal(t, 1, n)
 
 	data, err := os.ReadFile("testdata/archive/04-barra.txt")
 	require.NoError(t, err)
-	assert.True(t, a.HasArticle(Fingerprint(data)))
-	assert.False(t, a.HasArticle(Fingerprint(append(data, ' '))))
+	ok, err = a.HasArticle(Fingerprint(data))
+	require.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = a.HasArticle(Fingerprint(append(data, ' ')))
+	require.NoError(t, err)
+	assert.False(t, ok)
 }
 
 // Looking up allocates nothing: no map is built when the authority is
@@ -150,7 +160,7 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 		a.Frame(FrameOrganisation, "federal reserve", func(e FrameEntry) bool { n += e.Articles; return true })
 		a.Find("jerome powell", func(Handle, Kind) bool { n++; return true })
 		a.Each(func(_ Handle, s Summary) bool { n += s.Articles; return true })
-		if n == 0 || !a.HasArticle(1) && n < 0 {
+		if ok, _ := a.HasArticle(1); n == 0 || !ok && n < 0 {
 			panic("nothing found")
 		}
 	})
@@ -296,30 +306,45 @@ func TestMergeRefusesSharedArticles(t *testing.T) {
 }
 
 // A file that is not an authority as this newslint writes it is a clear
-// error naming it, from every reader: never a crash, never ignored.
+// error naming it, from every reader: never a crash, never ignored. What
+// Open checks (the header, footer and table of checksums) fails Open; a
+// chunk of records that does not match its checksum fails the look-ups
+// that read it, Verify and Check, and a merge (which checks every chunk
+// first).
 func TestBadAuthorities(t *testing.T) {
 	good := build(t, testFiles(t), 0)
 	dir := t.TempDir()
-	other := append([]byte(nil), good...)
-	binary.LittleEndian.PutUint32(other[8:], 3)
-	flipped := append([]byte(nil), good...)
-	flipped[len(flipped)/2] ^= 0x20
+	version := func(v uint32) []byte {
+		b := append([]byte(nil), good...)
+		binary.LittleEndian.PutUint32(b[8:], v)
+		return b
+	}
+	// A byte of a chunk of records that Open does not read (the test
+	// articles' authority is one chunk, the summary's, read when opened).
+	var synth bytes.Buffer
+	require.NoError(t, WriteSynthetic(&synth, 2000, 5))
+	flipped := synth.Bytes()
+	flipped[headerSize+5] ^= 0x20
 	cases := []struct {
 		name string
 		data []byte
 		want error
 		msg  string
+		// lazy: Open succeeds, and the error comes when the chunk is
+		// read.
+		lazy bool
 	}{
-		{"empty.nla", nil, ErrNotAuthority, "not a newslint name authority"},
-		{"text.nla", []byte("Jerome Powell, Powell\n"), ErrNotAuthority, "not a newslint name authority"},
-		{"magic-cut.nla", good[:5], ErrTruncated, "truncated"},
-		{"header-cut.nla", good[:10], ErrTruncated, "truncated"},
-		{"short.nla", good[:40], ErrTruncated, "truncated"},
-		{"half.nla", good[:len(good)/2], ErrTruncated, "truncated"},
-		{"last-byte.nla", good[:len(good)-1], ErrTruncated, "truncated"},
-		{"appended.nla", append(append([]byte(nil), good...), "more"...), ErrTruncated, "something added after its end"},
-		{"flipped.nla", flipped, ErrDamaged, "checksum"},
-		{"v3.nla", other, nil, "version 3; this newslint reads version 1"},
+		{name: "empty.nla", data: nil, want: ErrNotAuthority, msg: "not a newslint name authority"},
+		{name: "text.nla", data: []byte("Jerome Powell, Powell\n"), want: ErrNotAuthority, msg: "not a newslint name authority"},
+		{name: "magic-cut.nla", data: good[:5], want: ErrTruncated, msg: "truncated"},
+		{name: "header-cut.nla", data: good[:10], want: ErrTruncated, msg: "truncated"},
+		{name: "short.nla", data: good[:40], want: ErrTruncated, msg: "truncated"},
+		{name: "half.nla", data: good[:len(good)/2], want: ErrTruncated, msg: "truncated"},
+		{name: "last-byte.nla", data: good[:len(good)-1], want: ErrTruncated, msg: "truncated"},
+		{name: "appended.nla", data: append(append([]byte(nil), good...), "more"...), want: ErrTruncated, msg: "something added after its end"},
+		{name: "flipped.nla", data: flipped, want: ErrDamaged, msg: "do not match their checksum", lazy: true},
+		{name: "v3.nla", data: version(3), msg: "version 3; this newslint reads version 2"},
+		{name: "v1.nla", data: version(1), msg: "version 1; this newslint reads version 2 (build the authority again"},
 	}
 	for _, c := range cases {
 		path := writeTemp(t, dir, c.name, c.data)
@@ -336,10 +361,21 @@ func TestBadAuthorities(t *testing.T) {
 				assert.ErrorAs(t, err, &ve)
 			}
 		}
-		_, err := Parse(c.name, c.data)
-		check("Parse", err)
-		_, err = Open(path)
-		check("Open", err)
+		a, err := Parse(c.name, c.data)
+		if c.lazy {
+			require.NoError(t, err, c.name)
+			check("Parse, then a look-up", exercise(t, a))
+			check("Parse, then Verify", a.Verify())
+			check("Parse, then Check", a.Check())
+			a, err = Open(path)
+			require.NoError(t, err, c.name)
+			check("Open, then a look-up", exercise(t, a))
+			require.NoError(t, a.Close())
+		} else {
+			check("Parse", err)
+			_, err = Open(path)
+			check("Open", err)
+		}
 		err = Merge(&bytes.Buffer{}, dir, path)
 		check("Merge", err)
 		_, err = Fingerprints(path)
@@ -355,26 +391,97 @@ func TestBadAuthorities(t *testing.T) {
 	assert.Error(t, err)
 }
 
-// withChecksum gives data the checksum of its bytes, so that what a
-// faulty writer could write reaches the decoders.
+// withChecksum gives data the checksums of its bytes (each chunk's, and
+// the footer's), so that what a faulty writer could write reaches the
+// decoders.
 func withChecksum(data []byte) []byte {
-	if len(data) < 4 {
+	if len(data) < headerSize+footerSize {
 		return data
 	}
 	out := append([]byte(nil), data...)
-	binary.LittleEndian.PutUint32(out[len(out)-4:], crc32.Checksum(out[:len(out)-4], castagnoli))
+	before := uint64(len(out)) - footerSize
+	k := (before + chunkSize + 3) / (chunkSize + 4)
+	end := before - 4*k
+	if end < headerSize || chunks(end) != k {
+		return out
+	}
+	sums := out[end : end+4*k]
+	for c := uint64(0); c < k; c++ {
+		binary.LittleEndian.PutUint32(sums[4*c:], crc32.Checksum(out[c*chunkSize:min((c+1)*chunkSize, end)], crcTable))
+	}
+	crc := crc32.Update(crc32.Checksum(out[:headerSize], crcTable), crcTable, sums)
+	crc = crc32.Update(crc, crcTable, out[len(out)-footerSize:len(out)-4])
+	binary.LittleEndian.PutUint32(out[len(out)-4:], crc)
 	return out
 }
 
-// A record that does not decode, in a file whose checksum matches, is a
-// clear error from Check and from Merge, never a crash.
+// Every byte of an authority, changed, is an error naming the file: at
+// Open for a byte of the header, the footer or the table of checksums
+// (or of the chunk that holds the summary, which Open reads), else from
+// the look-ups that read its chunk (and from Verify, Check and a merge),
+// while chunks not read are not checked. Measured on the test articles'
+// authority (one chunk) and on a synthetic one of many chunks.
+func TestDamagedBytes(t *testing.T) {
+	var synth bytes.Buffer
+	require.NoError(t, WriteSynthetic(&synth, 2000, 5))
+	dir := t.TempDir()
+	for _, good := range [][]byte{build(t, testFiles(t), 0), synth.Bytes()} {
+		l, err := readLayout(int64(len(good)), func(p []byte, off int64) error { copy(p, good[off:]); return nil })
+		require.NoError(t, err)
+		metaFrom := int(l.sec[secMeta][0]) / chunkSize * chunkSize
+		ref, err := Parse("good.nla", good)
+		require.NoError(t, err)
+		require.NoError(t, ref.Check())
+		step := 1
+		if len(good) > 64<<10 {
+			step = 61 // every byte of the small one; of the big one, a sample across every chunk
+			require.Greater(t, int(chunks(l.end)), 16)
+		}
+		for i := 0; i < len(good); i += step {
+			if i >= int(l.end) {
+				step = 1 // every byte of the table and the footer
+			}
+			bad := append([]byte(nil), good...)
+			bad[i] ^= 0x5a
+			a, err := Parse("bad.nla", bad)
+			if i < headerSize || i >= int(l.end) || i >= metaFrom {
+				require.Error(t, err, "byte %d", i)
+				var fe *FileError
+				require.ErrorAs(t, err, &fe, "byte %d", i)
+				assert.Equal(t, "bad.nla", fe.Name)
+				continue
+			}
+			require.NoError(t, err, "byte %d: the records are not read when opened", i)
+			_, err = a.bytes(i, 1)
+			require.ErrorIs(t, err, ErrDamaged, "byte %d", i)
+			assert.Contains(t, err.Error(), fmt.Sprintf("bad.nla: damaged: bytes %d to ", i/chunkSize*chunkSize))
+			if other := (i/chunkSize + 1) * chunkSize; other < metaFrom {
+				_, err = a.bytes(other, 1)
+				require.NoError(t, err, "byte %d: another chunk reads", i)
+			}
+			require.ErrorIs(t, a.Verify(), ErrDamaged, "byte %d", i)
+			if step == 1 || i%(20*step) == 0 {
+				require.ErrorIs(t, exercise(t, a), ErrDamaged, "byte %d: a look-up reads every chunk of records", i)
+				require.ErrorIs(t, a.Check(), ErrDamaged, "byte %d", i)
+			}
+			if step == 1 || i%(7*step) == 0 {
+				path := writeTemp(t, dir, "bad.nla", bad)
+				require.ErrorIs(t, Merge(&bytes.Buffer{}, dir, path), ErrDamaged, "byte %d", i)
+			}
+		}
+	}
+}
+
+// A record that does not decode, in a file whose checksums match, is a
+// clear error from Check, from the look-ups that read it and from Merge,
+// never a crash.
 func TestDamagedRecords(t *testing.T) {
 	good := build(t, testFiles(t), 0)
 	a, err := Parse("x", good)
 	require.NoError(t, err)
 	dir := t.TempDir()
 	damaged := 0
-	// Every byte of the records, changed, with the checksum made to
+	// Every byte of the records, changed, with the checksums made to
 	// match.
 	for i := headerSize; i < len(good)-footerSize; i++ {
 		bad := append([]byte(nil), good...)
@@ -384,7 +491,7 @@ func TestDamagedRecords(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		exercise(b)
+		lerr := exercise(t, b)
 		cerr := b.Check()
 		path := writeTemp(t, dir, "bad.nla", bad)
 		merr := Merge(&bytes.Buffer{}, dir, path)
@@ -393,37 +500,78 @@ func TestDamagedRecords(t *testing.T) {
 			assert.ErrorIs(t, cerr, ErrDamaged)
 			assert.True(t, strings.HasPrefix(cerr.Error(), "bad.nla: damaged"), cerr.Error())
 		}
+		if lerr != nil {
+			assert.ErrorIs(t, lerr, ErrDamaged, "byte %d", i)
+		}
 		if merr != nil {
 			assert.True(t, errors.Is(merr, ErrDamaged), "byte %d: %v", i, merr)
 		}
 	}
 	assert.Greater(t, damaged, 0)
-	exercise(a)
+	require.NoError(t, exercise(t, a))
 }
 
-// exercise reads everything an authority holds through every look-up.
-func exercise(a *Authority) {
+// exercise reads everything an authority holds through every look-up,
+// and returns the first error one gave (each must name the file).
+func exercise(t testing.TB, a *Authority) error {
+	var first error
+	note := func(err error) {
+		if err == nil {
+			return
+		}
+		var fe *FileError
+		if !errors.As(err, &fe) || fe.Name != a.Name() {
+			t.Fatalf("an error that does not name the file: %v", err)
+		}
+		if first == nil {
+			first = err
+		}
+	}
 	_ = a.Info()
 	n := 0
-	a.Each(func(h Handle, s Summary) bool {
-		if e, ok := a.Entity(h); ok {
-			a.Find(e.Name, func(Handle, Kind) bool { n++; return true })
-			for _, s := range e.Spellings {
-				for _, k := range []FrameKind{FrameGiven, FrameTitle, FrameOrganisation} {
-					a.Frame(k, s.Text, func(FrameEntry) bool { n++; return true })
-				}
-			}
-			for _, t := range e.Titles {
-				a.Frame(FrameTitle, t.Class, func(FrameEntry) bool { n++; return true })
+	note(a.Each(func(h Handle, s Summary) bool {
+		e, err := a.Entity(h)
+		note(err)
+		if err != nil {
+			return true
+		}
+		note(a.Find(e.Name, func(Handle, Kind) bool { n++; return true }))
+		_, _, err = a.Lookup(e.Name, e.Kind)
+		note(err)
+		for _, s := range e.Spellings {
+			given, sur, _ := strings.Cut(s.Text, " ")
+			for _, k := range []FrameKind{FrameGiven, FrameTitle, FrameOrganisation} {
+				note(a.Frame(k, s.Text, func(FrameEntry) bool { n++; return true }))
+				note(a.Frame(k, given, func(FrameEntry) bool { n++; return true }))
+				note(a.FrameFrom(k, given, sur, func(FrameEntry) bool { n++; return true }))
 			}
 		}
+		for _, t := range e.Titles {
+			note(a.Frame(FrameTitle, t.Class, func(FrameEntry) bool { n++; return true }))
+		}
 		return true
-	})
+	}))
 	for _, h := range []Handle{0, 1, 1 << 20, 1<<32 - 1} {
-		a.Entity(h)
+		if _, err := a.Entity(h); err != nil && uint32(h) < a.entities.n {
+			note(err)
+		}
 	}
-	a.HasArticle(0)
-	a.Frame(FrameGiven, "jerome", func(e FrameEntry) bool { a.Entity(e.Entity); return true })
+	for i := 0; i < a.fps.len/8; i++ {
+		b, err := a.bytes(a.fps.off+8*i, 8)
+		note(err)
+		if err == nil {
+			_, err = a.HasArticle(binary.LittleEndian.Uint64(b))
+			note(err)
+		}
+	}
+	_, err := a.HasArticle(0)
+	note(err)
+	note(a.Frame(FrameGiven, "jerome", func(e FrameEntry) bool {
+		_, err := a.Entity(e.Entity)
+		note(err)
+		return true
+	}))
+	return first
 }
 
 func TestDays(t *testing.T) {

@@ -34,11 +34,34 @@
 //
 // # Reading
 //
-// Open (or Parse, for bytes in memory) checks the file — its header, its
-// version, its length and a CRC-32C checksum of every byte — and builds
-// nothing: a big file is mapped into memory, and every look-up is a binary
-// search over its sorted sections where they lie. Frame, Find, Lookup,
-// Each and HasArticle allocate nothing. For consumers:
+// Open (or Parse, for bytes in memory) checks what tells where the
+// records lie — the header (an authority, of this version), the footer,
+// the table of checksums (against the checksum of the three), the file's
+// length and the sections' bounds — and reads and builds nothing else: a
+// big file is mapped into memory, and every look-up is a binary search
+// over its sorted sections where they lie (over the section's samples
+// first, then the blocks between two of them: a few pages of the file).
+// Each chunk of the file (chunkSize bytes) is checked against its
+// checksum when a look-up first reads it (a bit a chunk, set atomically:
+// an Authority is safe for concurrent use), so that opening costs the
+// same whatever the file's size, and a look-up reads and checks a few
+// chunks. Verify checks every chunk, Check every chunk and every record
+// (newslint archive info and check run it). A look-up that reads a chunk
+// that does not match its checksum returns an error naming the file
+// (ErrDamaged): look-ups that can fail return errors, which the rules
+// report as a run error for the file linted.
+//
+// A mapped file cut short in place while it is open is an error naming
+// it (ErrChanged) from the look-ups that read past its new end, never a
+// crash: they read the mapping with debug.SetPanicOnFault and recover the
+// fault, and nothing they return points into the mapping (a
+// FrameEntry's Surname does, during the call that gives it only). Bytes
+// changed in place in a chunk not read yet fail its checksum (ErrChanged
+// when the file's size or time changed too); in one read already, they
+// are read as they are now.
+//
+// Frame, FrameFrom, FrameRange, Find, Lookup, Each and HasArticle
+// allocate nothing. For consumers:
 //
 //   - (*Authority).Frame(kind, frame, fn) calls fn with each surname the
 //     archive has written under a frame (a given name, a title's class, an
@@ -46,8 +69,11 @@
 //     the person (FrameEntry): "all surnames seen under given name jerome,
 //     with counts";
 //   - (*Authority).FrameFrom(kind, frame, from, fn) is Frame from the
-//     first surname that is from or after it (a rule that wants the
-//     surnames near one reads those that share its first letter);
+//     first surname that is from or after it, and FrameRange(kind, frame,
+//     from, to, min, fn) from from to before to, the surnames of those
+//     written in fewer than min articles not read (a rule that wants the
+//     well-known surnames near one reads those that share its first
+//     letter, passing over the many seen once cheaply);
 //   - (*Authority).Entity(h) is the whole record of an entity: kind,
 //     spellings with counts, titles with counts and dates, gender counts,
 //     first and latest dates;
@@ -57,13 +83,13 @@
 //     its bytes) is in the authority;
 //   - (*Authority).Info() summarises it (articles, dated articles and
 //     their range, entities of each kind, version), Each lists the
-//     entities with their kinds and article counts, and Check reads every
-//     record (Open checks the bytes, Check what a faulty writer could get
-//     wrong).
+//     entities with their kinds and article counts, Verify checks every
+//     chunk and Check every record too (Open checks where they lie;
+//     Check finds what a faulty writer got wrong).
 //
-// Strings that look-ups return may point into the authority's bytes: they
-// are valid until Close, which unmaps a mapped file (an Authority not
-// closed stays mapped). An Authority is safe for concurrent use.
+// Strings Entity returns are the caller's; a FrameEntry's Surname is
+// valid during the call that gives it. Close unmaps a mapped file (an
+// Authority not closed stays mapped); no look-up may be made after it.
 //
 // # Building
 //
@@ -76,22 +102,34 @@
 // the archive: the sums of one run, and for a merge a few bytes for each
 // string and entity of the files merged at once (at most MergeFanIn).
 //
-// # File format (version 1)
+// # File format (version 2)
 //
 // All integers are little-endian; a uvarint is encoding/binary's, a
-// varint its zig-zag form.
+// varint its zig-zag form. Checksums are CRC-32 (IEEE).
 //
 //	header   "\x89NLA\r\n\x1a\n", version (uint32)
 //	sections words, names, entities, frames, fingerprints, meta, in that
 //	         order
-//	footer   each section's offset and length (uint64 each), the file's
-//	         length (uint64), "NLA\x00", and the CRC-32C (Castagnoli) of
-//	         every byte before it
+//	sums     the checksum of each chunk of the bytes before it: 4096
+//	         bytes each from the file's start (the last may be shorter)
+//	footer   each section's offset and length (uint64 each); for words,
+//	         names, entities and frames, the number of records and where
+//	         the samples start, from the section's start (uint32 each); the
+//	         file's length (uint64), "NLA\x00", and the checksum of the
+//	         header, the sums and the footer before it
+//
+// Where the sums lie follows from the file's length (the sections' end
+// and four bytes for each chunk of it fill the bytes before the footer).
+// Version 1 had no sums and one checksum of every byte before it, at its
+// end; this package reads version 2 only (another version is a
+// *VersionError naming the file).
 //
 // words, names, entities and frames are records, then the offset (uint32,
-// from the section's start) of every 16th record, then the number of
-// records (uint32). The first record of each 16 is written whole, the
-// others (where said) as differences from the record before.
+// from the section's start) of every 16th record (the first of a block),
+// then the samples: a copy of the first record of every 16th block, then
+// their offsets (uint32, from the samples' start). The first record of
+// each block is written whole, the others (where said) as differences
+// from the record before.
 //
 // words are the distinct strings of one word (no space) the other sections
 // refer to, sorted bytewise: each a uvarint length and its bytes. names

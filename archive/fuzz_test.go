@@ -36,7 +36,7 @@ func FuzzParse(f *testing.F) {
 				}
 				continue
 			}
-			exercise(a)
+			_ = exercise(t, a)
 			_ = a.Check()
 			if i == 1 {
 				path := writeTemp(t, dir, "f.nla", d)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 )
 
 // Errors an authority file that cannot be read gives, each wrapped in a
@@ -15,6 +16,12 @@ var (
 	ErrTruncated = errors.New("truncated")
 	// ErrDamaged is an authority whose bytes are not those written.
 	ErrDamaged = errors.New("damaged")
+	// ErrChanged is an authority whose file was changed in place, or cut
+	// short, after it was opened: what is read of it now is not what was
+	// opened. newslint never does that to an authority (it writes a new
+	// one beside it and renames it over it, which leaves an open one
+	// whole); copy or build one so too.
+	ErrChanged = errors.New("changed after it was opened")
 )
 
 // FileError is an authority file that cannot be read, and why.
@@ -37,26 +44,35 @@ func (e *VersionError) Error() string {
 // say, checked.
 type layout struct {
 	sec [numSections][2]uint64 // offset and length
-	// count is the number of records of each indexed section.
-	count [numSections]uint32
-	meta  meta
-	crc   uint32 // the checksum stored
+	// count is the number of records of each indexed section, top where
+	// its samples start (from the section's start).
+	count, top [numSections]uint32
+	// end is where the sections end: the chunks (chunkSize bytes, the
+	// last shorter) cover the bytes before it. sums holds the checksum of
+	// each chunk.
+	end  uint64
+	sums []byte
 }
 
 // readAt reads len(p) bytes at off, or fails.
 type readAt func(p []byte, off int64) error
 
 // indexed reports whether a section has an index and a count.
-func indexed(sec int) bool {
-	return sec == secWords || sec == secNames || sec == secEntities || sec == secFrames
-}
+func indexed(sec int) bool { return sec < numIndexed }
 
 // blocks is the number of index entries of n records.
 func blocks(n uint32) uint64 { return (uint64(n) + blockSize - 1) / blockSize }
 
-// readLayout reads and checks the header, the footer and the directory of
-// an authority of size bytes. The checksum is not checked (the caller
-// does, as it reads the bytes).
+// chunks is the number of chunks of the first end bytes of a file.
+func chunks(end uint64) uint64 { return (end + chunkSize - 1) / chunkSize }
+
+// readLayout reads and checks an authority of size bytes as far as it is
+// checked when opened: its header, its footer and its table of
+// checksums, against the checksum of the three, and the directory (where
+// its sections lie, which must follow one another from the header to the
+// table, each indexed one long enough for its index). The sections'
+// bytes are not read: each chunk is checked against its checksum when it
+// is first read.
 func readLayout(size int64, read readAt) (layout, error) {
 	var l layout
 	var hdr [headerSize]byte
@@ -86,42 +102,56 @@ func readLayout(size int64, read readAt) (layout, error) {
 	if err := read(ft[:], size-footerSize); err != nil {
 		return l, err
 	}
-	d := ft[:]
-	for i := range l.sec {
-		l.sec[i] = [2]uint64{binary.LittleEndian.Uint64(d), binary.LittleEndian.Uint64(d[8:])}
-		d = d[16:]
-	}
-	length := binary.LittleEndian.Uint64(d)
-	d = d[8:]
-	if string(d[:len(endMagic)]) != endMagic || length < uint64(size) {
+	tail := ft[footerSize-16:]
+	length := binary.LittleEndian.Uint64(tail)
+	if string(tail[8:12]) != endMagic || length < uint64(size) {
 		return l, fmt.Errorf("%w: %d bytes, and it does not end as an authority ends (cut short, or something added after its end: copy or build it again)", ErrTruncated, size)
 	}
 	if length != uint64(size) {
 		return l, fmt.Errorf("%w: %d bytes, where it says %d", ErrDamaged, size, length)
 	}
-	l.crc = binary.LittleEndian.Uint32(d[len(endMagic):])
-	// The sections follow one another from the header to the footer.
+	// The table of checksums lies between the sections and the footer:
+	// where, the size alone says (the sections' end, e, and the table's
+	// 4 bytes a chunk of e add up to the bytes before the footer).
+	before := uint64(size) - footerSize
+	k := (before + chunkSize + 3) / (chunkSize + 4)
+	l.end = before - 4*k
+	if l.end < headerSize || chunks(l.end) != k {
+		return l, fmt.Errorf("%w: its table of checksums is out of place", ErrDamaged)
+	}
+	l.sums = make([]byte, 4*k)
+	if err := read(l.sums, int64(l.end)); err != nil {
+		return l, err
+	}
+	crc := crc32.Update(crc32.Checksum(hdr[:], crcTable), crcTable, l.sums)
+	crc = crc32.Update(crc, crcTable, ft[:footerSize-4])
+	if crc != binary.LittleEndian.Uint32(ft[footerSize-4:]) {
+		return l, fmt.Errorf("%w: its checksums do not match its bytes (copy or build it again)", ErrDamaged)
+	}
+	d := ft[:]
+	for i := range l.sec {
+		l.sec[i] = [2]uint64{binary.LittleEndian.Uint64(d), binary.LittleEndian.Uint64(d[8:])}
+		d = d[16:]
+	}
+	for i := range numIndexed {
+		l.count[i], l.top[i] = binary.LittleEndian.Uint32(d), binary.LittleEndian.Uint32(d[4:])
+		d = d[8:]
+	}
+	// The sections follow one another from the header to the table.
 	at := uint64(headerSize)
 	for i, s := range l.sec {
-		if s[0] != at || s[1] > uint64(size)-footerSize-at {
+		if s[0] != at || s[1] > l.end-at {
 			return l, fmt.Errorf("%w: its sections are out of place", ErrDamaged)
 		}
 		at += s[1]
 		if indexed(i) {
-			if s[1] < 4 {
-				return l, fmt.Errorf("%w: a section is too short", ErrDamaged)
-			}
-			var c [4]byte
-			if err := read(c[:], int64(s[0]+s[1]-4)); err != nil {
-				return l, err
-			}
-			l.count[i] = binary.LittleEndian.Uint32(c[:])
-			if 4+4*blocks(l.count[i]) > s[1] || s[1] > maxSection+4+4*blocks(l.count[i]) {
+			idx, top := 4*blocks(l.count[i]), uint64(l.top[i])
+			if top < idx || top-idx > maxSection || top+4*samples(l.count[i]) > s[1] || l.count[i] == 0 && s[1] != 0 {
 				return l, fmt.Errorf("%w: a section's index does not fit it", ErrDamaged)
 			}
 		}
 	}
-	if at != uint64(size)-footerSize {
+	if at != l.end {
 		return l, fmt.Errorf("%w: its sections are out of place", ErrDamaged)
 	}
 	if l.sec[secFingerprints][1]%8 != 0 {
@@ -130,19 +160,20 @@ func readLayout(size int64, read readAt) (layout, error) {
 	if m := l.sec[secMeta]; m[1] > 256 {
 		return l, fmt.Errorf("%w: its summary is too long", ErrDamaged)
 	}
-	mb := make([]byte, l.sec[secMeta][1])
-	if err := read(mb, int64(l.sec[secMeta][0])); err != nil {
-		return l, err
-	}
-	var ok bool
-	if l.meta, ok = decodeMeta(mb); !ok {
-		return l, fmt.Errorf("%w: its summary does not decode", ErrDamaged)
-	}
 	return l, nil
 }
 
+// samples is the number of samples of n records (the first record of
+// every sampleEvery-th block).
+func samples(n uint32) uint64 { return (blocks(n) + sampleEvery - 1) / sampleEvery }
+
 // records is the length of the records of an indexed section (before its
-// index and count).
+// index).
 func (l *layout) records(sec int) uint64 {
-	return l.sec[sec][1] - 4 - 4*blocks(l.count[sec])
+	return uint64(l.top[sec]) - 4*blocks(l.count[sec])
+}
+
+// chunkSum is the checksum chunk c's bytes must have.
+func (l *layout) chunkSum(c uint64) uint32 {
+	return binary.LittleEndian.Uint32(l.sums[4*c:])
 }

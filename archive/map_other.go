@@ -8,6 +8,6 @@ import (
 )
 
 // mapFile is not available here: Open reads the file instead.
-func mapFile(*os.File, int64) ([]byte, func() error, error) {
+func mapFile(*os.File, int) ([]byte, func() error, error) {
 	return nil, nil, errors.New("no memory map")
 }

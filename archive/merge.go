@@ -182,11 +182,13 @@ func mergeFiles(w io.Writer, tempDir string, paths []string) error {
 }
 
 // input is an authority file read as a stream, for merging: checked
-// against its checksum when opened, then read section by section.
+// whole when opened (every chunk against its checksum), then read section
+// by section.
 type input struct {
 	name string
 	f    *os.File
 	l    layout
+	meta meta
 	// words, names and ents map the file's words, names and entities to
 	// the output's; outWords is the number of words of the output.
 	words, names, ents []uint32
@@ -194,44 +196,65 @@ type input struct {
 }
 
 // openInput opens and checks the authority at path: its header, footer
-// and layout, and its checksum (read through once).
+// and layout, and every chunk against its checksum (read through once).
 func openInput(path string) (*input, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &FileError{path, plainError(err)}
 	}
 	in := &input{name: path, f: f}
-	st, err := f.Stat()
-	if err != nil {
+	if err := in.check(); err != nil {
 		f.Close()
-		return nil, &FileError{path, plainError(err)}
+		return nil, err
+	}
+	return in, nil
+}
+
+func (in *input) check() error {
+	st, err := in.f.Stat()
+	if err != nil {
+		return &FileError{in.name, plainError(err)}
 	}
 	if !st.Mode().IsRegular() {
-		f.Close()
-		return nil, &FileError{path, errors.New("not a regular file")}
+		return &FileError{in.name, errors.New("not a regular file")}
 	}
-	size := st.Size()
-	if in.l, err = readLayout(size, func(p []byte, off int64) error {
-		_, err := f.ReadAt(p, off)
+	shrank := fmt.Errorf("%w: the file shrank while it was read", ErrTruncated)
+	if in.l, err = readLayout(st.Size(), func(p []byte, off int64) error {
+		n, err := in.f.ReadAt(p, off)
+		if n == len(p) {
+			return nil
+		}
 		if err == io.EOF {
-			return fmt.Errorf("%w: the file shrank while it was read", ErrTruncated)
+			return shrank
 		}
 		return err
 	}); err != nil {
-		f.Close()
-		return nil, &FileError{path, plainError(err)}
+		return &FileError{in.name, plainError(err)}
 	}
-	h := crc32.New(castagnoli)
-	buf := make([]byte, 256<<10)
-	if _, err := io.CopyBuffer(h, io.NewSectionReader(f, 0, size-4), buf); err != nil {
-		f.Close()
-		return nil, &FileError{path, plainError(err)}
+	r := bufio.NewReaderSize(io.NewSectionReader(in.f, 0, int64(in.l.end)), 256<<10)
+	chunk := make([]byte, chunkSize)
+	for c, at := uint64(0), uint64(0); at < in.l.end; c, at = c+1, at+chunkSize {
+		b := chunk[:min(chunkSize, in.l.end-at)]
+		if _, err := io.ReadFull(r, b); err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				err = shrank
+			}
+			return &FileError{in.name, plainError(err)}
+		}
+		if crc32.Checksum(b, crcTable) != in.l.chunkSum(c) {
+			return &FileError{in.name, fmt.Errorf("%w: bytes %d to %d do not match their checksum (copy or build it again)", ErrDamaged, at, at+uint64(len(b)))}
+		}
 	}
-	if h.Sum32() != in.l.crc {
-		f.Close()
-		return nil, &FileError{path, fmt.Errorf("%w: its checksum does not match its bytes (copy or build it again)", ErrDamaged)}
+	m := in.l.sec[secMeta]
+	mb := make([]byte, m[1])
+	if _, err := in.f.ReadAt(mb, int64(m[0])); err != nil {
+		return in.fail(err)
 	}
-	return in, nil
+	var ok bool
+	if in.meta, ok = decodeMeta(mb); !ok {
+		return in.damaged("its summary does not decode")
+	}
+	return nil
 }
 
 func (in *input) close() { in.f.Close() }
@@ -330,9 +353,9 @@ func mergeInputs(w io.Writer, ins []*input) error {
 		return err
 	}
 	for _, in := range ins {
-		m.dated += in.l.meta.dated
-		m.first = earlier(m.first, in.l.meta.first)
-		m.latest = max(m.latest, in.l.meta.latest)
+		m.dated += in.meta.dated
+		m.first = earlier(m.first, in.meta.first)
+		m.latest = max(m.latest, in.meta.latest)
 	}
 	return fw.finish(&m)
 }

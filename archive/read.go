@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -9,10 +8,14 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"math"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"syscall"
+	"time"
 	"unsafe"
 )
 
@@ -22,47 +25,78 @@ const MaxOpenBytes = 4 << 30
 // mapFrom is the size from which Open maps a file rather than reading it.
 const mapFrom = 64 << 10
 
-// Authority is an authority file read into memory and checked. Look-ups
-// read its bytes where they lie: nothing is built when it is opened.
+// Authority is an authority file, opened: its header, footer and table
+// of checksums checked, nothing built. Look-ups read its records where
+// they lie, each chunk of the file checked against its checksum when it
+// is first read. Safe for concurrent use.
 type Authority struct {
-	name                           string
-	data                           []byte
+	name string
+	// data is the file's bytes up to its table of checksums: mapped into
+	// memory (Open, for a big file), or read into it.
+	data []byte
+	// file is the file mapped, kept open to tell a file changed since it
+	// was opened (size and mtime, what it was then) from a damaged one;
+	// free unmaps it.
+	file  *os.File
+	size  int64
+	mtime time.Time
+	free  func() error
+	// sums are the chunks' checksums; checked marks the chunks read and
+	// checked (one bit each).
+	sums    []byte
+	checked []atomic.Uint64
+
 	words, names, entities, frames section
-	fps                            []byte
+	fps, metaAt                    span
 	meta                           meta
-	unmap                          func() error
 }
 
-// section is the records, index and count of an indexed section.
+// section is where the records, the index, the samples and their index
+// of an indexed section lie in data, and its number of records.
 type section struct {
-	recs  []byte
-	index []byte
-	n     uint32
+	recs, index, samples, sampleIndex span
+	n                                 uint32
 }
 
-// block is the offset of block i's first record in recs, or false.
-func (s *section) block(i uint64) (int, bool) {
-	if i >= uint64(len(s.index))/4 {
-		return 0, false
-	}
-	off := int(binary.LittleEndian.Uint32(s.index[i*4:]))
-	return off, off < len(s.recs)
-}
+// span is a range of data.
+type span struct{ off, len int }
 
-// Open opens the authority at path and checks it (its header, version,
-// length and checksum); an error names the file (a *FileError). A big
-// authority is mapped into memory, not copied: it costs the time to
-// checksum its bytes, and its pages are the system's cache of the file. A
-// mapped file must not be cut short in place while it is open (reading
-// past its new end would crash): newslint never does, it writes a new
-// authority beside the old and renames it over it, which leaves an open
-// one whole.
+// blocks is the number of entries of the section's index.
+func (s *section) blocks() uint32 { return uint32(blocks(s.n)) }
+
+// Open opens the authority at path and checks what tells where its
+// records lie: its header (an authority, of this version), its footer,
+// its table of checksums (against the checksum of the three), its
+// length and its sections' bounds; an error names the file (a
+// *FileError). Its records are not read: a big file is mapped into
+// memory, and each chunk (chunkSize bytes) is checked against its
+// checksum when a look-up first reads it. So opening costs the same
+// whatever the size, and a look-up reads and checks a few chunks; a
+// look-up that reads a damaged chunk returns an error naming the file
+// (ErrDamaged).
+//
+// A mapped file cut short in place while it is open (newslint never does
+// that: it writes a new authority beside the old and renames it over it,
+// which leaves an open one whole) makes the look-ups that read past its
+// new end return an error naming it (ErrChanged), not crash: they read
+// the mapping with debug.SetPanicOnFault, and nothing they return points
+// into it (but a FrameEntry's Surname, during the call only). Bytes
+// changed in place in a chunk not yet read fail its checksum
+// (ErrChanged); in one read already, they are read as they are now.
 func Open(path string) (*Authority, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, &FileError{path, plainError(err)}
 	}
-	defer f.Close()
+	a, err := open(path, f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func open(path string, f *os.File) (a *Authority, err error) {
 	st, err := f.Stat()
 	switch {
 	case err != nil:
@@ -72,49 +106,47 @@ func Open(path string) (*Authority, error) {
 	case st.Size() > MaxOpenBytes:
 		return nil, &FileError{path, fmt.Errorf("larger than %d bytes: not read", int64(MaxOpenBytes))}
 	}
+	readAt := func(p []byte, off int64) error {
+		n, err := f.ReadAt(p, off)
+		if n == len(p) {
+			return nil
+		}
+		if err == io.EOF {
+			return fmt.Errorf("%w: the file shrank while it was read", ErrTruncated)
+		}
+		return err
+	}
+	l, err := readLayout(st.Size(), readAt)
+	if err != nil {
+		return nil, &FileError{path, plainError(err)}
+	}
 	if st.Size() >= mapFrom {
-		if data, unmap, err := mapFile(f, st.Size()); err == nil {
-			a, err := Parse(path, data)
-			if err != nil {
-				unmap()
+		if data, free, err := mapFile(f, int(l.end)); err == nil {
+			a := newAuthority(path, data, &l)
+			a.file, a.size, a.mtime, a.free = f, st.Size(), st.ModTime(), free
+			if err := a.readMeta(); err != nil {
+				a.Close()
 				return nil, err
 			}
-			a.unmap = unmap
 			return a, nil
 		}
 	}
-	data := make([]byte, st.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) {
-			err = fmt.Errorf("%w: the file shrank while it was read", ErrTruncated)
-		}
+	data := make([]byte, l.end)
+	if err := readAt(data, 0); err != nil {
 		return nil, &FileError{path, plainError(err)}
 	}
-	return Parse(path, data)
-}
-
-// Close releases the memory an authority Open mapped. No string or
-// look-up of the authority may be used after it.
-func (a *Authority) Close() error {
-	unmap := a.unmap
-	*a = Authority{name: a.name}
-	if unmap == nil {
-		return nil
+	a = newAuthority(path, data, &l)
+	a.size = st.Size()
+	if err := a.readMeta(); err != nil {
+		return nil, err
 	}
-	return unmap()
+	f.Close()
+	return a, nil
 }
 
-// plainError is err without the path an *fs.PathError repeats.
-func plainError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// Parse checks data as an authority file, named name in errors, and
-// returns it; data is kept, not copied, and must not change.
+// Parse is Open for the bytes of an authority file in memory, named name
+// in errors: checked as Open checks a file, each chunk when it is first
+// read. data is kept, not copied, and must not change.
 func Parse(name string, data []byte) (*Authority, error) {
 	l, err := readLayout(int64(len(data)), func(p []byte, off int64) error {
 		if off < 0 || off+int64(len(p)) > int64(len(data)) {
@@ -126,39 +158,271 @@ func Parse(name string, data []byte) (*Authority, error) {
 	if err != nil {
 		return nil, &FileError{name, err}
 	}
-	if crc32.Checksum(data[:len(data)-4], castagnoli) != l.crc {
-		return nil, &FileError{name, fmt.Errorf("%w: its checksum does not match its bytes (copy or build it again)", ErrDamaged)}
+	a := newAuthority(name, data[:l.end], &l)
+	a.size = int64(len(data))
+	if err := a.readMeta(); err != nil {
+		return nil, err
 	}
-	a := &Authority{name: name, data: data, meta: l.meta}
-	for _, s := range []struct {
-		sec int
-		dst *section
-	}{{secWords, &a.words}, {secNames, &a.names}, {secEntities, &a.entities}, {secFrames, &a.frames}} {
-		start, recs := l.sec[s.sec][0], l.records(s.sec)
-		*s.dst = section{recs: data[start : start+recs], index: data[start+recs : start+l.sec[s.sec][1]-4], n: l.count[s.sec]}
+	return a, nil
+}
+
+func newAuthority(name string, data []byte, l *layout) *Authority {
+	a := &Authority{name: name, data: data, sums: l.sums, checked: make([]atomic.Uint64, (len(l.sums)/4+63)/64)}
+	for sec, dst := range []*section{&a.words, &a.names, &a.entities, &a.frames} {
+		start, recs, top, n := int(l.sec[sec][0]), int(l.records(sec)), int(l.top[sec]), l.count[sec]
+		six := 4 * int(samples(n))
+		*dst = section{recs: span{start, recs}, index: span{start + recs, top - recs},
+			samples:     span{start + top, int(l.sec[sec][1]) - top - six},
+			sampleIndex: span{start + int(l.sec[sec][1]) - six, six}, n: n}
 	}
 	f := l.sec[secFingerprints]
-	a.fps = data[f[0] : f[0]+f[1]]
-	return a, nil
+	a.fps = span{int(f[0]), int(f[1])}
+	m := l.sec[secMeta]
+	a.metaAt = span{int(m[0]), int(m[1])}
+	return a
+}
+
+// readMeta reads the summary section (a chunk or two at the end).
+func (a *Authority) readMeta() (err error) {
+	defer a.done(a.guard(), &err)
+	b, err := a.bytes(a.metaAt.off, a.metaAt.len)
+	if err != nil {
+		return err
+	}
+	var ok bool
+	if a.meta, ok = decodeMeta(b); !ok {
+		return a.damaged("its summary does not decode")
+	}
+	return nil
+}
+
+// guard starts reading the authority's bytes: a fault reading them (a
+// mapped file cut short since it was opened) panics in this goroutine
+// rather than crash the process, and done, deferred, recovers it into
+// an error naming the file. It returns the goroutine's setting before:
+//
+//	defer a.done(a.guard(), &err)
+func (a *Authority) guard() bool { return debug.SetPanicOnFault(true) }
+
+// done ends what guard started (was is the setting before it): a fault
+// in the authority's bytes becomes *err (ErrChanged); any other panic
+// goes on.
+func (a *Authority) done(was bool, err *error) {
+	debug.SetPanicOnFault(was)
+	v := recover()
+	if v == nil {
+		return
+	}
+	if f, ok := v.(interface{ Addr() uintptr }); ok && a.holds(f.Addr()) {
+		*err = &FileError{a.name, fmt.Errorf("%w: it is cut short, a part of it is gone (build or copy it again, and open it again)", ErrChanged)}
+		return
+	}
+	panic(v)
+}
+
+// holds reports whether addr is in the pages of the authority's bytes.
+func (a *Authority) holds(addr uintptr) bool {
+	if len(a.data) == 0 {
+		return false
+	}
+	base := uintptr(unsafe.Pointer(unsafe.SliceData(a.data)))
+	return addr >= base && addr-base < uintptr(len(a.data)+os.Getpagesize())
+}
+
+// Close releases what the authority holds (its file and its mapping). No
+// look-up of the authority may be made after it.
+func (a *Authority) Close() error {
+	var err error
+	if a.free != nil {
+		err = a.free()
+	}
+	if a.file != nil {
+		if ferr := a.file.Close(); err == nil {
+			err = ferr
+		}
+	}
+	a.file, a.free, a.data = nil, nil, nil
+	a.words, a.names, a.entities, a.frames, a.fps, a.metaAt = section{}, section{}, section{}, section{}, span{}, span{}
+	return err
+}
+
+// plainError is err without the path an *fs.PathError repeats.
+func plainError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // Name is the name the authority was opened under.
 func (a *Authority) Name() string { return a.name }
 
-// word returns word i, a view of the authority's bytes.
-func (a *Authority) word(i uint32) (string, bool) {
-	off, ok := a.words.block(uint64(i) / blockSize)
-	if !ok || i >= a.words.n {
-		return "", false
+// damaged is the error of a record that does not decode: ErrChanged when
+// the file mapped has changed since it was opened, else ErrDamaged.
+func (a *Authority) damaged(what string) error {
+	if a.changedOnDisk() {
+		return &FileError{a.name, fmt.Errorf("%w: %s (build or copy it again, and open it again)", ErrChanged, what)}
 	}
-	b := a.words.recs[off:]
+	return &FileError{a.name, fmt.Errorf("%w: %s", ErrDamaged, what)}
+}
+
+// bytes returns n bytes of data at off, their chunks checked first if
+// they are not yet. Called under guard.
+func (a *Authority) bytes(off, n int) ([]byte, error) {
+	if off < 0 || n < 0 || off > len(a.data)-n {
+		return nil, a.damaged("a record runs past its section")
+	}
+	if n == 0 {
+		return a.data[off:off], nil
+	}
+	for c := off / chunkSize; c <= (off+n-1)/chunkSize; c++ {
+		if a.checked[c/64].Load()&(1<<(c%64)) == 0 {
+			if err := a.check(c); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return a.data[off : off+n], nil
+}
+
+// check checks chunk c against its checksum (two goroutines may check
+// one chunk at once: both find the same).
+func (a *Authority) check(c int) error {
+	lo, hi := c*chunkSize, min((c+1)*chunkSize, len(a.data))
+	if crc32.Checksum(a.data[lo:hi], crcTable) != binary.LittleEndian.Uint32(a.sums[4*c:]) {
+		if a.changedOnDisk() {
+			return &FileError{a.name, fmt.Errorf("%w: bytes %d to %d are not those it was opened with (build or copy it again, and open it again)", ErrChanged, lo, hi)}
+		}
+		return &FileError{a.name, fmt.Errorf("%w: bytes %d to %d do not match their checksum (copy or build it again)", ErrDamaged, lo, hi)}
+	}
+	a.checked[c/64].Or(1 << (c % 64))
+	return nil
+}
+
+// changedOnDisk reports whether the file an authority was mapped from is
+// no longer what it was (its size or time).
+func (a *Authority) changedOnDisk() bool {
+	if a.file == nil {
+		return false
+	}
+	st, err := a.file.Stat()
+	return err == nil && (st.Size() != a.size || !st.ModTime().Equal(a.mtime))
+}
+
+// Verify reads and checks every chunk of the authority (what look-ups
+// check as they read); an error names the file and the first chunk that
+// does not match. Check also checks what the records say.
+func (a *Authority) Verify() (err error) {
+	defer a.done(a.guard(), &err)
+	for off := 0; off < len(a.data); off += chunkSize {
+		if _, err := a.bytes(off, min(chunkSize, len(a.data)-off)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// block returns the records of block k (blockSize records, the last may
+// have fewer) of section s, checked: its bounds are read from the index.
+func (a *Authority) block(s *section, k uint32) ([]byte, error) {
+	nb := s.blocks()
+	if k >= nb {
+		return nil, a.damaged("a record that is not there")
+	}
+	n := 4
+	if k+1 < nb {
+		n = 8
+	}
+	ix, err := a.bytes(s.index.off+4*int(k), n)
+	if err != nil {
+		return nil, err
+	}
+	from, to := uint64(binary.LittleEndian.Uint32(ix)), uint64(s.recs.len)
+	if n == 8 {
+		to = uint64(binary.LittleEndian.Uint32(ix[4:]))
+	}
+	if from >= to || to > uint64(s.recs.len) {
+		return nil, a.damaged("a section's index is wrong")
+	}
+	return a.bytes(s.recs.off+int(from), int(to-from))
+}
+
+// sample returns sample j of section s (a copy of the first record of
+// block j*sampleEvery, written whole), and the bytes after it in the
+// samples.
+func (a *Authority) sample(s *section, j int) ([]byte, error) {
+	ns := s.sampleIndex.len / 4
+	if j >= ns {
+		return nil, a.damaged("a sample that is not there")
+	}
+	n := 4
+	if j+1 < ns {
+		n = 8
+	}
+	ix, err := a.bytes(s.sampleIndex.off+4*j, n)
+	if err != nil {
+		return nil, err
+	}
+	from, to := uint64(binary.LittleEndian.Uint32(ix)), uint64(s.samples.len)
+	if n == 8 {
+		to = uint64(binary.LittleEndian.Uint32(ix[4:]))
+	}
+	if from >= to || to > uint64(s.samples.len) {
+		return nil, a.damaged("a section's samples are out of place")
+	}
+	return a.bytes(s.samples.off+int(from), int(to-from))
+}
+
+// lastBefore returns the last block of s whose first record is not
+// after what is sought (after, given the bytes that start with a first
+// record, says whether it is), -1 when there is none: a binary search over
+// the section's samples, then over the blocks from the sample found to
+// the next. It reads a few pages of the file, where a binary search over
+// every block would read one in each of many.
+func (a *Authority) lastBefore(s *section, after func([]byte) (bool, error)) (int, error) {
+	var err error
+	test := func(b []byte, e error) bool {
+		if e == nil {
+			var later bool
+			if later, e = after(b); e == nil {
+				return later
+			}
+		}
+		err = e
+		return true
+	}
+	nb := int(s.blocks())
+	j := sort.Search(s.sampleIndex.len/4, func(j int) bool { return err != nil || test(a.sample(s, j)) }) - 1
+	if err != nil || j < 0 {
+		return -1, err
+	}
+	lo, hi := j*sampleEvery, min((j+1)*sampleEvery, nb)
+	k := lo + sort.Search(hi-lo, func(i int) bool { return err != nil || test(a.block(s, uint32(lo+i))) }) - 1
+	if err != nil {
+		return -1, err
+	}
+	// Block lo's first record is sample j, not after: k >= lo (but for
+	// samples that are not the blocks' first records).
+	return max(k, lo), nil
+}
+
+// word returns word i, a view of the authority's bytes.
+func (a *Authority) word(i uint32) (string, error) {
+	if i >= a.words.n {
+		return "", a.damaged("a reference to a word that is not there")
+	}
+	b, err := a.block(&a.words, i/blockSize)
+	if err != nil {
+		return "", err
+	}
 	for k := i % blockSize; ; k-- {
 		n, w := binary.Uvarint(b)
 		if w <= 0 || n > uint64(len(b)-w) {
-			return "", false
+			return "", a.damaged("a word does not decode")
 		}
 		if k == 0 {
-			return view(b[w : w+int(n)]), true
+			return view(b[w : w+int(n)]), nil
 		}
 		b = b[w+int(n):]
 	}
@@ -173,97 +437,108 @@ func view(b []byte) string {
 }
 
 // nameWords returns the words (references) of name i, in buf.
-func (a *Authority) nameWords(i uint32, buf []uint32) ([]uint32, bool) {
-	off, ok := a.names.block(uint64(i) / blockSize)
-	if !ok || i >= a.names.n {
-		return nil, false
+func (a *Authority) nameWords(i uint32, buf []uint32) ([]uint32, error) {
+	if i >= a.names.n {
+		return nil, a.damaged("a reference to a name that is not there")
 	}
-	d := decoder{b: a.names.recs[off:]}
+	b, err := a.block(&a.names, i/blockSize)
+	if err != nil {
+		return nil, err
+	}
+	d := decoder{b: b}
 	buf = buf[:0]
 	for k := uint32(0); k <= i%blockSize; k++ {
 		shared, rest := d.uvarint(), d.uvarint()
 		if d.bad || shared > uint64(len(buf)) || k == 0 && shared != 0 || shared+rest > maxNameWords || shared+rest < 2 {
-			return nil, false
+			return nil, a.damaged("a name does not decode")
 		}
 		buf = buf[:shared]
 		for j := uint64(0); j < rest; j++ {
 			buf = append(buf, d.u32())
 		}
 		if d.bad {
-			return nil, false
+			return nil, a.damaged("a name does not decode")
 		}
 	}
-	return buf, true
+	return buf, nil
 }
 
 // str returns the string a reference names: a word, a view of the
 // authority's bytes, or a name, its words joined (a new string).
-func (a *Authority) str(ref uint32) (string, bool) {
+func (a *Authority) str(ref uint32) (string, error) {
 	if ref < a.words.n {
 		return a.word(ref)
 	}
 	var buf [maxNameWords]uint32
-	ws, ok := a.nameWords(ref-a.words.n, buf[:0])
-	if !ok {
-		return "", false
+	ws, err := a.nameWords(ref-a.words.n, buf[:0])
+	if err != nil {
+		return "", err
 	}
 	var b strings.Builder
 	for k, w := range ws {
-		s, ok := a.word(w)
-		if !ok || w >= a.words.n {
-			return "", false
+		if w >= a.words.n {
+			return "", a.damaged("a name refers to nothing")
+		}
+		s, err := a.word(w)
+		if err != nil {
+			return "", err
 		}
 		if k > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(s)
 	}
-	return b.String(), true
+	return b.String(), nil
 }
 
-// findWord returns the index of word s.
-func (a *Authority) findWord(s string) (uint32, bool) {
-	nb := len(a.words.index) / 4
+// wordSearch returns the index of the first word that is s or after it
+// (the number of words when there is none), and whether it is s.
+func (a *Authority) wordSearch(s string) (uint32, bool, error) {
 	// The last block whose first word is s or before it.
-	k := sort.Search(nb, func(i int) bool {
-		first, ok := a.word(uint32(i) * blockSize)
-		return !ok || first > s
-	}) - 1
-	if k < 0 {
-		return 0, false
-	}
-	off, _ := a.words.block(uint64(k))
-	b := a.words.recs[off:]
-	for i := uint32(k) * blockSize; i < a.words.n && i < uint32(k+1)*blockSize; i++ {
+	k, err := a.lastBefore(&a.words, func(b []byte) (bool, error) {
 		n, w := binary.Uvarint(b)
 		if w <= 0 || n > uint64(len(b)-w) {
-			return 0, false
+			return false, a.damaged("a word does not decode")
 		}
-		v := view(b[w : w+int(n)])
-		if v > s {
-			return 0, false
+		return view(b[w:w+int(n)]) > s, nil
+	})
+	if err != nil {
+		return 0, false, err
+	}
+	if k < 0 {
+		return 0, false, nil
+	}
+	b, err := a.block(&a.words, uint32(k))
+	if err != nil {
+		return 0, false, err
+	}
+	i := uint32(k) * blockSize
+	for ; i < a.words.n && i < uint32(k+1)*blockSize; i++ {
+		n, w := binary.Uvarint(b)
+		if w <= 0 || n > uint64(len(b)-w) {
+			return 0, false, a.damaged("a word does not decode")
 		}
-		if v == s {
-			return i, true
+		if v := view(b[w : w+int(n)]); v >= s {
+			return i, v == s, nil
 		}
 		b = b[w+int(n):]
 	}
-	return 0, false
+	return i, false, nil
 }
 
 // find returns the reference of string s (already folded): a word's, or
 // a name's. It allocates nothing.
-func (a *Authority) find(s string) (uint32, bool) {
+func (a *Authority) find(s string) (uint32, bool, error) {
 	if strings.IndexByte(s, ' ') < 0 {
-		return a.findWord(s)
+		return a.wordSearch(s)
 	}
 	var buf [maxNameWords]uint32
 	ws := buf[:0]
 	for rest := s; ; {
 		w, more, found := strings.Cut(rest, " ")
-		ref, ok := a.findWord(w)
-		if !ok || len(ws) == maxNameWords {
-			return 0, false
+		ref, ok, err := a.wordSearch(w)
+		if err != nil || !ok || len(ws) == maxNameWords {
+			return 0, false, err
 		}
 		ws = append(ws, ref)
 		if !found {
@@ -272,46 +547,64 @@ func (a *Authority) find(s string) (uint32, bool) {
 		rest = more
 	}
 	var tmp [maxNameWords]uint32
-	nb := len(a.names.index) / 4
-	k := sort.Search(nb, func(i int) bool {
-		first, ok := a.nameWords(uint32(i)*blockSize, tmp[:0])
-		return !ok || namesCmp(first, ws) > 0
-	}) - 1
-	if k < 0 {
-		return 0, false
+	k, err := a.lastBefore(&a.names, func(b []byte) (bool, error) {
+		first, _, ok := firstName(b, tmp[:0])
+		if !ok {
+			return false, a.damaged("a name does not decode")
+		}
+		return namesCmp(first, ws) > 0, nil
+	})
+	if err != nil || k < 0 {
+		return 0, false, err
 	}
 	for i := uint32(k) * blockSize; i < a.names.n && i < uint32(k+1)*blockSize; i++ {
-		v, ok := a.nameWords(i, tmp[:0])
-		if !ok {
-			return 0, false
+		v, err := a.nameWords(i, tmp[:0])
+		if err != nil {
+			return 0, false, err
 		}
 		switch c := namesCmp(v, ws); {
 		case c > 0:
-			return 0, false
+			return 0, false, nil
 		case c == 0:
-			return a.words.n + i, true
+			return a.words.n + i, true, nil
 		}
 	}
-	return 0, false
+	return 0, false, nil
+}
+
+// firstName decodes the words of the name that opens b (the first of a
+// block, written whole) into buf; n is the record's length.
+func firstName(b []byte, buf []uint32) (words []uint32, n int, ok bool) {
+	d := decoder{b: b}
+	shared, rest := d.uvarint(), d.uvarint()
+	if d.bad || shared != 0 || rest > maxNameWords || rest < 2 {
+		return nil, 0, false
+	}
+	for j := uint64(0); j < rest; j++ {
+		buf = append(buf, d.u32())
+	}
+	return buf, len(b) - len(d.b), !d.bad
 }
 
 // entityAt returns the bytes of entity h's body, and the name of the
 // entity before it in its block (what its name is written from).
-func (a *Authority) entityAt(h Handle) ([]byte, uint32, bool) {
-	off, ok := a.entities.block(uint64(h) / blockSize)
-	if !ok || uint32(h) >= a.entities.n {
-		return nil, 0, false
+func (a *Authority) entityAt(h Handle) ([]byte, uint32, error) {
+	if uint32(h) >= a.entities.n {
+		return nil, 0, a.damaged("a reference to an entity that is not there")
 	}
-	b := a.entities.recs[off:]
+	b, err := a.block(&a.entities, uint32(h)/blockSize)
+	if err != nil {
+		return nil, 0, err
+	}
 	var prev uint32
 	for k := uint32(h) % blockSize; ; k-- {
 		n, w := binary.Uvarint(b)
 		if w <= 0 || n > uint64(len(b)-w) {
-			return nil, 0, false
+			return nil, 0, a.damaged("an entity does not decode")
 		}
 		body := b[w : w+int(n)]
 		if k == 0 {
-			return body, prev, true
+			return body, prev, nil
 		}
 		d := decoder{b: body}
 		if uint32(h)%blockSize-k == 0 {
@@ -320,17 +613,17 @@ func (a *Authority) entityAt(h Handle) ([]byte, uint32, bool) {
 			prev = d.add32(prev, d.uvarint())
 		}
 		if d.bad {
-			return nil, 0, false
+			return nil, 0, a.damaged("an entity does not decode")
 		}
 		b = b[w+int(n):]
 	}
 }
 
 // entityKey reads the name and kind of entity h.
-func (a *Authority) entityKey(h Handle) (uint32, Kind, bool) {
-	body, prev, ok := a.entityAt(h)
-	if !ok {
-		return 0, 0, false
+func (a *Authority) entityKey(h Handle) (uint32, Kind, error) {
+	body, prev, err := a.entityAt(h)
+	if err != nil {
+		return 0, 0, err
 	}
 	d := decoder{b: body}
 	var name uint32
@@ -340,7 +633,10 @@ func (a *Authority) entityKey(h Handle) (uint32, Kind, bool) {
 		name = d.add32(prev, d.uvarint())
 	}
 	kind := Kind(d.byte() & flagKind)
-	return name, kind, !d.bad
+	if d.bad {
+		return 0, 0, a.damaged("an entity does not decode")
+	}
+	return name, kind, nil
 }
 
 // Spelling is a way an entity is written, and the number of articles
@@ -379,85 +675,108 @@ type Entity struct {
 	Titles []Title
 }
 
-// Entity returns the record of entity h; false when there is none (or it
-// does not decode).
-func (a *Authority) Entity(h Handle) (Entity, bool) {
-	body, prev, ok := a.entityAt(h)
-	if !ok {
-		return Entity{}, false
+// Entity returns the record of entity h (a Handle the authority gave):
+// an error when it cannot be read (a damaged or changed file, naming
+// it).
+func (a *Authority) Entity(h Handle) (e Entity, err error) {
+	defer a.done(a.guard(), &err)
+	body, prev, err := a.entityAt(h)
+	if err != nil {
+		return Entity{}, err
 	}
 	var r entityRec
 	if !decodeEntity(body, &r, prev, uint32(h)%blockSize == 0) {
-		return Entity{}, false
+		return Entity{}, a.damaged("an entity does not decode")
 	}
-	e := Entity{Kind: r.kind, Articles: int(r.articles), First: r.first, Latest: r.latest, Male: int(r.male), Female: int(r.female)}
-	if e.Name, ok = a.str(r.name); !ok {
-		return Entity{}, false
+	e = Entity{Kind: r.kind, Articles: int(r.articles), First: r.first, Latest: r.latest, Male: int(r.male), Female: int(r.female)}
+	if e.Name, err = a.str(r.name); err != nil {
+		return Entity{}, err
 	}
+	e.Name = strings.Clone(e.Name) // nothing returned points into the file's bytes
 	e.Spellings = make([]Spelling, len(r.spell))
 	for i, s := range r.spell {
-		text, ok := a.str(s.ref)
-		if !ok {
-			return Entity{}, false
+		text, err := a.str(s.ref)
+		if err != nil {
+			return Entity{}, err
 		}
-		e.Spellings[i] = Spelling{Text: shaped(text, s.shape), Articles: int(s.articles)}
+		e.Spellings[i] = Spelling{Text: strings.Clone(shaped(text, s.shape)), Articles: int(s.articles)}
 	}
 	if len(r.titles) > 0 {
 		e.Titles = make([]Title, len(r.titles))
 	}
 	for i, t := range r.titles {
-		class, ok1 := a.str(t.class)
-		text, ok2 := a.str(t.text)
-		if !ok1 || !ok2 {
-			return Entity{}, false
+		class, err := a.str(t.class)
+		if err != nil {
+			return Entity{}, err
 		}
-		e.Titles[i] = Title{Class: class, Text: shaped(text, t.shape), Articles: int(t.articles), First: t.first, Latest: t.latest}
+		text, err := a.str(t.text)
+		if err != nil {
+			return Entity{}, err
+		}
+		e.Titles[i] = Title{Class: strings.Clone(class), Text: strings.Clone(shaped(text, t.shape)), Articles: int(t.articles), First: t.first, Latest: t.latest}
 	}
-	return e, true
+	return e, nil
 }
 
 // Find calls fn with each entity whose full name, folded, is name folded
 // (one of each kind at most, in the order of kinds), until fn returns
-// false.
-func (a *Authority) Find(name string, fn func(Handle, Kind) bool) {
-	ref, ok := a.find(Fold(name))
-	if !ok {
-		return
+// false. An error is a part of the file that cannot be read.
+func (a *Authority) Find(name string, fn func(Handle, Kind) bool) (err error) {
+	defer a.done(a.guard(), &err)
+	ref, ok, err := a.find(Fold(name))
+	if err != nil || !ok {
+		return err
 	}
-	nb := len(a.entities.index) / 4
-	k := sort.Search(nb, func(i int) bool {
-		n, _, ok := a.entityKey(Handle(uint32(i) * blockSize))
-		return !ok || n >= ref
-	}) - 1
+	// The last block whose first entity's name is before it.
+	k, err := a.lastBefore(&a.entities, func(b []byte) (bool, error) {
+		n, w := binary.Uvarint(b)
+		if w <= 0 || n > uint64(len(b)-w) {
+			return false, a.damaged("an entity does not decode")
+		}
+		d := decoder{b: b[w : w+int(n)]}
+		name := d.u32()
+		if d.bad {
+			return false, a.damaged("an entity does not decode")
+		}
+		return name >= ref, nil
+	})
+	if err != nil {
+		return err
+	}
 	for h := Handle(uint32(max(k, 0)) * blockSize); uint32(h) < a.entities.n; h++ {
-		n, kind, ok := a.entityKey(h)
-		if !ok || n > ref {
-			return
+		n, kind, err := a.entityKey(h)
+		if err != nil || n > ref {
+			return err
 		}
 		if n == ref && !fn(h, kind) {
-			return
+			return nil
 		}
 	}
+	return nil
 }
 
 // Lookup returns the entity of kind whose full name, folded, is name
-// folded.
-func (a *Authority) Lookup(name string, kind Kind) (Handle, bool) {
+// folded; false when there is none.
+func (a *Authority) Lookup(name string, kind Kind) (Handle, bool, error) {
 	var found Handle
 	ok := false
-	a.Find(name, func(h Handle, k Kind) bool {
+	err := a.Find(name, func(h Handle, k Kind) bool {
 		if k == kind {
 			found, ok = h, true
 		}
 		return k < kind
 	})
-	return found, ok
+	if err != nil {
+		return 0, false, err
+	}
+	return found, ok, nil
 }
 
 // FrameEntry is a surname written under a frame.
 type FrameEntry struct {
 	// Surname is the surname, folded (the person's spellings are in
-	// Entity(Entity).Spellings), a view of the authority's bytes.
+	// Entity(Entity).Spellings): a view of the authority's bytes, valid
+	// during the call that gives it (strings.Clone it to keep it).
 	Surname string
 	// Articles is the number of articles that write the surname under
 	// the frame, for this person; Latest the date of the latest of them.
@@ -471,56 +790,65 @@ type FrameEntry struct {
 // kind and name frame (folded first: a given name, a title's class, an
 // organisation), in order of surname (then person), until fn returns
 // false. It allocates nothing: a frame the archive does not know costs a
-// binary search or two.
-func (a *Authority) Frame(kind FrameKind, frame string, fn func(FrameEntry) bool) {
-	ref, ok := a.find(Fold(frame))
-	if !ok {
-		return
+// binary search or two. An error is a part of the file that cannot be
+// read.
+func (a *Authority) Frame(kind FrameKind, frame string, fn func(FrameEntry) bool) (err error) {
+	defer a.done(a.guard(), &err)
+	ref, ok, err := a.find(Fold(frame))
+	if err != nil || !ok {
+		return err
 	}
-	want := frameRec{kind: kind, frame: ref}
-	nb := len(a.frames.index) / 4
-	// The last block whose first frame is before the frame's first entry.
-	k := sort.Search(nb, func(i int) bool {
-		off, ok := a.frames.block(uint64(i))
-		if !ok {
-			return true
-		}
+	return a.frameFrom(frameRec{kind: kind, frame: ref}, math.MaxUint32, 0, fn)
+}
+
+// frameFrom calls fn with the frames of want's kind and frame whose
+// surname is want's or after it and before to, in order, their surnames
+// read for those of min articles or more.
+func (a *Authority) frameFrom(want frameRec, to uint32, min uint64, fn func(FrameEntry) bool) error {
+	// The last block whose first frame is before the first one wanted.
+	k, err := a.lastBefore(&a.frames, func(b []byte) (bool, error) {
 		var f frameRec
-		if _, ok := decodeFrame(a.frames.recs[off:], &f, nil, true); !ok {
-			return true
+		if _, ok := decodeFrame(b, &f, nil, true); !ok {
+			return false, a.damaged("a frame does not decode")
 		}
-		return frameCmp(&f, &want) >= 0
-	}) - 1
-	k = max(k, 0)
-	off, ok := a.frames.block(uint64(k))
-	if !ok {
-		return
+		return frameCmp(&f, &want) >= 0, nil
+	})
+	if err != nil {
+		return err
 	}
-	b := a.frames.recs[off:]
 	var prev, f frameRec
-	for i := uint64(k) * blockSize; i < uint64(a.frames.n) && len(b) > 0; i++ {
-		n, ok := decodeFrame(b, &f, &prev, i%blockSize == 0)
-		if !ok {
-			return
+	for blk := uint32(max(k, 0)); blk < a.frames.blocks(); blk++ {
+		b, err := a.block(&a.frames, blk)
+		if err != nil {
+			return err
 		}
-		b, prev = b[n:], f
-		if f.kind != kind || f.frame != ref {
-			if frameCmp(&f, &want) > 0 {
-				return
+		for i := blk * blockSize; i < a.frames.n && i < (blk+1)*blockSize; i++ {
+			n, ok := decodeFrame(b, &f, &prev, i%blockSize == 0)
+			if !ok {
+				return a.damaged("a frame does not decode")
 			}
-			continue
-		}
-		sur, ok := a.word(f.surname)
-		if !ok {
-			// A surname of several words (never written by Collect).
-			if sur, ok = a.str(f.surname); !ok {
-				return
+			b, prev = b[n:], f
+			if f.kind != want.kind || f.frame != want.frame || f.surname < want.surname {
+				if frameCmp(&f, &want) > 0 {
+					return nil
+				}
+				continue
 			}
-		}
-		if !fn(FrameEntry{Surname: sur, Articles: int(f.articles), Latest: f.latest, Entity: Handle(f.entity)}) {
-			return
+			if f.surname >= to {
+				return nil
+			}
+			var sur string
+			if f.articles >= min {
+				if sur, err = a.str(f.surname); err != nil {
+					return err
+				}
+			}
+			if !fn(FrameEntry{Surname: sur, Articles: int(f.articles), Latest: f.latest, Entity: Handle(f.entity)}) {
+				return nil
+			}
 		}
 	}
+	return nil
 }
 
 // Fingerprint is the fingerprint of an article's text: the first eight
@@ -532,10 +860,19 @@ func Fingerprint(text []byte) uint64 {
 
 // HasArticle reports whether the article of fingerprint fp is in the
 // authority.
-func (a *Authority) HasArticle(fp uint64) bool {
-	n := len(a.fps) / 8
-	i := sort.Search(n, func(i int) bool { return binary.LittleEndian.Uint64(a.fps[i*8:]) >= fp })
-	return i < n && binary.LittleEndian.Uint64(a.fps[i*8:]) == fp
+func (a *Authority) HasArticle(fp uint64) (found bool, err error) {
+	defer a.done(a.guard(), &err)
+	at := func(i int) uint64 {
+		var b []byte
+		if b, err = a.bytes(a.fps.off+8*i, 8); err != nil {
+			return 0
+		}
+		return binary.LittleEndian.Uint64(b)
+	}
+	n := a.fps.len / 8
+	i := sort.Search(n, func(i int) bool { return err != nil || at(i) >= fp })
+	found = i < n && at(i) == fp
+	return found && err == nil, err
 }
 
 // Info is what an authority holds, in numbers.
@@ -559,10 +896,10 @@ type Info struct {
 // read).
 func (a *Authority) Info() Info {
 	m := a.meta
-	return Info{Version: Version, Articles: len(a.fps) / 8, Dated: int(m.dated), First: m.first, Latest: m.latest,
+	return Info{Version: Version, Articles: a.fps.len / 8, Dated: int(m.dated), First: m.first, Latest: m.latest,
 		Persons: int(m.persons), Organisations: int(m.orgs), Places: int(m.places), Entities: int(a.entities.n),
 		Spellings: int(m.spellings), Titles: int(m.titles), Frames: int(a.frames.n), Words: int(a.words.n),
-		Names: int(a.names.n), Bytes: len(a.data)}
+		Names: int(a.names.n), Bytes: int(a.size)}
 }
 
 // Summary is what Each gives of an entity without decoding the rest of
@@ -573,168 +910,37 @@ type Summary struct {
 }
 
 // Each calls fn with every entity in order (by name, then kind), until fn
-// returns false. It allocates nothing.
-func (a *Authority) Each(fn func(Handle, Summary) bool) {
-	b := a.entities.recs
+// returns false. It allocates nothing. An error is a part of the file
+// that cannot be read.
+func (a *Authority) Each(fn func(Handle, Summary) bool) (err error) {
+	defer a.done(a.guard(), &err)
 	var name uint32
-	for h := Handle(0); uint32(h) < a.entities.n; h++ {
-		n, w := binary.Uvarint(b)
-		if w <= 0 || n > uint64(len(b)-w) {
-			return
+	for blk := uint32(0); blk < a.entities.blocks(); blk++ {
+		b, err := a.block(&a.entities, blk)
+		if err != nil {
+			return err
 		}
-		d := decoder{b: b[w : w+int(n)]}
-		if uint32(h)%blockSize == 0 {
-			name = d.u32()
-		} else {
-			name = d.add32(name, d.uvarint())
-		}
-		kind := Kind(d.byte() & flagKind)
-		articles := d.uvarint()
-		if d.bad || !fn(h, Summary{Kind: kind, Articles: int(articles)}) {
-			return
-		}
-		b = b[w+int(n):]
-	}
-}
-
-// Check reads every record of the authority and checks that it is as
-// newslint writes it: every record decodes, in order, and refers to what
-// exists; the summary's counts are the records'. Open checks the bytes
-// against the checksum; Check finds what a faulty writer got wrong.
-func (a *Authority) Check() error {
-	fail := func(what string) error {
-		return &FileError{a.name, fmt.Errorf("%w: %s", ErrDamaged, what)}
-	}
-	atBlock := func(s *section, i uint32, left []byte) bool {
-		if i%blockSize != 0 {
-			return true
-		}
-		off, ok := s.block(uint64(i / blockSize))
-		return ok && off == len(s.recs)-len(left)
-	}
-	// Words: in order, no two equal.
-	b := a.words.recs
-	var prev []byte
-	for i := uint32(0); i < a.words.n; i++ {
-		if !atBlock(&a.words, i, b) {
-			return fail("the word index is wrong")
-		}
-		n, w := binary.Uvarint(b)
-		if w <= 0 || n > uint64(len(b)-w) {
-			return fail("a word does not decode")
-		}
-		s := b[w : w+int(n)]
-		if i > 0 && bytes.Compare(prev, s) >= 0 || bytes.IndexByte(s, ' ') >= 0 {
-			return fail("the words are out of order")
-		}
-		prev, b = s, b[w+int(n):]
-	}
-	if len(b) != 0 {
-		return fail("bytes after the words")
-	}
-	// Names: in order, of words.
-	d := decoder{b: a.names.recs}
-	var name, prevName []uint32
-	for i := uint32(0); i < a.names.n; i++ {
-		if !atBlock(&a.names, i, d.b) {
-			return fail("the name index is wrong")
-		}
-		shared, rest := d.uvarint(), d.uvarint()
-		if d.bad || shared > uint64(len(name)) || i%blockSize == 0 && shared != 0 || shared+rest > maxNameWords || shared+rest < 2 {
-			return fail("a name does not decode")
-		}
-		prevName = append(prevName[:0], name...)
-		name = name[:shared]
-		for j := uint64(0); j < rest; j++ {
-			if w := d.u32(); w < a.words.n {
-				name = append(name, w)
-			} else {
-				return fail("a name refers to nothing")
+		for h := Handle(blk * blockSize); uint32(h) < a.entities.n && uint32(h) < (blk+1)*blockSize; h++ {
+			n, w := binary.Uvarint(b)
+			if w <= 0 || n > uint64(len(b)-w) {
+				return a.damaged("an entity does not decode")
 			}
+			d := decoder{b: b[w : w+int(n)]}
+			if uint32(h)%blockSize == 0 {
+				name = d.u32()
+			} else {
+				name = d.add32(name, d.uvarint())
+			}
+			kind := Kind(d.byte() & flagKind)
+			articles := d.uvarint()
+			if d.bad {
+				return a.damaged("an entity does not decode")
+			}
+			if !fn(h, Summary{Kind: kind, Articles: int(articles)}) {
+				return nil
+			}
+			b = b[w+int(n):]
 		}
-		if d.bad || i > 0 && namesCmp(prevName, name) >= 0 {
-			return fail("the names are out of order")
-		}
-	}
-	if len(d.b) != 0 {
-		return fail("bytes after the names")
-	}
-	strs := a.words.n + a.names.n
-	if strs < a.words.n {
-		return fail("too many strings")
-	}
-	var m meta
-	var prevE, e entityRec
-	b = a.entities.recs
-	for i := uint32(0); i < a.entities.n; i++ {
-		if !atBlock(&a.entities, i, b) {
-			return fail("the entity index is wrong")
-		}
-		n, w := binary.Uvarint(b)
-		if w <= 0 || n > uint64(len(b)-w) || !decodeEntity(b[w:w+int(n)], &e, prevE.name, i%blockSize == 0) {
-			return fail("an entity does not decode")
-		}
-		if err := checkEntity(&e, strs); err != "" {
-			return fail(err)
-		}
-		if i > 0 && entityCmp(&prevE, &e) >= 0 {
-			return fail("the entities are out of order")
-		}
-		m.count(&e)
-		prevE.name, prevE.kind = e.name, e.kind
-		b = b[w+int(n):]
-	}
-	if len(b) != 0 {
-		return fail("bytes after the entities")
-	}
-	var prevF, f frameRec
-	b = a.frames.recs
-	for i := uint32(0); i < a.frames.n; i++ {
-		if !atBlock(&a.frames, i, b) {
-			return fail("the frame index is wrong")
-		}
-		n, ok := decodeFrame(b, &f, &prevF, i%blockSize == 0)
-		if !ok {
-			return fail("a frame does not decode")
-		}
-		if f.frame >= strs || f.surname >= strs || f.entity >= a.entities.n || f.articles == 0 {
-			return fail("a frame refers to nothing")
-		}
-		if i > 0 && frameCmp(&prevF, &f) >= 0 {
-			return fail("the frames are out of order")
-		}
-		prevF, b = f, b[n:]
-	}
-	if len(b) != 0 {
-		return fail("bytes after the frames")
-	}
-	for i := 8; i < len(a.fps); i += 8 {
-		if binary.LittleEndian.Uint64(a.fps[i-8:]) >= binary.LittleEndian.Uint64(a.fps[i:]) {
-			return fail("the article fingerprints are out of order")
-		}
-	}
-	m.dated, m.first, m.latest = a.meta.dated, a.meta.first, a.meta.latest
-	if m != a.meta || a.meta.dated > uint64(len(a.fps)/8) {
-		return fail("its summary does not count its records")
 	}
 	return nil
-}
-
-// checkEntity checks an entity's references and order; "" when it is
-// sound.
-func checkEntity(e *entityRec, strs uint32) string {
-	if e.name >= strs || e.articles == 0 {
-		return "an entity refers to nothing"
-	}
-	for i, s := range e.spell {
-		if s.ref >= strs || s.articles == 0 || i > 0 && spellCmp(e.spell[i-1], s) >= 0 {
-			return "an entity's spellings are out of order"
-		}
-	}
-	for i, t := range e.titles {
-		if t.class >= strs || t.text >= strs || t.articles == 0 || i > 0 && titleCmp(e.titles[i-1], t) >= 0 {
-			return "an entity's titles are out of order"
-		}
-	}
-	return ""
 }

@@ -1,89 +1,44 @@
 package archive
 
-import (
-	"encoding/binary"
-	"sort"
-)
+import "math"
 
-// FrameFrom is Frame from the first surname (folded) that is from or
-// after it in order: a rule that wants the surnames near one name (which
-// share its first letter) reads those, not a frame of thousands. It
-// allocates nothing.
-func (a *Authority) FrameFrom(kind FrameKind, frame, from string, fn func(FrameEntry) bool) {
-	ref, ok := a.find(Fold(frame))
-	if !ok {
-		return
-	}
-	want := frameRec{kind: kind, frame: ref, surname: a.wordFrom(Fold(from))}
-	nb := len(a.frames.index) / 4
-	// The last block whose first frame is before the first one wanted.
-	k := sort.Search(nb, func(i int) bool {
-		off, ok := a.frames.block(uint64(i))
-		if !ok {
-			return true
-		}
-		var f frameRec
-		if _, ok := decodeFrame(a.frames.recs[off:], &f, nil, true); !ok {
-			return true
-		}
-		return frameCmp(&f, &want) >= 0
-	}) - 1
-	k = max(k, 0)
-	off, ok := a.frames.block(uint64(k))
-	if !ok {
-		return
-	}
-	b := a.frames.recs[off:]
-	var prev, f frameRec
-	for i := uint64(k) * blockSize; i < uint64(a.frames.n) && len(b) > 0; i++ {
-		n, ok := decodeFrame(b, &f, &prev, i%blockSize == 0)
-		if !ok {
-			return
-		}
-		b, prev = b[n:], f
-		if f.kind != kind || f.frame != ref || f.surname < want.surname {
-			if frameCmp(&f, &want) > 0 {
-				return
-			}
-			continue
-		}
-		sur, ok := a.word(f.surname)
-		if !ok {
-			if sur, ok = a.str(f.surname); !ok {
-				return
-			}
-		}
-		if !fn(FrameEntry{Surname: sur, Articles: int(f.articles), Latest: f.latest, Entity: Handle(f.entity)}) {
-			return
-		}
-	}
+// FrameFrom is Frame from the first surname that is from or after it in
+// order (from is folded, as Fold folds: it is compared bytewise as it
+// is): a rule that wants the surnames near one name (which share its
+// first letter) reads those, not a frame of thousands. It allocates
+// nothing. An error is a part of the file that cannot be read.
+func (a *Authority) FrameFrom(kind FrameKind, frame, from string, fn func(FrameEntry) bool) error {
+	return a.FrameRange(kind, frame, from, "", 0, fn)
 }
 
-// wordFrom is the reference of the first word that is s or after it
-// (the number of words when there is none): references compare as the
-// strings do.
-func (a *Authority) wordFrom(s string) uint32 {
-	nb := len(a.words.index) / 4
-	// The last block whose first word is before s.
-	k := sort.Search(nb, func(i int) bool {
-		first, ok := a.word(uint32(i) * blockSize)
-		return !ok || first >= s
-	}) - 1
-	if k < 0 {
-		return 0
+// FrameRange is Frame for the surnames from from, and before to ("": to
+// the frame's end), in order (both folded, as Fold folds: they are
+// compared bytewise as they are); the surnames of those the archive
+// writes under the frame in fewer than min articles are not read (their
+// FrameEntry.Surname is ""), which makes passing over the many surnames
+// of a frame seen once cheap (a rule that wants the surnames near one
+// name that are well known, and how often the name itself is written,
+// reads the first for the range of its initial with its threshold, the
+// second for the range of the name alone). It allocates nothing. An error
+// is a part of the file that cannot be read.
+func (a *Authority) FrameRange(kind FrameKind, frame, from, to string, min int, fn func(FrameEntry) bool) (err error) {
+	defer a.done(a.guard(), &err)
+	ref, ok, err := a.find(Fold(frame))
+	if err != nil || !ok {
+		return err
 	}
-	off, _ := a.words.block(uint64(k))
-	b := a.words.recs[off:]
-	i := uint32(k) * blockSize
-	for ; i < a.words.n; i++ {
-		n, w := binary.Uvarint(b)
-		if w <= 0 || n > uint64(len(b)-w) {
-			break
-		}
-		if view(b[w:w+int(n)]) >= s {
-			return i
-		}
-		b = b[w+int(n):]
+	// References compare as the strings do: the first word from or
+	// after from is where the surnames wanted start, the first from or
+	// after to where they end.
+	sur, _, err := a.wordSearch(from)
+	if err != nil {
+		return err
 	}
-	return i
+	end := uint32(math.MaxUint32)
+	if to != "" {
+		if end, _, err = a.wordSearch(to); err != nil {
+			return err
+		}
+	}
+	return a.frameFrom(frameRec{kind: kind, frame: ref, surname: sur}, end, uint64(max(min, 0)), fn)
 }

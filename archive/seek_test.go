@@ -39,7 +39,7 @@ func TestFrameFrom(t *testing.T) {
 	}{{FrameGiven, "anna"}, {FrameGiven, "boris"}, {FrameGiven, "carla"}, {FrameTitle, "minister"}, {FrameGiven, "nobody"}, {FrameTitle, "anna"}}
 	for _, f := range frames {
 		var all []FrameEntry
-		a.Frame(f.kind, f.frame, func(e FrameEntry) bool { all = append(all, e); return true })
+		require.NoError(t, a.Frame(f.kind, f.frame, func(e FrameEntry) bool { all = append(all, e); return true }))
 		if f.frame != "nobody" && f.kind == FrameGiven || f.kind == FrameTitle && f.frame == "minister" {
 			require.NotEmpty(t, all, "%c %s", f.kind, f.frame)
 		}
@@ -50,7 +50,7 @@ func TestFrameFrom(t *testing.T) {
 					want = append(want, e)
 				}
 			}
-			a.FrameFrom(f.kind, f.frame, from, func(e FrameEntry) bool { got = append(got, e); return true })
+			require.NoError(t, a.FrameFrom(f.kind, f.frame, from, func(e FrameEntry) bool { got = append(got, e); return true }))
 			assert.Equal(t, want, got, "%c %s from %q", f.kind, f.frame, from)
 		}
 	}

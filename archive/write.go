@@ -6,18 +6,31 @@ import (
 	"errors"
 	"hash/crc32"
 	"io"
+	"math"
 )
 
 // fileWriter writes an authority file as a stream: the header, the
-// sections in order (records, then their index and count), the footer
-// with the checksum of every byte. Nothing is held but the index of the
-// section being written (four bytes for every blockSize records).
+// sections in order (records, then their index), the checksum of each
+// chunk, the footer with the checksum of the header, the checksums and
+// itself. Nothing is held but the index of the section being written
+// (four bytes for every blockSize records) and the checksums (four bytes
+// a chunk).
 type fileWriter struct {
-	w   *bufio.Writer
-	crc uint32
-	off int64
-	err error
-	dir [numSections][2]uint64
+	w *bufio.Writer
+	// chunk holds the bytes of the chunk being written, summed and
+	// written when it is whole (one checksum of chunkSize bytes costs
+	// far less than one for each record); sums are the checksums of the
+	// chunks written.
+	chunk      []byte
+	sums       []byte
+	off        int64
+	err        error
+	dir        [numSections][2]uint64
+	count, top [numIndexed]uint32
+	// samples are the first records of every sampleEvery-th block of the
+	// section being written, sampleAt their offsets.
+	samples  []byte
+	sampleAt []uint32
 	// The section being written: its number, start, the offsets of its
 	// blocks and its records.
 	sec      int
@@ -34,24 +47,38 @@ type fileWriter struct {
 }
 
 func newFileWriter(w io.Writer) *fileWriter {
-	fw := &fileWriter{w: bufio.NewWriterSize(w, 64<<10), sec: -1}
+	fw := &fileWriter{w: bufio.NewWriterSize(w, 64<<10), sec: -1, chunk: make([]byte, 0, chunkSize)}
 	fw.write([]byte(magic))
 	fw.write(binary.LittleEndian.AppendUint32(nil, Version))
 	return fw
 }
 
+// write writes p to the sections, summing its chunks.
 func (fw *fileWriter) write(p []byte) {
-	if fw.err != nil {
-		return
+	for len(p) > 0 && fw.err == nil {
+		n := min(len(p), chunkSize-len(fw.chunk))
+		fw.chunk = append(fw.chunk, p[:n]...)
+		fw.off += int64(n)
+		p = p[n:]
+		if len(fw.chunk) == chunkSize {
+			fw.endChunk()
+		}
 	}
-	fw.crc = crc32.Update(fw.crc, castagnoli, p)
-	fw.off += int64(len(p))
-	_, fw.err = fw.w.Write(p)
+}
+
+// endChunk sums and writes the chunk being written.
+func (fw *fileWriter) endChunk() {
+	fw.sums = binary.LittleEndian.AppendUint32(fw.sums, crc32.Checksum(fw.chunk, crcTable))
+	if fw.err == nil {
+		_, fw.err = fw.w.Write(fw.chunk)
+	}
+	fw.chunk = fw.chunk[:0]
 }
 
 // begin starts section sec.
 func (fw *fileWriter) begin(sec int) {
 	fw.sec, fw.secStart, fw.index, fw.n = sec, fw.off, fw.index[:0], 0
+	fw.samples, fw.sampleAt = fw.samples[:0], fw.sampleAt[:0]
 }
 
 // record writes one record of an indexed section.
@@ -63,6 +90,10 @@ func (fw *fileWriter) record(p []byte) {
 			return
 		}
 		fw.index = append(fw.index, uint32(rel))
+		if fw.n%(blockSize*sampleEvery) == 0 {
+			fw.sampleAt = append(fw.sampleAt, uint32(len(fw.samples)))
+			fw.samples = append(fw.samples, p...)
+		}
 	}
 	fw.n++
 	fw.write(p)
@@ -79,9 +110,20 @@ func (fw *fileWriter) end(indexed bool) {
 		for _, o := range fw.index {
 			b = binary.LittleEndian.AppendUint32(b, o)
 		}
-		b = binary.LittleEndian.AppendUint32(b, uint32(fw.n))
+		fw.write(b)
+		if top := fw.off - fw.secStart; top > math.MaxUint32 {
+			fw.fail(errors.New("a section of the authority would pass 4 GB"))
+		} else {
+			fw.top[fw.sec] = uint32(top)
+		}
+		fw.write(fw.samples)
+		b = b[:0]
+		for _, o := range fw.sampleAt {
+			b = binary.LittleEndian.AppendUint32(b, o)
+		}
 		fw.write(b)
 		fw.buf = b[:0]
+		fw.count[fw.sec] = uint32(fw.n)
 	}
 	fw.dir[fw.sec] = [2]uint64{uint64(fw.secStart), uint64(fw.off - fw.secStart)}
 }
@@ -135,23 +177,39 @@ func (fw *fileWriter) fingerprint(fp uint64) {
 	fw.write(b[:])
 }
 
-// finish writes the meta section and the footer, and flushes.
+// finish writes the meta section, the checksums of the chunks and the
+// footer, and flushes.
 func (fw *fileWriter) finish(m *meta) error {
 	fw.begin(secMeta)
 	fw.write(appendMeta(nil, m))
 	fw.end(false)
+	if len(fw.chunk) > 0 {
+		fw.endChunk()
+	}
 	var b []byte
 	for _, d := range fw.dir {
 		b = binary.LittleEndian.AppendUint64(b, d[0])
 		b = binary.LittleEndian.AppendUint64(b, d[1])
 	}
-	b = binary.LittleEndian.AppendUint64(b, uint64(fw.off+int64(len(b))+8+int64(len(endMagic))+4))
+	for i, n := range fw.count {
+		b = binary.LittleEndian.AppendUint32(b, n)
+		b = binary.LittleEndian.AppendUint32(b, fw.top[i])
+	}
+	b = binary.LittleEndian.AppendUint64(b, uint64(fw.off+int64(len(fw.sums)+footerSize)))
 	b = append(b, endMagic...)
-	fw.write(b)
-	crc := fw.crc
-	fw.write(binary.LittleEndian.AppendUint32(nil, crc))
+	var hdr []byte
+	hdr = append(hdr, magic...)
+	hdr = binary.LittleEndian.AppendUint32(hdr, Version)
+	crc := crc32.Update(crc32.Checksum(hdr, crcTable), crcTable, fw.sums)
+	b = binary.LittleEndian.AppendUint32(b, crc32.Update(crc, crcTable, b))
 	if fw.err != nil {
 		return fw.err
+	}
+	if _, err := fw.w.Write(fw.sums); err != nil {
+		return err
+	}
+	if _, err := fw.w.Write(b); err != nil {
+		return err
 	}
 	return fw.w.Flush()
 }

@@ -74,11 +74,17 @@ func (a *Article) splitSentences(pi int) {
 			i = end
 			continue
 		}
+		if len(a.Sentences) == cap(a.Sentences) {
+			a.Sentences = growAt(a.Sentences, i, len(b))
+		}
 		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, end}, Para: pi})
 		start = j
 		i = j
 	}
 	if start < p.End {
+		if len(a.Sentences) == cap(a.Sentences) {
+			a.Sentences = growAt(a.Sentences, p.End, len(b))
+		}
 		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, p.End}, Para: pi})
 	}
 	p.LastSentence = len(a.Sentences) - 1

@@ -140,8 +140,11 @@ func (s *Source) Position(off int) Position {
 
 // runesBetween counts the code points of line li from start to off.
 func (s *Source) runesBetween(li, start, off int) int {
+	// Counted in Text, not Bytes: utf8.RuneCount converts the bytes past
+	// the first non-ASCII one into a string, a copy a call
+	// (TestPositionAllocatesNothing).
 	if off-start <= 2*checkpointEvery {
-		return utf8.RuneCount(s.Bytes[start:off])
+		return utf8.RuneCountInString(s.Text[start:off])
 	}
 	cps := s.checkpoints[li]
 	if cps == nil {
@@ -169,7 +172,7 @@ func (s *Source) runesBetween(li, start, off int) int {
 	for k > 0 && cps[2*k] > off {
 		k--
 	}
-	return cps[2*k+1] + utf8.RuneCount(s.Bytes[cps[2*k]:off])
+	return cps[2*k+1] + utf8.RuneCountInString(s.Text[cps[2*k]:off])
 }
 
 // UTF16Column returns the 1-based column of off counted in UTF-16 code units,

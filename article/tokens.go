@@ -83,6 +83,9 @@ func (a *Article) tokenize() {
 					t.flags |= tokenCapital
 				}
 			}
+			if len(a.Tokens) == cap(a.Tokens) {
+				a.Tokens = growAt(a.Tokens, i, len(b))
+			}
 			a.Tokens = append(a.Tokens, t)
 			i = t.End()
 		}

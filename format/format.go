@@ -53,6 +53,11 @@ func New(name string, opts Options) (Formatter, error) {
 	return nil, fmt.Errorf("unknown format %q (want %s)", name, strings.Join(Names(), ", "))
 }
 
+// UsesBaseDir reports whether the format writes paths relative to
+// Options.BaseDir (SARIF and GitHub annotations): finding the repository's
+// top level takes a git process, which the other formats do not wait for.
+func UsesBaseDir(name string) bool { return name == "sarif" || name == "github" }
+
 // Names lists the output formats, sorted.
 func Names() []string {
 	names := make([]string, 0, len(constructors))

@@ -81,66 +81,93 @@ func ToJSON(results []linter.FileResult) JSONOutput {
 	for _, r := range results {
 		jf := JSONFile{Path: pathText(r.Path), Findings: make([]JSONFinding, 0, len(r.Findings)), Error: errText(r)}
 		for _, f := range r.Findings {
-			jfnd := JSONFinding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
-				JSONRange: jsonRange(f.Start, f.End), Suggestions: []JSONSuggestion{}}
-			for _, s := range f.Suggestions {
-				js := JSONSuggestion{Message: s.Message, Edits: []JSONEdit{}}
-				for _, e := range s.Edits {
-					js.Edits = append(js.Edits, JSONEdit{JSONRange: jsonRange(e.Start, e.End), Text: e.NewText})
-				}
-				jfnd.Suggestions = append(jfnd.Suggestions, js)
-			}
-			for _, r := range f.Related {
-				jfnd.Related = append(jfnd.Related, JSONRelated{File: pathText(r.File), JSONRange: jsonRange(r.Start, r.End), Message: r.Message})
-			}
-			jf.Findings = append(jf.Findings, jfnd)
+			jf.Findings = append(jf.Findings, jsonFinding(f))
 		}
 		out.Files = append(out.Files, jf)
 	}
 	return out
 }
 
-// Format implements Formatter.
-func (JSON) Format(w io.Writer, results []linter.FileResult, _ []*linter.Rule) error {
-	return writeJSON(w, ToJSON(results))
+// jsonFinding converts a finding to its JSON form.
+func jsonFinding(f linter.Finding) JSONFinding {
+	jfnd := JSONFinding{Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+		JSONRange: jsonRange(f.Start, f.End), Suggestions: []JSONSuggestion{}}
+	for _, s := range f.Suggestions {
+		js := JSONSuggestion{Message: s.Message, Edits: []JSONEdit{}}
+		for _, e := range s.Edits {
+			js.Edits = append(js.Edits, JSONEdit{JSONRange: jsonRange(e.Start, e.End), Text: e.NewText})
+		}
+		jfnd.Suggestions = append(jfnd.Suggestions, js)
+	}
+	for _, r := range f.Related {
+		jfnd.Related = append(jfnd.Related, JSONRelated{File: pathText(r.File), JSONRange: jsonRange(r.Start, r.End), Message: r.Message})
+	}
+	return jfnd
 }
 
-// writeJSON writes out as encoding/json writes it with a two-space indent
-// and HTML left unescaped, byte for byte (TestJSONMatchesEncodingJSON),
-// without reflection and in pieces of about 64 KB: the document of a large
-// run is written at its end, while nothing else runs.
-func writeJSON(dst io.Writer, out JSONOutput) error {
-	w := &jsonWriter{b: make([]byte, 0, 80<<10)}
+// Format implements Formatter.
+func (j JSON) Format(w io.Writer, results []linter.FileResult, rules []*linter.Rule) error {
+	return formatByFile(j, w, results, rules)
+}
+
+// Stream implements Streamer. The document is written as encoding/json
+// writes JSONOutput with a two-space indent and HTML left unescaped, byte
+// for byte (TestJSONMatchesEncodingJSON), without reflection and in
+// pieces of about 64 KB, each file's object as the file comes and each
+// finding as it is converted: nothing of a run's findings, however many,
+// is held in a second form.
+func (JSON) Stream(dst io.Writer, _ []*linter.Rule) FileWriter {
+	s := &jsonStream{dst: dst, w: jsonWriter{b: make([]byte, 0, 80<<10)}}
+	w := &s.w
 	w.open('{')
-	w.intField("version", out.Version)
+	w.intField("version", 1)
 	w.key("files")
 	w.open('[')
-	for _, f := range out.Files {
+	return s
+}
+
+type jsonStream struct {
+	dst io.Writer
+	w   jsonWriter
+}
+
+func (s *jsonStream) File(r linter.FileResult) error {
+	w := &s.w
+	w.elem()
+	w.open('{')
+	w.strField("path", pathText(r.Path))
+	w.key("findings")
+	w.open('[')
+	for _, f := range r.Findings {
 		w.elem()
-		w.open('{')
-		w.strField("path", f.Path)
-		w.key("findings")
-		w.open('[')
-		for _, fd := range f.Findings {
-			w.elem()
-			w.finding(fd)
-		}
-		w.close(']')
-		if f.Error != "" {
-			w.strField("error", f.Error)
-		}
-		w.close('}')
+		w.finding(jsonFinding(f))
 		if len(w.b) >= 64<<10 {
-			if _, err := dst.Write(w.b); err != nil {
+			if err := s.flush(); err != nil {
 				return err
 			}
-			w.b = w.b[:0]
 		}
 	}
 	w.close(']')
+	if e := errText(r); e != "" {
+		w.strField("error", e)
+	}
 	w.close('}')
-	w.b = append(w.b, '\n')
-	_, err := dst.Write(w.b)
+	if len(w.b) >= 64<<10 {
+		return s.flush()
+	}
+	return nil
+}
+
+func (s *jsonStream) Close() error {
+	s.w.close(']')
+	s.w.close('}')
+	s.w.b = append(s.w.b, '\n')
+	return s.flush()
+}
+
+func (s *jsonStream) flush() error {
+	_, err := s.dst.Write(s.w.b)
+	s.w.b = s.w.b[:0]
 	return err
 }
 

@@ -57,27 +57,41 @@ func byteRange(start, end article.Position) rdRange {
 }
 
 // Format implements Formatter.
-func (r RDJSONL) Format(w io.Writer, results []linter.FileResult, _ []*linter.Rule) error {
+func (r RDJSONL) Format(w io.Writer, results []linter.FileResult, rules []*linter.Rule) error {
+	return formatByFile(r, w, results, rules)
+}
+
+// Stream implements Streamer: a line a finding.
+func (r RDJSONL) Stream(w io.Writer, _ []*linter.Rule) FileWriter {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, res := range results {
-		// As given (relative to the working directory), as reviewdog
-		// reads it.
-		path := pathText(res.Path)
-		for _, f := range res.Findings {
-			d := rdDiagnostic{Message: f.Message, Severity: strings.ToUpper(f.Severity.String()),
-				Source: rdSource{Name: r.Opts.ToolName, URL: r.Opts.InformationURI}, Code: rdCode{f.Rule}}
-			d.Location.Path = path
-			d.Location.Range = byteRange(f.Start, f.End)
-			for _, s := range f.Suggestions {
-				for _, e := range s.Edits {
-					d.Suggestions = append(d.Suggestions, rdSuggestion{Range: byteRange(e.Start, e.End), Text: e.NewText})
-				}
+	return &rdStream{r, enc}
+}
+
+type rdStream struct {
+	r   RDJSONL
+	enc *json.Encoder
+}
+
+func (s *rdStream) File(res linter.FileResult) error {
+	// As given (relative to the working directory), as reviewdog reads
+	// it.
+	path := pathText(res.Path)
+	for _, f := range res.Findings {
+		d := rdDiagnostic{Message: f.Message, Severity: strings.ToUpper(f.Severity.String()),
+			Source: rdSource{Name: s.r.Opts.ToolName, URL: s.r.Opts.InformationURI}, Code: rdCode{f.Rule}}
+		d.Location.Path = path
+		d.Location.Range = byteRange(f.Start, f.End)
+		for _, sg := range f.Suggestions {
+			for _, e := range sg.Edits {
+				d.Suggestions = append(d.Suggestions, rdSuggestion{Range: byteRange(e.Start, e.End), Text: e.NewText})
 			}
-			if err := enc.Encode(d); err != nil {
-				return err
-			}
+		}
+		if err := s.enc.Encode(d); err != nil {
+			return err
 		}
 	}
 	return nil
 }
+
+func (s *rdStream) Close() error { return nil }

@@ -50,26 +50,39 @@ func paint(color bool, code, s string) string {
 }
 
 // Format implements Formatter.
-func (t Text) Format(w io.Writer, results []linter.FileResult, _ []*linter.Rule) error {
-	for _, r := range results {
-		path := visible(r.Path)
-		for _, f := range r.Findings {
-			loc := path + ":" + strconv.Itoa(f.Start.Line) + ":" + strconv.Itoa(f.Start.Column) + ":"
-			if _, err := fmt.Fprintf(w, "%s %s: %s %s\n", paint(t.Color, ansiBold, loc),
-				paint(t.Color, severityColor(f.Severity), f.Severity.String()), visible(f.Message),
-				paint(t.Color, ansiDim, "("+f.Rule+")")); err != nil {
-				return err
-			}
+func (t Text) Format(w io.Writer, results []linter.FileResult, rules []*linter.Rule) error {
+	return formatByFile(t, w, results, rules)
+}
+
+// Stream implements Streamer.
+func (t Text) Stream(w io.Writer, _ []*linter.Rule) FileWriter { return &textStream{t, w} }
+
+type textStream struct {
+	t Text
+	w io.Writer
+}
+
+func (s *textStream) File(r linter.FileResult) error {
+	t, w := s.t, s.w
+	path := visible(r.Path)
+	for _, f := range r.Findings {
+		loc := path + ":" + strconv.Itoa(f.Start.Line) + ":" + strconv.Itoa(f.Start.Column) + ":"
+		if _, err := fmt.Fprintf(w, "%s %s: %s %s\n", paint(t.Color, ansiBold, loc),
+			paint(t.Color, severityColor(f.Severity), f.Severity.String()), visible(f.Message),
+			paint(t.Color, ansiDim, "("+f.Rule+")")); err != nil {
+			return err
 		}
-		if r.Err != nil {
-			if _, err := fmt.Fprintf(w, "%s %s: %s\n", paint(t.Color, ansiBold, path+":"),
-				paint(t.Color, ansiRed, "error"), visible(r.Err.Error())); err != nil {
-				return err
-			}
+	}
+	if r.Err != nil {
+		if _, err := fmt.Fprintf(w, "%s %s: %s\n", paint(t.Color, ansiBold, path+":"),
+			paint(t.Color, ansiRed, "error"), visible(r.Err.Error())); err != nil {
+			return err
 		}
 	}
 	return nil
 }
+
+func (s *textStream) Close() error { return nil }
 
 // Summary is the line that ends text output (without its newline):
 // "877 problems (699 errors, 150 warnings, 28 info) in 776 of 2,419
@@ -81,25 +94,42 @@ func (t Text) Format(w io.Writer, results []linter.FileResult, _ []*linter.Rule)
 // a file that could not be linted, yellow for warnings, and green when
 // there is nothing.
 func Summary(results []linter.FileResult, hidden int, color bool) string {
-	var bySeverity [linter.Error + 1]int
-	problems, files, withProblems, failed := 0, 0, 0, 0
+	var t Tally
 	for _, r := range results {
-		if r.Err != nil {
-			failed++
-		}
-		if r.Err == nil || len(r.Findings) > 0 {
-			files++
-		}
-		if len(r.Findings) > 0 {
-			withProblems++
-		}
-		for _, f := range r.Findings {
-			problems++
-			if f.Severity >= linter.Info && f.Severity <= linter.Error {
-				bySeverity[f.Severity]++
-			}
+		t.Add(r)
+	}
+	return t.Summary(hidden, color)
+}
+
+// Tally counts what Summary says, one file's results at a time, so that a
+// run that writes each file's findings as it goes need not keep them.
+type Tally struct {
+	bySeverity                            [linter.Error + 1]int
+	problems, files, withProblems, failed int
+}
+
+// Add counts one file's results.
+func (t *Tally) Add(r linter.FileResult) {
+	if r.Err != nil {
+		t.failed++
+	}
+	if r.Err == nil || len(r.Findings) > 0 {
+		t.files++
+	}
+	if len(r.Findings) > 0 {
+		t.withProblems++
+	}
+	for _, f := range r.Findings {
+		t.problems++
+		if f.Severity >= linter.Info && f.Severity <= linter.Error {
+			t.bySeverity[f.Severity]++
 		}
 	}
+}
+
+// Summary is Summary's line for the results counted.
+func (t *Tally) Summary(hidden int, color bool) string {
+	bySeverity, problems, files, withProblems, failed := t.bySeverity, t.problems, t.files, t.withProblems, t.failed
 	var b strings.Builder
 	switch {
 	case problems > 0:

@@ -42,10 +42,11 @@ type ArchiveCount struct {
 
 // AddArchive fills each entity's Archive with what the authority holds of
 // it: the entity of its full name (folded) and its kind (a name of
-// unknown kind is looked up as a person).
-func AddArchive(rep *Report, auth *archive.Authority) {
+// unknown kind is looked up as a person). An error is the authority's,
+// which cannot be read (it names the file).
+func AddArchive(rep *Report, auth *archive.Authority) error {
 	if auth == nil {
-		return
+		return nil
 	}
 	for i := range rep.Entities {
 		e := &rep.Entities[i]
@@ -56,16 +57,20 @@ func AddArchive(rep *Report, auth *archive.Authority) {
 		case "place":
 			kind = archive.Place
 		}
-		h, ok := auth.Lookup(e.Name, kind)
+		h, ok, err := auth.Lookup(e.Name, kind)
+		if err != nil {
+			return err
+		}
 		if !ok {
 			continue
 		}
-		ae, ok := auth.Entity(h)
-		if !ok {
-			continue
+		ae, err := auth.Entity(h)
+		if err != nil {
+			return err
 		}
 		e.Archive = archiveRecord(&ae)
 	}
+	return nil
 }
 
 func archiveRecord(e *archive.Entity) *ArchiveRecord {

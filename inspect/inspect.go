@@ -98,6 +98,9 @@ type Quote struct {
 	// ContinuesQuote is, for "continues" and "multi-paragraph", the index
 	// (in Quotes) of the quotation whose speaker this one continues.
 	ContinuesQuote *int `json:"continuesQuote,omitempty"`
+	// Source is where the quotation is in the sources, when some are
+	// given (AddSources).
+	Source *QuoteSource `json:"source,omitempty"`
 }
 
 func location(a *article.Article, s article.Span) Location {
@@ -198,6 +201,9 @@ func (r Report) Text() string {
 			b.WriteString(")\n")
 		} else {
 			b.WriteString("      speaker: none found\n")
+		}
+		if q.Source != nil {
+			b.WriteString(q.Source.text())
 		}
 	}
 	if len(r.Unresolved) > 0 {

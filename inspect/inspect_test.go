@@ -7,6 +7,7 @@ import (
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/people"
+	"github.com/newslint/newslint/source"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -97,4 +98,48 @@ func TestAgesAreNotRoles(t *testing.T) {
 	assert.NotContains(t, got["Maria Lopez"][0], "52")
 	assert.Equal(t, []int{61}, got["Tom Haller"][1])
 	assert.Contains(t, got["Tom Haller"][0], "Senator")
+}
+
+// Each quotation lists where each of its parts is in the sources (file,
+// line, column, speaker, the source's words, how they match), that it is
+// not there, or that it is too short to look up.
+func TestAddSources(t *testing.T) {
+	idx := source.Build([]source.File{{Path: "t.txt", Text: []byte("Q: Will fares rise?\n\nOKONJO: Fares will stay where they are until next spring. After that we will review them.\n")}})
+	text := "Fares frozen\n\n“Fares will stay where they are until spring,” said Ruth Okonjo. " +
+		"“Fares will stay where they are … we will review them,” she said. “We are proud of the new terminal,” she said. " +
+		"She called it “a fine place”.\n"
+	a := article.ParseText("a.txt", text)
+	rep := Build(a, people.Analyse(a, nil))
+	AddSources(&rep, a, idx)
+	require.Len(t, rep.Quotes, 4)
+
+	s := rep.Quotes[0].Source
+	require.NotNil(t, s)
+	assert.Equal(t, &QuoteSource{Checked: true, Found: true, Passages: []SourcePassage{{Found: true, File: "t.txt", Line: 3, Column: 9,
+		Speakers: []string{"OKONJO"}, Text: "Fares will stay where they are until next spring", Match: "changed"}}}, s)
+
+	s = rep.Quotes[1].Source
+	require.Len(t, s.Passages, 2)
+	assert.Equal(t, "Fares will stay where they are", s.Passages[0].Text)
+	assert.Equal(t, "we will review them", s.Passages[1].Text)
+	assert.Equal(t, "exact", s.Passages[1].Match)
+
+	assert.Equal(t, &QuoteSource{Checked: true, Passages: []SourcePassage{{}}}, rep.Quotes[2].Source)
+	assert.Equal(t, &QuoteSource{}, rep.Quotes[3].Source)
+
+	out := rep.Text()
+	for _, want := range []string{
+		"      source t.txt:3:9 OKONJO (changed): “Fares will stay where they are until next spring”\n",
+		"      source (part 2 of 2) t.txt:3:70 OKONJO (exact): “we will review them”\n",
+		"      source: not found in the sources\n",
+		"      source: not looked up (fewer than four words)\n",
+	} {
+		assert.Contains(t, out, want)
+	}
+
+	// No sources: nothing.
+	rep = Build(a, people.Analyse(a, nil))
+	AddSources(&rep, a, nil)
+	assert.Nil(t, rep.Quotes[0].Source)
+	assert.NotContains(t, rep.Text(), "source")
 }

@@ -1,6 +1,7 @@
 package linter
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/newslint/newslint/article"
@@ -39,4 +40,21 @@ func TestConfidenceAndArchiveMark(t *testing.T) {
 	for _, m := range []string{"plain", "sure", "too sure", "after"} {
 		assert.False(t, got[m].Archive, m)
 	}
+}
+
+// TestFail: a rule that cannot check the article (the name authority
+// cannot be read) fails with an error, keeping what it reported before;
+// the first error is kept.
+func TestFail(t *testing.T) {
+	a := article.Parse(article.Input{Path: "a.txt", Orig: []byte("Powel and Powell.")})
+	r := &Rule{Name: "r", Doc: "d", Severity: Error, Run: func(pass *Pass) {
+		pass.Report(article.Span{Start: 0, End: 5}, "before")
+		pass.Fail(errors.New("names.nla: damaged"))
+		pass.Fail(errors.New("names.nla: again"))
+	}}
+	u := &Unit{Article: a, Config: DefaultConfig([]*Rule{r})}
+	fs, err := u.Run(r, u.Config.For(r))
+	require.EqualError(t, err, "names.nla: damaged")
+	require.Len(t, fs, 1)
+	assert.Equal(t, "before", fs[0].Message)
 }

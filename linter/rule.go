@@ -186,6 +186,8 @@ type Pass struct {
 	// fromArchive marks the findings reported as the archive's
 	// (FromArchive).
 	fromArchive bool
+	// err is the error the rule failed with (Fail).
+	err error
 	// keep, when set, says whether a finding is kept (not suppressed);
 	// those it refuses are neither stored nor counted.
 	keep func(Finding) bool
@@ -233,6 +235,16 @@ func (pass *Pass) report(span article.Span, message string, related []Related, f
 		Confidence:  min(max(confidence, 0), 1),
 		Archive:     pass.fromArchive,
 	})
+}
+
+// Fail records that the rule could not check the article, and why (the
+// name authority could not be read: an error naming its file): the run
+// reports it for the file (exit status 2), with the findings reported
+// before it. The first error is kept; the rule should return.
+func (pass *Pass) Fail(err error) {
+	if pass.err == nil {
+		pass.err = err
+	}
 }
 
 // FromArchive marks the findings reported until the function it returns

@@ -37,7 +37,8 @@ func (e *RuleError) Error() string {
 }
 
 // Run runs rule r, configured by rc, on the unit. A rule that panics
-// yields no findings and a *RuleError. Past Config.MaxSameIssues
+// yields no findings and a *RuleError; one that fails (Pass.Fail), its
+// findings so far and its error. Past Config.MaxSameIssues
 // findings, only the first that many in text order are kept, and one
 // info finding says how many more there were; the rest are never held
 // (at most twice the cap at once), however many the rule reports.
@@ -53,7 +54,7 @@ func (u *Unit) Run(r *Rule, rc *RuleConfig) (findings []Finding, err error) {
 		}
 	}()
 	r.Run(pass)
-	return pass.capped(), nil
+	return pass.capped(), pass.err
 }
 
 // FileResult is what linting one file gave: its findings and, when the file

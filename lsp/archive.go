@@ -70,12 +70,14 @@ func (c *configs) loadLocked(cfgPath string) (*linter.Config, error) {
 	return cfg, nil
 }
 
-// readAuthority reads the authority at path into memory and checks it.
-// Not mapped, as archive.Open maps a big one: the server replaces an
-// authority when its file changes while lints and hovers may still read
-// the old one, and memory the collector owns is released when the last
-// of them is done (a mapping would have to be unmapped by hand, and a
-// file rewritten in place under a mapping faults).
+// readAuthority reads the authority at path into memory and checks it
+// whole (every chunk against its checksum, every record: archive.Check),
+// once, when the configuration naming it is loaded: the server runs for
+// hours, and a damaged authority is better a configuration error at once
+// than an error at some hover. Not archive.Open, which reads chunks from
+// the file as look-ups need them: the server replaces an authority when
+// its file changes while lints and hovers may still read the old one, and
+// memory the collector owns is released when the last of them is done.
 func readAuthority(path string) (*archive.Authority, error) {
 	data, err := safeio.ReadFile(path, archive.MaxOpenBytes)
 	if err != nil {
@@ -85,7 +87,14 @@ func readAuthority(path string) (*archive.Authority, error) {
 		}
 		return nil, &archive.FileError{Name: path, Err: err}
 	}
-	return archive.Parse(path, data)
+	a, err := archive.Parse(path, data)
+	if err == nil {
+		err = a.Check()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // hoverArchiveMax bounds the archive's part of a hover, in bytes.
@@ -106,13 +115,16 @@ func archiveEvidence(auth *archive.Authority, e *people.Entity) string {
 	case people.KindPlace:
 		kind = archive.Place
 	}
-	h, ok := auth.Lookup(strings.TrimSpace(e.Name), kind)
+	h, ok, err := auth.Lookup(strings.TrimSpace(e.Name), kind)
+	if err != nil {
+		return clip("In this newsroom's archive: cannot be read: "+err.Error(), hoverArchiveMax)
+	}
 	if !ok {
 		return ""
 	}
-	ae, ok := auth.Entity(h)
-	if !ok {
-		return ""
+	ae, err := auth.Entity(h)
+	if err != nil {
+		return clip("In this newsroom's archive: cannot be read: "+err.Error(), hoverArchiveMax)
 	}
 	name, best := ae.Name, 0
 	for _, s := range ae.Spellings {

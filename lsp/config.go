@@ -26,11 +26,16 @@ type configs struct {
 	// configuration is loaded again when its authority changes (see
 	// archive.go).
 	archives map[string]archiveStamp
+	// sources reads the sources quotations are checked against, for
+	// every configuration of the session: each set indexed once, again
+	// when one of its files changes.
+	sources *engine.Sources
 }
 
 func newConfigs(rules []*linter.Rule, defaults []byte) *configs {
 	return &configs{rules: rules, defaults: defaults, byPath: map[string]*engine.Linter{},
-		lastGood: map[string]*engine.Linter{}, reported: map[string]bool{}, archives: map[string]archiveStamp{}}
+		lastGood: map[string]*engine.Linter{}, reported: map[string]bool{}, archives: map[string]archiveStamp{},
+		sources: &engine.Sources{Watch: true}}
 }
 
 // linter returns the linter for a document at path ("" for a document
@@ -55,7 +60,7 @@ func (c *configs) linter(path string) (*engine.Linter, error) {
 		c.byPath[cfgPath] = l
 		return l, err
 	}
-	l := &engine.Linter{Rules: c.rules, Config: cfg}
+	l := &engine.Linter{Rules: c.rules, Config: cfg, Sources: c.sources}
 	c.byPath[cfgPath], c.lastGood[cfgPath] = l, l
 	return l, nil
 }
@@ -64,9 +69,9 @@ func (c *configs) linter(path string) (*engine.Linter, error) {
 func (c *configs) fallbackLocked() *engine.Linter {
 	cfg, err := config.Load(c.defaults, "", c.rules)
 	if err != nil {
-		return &engine.Linter{Rules: c.rules}
+		return &engine.Linter{Rules: c.rules, Sources: c.sources}
 	}
-	return &engine.Linter{Rules: c.rules, Config: cfg}
+	return &engine.Linter{Rules: c.rules, Config: cfg, Sources: c.sources}
 }
 
 // forget makes every configuration load again (a newslint.toml changed);

@@ -12,6 +12,7 @@ import (
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/linter/engine"
 	"github.com/newslint/newslint/people"
+	"github.com/newslint/newslint/source"
 )
 
 // lintResult is one lint of one version of a document.
@@ -25,6 +26,9 @@ type lintResult struct {
 	// archive is the name authority the document was linted with (its
 	// configuration's), for hovers; nil when none.
 	archive *archive.Authority
+	// sources are the sources its quotations were checked against, for
+	// hovers; nil when none.
+	sources *source.Index
 }
 
 // lintText lints a document's text and turns the findings into
@@ -41,9 +45,14 @@ func lintText(l *engine.Linter, uri, path, lang string, text []byte, enc string)
 			Message: fmt.Sprintf("the document is %d bytes, over max-file-size (%d bytes): not linted", len(text), limit)}}
 		return res
 	}
-	res.file, res.findings, res.err = l.LintFile(name, text, formatOf(lang, path))
+	format := formatOf(lang, path)
+	res.file, res.findings, res.err = l.LintFile(name, text, format)
 	if l.Config != nil {
 		res.archive = l.Config.Archive
+		if l.Sources != nil && res.file != nil {
+			// The set the lint used, from the session's cache.
+			res.sources, _ = l.Sources.For(l.Config, name, text, format)
+		}
 	}
 	for _, f := range res.findings {
 		res.diagnostics = append(res.diagnostics, res.diagnostic(uri, f))
@@ -237,7 +246,8 @@ func (r *lintResult) disableLine(f linter.Finding) textEdit {
 }
 
 // hover shows who newslint thinks the name under the cursor is: the
-// entity's name, kind and evidence, roles, and every mention.
+// entity's name, kind and evidence, roles, and every mention; elsewhere
+// in a quotation, when sources are given, where it is in them.
 func (s *Server) hover(p hoverParams) *hover {
 	res := s.current(p.TextDocument.URI)
 	if res == nil || res.file == nil {
@@ -265,7 +275,7 @@ func (s *Server) hover(p hoverParams) *hover {
 			return &hover{Contents: markupContent{Kind: "markdown", Value: v}, Range: &rg}
 		}
 		if e < 0 {
-			return nil
+			return res.quoteHover(off)
 		}
 		v := res.describe(pm, e)
 		if ev := archiveEvidence(res.archive, &pm.Entities[e]); ev != "" {
@@ -273,7 +283,7 @@ func (s *Server) hover(p hoverParams) *hover {
 		}
 		return &hover{Contents: markupContent{Kind: "markdown", Value: v}, Range: &rg}
 	}
-	return nil
+	return res.quoteHover(off)
 }
 
 // hoverListMax is how many items of one list (mentions, pronouns, roles)

@@ -4,8 +4,10 @@
 // and the LSP type libraries stop at 3.16, before position encodings).
 // Documents are linted by the same engine as files, after a short pause
 // in typing; findings become diagnostics in the negotiated position
-// encoding, fixes become code actions, and hovering a name shows who
-// newslint thinks it is.
+// encoding, fixes become code actions, hovering a name shows who newslint
+// thinks it is, and hovering a quotation where it is in the sources
+// (quote-fidelity), which are indexed once a session and again when they
+// change.
 //
 // Never imports: rules, format, cmd/newslint, internal/ruletest.
 package lsp
@@ -79,6 +81,7 @@ func Serve(in io.Reader, out io.Writer, opts Options) int {
 	s := &Server{opts: opts, out: &writer{w: out}, enc: encUTF16, docs: map[string]*document{},
 		lints: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	s.configs = newConfigs(opts.Rules, opts.Defaults)
+	s.configs.sources.Skipped = func(path string, err error) { s.logMessage(fmt.Sprintf("source %s: %v", path, err)) }
 	rd := newReader(in)
 	for {
 		body, err := rd.read()

@@ -71,7 +71,7 @@ var titleClasses = map[string]string{
 var titleFirstWords = firstWords(titleClasses)
 
 func firstWords(titles map[string]string) map[string]bool {
-	out := map[string]bool{}
+	out := make(map[string]bool, len(titles))
 	for t := range titles {
 		out[strings.Fields(t)[0]] = true
 	}
@@ -262,8 +262,11 @@ func IsParticle(w string) bool {
 }
 
 func setOf(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
+	fields := strings.Fields(words)
+	// Sized up front: a map grown word by word allocates and rehashes
+	// each table on the way, at start-up, for every set.
+	m := make(map[string]bool, len(fields))
+	for _, w := range fields {
 		m[w] = true
 	}
 	return m
@@ -295,7 +298,7 @@ func countryOf(word string) string {
 // stem would name two). A name or a demonym wins over a stem. Built once,
 // on first use.
 var countryWords = sync.OnceValue(func() map[string]string {
-	m := map[string]string{}
+	m := make(map[string]string, len(countryNames)+len(countryDemonyms)+64)
 	add := func(names map[string]string) {
 		for name, code := range names {
 			for _, end := range []string{"stan", "istan", "stani", "istani"} {

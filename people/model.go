@@ -164,10 +164,14 @@ func (pm *Model) PersonLike(e int) bool {
 
 // MentionsInSentence lists the mentions of sentence si in text order.
 func (pm *Model) MentionsInSentence(si int) []int {
-	if si < 0 || si >= len(pm.bySent) {
+	if si < 0 || si+1 >= len(pm.bySentStart) {
 		return nil
 	}
-	return pm.bySent[si]
+	start, end := pm.bySentStart[si], pm.bySentStart[si+1]
+	if start == end {
+		return nil
+	}
+	return pm.bySent[start:end:end]
 }
 
 // Form says how a mention refers to its person.
@@ -418,7 +422,11 @@ type Model struct {
 	capWords   []maskedWord
 	capByShape map[shape][]maskedWord
 	shapeOnce  sync.Once
-	bySent     [][]int
+	// bySent lists the mentions of each sentence, in text order: those of
+	// sentence si are bySent[bySentStart[si]:bySentStart[si+1]] (one
+	// table and an offset a sentence, not a list a sentence).
+	bySent      []int
+	bySentStart []int32
 	// gazetteer is the number of entities made from the people gazetteer
 	// (the first ones).
 	gazetteer int

@@ -82,7 +82,7 @@ var phrasalCues = map[string]string{
 // inflect builds the inflections of verb bases: -s, -ed, -ing, with the
 // spelling changes of regular verbs.
 func inflect(bases []string) map[string]string {
-	v := map[string]string{}
+	v := make(map[string]string, 5*len(bases)) // each base has up to four inflections
 	for _, b := range bases {
 		v[b] = b
 		stem := b

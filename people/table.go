@@ -23,8 +23,9 @@ type table struct {
 	// articles, and a slot costs one comparison where a search costs
 	// seventeen. Slots are replaced whole, atomically, so goroutines
 	// linting different files share them without a lock; a slot's key is
-	// a copy, so that no article's text is kept alive by it.
-	recent *[recentSlots]atomic.Pointer[recentAnswer]
+	// a copy, so that no article's text is kept alive by it. Made on the
+	// first look-up (slots): a run that reads no table allocates none.
+	recent atomic.Pointer[[recentSlots]atomic.Pointer[recentAnswer]]
 }
 
 // recentSlots is the number of answers a table remembers (a power of two).
@@ -51,7 +52,16 @@ func newTable(text, idx, bloom string) *table {
 		}
 		idx = string(b)
 	}
-	return &table{text: text, idx: idx, bloom: bloom, recent: new([recentSlots]atomic.Pointer[recentAnswer])}
+	return &table{text: text, idx: idx, bloom: bloom}
+}
+
+// slots returns the table's remembered answers, made on first use.
+func (t *table) slots() *[recentSlots]atomic.Pointer[recentAnswer] {
+	if r := t.recent.Load(); r != nil {
+		return r
+	}
+	t.recent.CompareAndSwap(nil, new([recentSlots]atomic.Pointer[recentAnswer]))
+	return t.recent.Load()
 }
 
 // mayHold reports whether the filter admits the key of hash h: false means
@@ -96,7 +106,7 @@ func (t *table) get(key string) (string, bool) {
 	if !t.mayHold(h) {
 		return "", false
 	}
-	slot := &t.recent[(h>>40)%recentSlots]
+	slot := &t.slots()[(h>>40)%recentSlots]
 	if r := slot.Load(); r != nil && r.key == key {
 		return r.value, r.found
 	}

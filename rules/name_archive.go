@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -57,7 +58,9 @@ type archiveMatch struct {
 // the archive has written under that frame in many articles: "Federal
 // Reserve Chair Jerome Powel" where the archive has "Jerome Powell" in
 // 312. Uses the in-article check reported already (reported: their
-// starts) are not reported again.
+// starts) are not reported again. An authority that cannot be read (a
+// damaged chunk, a file changed under the run) fails the rule on the
+// article (Pass.Fail): an error for the file, never a silent pass.
 func runNameArchive(pass *linter.Pass, reported map[int]bool) {
 	defer pass.FromArchive()() // its findings are the archive's (Finding.Archive)
 	auth, a, pm := pass.Archive, pass.Article, pass.People
@@ -77,11 +80,20 @@ func runNameArchive(pass *linter.Pass, reported map[int]bool) {
 			}
 			done[s.folded] = true
 			m, ok := af.near(s)
-			if !ok || archiveKnowsAsReal(af, pm, s, m) {
+			real := ok && archiveKnowsAsReal(af, pm, s, m)
+			if af.err != nil {
+				pass.Fail(af.err) // the authority cannot be read: the file's run fails
+				return
+			}
+			if !ok || real {
 				continue
 			}
-			ent, ok := auth.Entity(m.entity)
-			if !ok || !sameGiven(&ent, s.given) {
+			ent, err := auth.Entity(m.entity)
+			if err != nil {
+				pass.Fail(err)
+				return
+			}
+			if !sameGiven(&ent, s.given) {
 				continue
 			}
 			right, count := archiveSpelling(&ent, m.surname)
@@ -224,11 +236,14 @@ func orgJustBefore(pm *people.Model, mi int) string {
 }
 
 // archiveFrames reads the frames of the archive an article asks about,
-// each part once, within a budget of entries for the whole article.
+// each part once, within a budget of entries for the whole article. err
+// is the first error reading the authority (a damaged or changed file):
+// nothing more is read once there is one, and the rule fails with it.
 type archiveFrames struct {
 	auth   *archive.Authority
 	min    int
 	budget int
+	err    error
 	// read holds the entries read of a frame whose surnames begin with
 	// one letter; totals the articles of whole given-name frames.
 	read   map[archiveFrameKey][]archive.FrameEntry
@@ -253,36 +268,67 @@ const archiveDominant = 10
 const archiveReadBudget = 200_000
 
 // entries returns the entries of a frame whose surnames begin with the
-// byte initial (those a near spelling may be: see archiveNearSpelling),
-// sorted by surname: at most archiveFrameReads, within the budget.
+// byte initial (those a near spelling may be: see archiveNearSpelling)
+// and that the archive writes in af.min articles or more (the others are
+// passed over, their surnames not read), sorted by surname: of the first
+// archiveFrameReads of the initial, within the budget.
 func (af *archiveFrames) entries(kind archive.FrameKind, frame string, initial byte) []archive.FrameEntry {
 	k := archiveFrameKey{kind, frame, initial}
 	if es, ok := af.read[k]; ok {
 		return es
 	}
 	var es []archive.FrameEntry
-	af.auth.FrameFrom(kind, frame, string(initial), func(fe archive.FrameEntry) bool {
-		if fe.Surname == "" || fe.Surname[0] != initial || len(es) >= archiveFrameReads || af.budget <= 0 {
+	if af.err != nil {
+		return nil
+	}
+	reads := 0
+	af.err = af.auth.FrameRange(kind, frame, string(initial), string(initial+1), af.min, func(fe archive.FrameEntry) bool {
+		if reads >= archiveFrameReads || af.budget <= 0 {
 			return false
 		}
+		reads++
 		af.budget--
-		es = append(es, fe)
+		if fe.Surname != "" {
+			fe.Surname = strings.Clone(fe.Surname) // a view of the authority's bytes, during the call
+			es = append(es, fe)
+		}
 		return true
 	})
 	af.read[k] = es
 	return es
 }
 
+// own is the number of articles that write the surname folded under a
+// frame (summed over the persons so written), within the budget.
+func (af *archiveFrames) own(kind archive.FrameKind, frame, folded string) int {
+	n := 0
+	if af.err != nil {
+		return 0
+	}
+	af.err = af.auth.FrameRange(kind, frame, folded, folded+"\x00", 0, func(fe archive.FrameEntry) bool {
+		if af.budget <= 0 {
+			return false
+		}
+		af.budget--
+		n += fe.Articles
+		return true
+	})
+	return n
+}
+
 // total is the number of articles that write a surname after the given
-// name (summed over its surnames; at most archiveFrameReads of them are
-// read, within the budget).
+// name (summed over its surnames, which are not read; at most
+// archiveFrameReads of them, within the budget).
 func (af *archiveFrames) total(given string) int {
 	k := archiveFrameKey{kind: archive.FrameGiven, frame: given}
 	if n, ok := af.totals[k]; ok {
 		return n
 	}
 	n, reads := 0, 0
-	af.auth.Frame(archive.FrameGiven, given, func(fe archive.FrameEntry) bool {
+	if af.err != nil {
+		return 0
+	}
+	af.err = af.auth.FrameRange(archive.FrameGiven, given, "", "", math.MaxInt, func(fe archive.FrameEntry) bool {
 		if reads >= archiveFrameReads || af.budget <= 0 {
 			return false
 		}
@@ -307,17 +353,12 @@ func (af *archiveFrames) near(s archiveSurname) (archiveMatch, bool) {
 	titled := map[string]bool{}     // surnames near s under a title or an organisation
 	givens := map[string][]string{} // the given names each follows
 	try := func(kind archive.FrameKind, frame string) {
-		es := af.entries(kind, frame, s.folded[0])
-		own := 0
-		i, _ := slices.BinarySearchFunc(es, s.folded, func(fe archive.FrameEntry, t string) int { return strings.Compare(fe.Surname, t) })
-		for ; i < len(es) && es[i].Surname == s.folded; i++ {
-			own += es[i].Articles
-		}
+		own := af.own(kind, frame, s.folded)
 		if own >= 2 {
 			known = true
 			return
 		}
-		for _, fe := range es {
+		for _, fe := range af.entries(kind, frame, s.folded[0]) {
 			if fe.Articles < af.min || fe.Articles < 10*own || !archiveNearSpelling(s.folded, fe.Surname) || pluralOf(s.folded, fe.Surname) {
 				continue
 			}
@@ -369,7 +410,8 @@ func (af *archiveFrames) strong(m archiveMatch) bool {
 // archive knows a person by that name alone or by the article's full
 // name in two articles or more (Donald Regan beside Ronald Reagan); both
 // spellings are common surnames (Baer, Baker); or the article writes it
-// in lower case too (an ordinary word).
+// in lower case too (an ordinary word). An error reading the authority
+// is left in af.err.
 func archiveKnowsAsReal(af *archiveFrames, pm *people.Model, s archiveSurname, m archiveMatch) bool {
 	auth := af.auth
 	if pm.LowerWords.Has(strings.ToLower(s.text)) {
@@ -383,10 +425,16 @@ func archiveKnowsAsReal(af *archiveFrames, pm *people.Model, s archiveSurname, m
 		names = append(names, s.first+" "+s.text)
 	}
 	for _, n := range names {
-		if h, ok := auth.Lookup(n, archive.Person); ok {
-			if e, ok := auth.Entity(h); ok && e.Articles >= 2 {
+		h, ok, err := auth.Lookup(n, archive.Person)
+		if err == nil && ok {
+			var e archive.Entity
+			if e, err = auth.Entity(h); err == nil && e.Articles >= 2 {
 				return true
 			}
+		}
+		if err != nil {
+			af.err = err
+			return false
 		}
 	}
 	return false

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,8 +30,13 @@ with <v Name> voice tags), other articles. Each direct quotation of four
 words or more is looked up in them, after setting aside what editors may
 change: the quotation marks, the case of the first letter, spacing and
 punctuation, words in [square brackets] (which may stand for the source's
-words), and an ellipsis (… or ...), which joins passages that come in that
-order in the source.
+words), an ellipsis (… or ...), which joins passages that come in that
+order in the source, and how a word is written: contractions ("We've" for
+"We have", "don't", "it's", "I'm", "won't"), numbers up to twenty in
+figures or words ("10", "ten"), "per cent", "percent" or "%", compounds
+as one word, hyphenated or spaced ("email", "e-mail"; "healthcare",
+"health care"), "&" for "and". British and American spellings are words
+changed.
 
 - Found as said: no finding.
 - Found with words changed, added or dropped: an error showing the
@@ -41,7 +47,12 @@ order in the source.
 - Found, but the transcript gives the words to someone else than the
   article does: an error naming both, with the source's place as related
   information. Labels are matched to the article's people by surname, full
-  name or title.
+  name or title. A label that names no one (Q:, QUESTION:, REPORTER:,
+  AUDIENCE MEMBER:, MODERATOR:) is worded as what it is, "a questioner
+  (Q:)": the reporter's question put in the official's mouth. It is
+  reported only when the transcript labels the person the article names
+  elsewhere, and not when the article puts the words as the question asked
+  ("Asked whether “…,” she said") or gives them to no one.
 - Not found in any source: an info finding, so a desk can see what it could
   not verify.
 
@@ -55,28 +66,6 @@ order in the source.
 	}
 }
 
-// minQuoteWords is the shortest quotation checked, in words.
-const minQuoteWords = 4
-
-// nearWords is how far from a passage found a short part of a quotation
-// (after an ellipsis) is looked for.
-const nearWords = 400
-
-// qword is a word of a quotation: its bytes in the article and its hash.
-type qword struct {
-	start, end int
-	hash       uint64
-	gap        bool // a [bracketed] insertion stands before it
-}
-
-// qpart is a run of a quotation's words between ellipses, and where it is
-// in the sources.
-type qpart struct {
-	words []qword
-	m     source.Match
-	found bool
-}
-
 func runQuoteFidelity(pass *linter.Pass) {
 	idx := pass.Sources
 	if idx == nil {
@@ -87,167 +76,49 @@ func runQuoteFidelity(pass *linter.Pass) {
 		if q.Single {
 			continue
 		}
-		parts := quoteParts(a, q)
-		n := 0
-		for _, p := range parts {
-			n += len(p.words)
+		c := q.Content()
+		parts := source.Quote(a.Src.Text[c.Start:c.End], c.Start)
+		if idx.Locate(parts) {
+			checkQuote(pass, idx, qi, parts)
 		}
-		if n < minQuoteWords {
-			continue
-		}
-		checkQuote(pass, idx, qi, parts)
 	}
 }
 
-// quoteParts reads a quotation's words, split at each ellipsis, leaving
-// out [bracketed] words.
-func quoteParts(a *article.Article, q article.Quote) []qpart {
-	c := q.Content()
-	text, pos := unglue(a.Src.Text[c.Start:c.End])
-	parts := []qpart{{}}
-	gap := false
-	flush := func(from, to int) {
-		p := &parts[len(parts)-1]
-		source.Words([]byte(text[from:to]), false, func(s, e int, h uint64) {
-			p.words = append(p.words, qword{start: c.Start + pos[from+s], end: c.Start + pos[from+e-1] + 1, hash: h, gap: gap})
-			gap = false
-		})
-	}
-	seg := 0
-	for i := 0; i < len(text); {
-		switch {
-		case text[i] == '[':
-			flush(seg, i)
-			end := strings.IndexByte(text[i:], ']')
-			if end < 0 {
-				end = len(text)
-			} else {
-				end += i
-			}
-			if inner := text[i+1 : end]; strings.Contains(inner, "…") || strings.Contains(inner, "...") {
-				parts = append(parts, qpart{})
-			} else {
-				gap = true
-			}
-			i = min(end+1, len(text))
-			seg = i
-		case strings.HasPrefix(text[i:], "…"):
-			flush(seg, i)
-			parts = append(parts, qpart{})
-			i += len("…")
-			seg = i
-		case strings.HasPrefix(text[i:], "..."):
-			flush(seg, i)
-			parts = append(parts, qpart{})
-			for i < len(text) && text[i] == '.' {
-				i++
-			}
-			seg = i
-		default:
-			i++
-		}
-	}
-	flush(seg, len(text))
-	out := parts[:0]
-	for _, p := range parts {
-		if len(p.words) > 0 {
-			out = append(out, p)
-		}
-	}
-	return out
+func partSpan(p *source.QuotePart) article.Span {
+	s, e := p.Span()
+	return article.Span{Start: s, End: e}
 }
 
-// unglue drops the brackets of a bracketed part of a word ("[T]he",
-// "candidate[s]"), which stand for the source's letters, and returns the
-// text left and, for each of its bytes, its offset in text.
-func unglue(text string) (string, []int) {
-	pos := make([]int, 0, len(text))
-	var b strings.Builder
-	letterAt := func(i int) bool {
-		r, _ := utf8.DecodeRuneInString(text[i:])
-		return i < len(text) && unicode.IsLetter(r)
-	}
-	letterBefore := func(i int) bool {
-		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		return i > 0 && unicode.IsLetter(r)
-	}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '[' {
-			if k := strings.IndexByte(text[i:], ']'); k > 1 && k <= 12 {
-				inner := text[i+1 : i+k]
-				if !strings.ContainsAny(inner, " .…") && (letterBefore(i) || letterAt(i+k+1)) {
-					for j := i + 1; j < i+k; j++ {
-						b.WriteByte(text[j])
-						pos = append(pos, j)
-					}
-					i += k
-					continue
-				}
-			}
-		}
-		b.WriteByte(text[i])
-		pos = append(pos, i)
-	}
-	return b.String(), pos
-}
-
-func hashesOf(ws []qword) ([]uint64, []bool) {
-	hs, gaps := make([]uint64, len(ws)), make([]bool, len(ws))
-	for i, w := range ws {
-		hs[i], gaps[i] = w.hash, w.gap
-	}
-	return hs, gaps
-}
-
-func checkQuote(pass *linter.Pass, idx *source.Index, qi int, parts []qpart) {
-	// Long parts first, by their four-word runs; then short ones near
-	// the part found before (or after) them.
-	for i := range parts {
-		if len(parts[i].words) >= minQuoteWords {
-			hs, gaps := hashesOf(parts[i].words)
-			parts[i].m, parts[i].found = idx.Find(hs, gaps, 0, 0)
-		}
-	}
-	for i := range parts {
-		if parts[i].found || len(parts[i].words) >= minQuoteWords {
-			continue
-		}
-		hs, gaps := hashesOf(parts[i].words)
-		if i > 0 && parts[i-1].found {
-			e := parts[i-1].m.End
-			parts[i].m, parts[i].found = idx.Find(hs, gaps, e, e+nearWords)
-		} else if i+1 < len(parts) && parts[i+1].found {
-			s := parts[i+1].m.Start
-			parts[i].m, parts[i].found = idx.Find(hs, gaps, s-nearWords, s)
-		}
-	}
+// checkQuote reports what is wrong with a quotation whose parts Locate
+// looked up.
+func checkQuote(pass *linter.Pass, idx *source.Index, qi int, parts []source.QuotePart) {
 	anyFound := false
 	for _, p := range parts {
-		anyFound = anyFound || p.found
+		anyFound = anyFound || p.Found
 	}
-	whole := article.Span{Start: parts[0].words[0].start, End: parts[len(parts)-1].words[len(parts[len(parts)-1].words)-1].end}
+	whole := article.Span{Start: partSpan(&parts[0]).Start, End: partSpan(&parts[len(parts)-1]).End}
 	if !anyFound {
 		pass.ReportAtMost(linter.Info, whole, "quotation not found in the sources", nil)
 		return
 	}
-	var prev *qpart
+	var prev *source.QuotePart
 	for i := range parts {
 		p := &parts[i]
-		span := article.Span{Start: p.words[0].start, End: p.words[len(p.words)-1].end}
-		if !p.found {
+		span := partSpan(p)
+		if !p.Found {
 			pass.ReportAtMost(linter.Info, span, "this part of the quotation is not found in the sources", nil)
 			continue
 		}
-		if prev != nil && p.m.Start < prev.m.End && idx.Where(p.m.Start, p.m.Start+1).File == idx.Where(prev.m.Start, prev.m.Start+1).File {
-			pass.ReportRelated(span, fmt.Sprintf("the ellipsis joins passages that come in the other order in the source (%s)", sourceWhere(idx, p.m.Start, p.m.End)),
-				[]linter.Related{sourceRelated(idx, p.m.Start, p.m.End, "this part, in the source"), sourceRelated(idx, prev.m.Start, prev.m.End, "the part before it, in the source")})
+		if prev != nil && p.Match.Start < prev.Match.End && idx.Where(p.Match.Start, p.Match.Start+1).File == idx.Where(prev.Match.Start, prev.Match.Start+1).File {
+			pass.ReportRelated(span, fmt.Sprintf("the ellipsis joins passages that come in the other order in the source (%s)", sourceWhere(idx, p.Match.Start, p.Match.End)),
+				[]linter.Related{sourceRelated(idx, p.Match.Start, p.Match.End, "this part, in the source"), sourceRelated(idx, prev.Match.Start, prev.Match.End, "the part before it, in the source")})
 		}
 		prev = p
 		switch {
-		case p.m.Joined:
+		case p.Match.Joined:
 			reportJoined(pass, idx, p)
 			continue
-		case !p.m.Exact():
+		case !p.Match.Exact():
 			reportChanged(pass, idx, p, span)
 		}
 		checkSpeaker(pass, idx, qi, p, span)
@@ -269,14 +140,14 @@ func sourceRelated(idx *source.Index, from, to int, msg string) linter.Related {
 
 // reportJoined reports a part whose words run two places of the source
 // together, with a fix that marks the cut with an ellipsis.
-func reportJoined(pass *linter.Pass, idx *source.Index, p *qpart) {
-	m := p.m
+func reportJoined(pass *linter.Pass, idx *source.Index, p *source.QuotePart) {
+	m := p.Match
 	k := m.Split
 	first, second := m.Ops[0], m.Ops[1]
-	span := article.Span{Start: p.words[0].start, End: p.words[len(p.words)-1].end}
+	span := partSpan(p)
 	msg := fmt.Sprintf("the quotation runs together two passages of the source without an ellipsis: “%s” (%s) and “%s” (%s)",
 		idx.Text(first.S0, first.S1), sourceWhere(idx, first.S0, first.S1), idx.Text(second.S0, second.S1), sourceWhere(idx, second.S0, second.S1))
-	cut := article.Span{Start: p.words[k-1].end, End: p.words[k].start}
+	cut := article.Span{Start: p.Words[k-1].End, End: p.Words[k].Start}
 	pass.ReportRelated(span, msg,
 		[]linter.Related{sourceRelated(idx, first.S0, first.S1, "the first passage"), sourceRelated(idx, second.S0, second.S1, "the second passage")},
 		pass.Fix("mark the cut with an ellipsis", cut, " … "))
@@ -284,14 +155,14 @@ func reportJoined(pass *linter.Pass, idx *source.Index, p *qpart) {
 
 // reportChanged reports words changed, added or dropped, showing the
 // difference and restoring the source's words.
-func reportChanged(pass *linter.Pass, idx *source.Index, p *qpart, span article.Span) {
+func reportChanged(pass *linter.Pass, idx *source.Index, p *source.QuotePart, span article.Span) {
 	a := pass.Article
 	src := a.Src.Text
-	wordText := func(from, to int) string { return src[p.words[from].start:p.words[to-1].end] }
+	wordText := func(from, to int) string { return src[p.Words[from].Start:p.Words[to-1].End] }
 	var diff []string
 	var edits []linter.Edit
 	fixable := true
-	for oi, op := range p.m.Ops {
+	for oi, op := range p.Match.Ops {
 		if op.Equal {
 			text := ""
 			if op.Q1 > op.Q0 {
@@ -303,7 +174,7 @@ func reportChanged(pass *linter.Pass, idx *source.Index, p *qpart, span article.
 				switch {
 				case oi == 0:
 					text = "… " + strings.Join(ws[len(ws)-4:], " ")
-				case oi == len(p.m.Ops)-1:
+				case oi == len(p.Match.Ops)-1:
 					text = strings.Join(ws[:4], " ") + " …"
 				default:
 					text = strings.Join(ws[:4], " ") + " … " + strings.Join(ws[len(ws)-4:], " ")
@@ -327,18 +198,18 @@ func reportChanged(pass *linter.Pass, idx *source.Index, p *qpart, span article.
 		var text string
 		switch {
 		case op.Q1 > op.Q0 && op.S1 > op.S0:
-			at, text = article.Span{Start: p.words[op.Q0].start, End: p.words[op.Q1-1].end}, sText
+			at, text = article.Span{Start: p.Words[op.Q0].Start, End: p.Words[op.Q1-1].End}, sText
 			if op.Q0 == 0 {
 				text = sameFirstCase(qText, text)
 			}
 		case op.Q1 > op.Q0 && op.Q0 > 0:
-			at = article.Span{Start: p.words[op.Q0-1].end, End: p.words[op.Q1-1].end}
-		case op.Q1 > op.Q0 && op.Q1 < len(p.words):
-			at = article.Span{Start: p.words[op.Q0].start, End: p.words[op.Q1].start}
+			at = article.Span{Start: p.Words[op.Q0-1].End, End: p.Words[op.Q1-1].End}
+		case op.Q1 > op.Q0 && op.Q1 < len(p.Words):
+			at = article.Span{Start: p.Words[op.Q0].Start, End: p.Words[op.Q1].Start}
 		case op.Q0 > 0:
-			at, text = article.Span{Start: p.words[op.Q0-1].end, End: p.words[op.Q0-1].end}, " "+sText
-		case op.Q0 < len(p.words):
-			at, text = article.Span{Start: p.words[0].start, End: p.words[0].start}, sameFirstCase(wordText(0, 1), sText)+" "
+			at, text = article.Span{Start: p.Words[op.Q0-1].End, End: p.Words[op.Q0-1].End}, " "+sText
+		case op.Q0 < len(p.Words):
+			at, text = article.Span{Start: p.Words[0].Start, End: p.Words[0].Start}, sameFirstCase(wordText(0, 1), sText)+" "
 		default:
 			fixable = false
 			continue
@@ -350,8 +221,8 @@ func reportChanged(pass *linter.Pass, idx *source.Index, p *qpart, span article.
 		}
 		edits = append(edits, s.Edits...)
 	}
-	msg := fmt.Sprintf("the quotation's words differ from the source (%s): %s", sourceWhere(idx, p.m.Start, p.m.End), strings.Join(diff, " "))
-	rel := []linter.Related{sourceRelated(idx, p.m.Start, p.m.End, "the source's words: “"+idx.Text(p.m.Start, p.m.End)+"”")}
+	msg := fmt.Sprintf("the quotation's words differ from the source (%s): %s", sourceWhere(idx, p.Match.Start, p.Match.End), strings.Join(diff, " "))
+	rel := []linter.Related{sourceRelated(idx, p.Match.Start, p.Match.End, "the source's words: “"+idx.Text(p.Match.Start, p.Match.End)+"”")}
 	if !fixable || len(edits) == 0 {
 		pass.ReportRelated(span, msg, rel)
 		return
@@ -381,33 +252,101 @@ func second(s string) rune {
 
 // checkSpeaker reports words the source gives to another speaker than the
 // one the article gives them to.
-func checkSpeaker(pass *linter.Pass, idx *source.Index, qi int, p *qpart, span article.Span) {
-	speakers := idx.Speakers(p.m.Start, p.m.End)
+func checkSpeaker(pass *linter.Pass, idx *source.Index, qi int, p *source.QuotePart, span article.Span) {
+	speakers := idx.Speakers(p.Match.Start, p.Match.End)
 	if len(speakers) > 1 {
-		pass.ReportRelated(span, fmt.Sprintf("the quotation runs together the words of %s in the source (%s)", strings.Join(labelled(speakers), " and "), sourceWhere(idx, p.m.Start, p.m.End)),
-			[]linter.Related{sourceRelated(idx, p.m.Start, p.m.End, "the source")})
+		pass.ReportRelated(span, fmt.Sprintf("the quotation runs together the words of %s in the source (%s)", strings.Join(labelled(speakers), " and "), sourceWhere(idx, p.Match.Start, p.Match.End)),
+			[]linter.Related{sourceRelated(idx, p.Match.Start, p.Match.End, "the source")})
 		return
 	}
 	if len(speakers) == 0 || speakers[0] == "" || pass.People == nil || qi >= len(pass.People.Attributions) {
 		return
 	}
-	e := pass.People.Attributions[qi].Entity
+	at := pass.People.Attributions[qi]
+	e := at.Entity
 	if e < 0 || e >= len(pass.People.Entities) {
-		return
+		return // the article gives the words to no one it names
 	}
 	ent := &pass.People.Entities[e]
 	if labelNames(speakers[0], ent) {
 		return
 	}
-	pass.ReportRelated(span, fmt.Sprintf("the transcript gives these words to %s; the article to %s (%s)", speakers[0], ent.Name, sourceWhere(idx, p.m.Start, p.m.End)),
-		[]linter.Related{sourceRelated(idx, p.m.Start, p.m.End, "the words, said by "+speakers[0])})
+	who := speakers[0]
+	if role, ok := genericLabel(who); ok {
+		// A label that names no one (Q:, REPORTER:, MODERATOR:): the
+		// words are someone else's only if the transcript gives the
+		// person the article names a label of their own, and the
+		// article does not put them as the question asked.
+		if !labelledInFile(idx, idx.Passage(p.Match.Start).File, ent) || putAsQuestion(pass.Article, pass.Article.Quotes[qi], at) {
+			return
+		}
+		who = fmt.Sprintf("%s (%s:)", role, who)
+	}
+	pass.ReportRelated(span, fmt.Sprintf("the transcript gives these words to %s; the article to %s (%s)", who, ent.Name, sourceWhere(idx, p.Match.Start, p.Match.End)),
+		[]linter.Related{sourceRelated(idx, p.Match.Start, p.Match.End, "the words, said by "+who)})
+}
+
+// genericLabels are the speaker labels of a transcript that name no one
+// (folded), with what they stand for.
+var genericLabels = map[string]string{
+	"q": "a questioner", "question": "a questioner", "questioner": "a questioner", "reporter": "a questioner",
+	"journalist": "a questioner", "audience member": "a questioner", "audience": "a questioner", "participant": "a questioner",
+	"unidentified reporter": "a questioner", "unidentified speaker": "a speaker the transcript does not name",
+	"moderator": "the moderator", "host": "the host", "interviewer": "the interviewer", "operator": "the operator",
+}
+
+// genericLabel says what a label that names no one stands for ("Q":
+// "a questioner"; "MODERATOR": "the moderator"), by its words without an
+// affiliation in brackets ("REPORTER (Reuters)").
+func genericLabel(label string) (string, bool) {
+	if open := strings.IndexByte(label, '('); open > 0 {
+		label = label[:open]
+	}
+	key := strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(label, ".", " "))), " ")
+	role, ok := genericLabels[key]
+	return role, ok
+}
+
+// labelledInFile reports whether a label of the source file names the
+// entity.
+func labelledInFile(idx *source.Index, file int, ent *people.Entity) bool {
+	for _, l := range idx.FileSpeakers(file) {
+		if _, generic := genericLabel(l); !generic && labelNames(l, ent) {
+			return true
+		}
+	}
+	return false
+}
+
+// putAsQuestion reports whether the article puts the quotation as the
+// question asked of its speaker ("Asked whether “…,” Duarte said it
+// would not"): a form of "ask" stands before it in its sentence, and is
+// not the cue of the attribution ("Duarte asked: “…?”").
+func putAsQuestion(a *article.Article, q article.Quote, at people.Attribution) bool {
+	start := q.Whole().Start
+	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > start })
+	if i == len(a.Sentences) {
+		return false
+	}
+	from := min(a.Sentences[i].Start, start)
+	found := false
+	source.Words([]byte(a.Src.Text[from:start]), false, func(s, e int, _ uint64) {
+		w := strings.ToLower(a.Src.Text[from+s : from+e])
+		if (w == "asked" || w == "asking" || w == "ask") && !(from+s >= at.Verb.Start && from+s < at.Verb.End) {
+			found = true
+		}
+	})
+	return found
 }
 
 func labelled(speakers []string) []string {
 	out := make([]string, len(speakers))
 	for i, s := range speakers {
-		if s == "" {
+		switch role, generic := genericLabel(s); {
+		case s == "":
 			s = "a speaker the source does not name"
+		case generic:
+			s = fmt.Sprintf("%s (%s:)", role, s)
 		}
 		out[i] = s
 	}

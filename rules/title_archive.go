@@ -32,7 +32,8 @@ type archiveOffice struct {
 // marked former, then-, acting and the like, in a sentence of another
 // time, explained by a change word, nor when the article gives the person
 // the newer office too. A warning (or the rule's severity, if lower):
-// the archive may be late.
+// the archive may be late. An authority that cannot be read fails the
+// rule on the article (Pass.Fail).
 func runTitleArchive(pass *linter.Pass, explained func(titleUse) bool) {
 	defer pass.FromArchive()() // its findings are the archive's (Finding.Archive)
 	auth, a, pm := pass.Archive, pass.Article, pass.People
@@ -43,7 +44,11 @@ func runTitleArchive(pass *linter.Pass, explained func(titleUse) bool) {
 			continue
 		}
 		name := strings.TrimSpace(e.Name)
-		h, ok := auth.Lookup(name, archive.Person)
+		h, ok, err := auth.Lookup(name, archive.Person)
+		if err != nil {
+			pass.Fail(err)
+			return
+		}
 		if !ok {
 			continue
 		}
@@ -68,9 +73,10 @@ func runTitleArchive(pass *linter.Pass, explained func(titleUse) bool) {
 				continue
 			}
 			if offices == nil {
-				ent, ok := auth.Entity(h)
-				if !ok {
-					break
+				ent, err := auth.Entity(h)
+				if err != nil {
+					pass.Fail(err)
+					return
 				}
 				offices = archiveOffices(&ent)
 			}

@@ -48,6 +48,14 @@ func (x *Index) index() {
 		x.head[i] = -1
 	}
 	x.next = make([]int32, n)
+	// seen: a bit for each word (by its hash), 16 to 32 bits a word:
+	// which words the sources hold, so that a variant of a quotation with
+	// a word they do not hold is not looked up (voteVariants).
+	x.seen = make([]uint64, max(1, size/8))
+	for _, w := range x.words {
+		b := w.hash & (uint64(len(x.seen))*64 - 1)
+		x.seen[b>>6] |= 1 << (b & 63)
+	}
 	var h [gram]uint64
 	for p := 0; p+gram <= n; p++ {
 		for k := range h {
@@ -57,6 +65,16 @@ func (x *Index) index() {
 		x.next[p] = x.head[b]
 		x.head[b] = int32(p)
 	}
+}
+
+// holds reports whether the sources may hold a word of hash h (false:
+// they do not).
+func (x *Index) holds(h uint64) bool {
+	if len(x.seen) == 0 {
+		return false
+	}
+	b := h & (uint64(len(x.seen))*64 - 1)
+	return x.seen[b>>6]&(1<<(b&63)) != 0
 }
 
 // lookup calls fn with each position (up to maxHits) where the four words
@@ -113,30 +131,53 @@ func (m Match) Exact() bool {
 }
 
 // Find aligns a quotation's words (their hashes, as Words gives them) with
-// the sources. gap[i], when set, says that words of the source may stand
-// unquoted before the quotation's word i (where an editor's [bracketed]
-// words or nothing replaced them). It finds the place by the quotation's
-// four-word runs, and fails (ok false) when none of them is in the
-// sources or most of its words are not there. A quotation shorter than
-// four words is only looked for in [near0, near1) of the source words,
-// when that is not empty.
+// the sources: FindPart, with no word joined to the next and no
+// contraction.
 func (x *Index) Find(q []uint64, gap []bool, near0, near1 int) (m Match, ok bool) {
-	if len(q) > MaxWords {
-		q, gap = q[:MaxWords], gap[:MaxWords]
+	ws := make([]QuoteWord, len(q))
+	for i := range q {
+		ws[i] = QuoteWord{Hash: q[i], Gap: gap[i]}
 	}
-	if len(q) == 0 {
+	return x.FindPart(&QuotePart{Words: ws}, near0, near1)
+}
+
+// FindPart aligns a quotation's words with the sources. A word's Gap,
+// when set, says that words of the source may stand unquoted before it
+// (where an editor's [bracketed] words or nothing replaced them). It finds
+// the place by the quotation's four-word runs (and, when none of them is
+// in the sources, by the runs it would have with a contraction written
+// out or two words written as one), and fails (ok false) when none of
+// them is in the sources or most of its words are not there. A quotation
+// shorter than four words is only looked for in [near0, near1) of the
+// source words, when that is not empty.
+func (x *Index) FindPart(part *QuotePart, near0, near1 int) (m Match, ok bool) {
+	ws := part.Words
+	if len(ws) > MaxWords {
+		ws = ws[:MaxWords]
+	}
+	if len(ws) == 0 {
 		return m, false
 	}
+	q := make([]uint64, len(ws))
+	for i, w := range ws {
+		q[i] = w.Hash
+	}
 	if len(q) < gram {
-		return x.findNear(q, near0, near1)
+		return x.findNear(ws, q, near0, near1)
 	}
 	votes := map[int]int{}
-	var diag []int // the diagonal of each quotation run, or minInt
-	for i := 0; i+gram <= len(q); i++ {
-		x.lookup(q[i:], func(p int) {
-			votes[p-i]++
-			diag = append(diag, i, p-i)
+	var diag []int // the quotation run and the diagonal of each hit
+	vote := func(run []uint64, at int) {
+		x.lookup(run, func(p int) {
+			votes[p-at]++
+			diag = append(diag, at, p-at)
 		})
+	}
+	for i := 0; i+gram <= len(q); i++ {
+		vote(q[i:], i)
+	}
+	if len(votes) == 0 {
+		x.voteVariants(ws, part.contractions, q, vote)
 	}
 	if len(votes) == 0 {
 		return m, false
@@ -154,7 +195,7 @@ func (x *Index) Find(q []uint64, gap []bool, near0, near1 int) (m Match, ok bool
 	slack := len(q)/2 + 4
 	lo := max(x.files[fi].first, best-slack)
 	hi := min(x.files[fi].end, best+len(q)+slack)
-	m = x.align(q, gap, lo, hi)
+	m = x.align(ws, q, lo, hi)
 	equal := 0
 	for _, op := range m.Ops {
 		if op.Equal {
@@ -167,15 +208,79 @@ func (x *Index) Find(q []uint64, gap []bool, near0, near1 int) (m Match, ok bool
 	return m, true
 }
 
-// findNear looks for the words of q, all of them, in [lo, hi).
-func (x *Index) findNear(q []uint64, lo, hi int) (Match, bool) {
+// voteVariants looks up, for a quotation none of whose runs is in the
+// sources, the runs around each of its contractions written out ("we've"
+// as "we have", "it's" as "it is" or "it has") and around each pair of
+// its words written as one ("we have" as "we've", "per cent" as
+// "percent"): a few runs for each word, so that it stays linear.
+func (x *Index) voteVariants(ws []QuoteWord, cs []contraction, q []uint64, vote func(run []uint64, at int)) {
+	var buf []uint64
+	// local looks up the runs of q[from:i] + mid + q[k:to] that hold a
+	// word of mid; the word at local index 0 stands at quotation index
+	// from.
+	local := func(i, k int, mid ...uint64) {
+		from, to := max(0, i-gram+1), min(len(q), k+gram-1)
+		buf = append(append(append(buf[:0], q[from:i]...), mid...), q[k:to]...)
+		for s := 0; s+gram <= len(buf); s++ {
+			if s+gram > i-from && s < i-from+len(mid) {
+				vote(buf[s:], from+s)
+			}
+		}
+	}
+	for _, c := range cs {
+		for _, r := range c.readings {
+			if r[0] != 0 && c.word < len(q) && x.holds(r[0]) && x.holds(r[1]) {
+				local(c.word, c.word+1, r[0], r[1])
+			}
+		}
+	}
+	for i, w := range ws {
+		if w.Join != 0 && i+1 < len(ws) && x.holds(w.Join) {
+			local(i, i+2, w.Join)
+		}
+	}
+}
+
+// findNear looks for the words of q, all of them, in [lo, hi): as they
+// are, or with a word for two or two for one as an editor may write them
+// ("won't" for "will not").
+func (x *Index) findNear(ws []QuoteWord, q []uint64, lo, hi int) (Match, bool) {
 	lo, hi = max(lo, 0), min(hi, len(x.words))
 	for p := lo; p+len(q) <= hi; p++ {
 		if x.equalAt(q, p) {
 			return Match{Start: p, End: p + len(q), Ops: []Op{{Equal: true, Q0: 0, Q1: len(q), S0: p, S1: p + len(q)}}}, true
 		}
 	}
+	for p := lo; p < hi; p++ {
+		if m, ok := x.joinedAt(ws, q, p, hi); ok {
+			return m, true
+		}
+	}
 	return Match{}, false
+}
+
+// joinedAt matches the words of q from source word p (before hi), each
+// equal or a word for two or two for one (joinHash).
+func (x *Index) joinedAt(ws []QuoteWord, q []uint64, p, hi int) (Match, bool) {
+	m := Match{Start: p}
+	i, j := 0, p
+	for i < len(q) {
+		op := Op{Equal: true, Q0: i, S0: j}
+		switch {
+		case j < hi && x.words[j].hash == q[i]:
+			i, j = i+1, j+1
+		case j+1 < hi && x.join(j) == q[i]:
+			i, j = i+1, j+2
+		case i+1 < len(q) && j < hi && ws[i].Join != 0 && ws[i].Join == x.words[j].hash:
+			i, j = i+2, j+1
+		default:
+			return Match{}, false
+		}
+		op.Q1, op.S1 = i, j
+		m.Ops = append(m.Ops, op)
+	}
+	m.End = j
+	return m, true
 }
 
 func (x *Index) equalAt(q []uint64, p int) bool {
@@ -252,14 +357,24 @@ func (x *Index) joined(q []uint64, diag []int, best int) (Match, bool) {
 // programming, quotation × window, both bounded). A word changed costs 3,
 // one added or dropped 2 (so that "until spring" for "until next spring"
 // reads as a word dropped, not one changed and one cut off), and a
-// source word skipped where gap allows costs nothing.
-func (x *Index) align(q []uint64, gap []bool, lo, hi int) Match {
+// source word skipped where gap allows costs nothing. A word that stands
+// for two, or two for one, as an editor may write them (joinHash: "we've"
+// for "we have", "email" for "e-mail"), are equal.
+func (x *Index) align(ws []QuoteWord, q []uint64, lo, hi int) Match {
 	n, w := len(q), hi-lo
 	const (
-		diagStep = iota
-		upStep   // quotation word added
-		leftStep // source word dropped
+		diagStep  = iota
+		upStep    // quotation word added
+		leftStep  // source word dropped
+		oneToTwo  // a quotation word for two of the source
+		twoToOne  // two quotation words for one of the source
+		equalCost = 0
 	)
+	// sjoin[j]: what source words lo+j and lo+j+1 may be written as.
+	sjoin := make([]uint64, w)
+	for j := 0; j+1 < w; j++ {
+		sjoin[j] = x.join(lo + j)
+	}
 	cost := make([]int32, (n+1)*(w+1))
 	step := make([]uint8, (n+1)*(w+1))
 	at := func(i, j int) int { return i*(w+1) + j }
@@ -269,7 +384,7 @@ func (x *Index) align(q []uint64, gap []bool, lo, hi int) Match {
 	}
 	for i := 1; i <= n; i++ {
 		dropCost := int32(2)
-		if i < n && gap[i] {
+		if i < n && ws[i].Gap {
 			dropCost = 0
 		}
 		for j := 1; j <= w; j++ {
@@ -284,6 +399,16 @@ func (x *Index) align(q []uint64, gap []bool, lo, hi int) Match {
 			if l := cost[at(i, j-1)] + dropCost; l < c {
 				c, s = l, leftStep
 			}
+			if j >= 2 && sjoin[j-2] == q[i-1] && sjoin[j-2] != 0 {
+				if t := cost[at(i-1, j-2)] + equalCost; t < c {
+					c, s = t, oneToTwo
+				}
+			}
+			if i >= 2 && ws[i-2].Join != 0 && ws[i-2].Join == x.words[lo+j-1].hash {
+				if t := cost[at(i-2, j-1)] + equalCost; t < c {
+					c, s = t, twoToOne
+				}
+			}
 			cost[at(i, j)], step[at(i, j)] = c, s
 		}
 	}
@@ -291,7 +416,7 @@ func (x *Index) align(q []uint64, gap []bool, lo, hi int) Match {
 	// source's: "until spring" drops "next" rather than adding "spring".
 	end, endsEqual := 0, false
 	for j := 1; j <= w; j++ {
-		c, eq := cost[at(n, j)], q[n-1] == x.words[lo+j-1].hash
+		c, eq := cost[at(n, j)], q[n-1] == x.words[lo+j-1].hash || step[at(n, j)] == oneToTwo || step[at(n, j)] == twoToOne
 		if c < cost[at(n, end)] || c == cost[at(n, end)] && eq && !endsEqual {
 			end, endsEqual = j, eq
 		}
@@ -311,8 +436,14 @@ func (x *Index) align(q []uint64, gap []bool, lo, hi int) Match {
 		case upStep:
 			rev = append(rev, move{false, 1, 0})
 			i--
+		case oneToTwo:
+			rev = append(rev, move{true, 1, 2})
+			i, j = i-1, j-2
+		case twoToOne:
+			rev = append(rev, move{true, 2, 1})
+			i, j = i-2, j-1
 		default:
-			rev = append(rev, move{i < n && gap[i], 0, 1})
+			rev = append(rev, move{i < n && ws[i].Gap, 0, 1})
 			j--
 		}
 	}
@@ -345,6 +476,17 @@ func (x *Index) align(q []uint64, gap []bool, lo, hi int) Match {
 		}
 	}
 	return m
+}
+
+// join is what source words w and w+1 may be written as (joinHash), 0
+// when they are in different passages.
+func (x *Index) join(w int) uint64 {
+	if w+1 >= len(x.words) || x.words[w].passage != x.words[w+1].passage {
+		return 0
+	}
+	a, b := x.words[w], x.words[w+1]
+	t := x.files[x.fileOf(w)].Text
+	return joinHash(t[a.start:a.end], t[a.end:b.start], t[b.start:b.end])
 }
 
 // sameSentence reports whether source words [a, b] stand in one passage
@@ -415,17 +557,42 @@ func (x *Index) Text(from, to int) string {
 	for w := from; w < to; w++ {
 		f := &x.files[x.fileOf(w)]
 		if w > from {
-			prev := x.words[w-1]
-			between := f.Text[prev.end:x.words[w].start]
-			if x.fileOf(w-1) != x.fileOf(w) || strings.ContainsAny(string(between), "\n\r<>") || len(between) > 8 {
-				b.WriteByte(' ')
-			} else {
-				b.Write(between)
-			}
+			b.WriteString(x.between(w))
 		}
 		b.Write(f.Text[x.words[w].start:x.words[w].end])
 	}
 	return b.String()
+}
+
+// between is what Text writes between source words w-1 and w.
+func (x *Index) between(w int) string {
+	f := &x.files[x.fileOf(w)]
+	prev := x.words[w-1]
+	between := f.Text[prev.end:x.words[w].start]
+	if x.fileOf(w-1) != x.fileOf(w) || strings.ContainsAny(string(between), "\n\r<>") || len(between) > 8 {
+		return " "
+	}
+	return string(between)
+}
+
+// Context is source words [from, to) (to > from) as Text writes them, and
+// up to n words of their passage on either side, with what stands between:
+// before, the words, after. cutBefore and cutAfter say that the passage
+// goes on beyond them.
+func (x *Index) Context(from, to, n int) (before, words, after string, cutBefore, cutAfter bool) {
+	p := x.Passage(from)
+	if a := max(p.First, from-n); a < from {
+		before = x.Text(a, from) + x.between(from)
+		cutBefore = a > p.First
+	}
+	words = x.Text(from, to)
+	if q := x.Passage(to - 1); q == p {
+		if b := min(p.End, to+n); b > to {
+			after = x.between(to) + x.Text(to, b)
+			cutAfter = b < p.End
+		}
+	}
+	return before, words, after, cutBefore, cutAfter
 }
 
 // Word is source word w as written.

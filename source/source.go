@@ -9,7 +9,12 @@
 // dashes unified, punctuation dropped), each keeping its byte span in the
 // file, and indexes all of them once (Build): a table of every run of four
 // words, so that looking a quotation up costs what the quotation is long,
-// not what the sources are.
+// not what the sources are. A quotation's words are read by Quote (parts
+// between ellipses, [bracketed] words left out) and looked up by Locate,
+// for the rule and for what shows where a quotation is (newslint inspect,
+// the editor's hover); words are equal when an editor may write one for
+// the other (a small number in figures, a contraction, a compound as one
+// word: see Words and joinHash).
 //
 // Never imports: github.com/yuin/goldmark, golang.org/x/net/html,
 // github.com/BurntSushi/toml, github.com/sergi/go-diff, rules, format,
@@ -88,6 +93,7 @@ type indexedFile struct {
 	File
 	lineStarts []int
 	first, end int // words
+	speakers   []string
 }
 
 // Index is every source of a run, read and indexed once. It is not changed
@@ -101,6 +107,7 @@ type Index struct {
 	// with that bucket, next[p] the one before it, -1 ending a chain.
 	head, next []int32
 	mask       uint64
+	seen       []uint64
 }
 
 // Build reads and indexes files, in order. Its cost grows linearly with
@@ -131,7 +138,7 @@ func (x *Index) Path(i int) string { return x.files[i].Path }
 func (x *Index) Words() int { return len(x.words) }
 
 func (x *Index) add(f File) {
-	fi := len(x.files)
+	fi, firstPassage := len(x.files), len(x.Passages)
 	x.files = append(x.files, indexedFile{File: f, lineStarts: lineStarts(f.Text), first: len(x.words)})
 	r := &reader{x: x, file: fi, text: f.Text, newPassage: true}
 	switch f.Format {
@@ -142,7 +149,18 @@ func (x *Index) add(f File) {
 	}
 	x.files[fi].end = len(x.words)
 	r.closePassage()
+	seen := map[string]bool{}
+	for _, p := range x.Passages[firstPassage:] {
+		if sp := p.Speaker; sp != "" && !seen[sp] {
+			seen[sp] = true
+			x.files[fi].speakers = append(x.files[fi].speakers, sp)
+		}
+	}
 }
+
+// FileSpeakers lists the speakers the labels of file i name, each once, in
+// the order they first speak.
+func (x *Index) FileSpeakers(i int) []string { return x.files[i].speakers }
 
 // reader reads one file into passages and words.
 type reader struct {

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
-	"golang.org/x/net/html"
+	"github.com/newslint/newslint/article/markup/internal/html"
 )
 
 // blockTag reports whether an element starts and ends a text block.

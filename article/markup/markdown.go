@@ -3,14 +3,15 @@ package markup
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
+	"github.com/newslint/newslint/article/markup/internal/goldmark/ast"
+	"github.com/newslint/newslint/article/markup/internal/goldmark/extension"
+	east "github.com/newslint/newslint/article/markup/internal/goldmark/extension/ast"
+	"github.com/newslint/newslint/article/markup/internal/goldmark/parser"
+	"github.com/newslint/newslint/article/markup/internal/goldmark/text"
 )
 
 // frontMatter returns the length of a YAML (---) or TOML (+++) front matter
@@ -237,7 +238,18 @@ func thematicBreak(b []byte) bool {
 	return count >= 3
 }
 
-var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+// markdownParser is goldmark's parser for GitHub Flavored Markdown, set up
+// as goldmark.New(goldmark.WithExtensions(extension.GFM)) sets it up, and
+// made when the first Markdown file is read: a run on plain text builds
+// none of it (goldmark is copied into internal/goldmark so that its
+// patterns and tables wait for first use too; see FORK.md there).
+var markdownParser = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(append([]parser.Option{
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	}, extension.GFMParserOptions()...)...)
+})
 
 // mdReader collects the text, blocks and comments of a Markdown file.
 type mdReader struct {
@@ -261,7 +273,7 @@ func readMarkdown(src []byte) Document {
 	input := append([]byte(nil), src...)
 	copy(input[:fm], blank(src[:fm]))
 	boundNesting(input)
-	doc := markdown.Parser().Parse(text.NewReader(input))
+	doc := markdownParser().Parse(text.NewReader(input))
 	_ = ast.Walk(doc, r.visit)
 	return r.d
 }

@@ -4,9 +4,17 @@
 // into one word (Nazar<b>baev</b>, Nazar**baev**), with article.MarkupPad.
 // The masked text keeps the file's length and line breaks, so every offset
 // the model computes is an offset into the file as it is on disk. One file
-// per format.
+// per format. Markdown is read with goldmark and HTML with the tokenizer of
+// golang.org/x/net/html, both copied into internal/ (see
+// internal/FORK.md) so that nothing of them is built before a file of
+// their format is read.
 //
-// Never imports: any package of this module but article.
+// Never imports: any package of this module but article,
+// article/markup/internal/goldmark/ast,
+// article/markup/internal/goldmark/extension,
+// article/markup/internal/goldmark/extension/ast,
+// article/markup/internal/goldmark/parser,
+// article/markup/internal/goldmark/text, article/markup/internal/html.
 package markup
 
 import (

@@ -28,6 +28,7 @@ const archiveUsage = `usage: newslint archive build PATH... -o NAMES.nla
        newslint archive add NAMES.nla PATH...
        newslint archive merge A.nla B.nla... -o NAMES.nla
        newslint archive info [--format text|json] NAMES.nla
+       newslint archive check NAMES.nla...
        newslint archive lookup [--format text|json] NAMES.nla NAME...
        newslint archive report PATH... [--archive NAMES.nla] [--format markdown|json|csv] [-o FILE]
 
@@ -37,7 +38,9 @@ and dates, counted in articles. build reads files and directories as
 linting does (what git ignores and exclude names skipped); add updates an
 authority with new articles (those it holds already are skipped); merge
 joins authorities built from disjoint shards (the result is the authority
-built from all of them, byte for byte); info says what one holds; lookup
+built from all of them, byte for byte); info says what one holds, check
+reads one whole (both check every byte against its checksums, and every
+record; linting checks only what its look-ups read); lookup
 prints the record of each name (exit status 1 when one is not in it); report
 lists the probable published errors of the articles, strongest first (the
 corrections report).
@@ -140,11 +143,17 @@ func runArchive(args []string, all []*linter.Rule, stdout, stderr io.Writer) int
 			return exitError
 		}
 		return archiveInfo(pos[0], o, stdout, stderr)
+	case "check":
+		if len(pos) == 0 {
+			sayf(stderr, "usage: newslint archive check NAMES.nla... (the authorities to read whole and check)")
+			return exitError
+		}
+		return archiveCheck(pos, o, stdout, stderr)
 	case "help":
 		usage(stdout)
 		return exitOK
 	}
-	sayf(stderr, "archive: unknown subcommand %q (build, add, merge, info or report)", cmd)
+	sayf(stderr, "archive: unknown subcommand %q (build, add, merge, info, check, lookup or report)", cmd)
 	return exitError
 }
 
@@ -446,10 +455,16 @@ func archiveInfo(path string, o archiveOptions, stdout, stderr io.Writer) int {
 		FirstDate: in.First.String(), LatestDate: in.Latest.String(),
 		Entities:  map[string]int{"person": in.Persons, "organisation": in.Organisations, "place": in.Places},
 		Spellings: in.Spellings, Titles: in.Titles, Frames: in.Frames, Top: []entityJSON{}}
-	for _, h := range topEntities(a, o.top) {
-		e, ok := a.Entity(h)
-		if !ok {
-			continue
+	top, err := topEntities(a, o.top)
+	if err != nil {
+		sayf(stderr, "%v", err)
+		return exitError
+	}
+	for _, h := range top {
+		e, err := a.Entity(h)
+		if err != nil {
+			sayf(stderr, "%v", err)
+			return exitError
 		}
 		ej := entityJSON{Name: e.Name, Kind: e.Kind.String(), Articles: e.Articles, FirstDate: e.First.String(),
 			LatestDate: e.Latest.String(), Male: e.Male, Female: e.Female}
@@ -483,18 +498,43 @@ func archiveInfo(path string, o archiveOptions, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// archiveCheck reads each authority at paths whole and checks it: every
+// chunk against its checksum, every record (archive.Check). Exit status 2
+// when one cannot be read or is damaged, after checking the others.
+func archiveCheck(paths []string, o archiveOptions, stdout, stderr io.Writer) int {
+	code := exitOK
+	for _, path := range paths {
+		a, err := archive.Open(path)
+		if err == nil {
+			err = a.Check()
+			in := a.Info()
+			a.Close()
+			if err == nil {
+				if !o.quiet {
+					fmt.Fprintf(stdout, "%s: sound: %s bytes, every checksum and record checked (%s, %s)\n", path, thousandsOf(in.Bytes),
+						count(in.Articles, "article"), count(in.Entities, "entity"))
+				}
+				continue
+			}
+		}
+		sayf(stderr, "%v", err)
+		code = exitError
+	}
+	return code
+}
+
 // topEntities returns the n entities named in most articles (ties in the
 // authority's order).
-func topEntities(a *archive.Authority, n int) []archive.Handle {
+func topEntities(a *archive.Authority, n int) ([]archive.Handle, error) {
 	type ranked struct {
 		h        archive.Handle
 		articles int
 	}
 	var top []ranked
 	if n == 0 {
-		return nil
+		return nil, nil
 	}
-	a.Each(func(h archive.Handle, s archive.Summary) bool {
+	err := a.Each(func(h archive.Handle, s archive.Summary) bool {
 		if len(top) == n && s.Articles <= top[n-1].articles {
 			return true
 		}
@@ -510,7 +550,7 @@ func topEntities(a *archive.Authority, n int) []archive.Handle {
 	for i, r := range top {
 		hs[i] = r.h
 	}
-	return hs
+	return hs, err
 }
 
 func writeInfo(w io.Writer, in *infoJSON) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newslint/newslint/archive"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -149,8 +150,8 @@ func TestArchiveErrors(t *testing.T) {
 	writeFile(t, dir, "text.nla", "Jerome Powell\n")
 	for name, msg := range map[string]string{
 		"cut.nla":     "cut.nla: truncated",
-		"flipped.nla": "flipped.nla: damaged: its checksum does not match",
-		"v3.nla":      "v3.nla: version 3; this newslint reads version 1",
+		"flipped.nla": "flipped.nla: damaged: bytes 0 to ",
+		"v3.nla":      "v3.nla: version 3; this newslint reads version 2",
 		"text.nla":    "text.nla: not a newslint name authority",
 		"none.nla":    "none.nla: no such file or directory",
 	} {
@@ -192,4 +193,50 @@ func TestHelpNamesArchive(t *testing.T) {
 	assert.Equal(t, 0, r.code)
 	assert.True(t, strings.HasPrefix(r.stdout, "usage: newslint archive build PATH... -o NAMES.nla\n"), r.stdout)
 	assert.True(t, bytes.Contains([]byte(r.stdout), []byte("-o FILE")), r.stdout)
+}
+
+// archive check reads an authority whole: every chunk against its
+// checksum, every record. A lint reads and checks only the chunks its
+// look-ups need: a damaged chunk it reads is an error for the file being
+// linted (exit status 2), one it does not read is not seen; check finds
+// it.
+func TestArchiveCheck(t *testing.T) {
+	dir := t.TempDir()
+	archiveArticles(t, dir, "arts")
+	r := runIn(t, dir, "", "archive", "build", "--quiet", "arts", "-o", "names.nla")
+	require.Equal(t, 0, r.code, r.stderr)
+	r = runIn(t, dir, "", "archive", "check", "names.nla")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Regexp(t, `^names.nla: sound: [0-9,]+ bytes, every checksum and record checked \(11 articles, 21 entities\)\n$`, r.stdout)
+
+	// A big authority (many chunks) with a byte changed in each chunk of
+	// records but those Open reads (the first, the last two).
+	var good bytes.Buffer
+	require.NoError(t, archive.WriteSynthetic(&good, 5_000, 2))
+	bad := append([]byte(nil), good.Bytes()...)
+	for off := 4096 + 100; off < len(bad)-3*4096; off += 4096 {
+		bad[off] ^= 0x40
+	}
+	writeFile(t, dir, "bad.nla", string(bad))
+	writeFile(t, dir, "names.txt", "Budget day\n\nFinance Minister Ana Lind presented the budget on Tuesday. Lind said it was balanced.\n")
+	writeFile(t, dir, "plain.txt", "Budget day\n\nThe budget was presented on Tuesday. It is balanced, the ministry said.\n")
+
+	r = runIn(t, dir, "", "--archive", "bad.nla", "plain.txt")
+	assert.Equal(t, 0, r.code, "nothing to look up, nothing read: %s %s", r.stdout, r.stderr)
+	r = runIn(t, dir, "", "--archive", "bad.nla", "names.txt")
+	assert.Equal(t, 2, r.code, r.stdout)
+	assert.Regexp(t, `^names.txt: error: bad.nla: damaged: bytes \d+ to \d+ do not match their checksum \(copy or build it again\)\n$`, r.stdout)
+	assert.Equal(t, "1 file could not be linted\n", r.stderr)
+
+	r = runIn(t, dir, "", "archive", "check", "names.nla", "bad.nla", "missing.nla")
+	assert.Equal(t, 2, r.code)
+	assert.Regexp(t, `^names.nla: sound: `, r.stdout)
+	assert.Equal(t, "newslint: bad.nla: damaged: bytes 4096 to 8192 do not match their checksum (copy or build it again)\n"+
+		"newslint: missing.nla: no such file or directory\n", r.stderr)
+	r = runIn(t, dir, "", "archive", "info", "bad.nla")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "newslint: bad.nla: damaged: bytes 4096 to 8192")
+	r = runIn(t, dir, "", "archive", "check")
+	assert.Equal(t, 2, r.code)
+	assert.Contains(t, r.stderr, "usage: newslint archive check NAMES.nla...")
 }

@@ -16,7 +16,7 @@ import (
 // understood.
 func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Writer, all []*linter.Rule) int {
 	if len(args) != 1 {
-		sayf(stderr, "usage: newslint inspect [--format text|json] FILE")
+		sayf(stderr, "usage: newslint inspect [--format text|json] [--source PATH] FILE")
 		return exitError
 	}
 	if o.format != "text" && o.format != "json" {
@@ -54,9 +54,21 @@ func inspectFile(args []string, o options, stdin io.Reader, stdout, stderr io.Wr
 		sayf(stderr, "%s: %v", t.Path, err)
 		return exitError
 	}
+	// The sources its quotations are checked against, as linting reads
+	// them: --source, [sources] paths, the front matter's.
+	srcs := &engine.Sources{Extra: o.sources, Skipped: func(path string, err error) { sayf(stderr, "source %s: %v", path, err) }}
+	idx, err := srcs.For(cfg, t.Path, data, format)
+	if err != nil {
+		sayf(stderr, "%s: %v", t.Path, err)
+		return exitError
+	}
 	f := l.Analyse(t.Path, data, format)
 	rep := inspect.Build(f.Article, f.People)
-	inspect.AddArchive(&rep, cfg.Archive)
+	if err := inspect.AddArchive(&rep, cfg.Archive); err != nil {
+		sayf(stderr, "%s: %v", t.Path, err)
+		return exitError
+	}
+	inspect.AddSources(&rep, f.Article, idx)
 	if o.format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

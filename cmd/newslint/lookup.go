@@ -67,12 +67,26 @@ func archiveLookup(path string, names []string, o archiveOptions, stdout, stderr
 	code := exitOK
 	for _, name := range names {
 		ln := lookupName{Query: name, Entities: []lookupEntity{}}
-		a.Find(name, func(h archive.Handle, _ archive.Kind) bool {
-			if e, ok := a.Entity(h); ok {
-				ln.Entities = append(ln.Entities, lookupEntity{entityJSON: entityRecord(&e), Frames: entityFrames(a, h, &e)})
+		var readErr error
+		err := a.Find(name, func(h archive.Handle, _ archive.Kind) bool {
+			var e archive.Entity
+			if e, readErr = a.Entity(h); readErr != nil {
+				return false
 			}
+			var frames []frameJSON
+			if frames, readErr = entityFrames(a, h, &e); readErr != nil {
+				return false
+			}
+			ln.Entities = append(ln.Entities, lookupEntity{entityJSON: entityRecord(&e), Frames: frames})
 			return true
 		})
+		if err == nil {
+			err = readErr
+		}
+		if err != nil {
+			sayf(stderr, "%v", err)
+			return exitError
+		}
 		if len(ln.Entities) == 0 {
 			code = exitFindings
 		}
@@ -118,18 +132,19 @@ func entityRecord(e *archive.Entity) entityJSON {
 // entityFrames lists a person's frames: under each given name of its
 // full spellings and each class of its titles, the surnames written for
 // it.
-func entityFrames(a *archive.Authority, h archive.Handle, e *archive.Entity) []frameJSON {
+func entityFrames(a *archive.Authority, h archive.Handle, e *archive.Entity) ([]frameJSON, error) {
 	if e.Kind != archive.Person {
-		return nil
+		return nil, nil
 	}
 	var out []frameJSON
+	var err error
 	seen := map[[2]string]bool{}
 	each := func(kind archive.FrameKind, frame string) {
-		if seen[[2]string{string(kind), frame}] {
+		if seen[[2]string{string(kind), frame}] || err != nil {
 			return
 		}
 		seen[[2]string{string(kind), frame}] = true
-		a.Frame(kind, frame, func(fe archive.FrameEntry) bool {
+		err = a.Frame(kind, frame, func(fe archive.FrameEntry) bool {
 			if fe.Entity == h {
 				out = append(out, frameJSON{Kind: kind.String(), Frame: frame, Surname: fe.Surname, Articles: fe.Articles, LatestDate: fe.Latest.String()})
 			}
@@ -144,7 +159,7 @@ func entityFrames(a *archive.Authority, h archive.Handle, e *archive.Entity) []f
 	for _, t := range e.Titles {
 		each(archive.FrameTitle, t.Class)
 	}
-	return out
+	return out, err
 }
 
 func writeLookup(w io.Writer, out *lookupJSON) {

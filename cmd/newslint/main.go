@@ -216,7 +216,7 @@ func printUsage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintf(w, `usage: newslint [flags] PATH...
        newslint rules
        newslint explain RULE
-       newslint inspect [--format text|json] FILE
+       newslint inspect [--format text|json] [--source PATH] FILE
        newslint archive build|add|merge|info ...
                                       a name authority learned from an archive
                                       (newslint archive help)
@@ -353,8 +353,12 @@ func (o options) check(all []*linter.Rule) (settings, error) {
 	if !slices.Contains(colorModes, o.color) {
 		return s, fmt.Errorf("--color: unknown value %q (want %s)", o.color, strings.Join(colorModes, ", "))
 	}
+	base := ""
+	if format.UsesBaseDir(o.format) {
+		base = baseDir() // a git process: only for the formats that need it
+	}
 	if s.formatter, err = format.New(o.format, format.Options{
-		BaseDir: baseDir(), Version: version(), InformationURI: newslint.InformationURI,
+		BaseDir: base, Version: version(), InformationURI: newslint.InformationURI,
 		StepSummary: os.Getenv("GITHUB_STEP_SUMMARY"),
 	}); err != nil {
 		return s, err
@@ -518,6 +522,9 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 		prog = startProgress(stderr, len(targets))
 		l.Linted = prog.linted
 	}
+	if st, ok := s.formatter.(format.Streamer); ok && prog == nil && !o.fix && !o.diff && o.newFromRev == "" {
+		return streamLint(l, targets, st, o, s, stdout, stderr, all)
+	}
 	results := l.LintTargets(targets)
 	if prog != nil {
 		prog.end()
@@ -595,6 +602,57 @@ func lint(paths []string, o options, stdin io.Reader, stdout, stderr io.Writer, 
 			n += h[linter.Info] + h[linter.Warning] + h[linter.Error]
 		}
 		fmt.Fprintln(stderr, format.Summary(results, n, useColor(o.color, stderr)))
+	}
+	return code
+}
+
+// streamLint lints the targets and writes each file's results as soon as
+// it and the files before it are linted, keeping only what the exit
+// status and the summary count: a plain lint run in a format that can be
+// written a file at a time (format.Streamer), with nothing that needs
+// every result first (--fix, --diff, --new-from-rev, the progress line).
+// What it writes, and its exit status, are what the run writes and
+// returns holding every result.
+func streamLint(l *engine.Linter, targets []engine.Target, st format.Streamer, o options, s settings, stdout, stderr io.Writer, all []*linter.Rule) int {
+	if o.format == "text" {
+		st = format.Text{Color: useColor(o.color, stdout)}
+	}
+	w := bufio.NewWriter(stdout)
+	fw := st.Stream(w, all)
+	var tally format.Tally
+	var werr error
+	code, hiddenN := exitOK, 0
+	l.LintTargetsFunc(targets, func(r linter.FileResult) {
+		one := []linter.FileResult{r}
+		dropDisabled(one, s.disabled)
+		hidden := dropBelow(one, s.minSeverity)
+		code = max(code, exitStatus(one, hidden, s.failSeverity))
+		hiddenN += hidden[0][linter.Info] + hidden[0][linter.Warning] + hidden[0][linter.Error]
+		tally.Add(one[0])
+		if werr == nil {
+			werr = fw.File(one[0])
+		}
+		if o.format != "text" && r.Err != nil {
+			// Machine formats carry the errors; say them on stderr for
+			// people too.
+			sayf(stderr, "%s: %s", r.Path, r.Err)
+		}
+	})
+	if werr == nil {
+		werr = fw.Close()
+	}
+	if werr == nil {
+		werr = w.Flush()
+	}
+	if werr != nil {
+		sayf(stderr, "writing output: %v", werr)
+		return exitError
+	}
+	if o.exitZero && code == exitFindings {
+		code = exitOK
+	}
+	if o.format == "text" && !o.quiet {
+		fmt.Fprintln(stderr, tally.Summary(hiddenN, useColor(o.color, stderr)))
 	}
 	return code
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -261,8 +262,8 @@ func (l *Linter) LintFile(path string, data []byte, format markup.Format) (f *Fi
 			continue
 		}
 		fs, err := unit.Run(r, rc)
-		if err != nil {
-			errs = append(errs, err)
+		if err != nil && !slices.ContainsFunc(errs, func(e error) bool { return e.Error() == err.Error() }) {
+			errs = append(errs, err) // once: two rules that read the name authority fail alike
 		}
 		findings = append(findings, fs...)
 	}

@@ -1,5 +1,0 @@
-//go:build unix && !linux
-
-package archive
-
-const mapPopulate = 0
