@@ -261,3 +261,44 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// unclosedLinks is size bytes of one shape of link destinations that never
+// close, after an article's sentence.
+func unclosedLinks(shape string, size int) string {
+	return "Mary said it. " + strings.Repeat(shape, size/len(shape)) + ">\n"
+}
+
+// Link destinations that never end are read once, not once per "](":
+// "[a]([a](…" without a space, and "[a](< b [a](< b …" before a ">" took
+// time quadratic in their length in goldmark (160 KB: 4.9 s and 1.9 s).
+func TestUnclosedLinksAreLinear(t *testing.T) {
+	for _, shape := range []string{"[a](", "[a](<", "[a](< b ", "x[a](y", "[a](b c "} {
+		src := unclosedLinks(shape, 160_000)
+		start := time.Now()
+		a, _ := Parse("a.md", []byte(src), Markdown)
+		took := time.Since(start)
+		assert.Less(t, took, 1500*time.Millisecond, "%q", shape)
+		require.Len(t, a.Src.Bytes, len(src), "%q", shape)
+		assert.Equal(t, "Mary said it.", a.Src.Text[:len("Mary said it.")], "%q: the text keeps its offsets", shape)
+		assert.Contains(t, wordsOf(a), "Mary", "%q", shape)
+	}
+}
+
+// Links an article writes are still links: their destinations are
+// markup, their text is text, whether or not a space separates them.
+func TestLinksStillLinks(t *testing.T) {
+	src := "Read [the report](https://example.org/r.pdf) and [the reply](<https://example.org/a b.pdf>), " +
+		"or [one](https://example.org/1)[two](https://example.org/2)[three](https://example.org/3)." + "\n"
+	a, _ := Parse("a.md", []byte(src), Markdown)
+	words := wordsOf(a)
+	// Links with no space between them read as one word, as they render.
+	for _, w := range []string{"report", "reply", "onetwothree"} {
+		assert.Contains(t, words, w)
+	}
+	for _, w := range []string{"https", "example", "pdf"} {
+		assert.NotContains(t, words, w)
+	}
+}
+
+func BenchmarkUnclosedLinks160KB(b *testing.B) { benchmarkMarkdown(b, unclosedLinks("[a](", 160_000)) }
+func BenchmarkUnclosedLinks320KB(b *testing.B) { benchmarkMarkdown(b, unclosedLinks("[a](", 320_000)) }

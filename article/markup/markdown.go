@@ -2,6 +2,7 @@ package markup
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -156,6 +157,99 @@ func boundNesting(in []byte) {
 	}
 }
 
+// Link destinations goldmark may scan for: goldmark reads an inline
+// link's destination from each "](" with a link text open, to the first
+// space, or for "](<" to the ">" (or the end of the line); a destination
+// that never ends is scanned again from the next "](", so a run of them
+// ("[a]([a]([a](…", 160 KB: 4.9 s) is quadratic. boundLinks makes what
+// cannot be a destination plain in goldmark's copy of the file:
+//   - in a run of bytes without a space longer than maxLinkRun, every
+//     "](" after the first maxLinkRunOpeners (a destination, as
+//     CommonMark reads it, ends at a space; no article writes more than a
+//     few links without one);
+//   - a "](<" with no ">" after it on its line before another "<",
+//     which cannot close.
+//
+// Its "(" becomes a space, so the "]" ends the link text as an unused
+// reference, which is text, as the failed link was. Each byte is then
+// scanned a bounded number of times, and the article text, copied from
+// the file, keeps every byte at its offset.
+const (
+	maxLinkRun        = 1024
+	maxLinkRunOpeners = 8
+)
+
+func boundLinks(in []byte) {
+	if bytes.Index(in, []byte("](")) < 0 {
+		return
+	}
+	// Runs without a space.
+	for off := 0; off < len(in); {
+		for off < len(in) && isMarkdownSpace(in[off]) {
+			off++
+		}
+		end := off
+		for end < len(in) && !isMarkdownSpace(in[end]) {
+			end++
+		}
+		if end-off > maxLinkRun {
+			run, n := in[off:end], 0
+			for i := bytes.Index(run, []byte("](")); i >= 0; {
+				if n++; n > maxLinkRunOpeners {
+					run[i+1] = ' '
+				}
+				j := bytes.Index(run[i+2:], []byte("]("))
+				if j < 0 {
+					break
+				}
+				i += 2 + j
+			}
+		}
+		off = end
+	}
+	// "](<" whose destination cannot close: no ">" after it on its line
+	// before another "<" (a destination in angle brackets holds neither).
+	var lts, gts []int
+	for off := 0; off < len(in); {
+		end := bytes.IndexByte(in[off:], '\n')
+		if end < 0 {
+			end = len(in)
+		} else {
+			end += off
+		}
+		line := in[off:end]
+		if bytes.Contains(line, []byte("](<")) {
+			lts, gts = lts[:0], gts[:0]
+			for k, c := range line {
+				switch c {
+				case '<':
+					lts = append(lts, k)
+				case '>':
+					gts = append(gts, k)
+				}
+			}
+			for i := bytes.Index(line, []byte("](<")); i >= 0; {
+				gt, _ := slices.BinarySearch(gts, i+3)
+				lt, _ := slices.BinarySearch(lts, i+3)
+				if gt == len(gts) || lt < len(lts) && lts[lt] < gts[gt] {
+					line[i+1] = ' '
+				}
+				j := bytes.Index(line[i+3:], []byte("](<"))
+				if j < 0 {
+					break
+				}
+				i += 3 + j
+			}
+		}
+		off = end + 1
+	}
+}
+
+// isMarkdownSpace reports the bytes that end a link destination.
+func isMarkdownSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
+}
+
 // boundLine applies boundNesting to one line (without its line feed).
 func boundLine(line []byte) {
 	col := 0
@@ -273,6 +367,7 @@ func readMarkdown(src []byte) Document {
 	input := append([]byte(nil), src...)
 	copy(input[:fm], blank(src[:fm]))
 	boundNesting(input)
+	boundLinks(input)
 	doc := markdownParser().Parse(text.NewReader(input))
 	_ = ast.Walk(doc, r.visit)
 	return r.d
