@@ -8,7 +8,8 @@ import (
 // Fold is the form names are keyed by: lower case, accents removed from
 // Latin letters, curly apostrophes straight ("Erdoğan’s" → "erdogan's"),
 // as the name-spelling rule compares names. A string already folded
-// (lower-case ASCII) is returned as it is, without allocating.
+// (lower-case ASCII) is returned as it is, without allocating. The
+// name-spelling rule compares names in this form too.
 func Fold(s string) string {
 	folded := true
 	for i := 0; i < len(s); i++ {
@@ -23,8 +24,7 @@ func Fold(s string) string {
 	return diacritics.Replace(strings.ToLower(s))
 }
 
-// diacritics maps accented Latin letters to their base letters (the
-// name-spelling rule's table).
+// diacritics maps accented Latin letters to their base letters.
 var diacritics = strings.NewReplacer(
 	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ą", "a", "ā", "a", "ă", "a",
 	"ç", "c", "ć", "c", "č", "c", "ď", "d", "đ", "d",

@@ -2,7 +2,7 @@ package article
 
 import "slices"
 
-// growAt makes room in a full table for the rest of a pass that has read
+// GrowAt makes room in a full table for the rest of a pass that has read
 // done of total bytes (or tokens): its capacity becomes what the density
 // seen so far predicts for the whole, an eighth more, and at least a
 // quarter more than it was. A table that outgrows its first estimate is
@@ -12,7 +12,7 @@ import "slices"
 // filled costs next to nothing (its pages are not touched). The estimate
 // waits for a sixteenth of the pass, and never passes total (each entry
 // takes at least one byte or token).
-func growAt[T any](s []T, done, total int) []T {
+func GrowAt[T any](s []T, done, total int) []T {
 	want := len(s) + len(s)/4 + 16
 	if done > 0 && done >= total/16 && total > done {
 		est := int(int64(len(s)) * int64(total) / int64(done))

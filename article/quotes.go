@@ -173,7 +173,7 @@ func (qs *quoteScan) double(r rune, m Span, prev, next rune, atStart bool) {
 		qs.dropSingle()
 	}
 	if len(a.Quotes) == cap(a.Quotes) {
-		a.Quotes = growAt(a.Quotes, m.Start, len(a.Src.Bytes))
+		a.Quotes = GrowAt(a.Quotes, m.Start, len(a.Src.Bytes))
 	}
 	a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{a.Paragraphs[qs.para].End, a.Paragraphs[qs.para].End}, Para: qs.para, Straight: straight, Foreign: r == '„' || r == '«' || r == '»', Parent: -1, Prev: -1, Next: -1})
 	qs.openDouble, qs.opener = len(a.Quotes)-1, r
@@ -216,7 +216,7 @@ func (qs *quoteScan) single(r rune, m Span, prev, next rune, atStart bool) {
 	if qs.openSingle < 0 && r != '’' && (isOpeningContext(prev, next, atStart) || prev == '"' || prev == '“') && unicode.IsLetter(next) {
 		p := a.Paragraphs[qs.para]
 		if len(a.Quotes) == cap(a.Quotes) {
-			a.Quotes = growAt(a.Quotes, m.Start, len(a.Src.Bytes))
+			a.Quotes = GrowAt(a.Quotes, m.Start, len(a.Src.Bytes))
 		}
 		a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{Start: p.End, End: p.End}, Para: qs.para, Straight: r == '\'', Single: true, Parent: qs.openDouble, Prev: -1, Next: -1})
 		qs.openSingle = len(a.Quotes) - 1

@@ -75,7 +75,7 @@ func (a *Article) splitSentences(pi int) {
 			continue
 		}
 		if len(a.Sentences) == cap(a.Sentences) {
-			a.Sentences = growAt(a.Sentences, i, len(b))
+			a.Sentences = GrowAt(a.Sentences, i, len(b))
 		}
 		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, end}, Para: pi})
 		start = j
@@ -83,7 +83,7 @@ func (a *Article) splitSentences(pi int) {
 	}
 	if start < p.End {
 		if len(a.Sentences) == cap(a.Sentences) {
-			a.Sentences = growAt(a.Sentences, p.End, len(b))
+			a.Sentences = GrowAt(a.Sentences, p.End, len(b))
 		}
 		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, p.End}, Para: pi})
 	}

@@ -84,7 +84,7 @@ func (a *Article) tokenize() {
 				}
 			}
 			if len(a.Tokens) == cap(a.Tokens) {
-				a.Tokens = growAt(a.Tokens, i, len(b))
+				a.Tokens = GrowAt(a.Tokens, i, len(b))
 			}
 			a.Tokens = append(a.Tokens, t)
 			i = t.End()

@@ -34,3 +34,17 @@ func IsAllCaps(w string) bool {
 	}
 	return n >= 2
 }
+
+// Clip is s cut to at most max bytes, at the start of a character, with
+// "…" after it when anything was cut (the ellipsis is not counted in max):
+// for quoting text in messages and hovers.
+func Clip(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	i := max
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
+}

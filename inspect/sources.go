@@ -125,19 +125,7 @@ func (qs *QuoteSource) text() string {
 		if len(p.Speakers) > 0 {
 			fmt.Fprintf(&b, " %s", strings.Join(p.Speakers, ", "))
 		}
-		fmt.Fprintf(&b, " (%s): “%s”\n", p.Match, cut(p.Text, 80))
+		fmt.Fprintf(&b, " (%s): “%s”\n", p.Match, article.Clip(p.Text, 80))
 	}
 	return b.String()
-}
-
-// cut is s cut at max bytes (at a character's start), with "…" when cut.
-func cut(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	i := max
-	for i > 0 && s[i]&0xC0 == 0x80 {
-		i--
-	}
-	return s[:i] + "…"
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/newslint/newslint/archive"
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/internal/safeio"
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/linter/config"
@@ -117,14 +118,14 @@ func archiveEvidence(auth *archive.Authority, e *people.Entity) string {
 	}
 	h, ok, err := auth.Lookup(strings.TrimSpace(e.Name), kind)
 	if err != nil {
-		return clip("In this newsroom's archive: cannot be read: "+err.Error(), hoverArchiveMax)
+		return article.Clip("In this newsroom's archive: cannot be read: "+err.Error(), hoverArchiveMax-len("…"))
 	}
 	if !ok {
 		return ""
 	}
 	ae, err := auth.Entity(h)
 	if err != nil {
-		return clip("In this newsroom's archive: cannot be read: "+err.Error(), hoverArchiveMax)
+		return article.Clip("In this newsroom's archive: cannot be read: "+err.Error(), hoverArchiveMax-len("…"))
 	}
 	name, best := ae.Name, 0
 	for _, s := range ae.Spellings {
@@ -133,14 +134,14 @@ func archiveEvidence(auth *archive.Authority, e *people.Entity) string {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "In this newsroom's archive: “%s” in %d article%s", clip(name, 80), ae.Articles, plural(ae.Articles))
+	fmt.Fprintf(&b, "In this newsroom's archive: “%s” in %d article%s", article.Clip(name, 80-len("…")), ae.Articles, plural(ae.Articles))
 	if ae.First != 0 {
 		fmt.Fprintf(&b, ", %s to %s", ae.First, ae.Latest)
 	}
 	var others list
 	for _, s := range ae.Spellings {
 		if s.Text != name && strings.Count(s.Text, " ") > 0 {
-			others.add(fmt.Sprintf("“%s” (%d)", clip(s.Text, 60), s.Articles))
+			others.add(fmt.Sprintf("“%s” (%d)", article.Clip(s.Text, 60-len("…")), s.Articles))
 		}
 	}
 	if others.n > 0 {
@@ -150,7 +151,7 @@ func archiveEvidence(auth *archive.Authority, e *people.Entity) string {
 	sort.SliceStable(titles, func(i, j int) bool { return titles[i].Articles > titles[j].Articles })
 	var ts list
 	for _, t := range titles {
-		ts.add(fmt.Sprintf("%s (%d)", clip(t.Text, 40), t.Articles))
+		ts.add(fmt.Sprintf("%s (%d)", article.Clip(t.Text, 40-len("…")), t.Articles))
 	}
 	if ts.n > 0 {
 		fmt.Fprintf(&b, "; titles: %s", ts.joinAt(", ", 5))
@@ -161,7 +162,7 @@ func archiveEvidence(auth *archive.Authority, e *people.Entity) string {
 	if ae.Female > 0 {
 		fmt.Fprintf(&b, "; she in %d", ae.Female)
 	}
-	return clip(b.String(), hoverArchiveMax)
+	return article.Clip(b.String(), hoverArchiveMax-len("…"))
 }
 
 // joinAt joins at most n items and counts the rest.
@@ -172,16 +173,4 @@ func (l *list) joinAt(sep string, n int) string {
 		s += fmt.Sprintf("%s… and %d more", sep, more)
 	}
 	return s
-}
-
-// clip cuts s to at most n bytes, at a character, with an ellipsis.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n - len("…")
-	for cut > 0 && s[cut]&0xC0 == 0x80 {
-		cut--
-	}
-	return s[:cut] + "…"
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/source"
 )
 
@@ -83,21 +84,9 @@ func sourcePart(x *source.Index, p *source.QuotePart, i, n int) string {
 	if cutAfter {
 		after += " …"
 	}
-	fmt.Fprintf(&b, "\n\n> %s**%s**%s", escapeMarkdown(clipText(before, hoverTextMax/4)),
-		escapeMarkdown(clipText(words, hoverTextMax)), escapeMarkdown(clipText(after, hoverTextMax/4)))
+	fmt.Fprintf(&b, "\n\n> %s**%s**%s", escapeMarkdown(article.Clip(before, hoverTextMax/4)),
+		escapeMarkdown(article.Clip(words, hoverTextMax)), escapeMarkdown(article.Clip(after, hoverTextMax/4)))
 	return b.String()
-}
-
-// clipText cuts s at max bytes (at a character's start), with "…".
-func clipText(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	i := max
-	for i > 0 && s[i]&0xC0 == 0x80 {
-		i--
-	}
-	return s[:i] + "…"
 }
 
 var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`, "\n", " ", "\r", " ")

@@ -183,7 +183,7 @@ func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 			m, next, ok := a.mentionAt(i, s, lowerWords)
 			if ok {
 				if len(pm.Mentions) == cap(pm.Mentions) {
-					pm.Mentions = growAt(pm.Mentions, i, len(a.Tokens))
+					pm.Mentions = article.GrowAt(pm.Mentions, i, len(a.Tokens))
 				}
 				pm.Mentions = append(pm.Mentions, m)
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/newslint/newslint/archive"
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
 	"github.com/newslint/newslint/people"
@@ -693,21 +694,9 @@ func shares(x, y wordSet) bool {
 	return false
 }
 
-// diacritics maps accented Latin letters to their base letters.
-var diacritics = strings.NewReplacer(
-	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ą", "a", "ā", "a", "ă", "a",
-	"ç", "c", "ć", "c", "č", "c", "ď", "d", "đ", "d",
-	"é", "e", "è", "e", "ê", "e", "ë", "e", "ę", "e", "ě", "e", "ē", "e", "ė", "e",
-	"ğ", "g", "í", "i", "ì", "i", "î", "i", "ï", "i", "ı", "i", "ī", "i", "ł", "l", "ľ", "l",
-	"ñ", "n", "ń", "n", "ň", "n", "ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o", "ø", "o", "ő", "o", "ō", "o",
-	"ř", "r", "ś", "s", "š", "s", "ş", "s", "ș", "s", "ß", "ss", "ť", "t", "ţ", "t", "ț", "t",
-	"ú", "u", "ù", "u", "û", "u", "ü", "u", "ů", "u", "ű", "u", "ū", "u", "ý", "y", "ÿ", "y", "ź", "z", "ż", "z", "ž", "z",
-	"’", "'", "‘", "'", "ʼ", "'",
-)
-
 // foldName lower-cases a name and removes diacritics and curly
-// apostrophes.
-func foldName(s string) string { return diacritics.Replace(strings.ToLower(s)) }
+// apostrophes, as the name authority keys names (archive.Fold).
+func foldName(s string) string { return archive.Fold(s) }
 
 func plural(n int) string {
 	if n == 1 {

@@ -189,7 +189,7 @@ func (s *strayScan) boundTarget(i int) int {
 	}
 	switch w := a.Lower(m.FirstToken); {
 	case w == "he" || w == "she" || w == "himself" || w == "herself":
-	case (w == "his" || w == "her" && people.PossessiveHerAt(a, m.FirstToken)) && m.Why != people.RefSpeech && !pm.ReportsBefore(a, &m):
+	case (w == "his" || w == "her" && people.PossessiveHerAt(a, m.FirstToken)) && !s.inReportedWords(m):
 		// A possessive, but not in reported words, where it is often
 		// someone else's ("Mackler issued a statement saying his comment").
 	default:
@@ -226,6 +226,13 @@ func (s *strayScan) boundTarget(i int) int {
 		break
 	}
 	return r
+}
+
+// inReportedWords reports whether pronoun m stands in words its sentence
+// reports (after a speech verb: "Mackler issued a statement saying his
+// comment"), where a possessive is often someone else's.
+func (s *strayScan) inReportedWords(m people.Mention) bool {
+	return m.Why == people.RefSpeech || s.pass.People.ReportsBefore(s.pass.Article, &m)
 }
 
 // nameBefore returns the mention that ends just before pronoun m, or -1.
@@ -302,8 +309,7 @@ func (s *strayScan) window(m people.Mention) int {
 	case w == "he" || w == "she":
 		return strayWindowStruct
 	case w == "his" || w == "himself" || w == "herself" || w == "her" && people.PossessiveHerAt(a, m.FirstToken):
-		if m.Why == people.RefSpeech || a.IsPunct(m.FirstToken-1, ",") ||
-			s.pass.People.ReportsBefore(a, &m) {
+		if s.inReportedWords(m) || a.IsPunct(m.FirstToken-1, ",") {
 			return strayWindow
 		}
 		return strayWindowStruct

@@ -143,6 +143,15 @@ const maxContainerColumn = 64
 // container anyway, in code or raw HTML, what it was), and the article
 // text, which is copied from the file, keeps every byte at its offset.
 func boundNesting(in []byte) {
+	eachLine(in, func(line []byte) {
+		if len(line) > maxContainerColumn/4 {
+			boundLine(line)
+		}
+	})
+}
+
+// eachLine calls fn with each line of in, without its line feed.
+func eachLine(in []byte, fn func(line []byte)) {
 	for off := 0; off < len(in); {
 		end := bytes.IndexByte(in[off:], '\n')
 		if end < 0 {
@@ -150,9 +159,7 @@ func boundNesting(in []byte) {
 		} else {
 			end += off
 		}
-		if end-off > maxContainerColumn/4 {
-			boundLine(in[off:end])
-		}
+		fn(in[off:end])
 		off = end + 1
 	}
 }
@@ -210,39 +217,32 @@ func boundLinks(in []byte) {
 	// "](<" whose destination cannot close: no ">" after it on its line
 	// before another "<" (a destination in angle brackets holds neither).
 	var lts, gts []int
-	for off := 0; off < len(in); {
-		end := bytes.IndexByte(in[off:], '\n')
-		if end < 0 {
-			end = len(in)
-		} else {
-			end += off
+	eachLine(in, func(line []byte) {
+		if !bytes.Contains(line, []byte("](<")) {
+			return
 		}
-		line := in[off:end]
-		if bytes.Contains(line, []byte("](<")) {
-			lts, gts = lts[:0], gts[:0]
-			for k, c := range line {
-				switch c {
-				case '<':
-					lts = append(lts, k)
-				case '>':
-					gts = append(gts, k)
-				}
-			}
-			for i := bytes.Index(line, []byte("](<")); i >= 0; {
-				gt, _ := slices.BinarySearch(gts, i+3)
-				lt, _ := slices.BinarySearch(lts, i+3)
-				if gt == len(gts) || lt < len(lts) && lts[lt] < gts[gt] {
-					line[i+1] = ' '
-				}
-				j := bytes.Index(line[i+3:], []byte("](<"))
-				if j < 0 {
-					break
-				}
-				i += 3 + j
+		lts, gts = lts[:0], gts[:0]
+		for k, c := range line {
+			switch c {
+			case '<':
+				lts = append(lts, k)
+			case '>':
+				gts = append(gts, k)
 			}
 		}
-		off = end + 1
-	}
+		for i := bytes.Index(line, []byte("](<")); i >= 0; {
+			gt, _ := slices.BinarySearch(gts, i+3)
+			lt, _ := slices.BinarySearch(lts, i+3)
+			if gt == len(gts) || lt < len(lts) && lts[lt] < gts[gt] {
+				line[i+1] = ' '
+			}
+			j := bytes.Index(line[i+3:], []byte("](<"))
+			if j < 0 {
+				break
+			}
+			i += 3 + j
+		}
+	})
 }
 
 // isMarkdownSpace reports the bytes that end a link destination.

@@ -466,36 +466,30 @@ func archiveInfo(path string, o archiveOptions, stdout, stderr io.Writer) int {
 			sayf(stderr, "%v", err)
 			return exitError
 		}
-		ej := entityJSON{Name: e.Name, Kind: e.Kind.String(), Articles: e.Articles, FirstDate: e.First.String(),
-			LatestDate: e.Latest.String(), Male: e.Male, Female: e.Female}
-		spell := slices.Clone(e.Spellings)
-		sort.SliceStable(spell, func(i, j int) bool { return spell[i].Articles > spell[j].Articles })
-		for _, s := range spell {
-			ej.Spellings = append(ej.Spellings, spellingJSON{s.Text, s.Articles})
-		}
-		titles := slices.Clone(e.Titles)
-		sort.SliceStable(titles, func(i, j int) bool { return titles[i].Articles > titles[j].Articles })
-		for _, t := range titles {
-			ej.Titles = append(ej.Titles, titleJSON{t.Class, t.Text, t.Articles, t.First.String(), t.Latest.String()})
-		}
-		info.Top = append(info.Top, ej)
+		info.Top = append(info.Top, entityRecord(&e))
 	}
-	w := bufio.NewWriter(stdout)
-	if o.format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(info)
-	} else {
-		writeInfo(w, &info)
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err != nil {
+	if err := writeReport(stdout, o.format == "json", info, func(w *bufio.Writer) { writeInfo(w, &info) }); err != nil {
 		sayf(stderr, "writing output: %v", err)
 		return exitError
 	}
 	return exitOK
+}
+
+// writeReport writes v to out as indented JSON (HTML characters as they
+// are), or as text by text, buffered.
+func writeReport(out io.Writer, asJSON bool, v any, text func(w *bufio.Writer)) error {
+	w := bufio.NewWriter(out)
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+	} else {
+		text(w)
+	}
+	return w.Flush()
 }
 
 // archiveCheck reads each authority at paths whole and checks it: every

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -92,19 +91,7 @@ func archiveLookup(path string, names []string, o archiveOptions, stdout, stderr
 		}
 		out.Names = append(out.Names, ln)
 	}
-	w := bufio.NewWriter(stdout)
-	if o.format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		err = enc.Encode(out)
-	} else {
-		writeLookup(w, &out)
-	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err != nil {
+	if err := writeReport(stdout, o.format == "json", out, func(w *bufio.Writer) { writeLookup(w, &out) }); err != nil {
 		sayf(stderr, "writing output: %v", err)
 		return exitError
 	}

@@ -323,7 +323,7 @@ func (s *Set) load(path string) (*linter.Config, error) {
 	l, ok := s.loaded[path]
 	if !ok {
 		if path != s.fixed {
-			if real, top, out := linkOutside(path); out {
+			if real, top, out := OutsideRepository(path, path); out {
 				l.err = &Error{File: path, Msg: fmt.Sprintf("a link to %s, outside the repository %s: not read (name it with --config to use it)", real, top)}
 				s.loaded[path] = l
 				return nil, l.err
@@ -343,19 +343,27 @@ func (s *Set) load(path string) (*linter.Config, error) {
 	return l.c, l.err
 }
 
-// linkOutside reports whether the configuration found at path, inside a
-// git work tree, is a symbolic link (or lies under one) that leads out of
-// that work tree: a checkout under review must not make newslint read, and
-// echo in its errors, a file elsewhere on the machine. It returns where
-// the link leads and the work tree's top. Outside work trees (a home
-// directory whose dotfiles link elsewhere) links are read as they are.
-func linkOutside(path string) (real, top string, out bool) {
-	top = SearchTop(filepath.Dir(path))
+// OutsideRepository reports whether p, a file that the file at from
+// names or is (a configuration found by Find, a source an article or a
+// configuration names), resolves, links followed, outside the git work
+// tree holding from: a checkout under review must not make newslint read,
+// and echo in its messages, a file elsewhere on the machine. It returns
+// where p leads and the work tree's top. Outside a work tree (a home
+// directory whose dotfiles link elsewhere), and for a p that is not there
+// (which reading it reports), it says no.
+func OutsideRepository(from, p string) (real, top string, out bool) {
+	dir, err := filepath.Abs(filepath.Dir(from))
+	if err != nil {
+		return "", "", false
+	}
+	top = SearchTop(dir)
 	if _, err := os.Lstat(filepath.Join(top, ".git")); err != nil {
 		return "", "", false
 	}
-	real, err := filepath.EvalSymlinks(path)
-	if err != nil {
+	if real, err = filepath.EvalSymlinks(p); err != nil {
+		return "", "", false
+	}
+	if real, err = filepath.Abs(real); err != nil {
 		return "", "", false
 	}
 	rtop, err := filepath.EvalSymlinks(top)

@@ -43,10 +43,7 @@ func (l *Linter) AnalyseWalk(paths []string, configs ConfigFunc, opts WalkOption
 
 // eachFrom is each for the targets of a channel, until it is closed.
 func (l *Linter) eachFrom(targets <-chan Target, work func(t Target, tl *Linter, sized func(int64))) {
-	budget := l.MaxBytesInFlight
-	if budget <= 0 {
-		budget = DefaultBytesInFlight
-	}
+	budget := l.bytesInFlight()
 	inFlight := semaphore.NewWeighted(budget)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -54,19 +51,7 @@ func (l *Linter) eachFrom(targets <-chan Target, work func(t Target, tl *Linter,
 		go func() {
 			defer wg.Done()
 			for t := range targets {
-				w := &weighing{l: l, sem: inFlight, budget: budget}
-				tl := l.forTarget(t)
-				var sized func(int64)
-				if t.Size >= 0 || t.Stdin || t.Err != nil {
-					w.acquire(tl.weight(t))
-				} else {
-					sized = w.measured
-				}
-				work(t, tl, sized)
-				w.release()
-				if l.Linted != nil {
-					l.Linted()
-				}
+				l.weighed(t, inFlight, budget, func(tl *Linter, sized func(int64)) { work(t, tl, sized) })
 			}
 		}()
 	}

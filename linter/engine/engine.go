@@ -88,10 +88,7 @@ func (l *Linter) LintTargets(targets []Target) []linter.FileResult {
 // read (to be passed to the read), else with nil, its weight held already.
 func (l *Linter) each(targets []Target, work func(i int, tl *Linter, sized func(int64))) {
 	workers := min(runtime.GOMAXPROCS(0), len(targets))
-	budget := l.MaxBytesInFlight
-	if budget <= 0 {
-		budget = DefaultBytesInFlight
-	}
+	budget := l.bytesInFlight()
 	inFlight := semaphore.NewWeighted(budget)
 	// Each worker takes the next target by counting, not from a channel:
 	// thousands of small files would otherwise cost a hand-off (and often
@@ -107,23 +104,39 @@ func (l *Linter) each(targets []Target, work func(i int, tl *Linter, sized func(
 				if i >= len(targets) {
 					return
 				}
-				w := &weighing{l: l, sem: inFlight, budget: budget}
-				tl := l.forTarget(targets[i]) // under the target's configuration
-				var sized func(int64)
-				if t := targets[i]; t.Size >= 0 || t.Stdin || t.Err != nil {
-					w.acquire(tl.weight(t))
-				} else {
-					sized = w.measured
-				}
-				work(i, tl, sized)
-				w.release()
-				if l.Linted != nil {
-					l.Linted()
-				}
+				l.weighed(targets[i], inFlight, budget, func(tl *Linter, sized func(int64)) { work(i, tl, sized) })
 			}
 		}()
 	}
 	wg.Wait()
+}
+
+// bytesInFlight is MaxBytesInFlight, or its default.
+func (l *Linter) bytesInFlight() int64 {
+	if l.MaxBytesInFlight > 0 {
+		return l.MaxBytesInFlight
+	}
+	return DefaultBytesInFlight
+}
+
+// weighed calls work for target t under its configuration's Linter, t's
+// weight held against inFlight while it runs: at once when t's size is
+// known (work gets sized nil), else as it is read (work passes sized to
+// the read). Then it counts t as done (Linted).
+func (l *Linter) weighed(t Target, inFlight *semaphore.Weighted, budget int64, work func(tl *Linter, sized func(int64))) {
+	w := &weighing{l: l, sem: inFlight, budget: budget}
+	tl := l.forTarget(t)
+	var sized func(int64)
+	if t.Size >= 0 || t.Stdin || t.Err != nil {
+		w.acquire(tl.weight(t))
+	} else {
+		sized = w.measured
+	}
+	work(tl, sized)
+	w.release()
+	if l.Linted != nil {
+		l.Linted()
+	}
 }
 
 // weighing holds a target's weight against MaxBytesInFlight: acquired

@@ -39,10 +39,11 @@ type Sources struct {
 	// it, a run reads each file once, whatever happens to it.
 	Watch bool
 
-	mu    sync.Mutex
-	files map[string]*sourceFiles
-	sets  map[string]*sourceSet
-	reads int
+	mu       sync.Mutex
+	outsides map[string]outsideOf // by article folder and source
+	files    map[string]*sourceFiles
+	sets     map[string]*sourceSet
+	reads    int
 }
 
 type sourceFiles struct {
@@ -97,7 +98,7 @@ func (s *Sources) For(cfg *linter.Config, path string, data []byte, format marku
 		}
 	}
 	for _, p := range named {
-		if real, top, out := outsideRepository(path, p); out {
+		if real, top, out := s.outside(path, p); out {
 			return nil, fmt.Errorf("source %s leads to %s, outside the repository %s: not read (give it with --source to use it)", p, real, top)
 		}
 	}
@@ -165,12 +166,7 @@ func (s *Sources) For(cfg *linter.Config, path string, data []byte, format marku
 		set.idx = source.Build(all)
 	})
 	if set.err != nil && s.Watch {
-		// Tried again at the next For (the file may be put back).
-		s.mu.Lock()
-		if s.sets[key] == set {
-			delete(s.sets, key)
-		}
-		s.mu.Unlock()
+		forget(&s.mu, s.sets, key, set) // tried again at the next For (the file may be put back)
 	}
 	return set.idx, set.err
 }
@@ -183,37 +179,34 @@ func (s *Sources) Reads() int {
 	return s.reads
 }
 
-// outsideRepository reports whether source p, named by an article's front
-// matter or its configuration, resolves outside the git work tree that
-// holds the article at path: an article or a configuration under review
-// must not make newslint read, and quote in its findings, a file elsewhere
-// on the machine. It returns where p leads and the work tree's top.
-// Outside a work tree, and for a source that is not there (which reading
-// reports), it says no.
-func outsideRepository(path, p string) (real, top string, out bool) {
-	dir, err := filepath.Abs(filepath.Dir(path))
-	if err != nil {
-		return "", "", false
+// outside is config.OutsideRepository for source p named for the article
+// at path, worked out once per folder of articles and source in a run (a
+// run's articles mostly share both); every time in a watching session,
+// where a link may change.
+func (s *Sources) outside(path, p string) (real, top string, out bool) {
+	if s.Watch {
+		return config.OutsideRepository(path, p)
 	}
-	top = config.SearchTop(dir)
-	if _, err := os.Lstat(filepath.Join(top, ".git")); err != nil {
-		return "", "", false
+	key := filepath.Dir(path) + "\x00" + p
+	s.mu.Lock()
+	o, ok := s.outsides[key]
+	s.mu.Unlock()
+	if !ok {
+		o.real, o.top, o.out = config.OutsideRepository(path, p)
+		s.mu.Lock()
+		if s.outsides == nil {
+			s.outsides = map[string]outsideOf{}
+		}
+		s.outsides[key] = o
+		s.mu.Unlock()
 	}
-	real, err = filepath.EvalSymlinks(p)
-	if err != nil {
-		return "", "", false
-	}
-	if real, err = filepath.Abs(real); err != nil {
-		return "", "", false
-	}
-	rtop, err := filepath.EvalSymlinks(top)
-	if err != nil {
-		return "", "", false
-	}
-	if rel, err := filepath.Rel(rtop, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", "", false
-	}
-	return real, top, true
+	return o.real, o.top, o.out
+}
+
+// outsideOf is what config.OutsideRepository said of a source.
+type outsideOf struct {
+	real, top string
+	out       bool
 }
 
 // stampOf is what a watching session compares to see that a source
@@ -229,19 +222,7 @@ func stampOf(path string) string {
 		return fmt.Sprintf("%d %d", st.Size(), st.ModTime().UnixNano())
 	}
 	var b strings.Builder
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != path && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() || !slices.Contains(sourceExts, strings.ToLower(filepath.Ext(p))) {
-			return nil
-		}
+	err = walkSources(path, func(p string, d fs.DirEntry) error {
 		info, err := d.Info()
 		if err != nil {
 			return err
@@ -279,13 +260,19 @@ func (s *Sources) read(path string, maxSize int64, stamp string) ([]source.File,
 		sf.files, sf.err = s.load(path, maxSize)
 	})
 	if sf.err != nil && s.Watch {
-		s.mu.Lock()
-		if s.files[key] == sf {
-			delete(s.files, key)
-		}
-		s.mu.Unlock()
+		forget(&s.mu, s.files, key, sf)
 	}
 	return sf.files, sf.err
+}
+
+// forget removes m[key] under mu if it is still v (a failed read, to be
+// tried again; another For may have replaced it already).
+func forget[V comparable](mu *sync.Mutex, m map[string]V, key string, v V) {
+	mu.Lock()
+	if m[key] == v {
+		delete(m, key)
+	}
+	mu.Unlock()
 }
 
 func (s *Sources) load(path string, maxSize int64) ([]source.File, error) {
@@ -304,11 +291,29 @@ func (s *Sources) load(path string, maxSize int64) ([]source.File, error) {
 		return []source.File{*f}, nil
 	}
 	var out []source.File
-	err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("source %s: %w", p, ioError(err))
+	var walkErr *sourceWalkError
+	err = walkSources(path, func(p string, d fs.DirEntry) error {
+		f, err := s.readFile(p, maxSize)
+		if f != nil {
+			out = append(out, *f)
 		}
-		if p != path && strings.HasPrefix(d.Name(), ".") {
+		return err
+	})
+	if errors.As(err, &walkErr) {
+		err = fmt.Errorf("source %s: %w", walkErr.path, ioError(walkErr.err))
+	}
+	return out, err
+}
+
+// walkSources calls fn with each file a source folder's walk reads: the
+// regular files with a source's extension (sourceExts), not hidden nor in
+// a hidden folder. An error of the walk itself is a *sourceWalkError.
+func walkSources(root string, fn func(p string, d fs.DirEntry) error) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return &sourceWalkError{p, err}
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -317,14 +322,18 @@ func (s *Sources) load(path string, maxSize int64) ([]source.File, error) {
 		if d.IsDir() || !d.Type().IsRegular() || !slices.Contains(sourceExts, strings.ToLower(filepath.Ext(p))) {
 			return nil
 		}
-		f, err := s.readFile(p, maxSize)
-		if f != nil {
-			out = append(out, *f)
-		}
-		return err
+		return fn(p, d)
 	})
-	return out, err
 }
+
+// sourceWalkError is a folder of sources that could not be walked.
+type sourceWalkError struct {
+	path string
+	err  error
+}
+
+func (e *sourceWalkError) Error() string { return e.err.Error() }
+func (e *sourceWalkError) Unwrap() error { return e.err }
 
 // readFile reads one source file: nil, and Skipped called, for a binary
 // one or one over maxSize; an error when it cannot be read.

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/article/markup"
@@ -150,19 +149,6 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
-}
-
-// shortWord is w cut to at most 40 bytes (at a character boundary) for a
-// message.
-func shortWord(w string) string {
-	if len(w) <= 40 {
-		return w
-	}
-	cut := 40
-	for cut > 0 && !utf8.RuneStart(w[cut]) {
-		cut--
-	}
-	return w[:cut] + "…"
 }
 
 func firstOr(xs []string, def string) string {
@@ -382,7 +368,7 @@ func unusedFindings(dirs []*Directive, src *article.Source) []linter.Finding {
 			if near := nearestDirective(d.Word); near != "" {
 				hint = "did you mean " + near + "?"
 			}
-			msg = fmt.Sprintf("unknown directive %s (%s); it suppresses nothing", shortWord(d.Word), hint)
+			msg = fmt.Sprintf("unknown directive %s (%s); it suppresses nothing", article.Clip(d.Word, 40), hint)
 		case len(d.unknown) > 0:
 			msg = fmt.Sprintf("%s names unknown rule %s (newslint rules lists them)", d.Kind, strings.Join(d.unknown, ", "))
 		case !d.used:
