@@ -38,6 +38,11 @@ type grouping struct {
 	initialOf map[[2]string][]int
 	// memo holds what namesakes worked out, by source and word.
 	memo map[memoKey]*namesakeChoice
+	// introAt is where each entity's name is first given in full (a
+	// byte offset), -1 before it is; bare is where each word stands
+	// alone as a name, in text order.
+	introAt []int
+	bare    map[string][]int
 }
 
 // memoKey is a word and where its candidates came from: 's' surnames,
@@ -51,6 +56,7 @@ type memoKey struct {
 func (g *grouping) newEntity(words []string, name string) int {
 	id := len(g.pm.Entities)
 	g.pm.Entities = append(g.pm.Entities, Entity{ID: id, Name: name, words: words})
+	g.introAt = append(g.introAt, -1)
 	sur := words[len(words)-1]
 	g.bySurname[sur] = append(g.bySurname[sur], id)
 	if g.indexed[sur] {
@@ -193,6 +199,12 @@ func (a *analysis) groupEntities(pm *Model, gazetteer []Person) {
 			g.bySurname[w[1]] = append(g.bySurname[w[1]], id)
 		}
 	}
+	g.bare = map[string][]int{}
+	for i := range pm.Mentions {
+		if m := &pm.Mentions[i]; len(m.Words) == 1 && m.Form != Name {
+			g.bare[m.Words[0]] = append(g.bare[m.Words[0]], m.Start)
+		}
+	}
 	for i := range pm.Mentions {
 		if len(pm.Mentions[i].Words) == 1 && pm.Mentions[i].Form != Name {
 			a.groupOneName(g, &pm.Mentions[i], firstWord)
@@ -248,6 +260,9 @@ func (g *grouping) groupFullName(m *Mention) {
 	if found < 0 {
 		found = g.newEntity(m.Words, g.pm.nameOf(m))
 	}
+	if g.introAt[found] < 0 {
+		g.introAt[found] = m.Start
+	}
 	e := &g.pm.Entities[found]
 	if m.Role != nil {
 		// Known now so that one-word names can tell namesakes apart by
@@ -267,36 +282,41 @@ func (g *grouping) groupFullName(m *Mention) {
 }
 
 // namesakeChoice is what namesakes worked out for one word: the
-// candidates it started from (their number: lists only grow), the ones left
-// without a title, and those left by each title.
+// candidates it started from (their number: lists only grow), those who
+// are not relatives, the ones left without a title, and those left by
+// each title.
 type namesakeChoice struct {
 	n       int
+	notKin  []int
 	cands   []int
 	byClass map[string][]int
 }
 
 // namesakes narrows the people a one-word name w may be (cands, two or
 // more) as an editor would: not a relative, who goes by first name; the
-// one the article introduces with a title or description; the one whose
-// title the mention has. Worked out once per word and title, so that a
-// name shared by thousands of people costs a look-up per mention.
+// one whose title the mention has; the one the article called by the
+// bare word first, or else introduced with a title or description.
+// Worked out once per word and title, so that a name shared by thousands
+// of people costs a look-up per mention.
 func (g *grouping) namesakes(w memoKey, cands []int, role *Role) []int {
 	c := g.memo[w]
 	if c == nil || c.n != len(cands) {
-		c = &namesakeChoice{n: len(cands), cands: narrowNamesakes(g.pm, cands)}
+		notKin := notRelatives(g.pm, cands)
+		c = &namesakeChoice{n: len(cands), notKin: notKin, cands: g.narrowNamesakes(w.word, notKin)}
 		if g.memo == nil {
 			g.memo = map[memoKey]*namesakeChoice{}
 		}
 		g.memo[w] = c
 	}
-	if len(c.cands) <= 1 || role == nil || role.Class == "" {
+	if len(c.notKin) <= 1 || role == nil || role.Class == "" {
 		return c.cands
 	}
 	same, ok := c.byClass[role.Class]
 	if !ok {
 		// "Trade Secretary Baker" beside Howard Baker and Treasury
-		// Secretary James Baker: the title tells them apart.
-		for _, id := range c.cands {
+		// Secretary James Baker, "President Clinton" beside Hillary
+		// Clinton: the title tells them apart.
+		for _, id := range c.notKin {
 			if slices.Contains(g.pm.Entities[id].passRoles, role.Class) {
 				same = append(same, id)
 			}
@@ -312,12 +332,10 @@ func (g *grouping) namesakes(w memoKey, cands []int, role *Role) []int {
 	return same
 }
 
-// narrowNamesakes keeps, of several namesakes, those who are not
-// relatives ("Baker" beside Ginger Baker and his daughter Nettie Baker: a
-// bare surname is not a relative's), and of those the only one the
-// article introduces with a title or description, if there is one
-// (drummer Ginger Baker, beside his birth name Peter Edward Baker).
-func narrowNamesakes(pm *Model, cands []int) []int {
+// notRelatives keeps, of several namesakes, those who are not relatives
+// ("Baker" beside Ginger Baker and his daughter Nettie Baker: a bare
+// surname is not a relative's), or all of them if all are.
+func notRelatives(pm *Model, cands []int) []int {
 	var notKin []int
 	for _, c := range cands {
 		if !slices.Contains(pm.Entities[c].passRoles, "relative") {
@@ -325,11 +343,25 @@ func narrowNamesakes(pm *Model, cands []int) []int {
 		}
 	}
 	if len(notKin) > 0 {
-		cands = notKin
+		return notKin
+	}
+	return cands
+}
+
+// narrowNamesakes keeps, of several namesakes of word w who are not
+// relatives, the one the article already called by the bare word before
+// it named any other ("Hillary Clinton argued … Clinton said … former
+// President Bill Clinton": the article's "Clinton" is hers, and it names
+// him in full); else the only one the article introduces with a title or
+// description, if there is one (drummer Ginger Baker, beside his birth
+// name Peter Edward Baker).
+func (g *grouping) narrowNamesakes(w string, cands []int) []int {
+	if e := g.calledFirst(w, cands); e >= 0 {
+		return []int{e}
 	}
 	var titled []int
 	for _, c := range cands {
-		if len(pm.Entities[c].passRoles) > 0 {
+		if len(g.pm.Entities[c].passRoles) > 0 {
 			titled = append(titled, c)
 		}
 	}
@@ -337,6 +369,31 @@ func narrowNamesakes(pm *Model, cands []int) []int {
 		return titled
 	}
 	return cands
+}
+
+// calledFirst returns, of namesakes cands, the first one named in full,
+// when word w stands alone after that and before any other is named in
+// full (a headline's bare name, before anyone is introduced, tells
+// nothing); -1 otherwise.
+func (g *grouping) calledFirst(w string, cands []int) int {
+	first, second := -1, -1
+	for _, c := range cands {
+		at := g.introAt[c]
+		switch {
+		case at < 0:
+			return -1 // never named in full: a gazetteer person or one word
+		case first < 0 || at < g.introAt[first]:
+			first, second = c, first
+		case second < 0 || at < g.introAt[second]:
+			second = c
+		}
+	}
+	bare := g.bare[w]
+	k, _ := slices.BinarySearch(bare, g.introAt[first])
+	if first < 0 || second < 0 || k == len(bare) || bare[k] > g.introAt[second] {
+		return -1
+	}
+	return first
 }
 
 // groupOneName joins a one-word name to the single person whose surname

@@ -163,6 +163,15 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	if isKnownOrg(name) && (len(m.Words) > 1 || surnameClass(name) == 0) {
 		ev.add(&ev.org, knownOrgWhy(knownOrg(name)))
 	}
+	// Around a bare surname, the words that suggest an organisation
+	// ("a spokeswoman for Fiorina", "the group Fiorina …") say nothing of
+	// a person the article names in full with a given name (Carly
+	// Fiorina).
+	if len(m.Words) == 1 && m.Entity >= 0 && len(pm.Entities[m.Entity].words) >= 2 {
+		if known, mostly, _ := givenName(pm.Entities[m.Entity].words[0]); known && mostly {
+			return
+		}
+	}
 	if w := a.Lower(m.FirstToken - 1); orgNouns[w] && !a.opensWithGivenName(m) {
 		ev.add(&ev.org, "called “"+w+"”")
 	}

@@ -219,6 +219,7 @@ UK US USA UAE`
 )
 
 var (
+	titles       = setOf(titleWords)
 	nonNameWords = setOf(strings.Join([]string{openerWords, calendarWords, orgHeadWords, orgNameWords, placeHeadWords, titleWords, groupWords, otherWords}, " "))
 	orgHeads     = setOf(orgHeadWords)
 	orgNames     = setOf(orgNameWords)

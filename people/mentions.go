@@ -83,10 +83,11 @@ func (a *analysis) nameRun(i, end int) (int, []string) {
 		}
 		if a.isNameWord(j) {
 			w, poss := article.StripPossessive(a.Tok(j))
-			// A title does not start a name ("U.S. Spokesman"). (A word
-			// not flagged as a title's first word, unless possessive,
-			// is no title of one word.)
-			if (len(words) == 0 || allInitials(words)) && a.tokFlags[j]&(flagTitleStart|flagPossessive) != 0 {
+			// A title does not start a name ("U.S. Spokesman"), unless
+			// the article uses it as a surname ("Nora King … King has").
+			// (A word not flagged as a title's first word, unless
+			// possessive, is no title of one word.)
+			if (len(words) == 0 || allInitials(words)) && a.tokFlags[j]&(flagTitleStart|flagPossessive) != 0 && !a.wordSurnames[w] {
 				if _, title := titleClasses[a.lowerBase(j)]; title {
 					words = words[:0]
 					j = i
@@ -139,13 +140,15 @@ func (a *analysis) findWordSurnames() {
 			continue
 		}
 		w, _ := article.StripPossessive(a.Tok(i))
-		if !calendar[w] && (a.tokFlags[i]&flagCountry == 0 && !isKnownPlace(w) || surnameClass(w) == 0) {
+		title := titles[w] && surnameClass(w) != 0
+		if !calendar[w] && !title && (a.tokFlags[i]&flagCountry == 0 && !isKnownPlace(w) || surnameClass(w) == 0) {
 			continue
 		}
-		// A month or day must follow a word that is mostly a given name
-		// ("Brian March", not "Rich March"); a country that is also a
-		// surname may follow any given name ("Sen. Jen Jordan").
-		if known, mostly, _ := givenName(a.Tok(i - 1)); mostly || known && !calendar[w] {
+		// A month, a day or a title must follow a word that is mostly a
+		// given name ("Brian March", "Larry King", not "Rich March"); a
+		// country that is also a surname may follow any given name ("Sen.
+		// Jen Jordan").
+		if known, mostly, _ := givenName(a.Tok(i - 1)); mostly || known && !calendar[w] && !title {
 			if a.wordSurnames == nil {
 				a.wordSurnames = map[string]bool{}
 			}
@@ -373,12 +376,22 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 	nameStart, spanStart := i, i
 	if len(words) >= 2 && a.SentenceStart(i) {
 		// "Afterwards Trump", "Previously Redstone": an adverb or an
-		// ordinary word opening the sentence is not a first name.
+		// ordinary word opening the sentence is not a first name (but
+		// "Emily", "Carly" and "Billy" are).
 		w := words[0]
-		if lowerWords.HasLower(w) || hasSuffixFold(w, "ly") || hasSuffixFold(w, "wards") {
+		known, _, _ := givenName(w)
+		if lowerWords.HasLower(w) || !known && (hasSuffixFold(w, "ly") || hasSuffixFold(w, "wards")) {
 			words = words[1:]
 			nameStart, spanStart = i+1, i+1
 		}
+	}
+	if len(words) >= 2 && nameStart == i && a.SentenceStart(i) && gerund(words[0]) && !a.nextIsSpeechVerb(nameEnd) {
+		// "Debating Clinton's character", "Replacing Inco": a verb
+		// opening a sentence or a headline is no first name (mid-sentence
+		// a capital says otherwise: "the Protecting Freedom Act", and so
+		// does a speech verb after it: "Ziering Vance said").
+		words = words[1:]
+		nameStart, spanStart = nameStart+1, spanStart+1
 	}
 	described := false
 	if len(words) >= 2 && (a.isOccupationWord(words[0]) || a.SentenceStart(i) && descriptorBeforeName(words)) {
@@ -407,6 +420,17 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 	a.titleBefore(&m, s.FirstToken)
 	a.appositive(&m, s.EndToken)
 	return m, nameEnd, true
+}
+
+// gerund reports whether w is a verb's -ing form and no given name or
+// surname the data know ("Debating", not "Sterling", "Irving" or
+// "Manning").
+func gerund(w string) bool {
+	if len(w) < 6 || !strings.HasSuffix(w, "ing") {
+		return false
+	}
+	known, _, _ := givenName(w)
+	return !known && surnameClass(w) == 0
 }
 
 func allInitials(words []string) bool {

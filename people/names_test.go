@@ -33,6 +33,25 @@ func TestNameBoundaries(t *testing.T) {
 		// "Name of Organisation" is a person affiliated with it.
 		{"Tamas Varga of PVM Oil Associates said prices would rise.",
 			"Tamas Varga", KindPerson, []string{"Tamas Varga"}},
+		// A title that is also a surname, after a given name, is a
+		// surname ("Larry King", "Billie Jean King").
+		{"Broadcaster Nora King said the station would close. King has run it since 1990.",
+			"Nora King", KindPerson, []string{"Broadcaster Nora King", "King"}},
+		// A look-alike: a title before a name stays a title.
+		{"King Harald opened the bridge. Harald thanked the builders.",
+			"Harald", KindPerson, []string{"King Harald", "Harald"}},
+		// A verb in -ing opening a sentence or a headline is no first name.
+		{"Debating Okafor's record.\n\nLinda Okafor said the record was clear.",
+			"Linda Okafor", KindPerson, []string{"Okafor", "Linda Okafor"}},
+		// A look-alike: a surname in -ing the data know stays a name.
+		{"Mayor Manning Okafor said the record was clear.",
+			"Manning Okafor", KindPerson, []string{"Mayor Manning Okafor"}},
+		// Words around a bare surname that suggest an organisation ("a
+		// spokeswoman for Fiorina") say nothing of a person named in full
+		// with a given name.
+		// (A given name in -ly opening a sentence is no adverb.)
+		{"Carly Fiorina spoke in Iowa. A spokeswoman for Fiorina said the group Fiorina founded was closed.",
+			"Carly Fiorina", KindPerson, []string{"Carly Fiorina", "Fiorina", "Fiorina"}},
 	} {
 		a := parse("t.txt", tc.text)
 		e := entityNamed(t, a, tc.name)

@@ -165,6 +165,26 @@ func TestSurnamesJoinFullNames(t *testing.T) {
 	assert.Equal(t, "male", smith.Gender, "Mr. gives the gender")
 }
 
+// TestNamesakeCalledFirst checks that a bare surname the article used for
+// one person before it named a namesake stays that person's, and that a
+// title still tells them apart.
+func TestNamesakeCalledFirst(t *testing.T) {
+	a := parse("t.txt", "Senator Ilona Varga spoke first. Varga said the plan was fair. "+
+		"Former Governor Peter Varga, her husband, agreed. Varga said she would vote. Governor Varga left early.")
+	ilona := entityNamed(t, a, "Ilona Varga")
+	peter := entityNamed(t, a, "Peter Varga")
+	assert.Equal(t, []string{"Senator Ilona Varga", "Varga", "Varga"}, mentionTexts(a, ilona))
+	assert.Equal(t, []string{"Former Governor Peter Varga", "Governor Varga"}, mentionTexts(a, peter))
+	// A look-alike: the bare surname comes only after both are named, so
+	// it is either's.
+	a = parse("t.txt", "Ed Miliband and David Miliband spoke. Miliband said no.")
+	assert.Len(t, entityNamed(t, a, "Ed Miliband").Mentions, 1)
+	// And a headline's bare surname, before anyone is named, decides
+	// nothing.
+	a = parse("t.txt", "Varga wins.\n\nSenator Ilona Varga spoke. Former Governor Peter Varga agreed. Varga said no.")
+	assert.Len(t, entityNamed(t, a, "Ilona Varga").Mentions, 1)
+}
+
 func TestNameForms(t *testing.T) {
 	a := parse("t.txt", "J. R. Smith met Jean-Claude Juncker, Mohammed bin Salman and Sen. Elizabeth Warren.")
 	var names []string

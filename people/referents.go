@@ -78,7 +78,13 @@ func (a *analysis) structuralReferents(pm *Model) {
 			continue
 		}
 		ref, why := a.speakerReferent(pm, m), RefSpeech
-		if ref < 0 {
+		if ref < 0 && a.toldPerson(pm, m) {
+			// "Axelrod told Clinton she had been an able opponent",
+			// "Brandt assured Alvarez that he would": either may be
+			// meant; gender decides, not structure.
+			ref, why = -1, RefOpen
+		}
+		if ref < 0 && why != RefOpen {
 			// "Clinton herself", "Obama himself": the name it stands by.
 			if prev, ok := pm.index.endAt(m.FirstToken); ok && strings.HasSuffix(a.Lower(m.FirstToken), "self") && pm.Mentions[prev].Form != Pronoun {
 				if e := pm.Mentions[prev].Entity; e >= 0 && pm.pronounable(e) {
@@ -86,7 +92,7 @@ func (a *analysis) structuralReferents(pm *Model) {
 				}
 			}
 		}
-		if ref < 0 {
+		if ref < 0 && why != RefOpen {
 			ref, why = a.tagReferent(pm, i, speakers)
 		}
 		if ref < 0 && why != RefOpen {
@@ -807,6 +813,39 @@ func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
 		}
 	}
 	return -1
+}
+
+// listenerVerbs take a person and then a clause about either of them:
+// "told Clinton she", "reminded Ruiz that he", "asked Lee if she".
+var listenerVerbs = setOf(`tell tells told telling remind reminds reminded reminding assure assures assured assuring
+reassure reassures reassured reassuring warn warns warned warning inform informs informed informing notify notifies
+notified notifying advise advises advised advising promise promises promised promising convince convinces convinced
+convincing persuade persuades persuaded persuading ask asks asked asking`)
+
+// toldPerson reports whether subject pronoun m follows a listener verb
+// and the person it names ("told Clinton she", "assured Ms Alvarez that
+// he"), where the pronoun may be the listener's or the subject's. (After
+// "explain to" it is the subject's: "Brandt had to explain to Ms Alvarez
+// that he could not".)
+func (a *analysis) toldPerson(pm *Model, m *Mention) bool {
+	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
+		return false
+	}
+	k := m.FirstToken - 1
+	switch a.Lower(k) {
+	case "that", "if", "whether":
+		k--
+	}
+	prev, ok := pm.index.endAt(k + 1)
+	if !ok {
+		return false
+	}
+	o := pm.Mentions[prev]
+	if o.Quote >= 0 || o.Entity >= 0 && !pm.Entities[o.Entity].Kind.MayBePerson() || o.Entity < 0 && o.Form == Pronoun {
+		return false
+	}
+	j := o.FirstToken - 1
+	return j >= 0 && listenerVerbs[a.Lower(j)]
 }
 
 // UnnamedPersonAt reports a person the text mentions without a name at

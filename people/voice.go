@@ -168,6 +168,37 @@ func (pm *Model) SubjectOf(art *article.Article, i int) bool {
 	return finiteWord(w) || skippable[w] || len(w) > 4 && strings.HasSuffix(w, "ly")
 }
 
+// Prominent reports whether mention i is where a reader looks for the
+// antecedent of a pronoun in the next sentence: a subject ("Clinton
+// said", "she had"), a possessor ("Clinton's campaign", "her plan") or a
+// name heading its sentence; not an object of a verb or of a preposition
+// ("soften his barbs at Clinton", "attacked Clinton").
+func (pm *Model) Prominent(art *article.Article, i int) bool {
+	m := &pm.Mentions[i]
+	if m.Form == Pronoun {
+		w := art.Lower(m.FirstToken)
+		return w == "he" || w == "she" || isPossessivePronoun(w) || w == "her" && PossessiveHerAt(art, m.FirstToken)
+	}
+	a := &analysis{Article: art}
+	if a.prepositionBefore(m.FirstToken) {
+		return false
+	}
+	if _, poss := article.StripPossessive(art.Lower(m.EndToken - 1)); poss {
+		return true
+	}
+	if art.SentenceStart(m.FirstToken) {
+		return true
+	}
+	// A verb after it makes it a subject, even after another verb
+	// ("Brandt said Kowalski had fought"); punctuation does only when no
+	// verb governs it ("praised Novak.").
+	k := m.EndToken
+	if k < len(art.Tokens) && art.Tokens[k].Kind == article.Word {
+		return pm.SubjectOf(art, i)
+	}
+	return !a.verbBefore(m.FirstToken) && pm.SubjectOf(art, i)
+}
+
 // StatementNounOf reports whether mention i is the possessor of a noun of
 // speech ("Trump's statement that …", "Clinton's remarks", "Rubio's
 // response"): the sentence reports what they said.

@@ -37,7 +37,9 @@ A pronoun is reported only where its referent is clear:
     that speaks in a tag ("…, he said."); the subject of the clause
     before it for a subject pronoun ("Brandt had to explain to Ms
     Alvarez that he …"), and the one who is not its clause's subject for
-    an object pronoun ("… that he could not send her the file"); the
+    an object pronoun ("… that he could not send her the file"), but not
+    after a verb of telling whose listener may be meant ("Brandt told
+    Ms Alvarez that she …" is left open); the
     only person named earlier in its sentence or in the sentence before
     (a possessor counts: "Whitby's campaign stalled when she lost"); or
     the subject after an opening phrase ("On the advice of his lawyer,
@@ -68,15 +70,21 @@ title or the gazetteer and not by pronouns, is:
 
 A subject, possessive or reflexive pronoun is also reported when its own
 sentence gives it a referent firmly of the other gender and nobody of its
-gender stands before it in that sentence or in the sentence before, even
-if someone of its gender is named further back or after it ("Samuel Ortiz
-… but she was angry that Okafor had approved it"; "Lund herself"; not a
-possessive in reported words, nor in a paragraph about someone of its
-gender).
+gender stands before it in that sentence, or as a subject or possessor in
+the sentence before (an object there, "Devine thanked Ms Hale", does not
+make her the topic), even if someone of its gender is named further back
+or after it ("Samuel Ortiz … but she was angry that Okafor had approved
+it"; "Lund herself"; not a possessive in reported words, nor in a
+paragraph about someone of its gender). Firm means a first name, title,
+honorific or the gazetteer, or at least two pronouns whose referent the
+structure fixes with at most one against.
 
 Pronouns inside quotations are someone else's words and are never checked.
 Two people of one surname ("Tom Reyes and his wife, Senator Ana Reyes …
-For her part, Reyes said") are told apart by the pronoun, not reported.
+For her part, Reyes said") are told apart by the pronoun, not reported,
+unless the surname alone is used after one of them is named in full and
+before the other is (then it is that one), or the pronoun's antecedent is
+the full name itself.
 
 The established gender needs at least min-evidence signals, from pronouns
 whose referent is itself clear or from an honorific (which counts twice),
@@ -183,7 +191,7 @@ func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Men
 	// Reyes … For her part, Reyes said"): a bare surname may be either,
 	// and the pronoun says which, unless the other is named only in
 	// passing (a daughter named once in a drummer's obituary).
-	if sur := pm.Entities[e].Surname(); sur != "" {
+	if sur := pm.Entities[e].Surname(); sur != "" && !namedInFull(pm, e, m) {
 		for o := range pm.Entities {
 			if o == e || pm.Entities[o].Surname() != sur || fullMentions(pm, o) < fullMentions(pm, e) {
 				continue
@@ -213,6 +221,27 @@ func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Men
 			if fitsInstead(pm, byEnt, e, m, o) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namedInFull reports whether the structure of pronoun m's sentence
+// gives it e's name in full ("Hillary Clinton argued that she"): the last
+// mention of e before it, in its sentence or the one before, has a given
+// name, so a namesake ("Bill Clinton") cannot be meant.
+func namedInFull(pm *people.Model, e int, m people.Mention) bool {
+	if m.Referent != e || !m.Why.InSentence() && m.Why != people.RefPrevious {
+		return false
+	}
+	for si := m.Sent; si >= 0 && si >= m.Sent-1; si-- {
+		ms := pm.MentionsInSentence(si)
+		for k := len(ms) - 1; k >= 0; k-- {
+			o := pm.Mentions[ms[k]]
+			if o.Start >= m.Start || o.Entity != e || o.Form == people.Pronoun {
+				continue
+			}
+			return len(o.Words) >= 2
 		}
 	}
 	return false

@@ -118,6 +118,24 @@ func (s *strayScan) firmly(e int, g string) bool {
 	return v == nil || v.n[gi(opposite(g))] <= 1
 }
 
+// firmReferent reports whether e, the referent its sentence gives a
+// pronoun, is firmly of gender g: as firmly says, or, when nothing but
+// pronouns gives e a gender, by several pronouns whose referents their
+// sentences fix, with at most one of any kind against ("Hillary
+// Clinton", whose given name the data leave open). Only a pronoun's own
+// referent is judged so: whether someone else may be meant is never.
+func (s *strayScan) firmReferent(e int, g string) bool {
+	if s.firmly(e, g) {
+		return true
+	}
+	v := s.byEnt[e]
+	return s.indep[e] == "" && v != nil && len(v.prons[gi(g)]) >= firmPronouns && v.n[gi(opposite(g))] <= 1
+}
+
+// firmPronouns is how many pronouns with structural referents make a
+// gender firm when nothing else gives it.
+const firmPronouns = 2
+
 // strayTarget returns the person stray pronoun i seems to mean (someone
 // firmly of the other gender in view, its structural referent first), or
 // -1 when someone of its own gender may be in view, or nobody is.
@@ -196,10 +214,10 @@ func (s *strayScan) boundTarget(i int) int {
 		return -1
 	}
 	other := opposite(m.Gender)
-	if pm.Entities[r].Kind != people.KindPerson || !s.firmly(r, other) {
+	if pm.Entities[r].Kind != people.KindPerson || !s.firmReferent(r, other) {
 		return -1
 	}
-	if sur := pm.Entities[r].Surname(); sur != "" && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
+	if sur := pm.Entities[r].Surname(); sur != "" && !namedInFull(pm, r, m) && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
 		return p.id != r && !s.firmly(p.id, other)
 	}) {
 		return -1 // a namesake who may be of its gender
@@ -212,7 +230,7 @@ func (s *strayScan) boundTarget(i int) int {
 	}
 	// Earlier in its own sentence.
 	lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
-	if s.fitsBetween(m, m.Sent, lo, m.FirstToken) {
+	if s.fitsBetween(m, m.Sent, lo, m.FirstToken, false) {
 		return -1
 	}
 	// The sentence before.
@@ -220,7 +238,10 @@ func (s *strayScan) boundTarget(i int) int {
 		if s.allQuoted(si) {
 			continue
 		}
-		if s.fitsBetween(m, si, max(a.Sentences[si].FirstToken, m.FirstToken-strayTokensBefore), a.Sentences[si].EndToken) {
+		// There, only where a reader looks for an antecedent: a subject,
+		// a possessor ("Sanders is under pressure to soften his barbs at
+		// Clinton. But Devine said she" is Devine).
+		if s.fitsBetween(m, si, max(a.Sentences[si].FirstToken, m.FirstToken-strayTokensBefore), a.Sentences[si].EndToken, true) {
 			return -1
 		}
 		break
@@ -247,8 +268,9 @@ func (s *strayScan) nameBefore(m people.Mention) int {
 }
 
 // fitsBetween reports whether a mention or a word of sentence si in
-// tokens [lo, hi) may be someone of pronoun m's gender.
-func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int) bool {
+// tokens [lo, hi) may be someone of pronoun m's gender; with prominent,
+// only a mention that is a subject or a possessor counts.
+func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool) bool {
 	a, pm := s.pass.Article, s.pass.People
 	if hi <= lo {
 		return false
@@ -263,7 +285,7 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int) bool {
 		for t := max(o.FirstToken, lo); t < o.EndToken && t < hi; t++ {
 			s.covered[t-lo] = true
 		}
-		if fits, _ := s.mentionFits(m, o); fits {
+		if fits, _ := s.mentionFits(m, o); fits && (!prominent || pm.Prominent(a, k)) {
 			return true
 		}
 	}
