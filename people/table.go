@@ -195,11 +195,54 @@ func givenName(w string) (known, mostly bool, gender string) {
 
 // surnameClass is 1 for the 1,000 most common US surnames, 2 for the next
 // 9,000, 3 for the rest of the census list, 0 for a word not on it.
+// A name the census writes plainly is found however the article writes
+// it: "O’Malley", "O'Malley" and "McDonald" are its "Omalley" and
+// "Mcdonald".
 func surnameClass(w string) int {
 	if v, ok := surnameTable.get(w); ok && v != "" {
 		return int(v[0] - '0')
 	}
+	if k, ok := censusForm(w); ok {
+		if v, ok := surnameTable.get(k); ok && v != "" {
+			return int(v[0] - '0')
+		}
+	}
 	return 0
+}
+
+// censusForm is w as the census lists surnames, without apostrophes and
+// with one capital ("Omalley"), and whether that differs from w; only
+// ASCII letters after the first are lowered, and a word with two capitals
+// in a row is left alone.
+func censusForm(w string) (string, bool) {
+	if len(w) < 3 || len(w) > 40 {
+		return "", false
+	}
+	var buf [40]byte
+	b := buf[:0]
+	changed := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c == '\'':
+			changed = true
+			continue
+		case c == 0xE2 && i+2 < len(w) && w[i+1] == 0x80 && w[i+2] == 0x99: // ’
+			changed = true
+			i += 2
+			continue
+		case c >= 0x80:
+			return "", false
+		case len(b) > 0 && c >= 'A' && c <= 'Z':
+			if p := w[i-1]; p >= 'A' && p <= 'Z' {
+				return "", false // "NATO", "TRUMP": capitals, not a name's spelling
+			}
+			c += 'a' - 'A'
+			changed = true
+		}
+		b = append(b, c)
+	}
+	return string(b), changed && len(b) > 1
 }
 
 // placeClass is 1 for a country, a capital or a city of a million people,
@@ -275,6 +318,14 @@ func MayBeNameWord(w string) bool {
 func GivenNameGender(w string) string {
 	_, _, g := givenName(w)
 	return g
+}
+
+// MostlyGivenName reports whether the data know w mostly as a given name
+// (given to 500 babies or more, and more often than it is a surname): a
+// rarer one ("Special", "Royal") is more often something else.
+func MostlyGivenName(w string) bool {
+	_, mostly, _ := givenName(w)
+	return mostly
 }
 
 // IsKnownPlace reports whether a name is a place or a country the data

@@ -138,3 +138,14 @@ func TestMayBeNameWord(t *testing.T) {
 		}
 	}
 }
+
+func TestSurnameCensusForm(t *testing.T) {
+	for w, want := range map[string]bool{
+		"O’Malley": true, "O'Malley": true, "McDonald": true, "Omalley": true,
+		"O’Zzqx": false, "NATO": false, "MCDONALD": false, "Operations": false,
+	} {
+		if got := surnameClass(w) > 0; got != want {
+			t.Errorf("surnameClass(%q) > 0 = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -130,7 +130,7 @@ func (v *votes) add(gender string, weight, line int) {
 }
 
 func runPronounConsistency(pass *linter.Pass) {
-	pm := pass.People
+	a, pm := pass.Article, pass.People
 	need := int(minEvidence.Get(pass))
 	// Twice: first from every signal, then only from the pronouns whose
 	// referent is clear given what the first pass established of everyone
@@ -153,7 +153,7 @@ func runPronounConsistency(pass *linter.Pass) {
 			continue
 		}
 		m := pm.Mentions[v.prons[gi(minor)][0]]
-		if someoneElseFits(pm, byEnt, e, m) && !(m.Why.InSentence() && !someoneElseInSentence(pm, byEnt, e, m)) {
+		if someoneElseFits(a, pm, byEnt, e, m) && !(m.Why.InSentence() && !someoneElseInSentence(a, pm, byEnt, e, m)) {
 			continue // the pronoun may be about another person in view
 		}
 		ent := pm.Entities[e]
@@ -186,7 +186,7 @@ func (v *votes) established() string {
 // earlier in its paragraph, or in the paragraph before within the two
 // sentences before the pronoun's. Then the pronoun's referent is not
 // clear, and the pronoun is not reported.
-func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
+func someoneElseFits(a *article.Article, pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
 	// Two people of one surname ("Tom Reyes and his wife, Senator Ana
 	// Reyes … For her part, Reyes said"): a bare surname may be either,
 	// and the pronoun says which, unless the other is named only in
@@ -196,7 +196,7 @@ func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Men
 			if o == e || pm.Entities[o].Surname() != sur || fullMentions(pm, o) < fullMentions(pm, e) {
 				continue
 			}
-			g := people.GivenNameGender(pm.Entities[o].FirstName())
+			g := firstNameGender(pm, o)
 			if v := byEnt[o]; v != nil && v.established() != "" {
 				g = v.established()
 			}
@@ -218,7 +218,7 @@ func someoneElseFits(pm *people.Model, byEnt map[int]*votes, e int, m people.Men
 			if para < m.Para && o.Sent < m.Sent-2 {
 				break // out of view: the paragraph before, three sentences back
 			}
-			if fitsInstead(pm, byEnt, e, m, o) {
+			if fitsInstead(a, pm, byEnt, e, m, o) {
 				return true
 			}
 		}
@@ -263,13 +263,13 @@ func fullMentions(pm *people.Model, e int) int {
 // pronoun's gender, is named or referred to before it in its own
 // sentence. Where the structure fixed the referent within the sentence
 // ("Sanders said … that she had"), only they can make it unclear.
-func someoneElseInSentence(pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
+func someoneElseInSentence(a *article.Article, pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
 	for _, i := range pm.MentionsInSentence(m.Sent) {
 		o := pm.Mentions[i]
 		if o.Start >= m.Start {
 			break
 		}
-		if fitsInstead(pm, byEnt, e, m, o) {
+		if fitsInstead(a, pm, byEnt, e, m, o) {
 			return true
 		}
 	}
@@ -281,7 +281,7 @@ const viewMentions = 60
 
 // fitsInstead reports whether mention o, before pronoun m, is a person
 // other than e of the pronoun's gender.
-func fitsInstead(pm *people.Model, byEnt map[int]*votes, e int, m, o people.Mention) bool {
+func fitsInstead(a *article.Article, pm *people.Model, byEnt map[int]*votes, e int, m, o people.Mention) bool {
 	other := o.Entity
 	if o.Form == people.Pronoun && o.Referent >= 0 {
 		other = o.Referent
@@ -295,6 +295,14 @@ func fitsInstead(pm *people.Model, byEnt map[int]*votes, e int, m, o people.Ment
 		return false
 	}
 	v := byEnt[other]
+	if w := a.Lower(m.FirstToken); w != "he" && w != "she" && (v == nil || v.established() == "") &&
+		pm.Entities[other].Kind == people.KindPerson && o.Sent >= m.Sent-1 {
+		// A person of whom the article says no gender, in the sentence
+		// before or the pronoun's own, for a possessive or an object,
+		// often someone other than its clause's subject ("saying Clinton
+		// took questions … Kaine dubbed her appearance").
+		return true
+	}
 	return v != nil && v.established() == m.Gender
 }
 
@@ -322,13 +330,26 @@ func independentGender(pm *people.Model, e int) string {
 			g = rg
 		}
 	}
-	if ng := people.GivenNameGender(ent.FirstName()); ng != "" {
+	if ng := firstNameGender(pm, e); ng != "" {
 		if g != "" && g != ng {
 			return ""
 		}
 		g = ng
 	}
 	return g
+}
+
+// firstNameGender is the gender e's first name gives, as weak evidence:
+// only for someone the article shows is a person, or whose first word the
+// data know mostly as a given name, or whose last word they know as a
+// name ("Martin O'Malley"); "Special Operations forces" is none of these.
+func firstNameGender(pm *people.Model, e int) string {
+	ent := &pm.Entities[e]
+	first := ent.FirstName()
+	if ent.Kind != people.KindPerson && !people.MostlyGivenName(first) && !people.MayBeNameWord(ent.Surname()) {
+		return ""
+	}
+	return people.GivenNameGender(first)
 }
 
 // roleGender is the gender a role's words give (chairwoman, actress,
@@ -369,7 +390,7 @@ func genderVotes(a *article.Article, pm *people.Model, indep []string, first map
 			if e < 0 {
 				e = m.Entity
 			}
-			ambiguous := first != nil && someoneElseFits(pm, first, e, m)
+			ambiguous := first != nil && someoneElseFits(a, pm, first, e, m)
 			if g0 := indep[e]; ambiguous && g0 != "" && g0 != m.Gender {
 				continue // about someone else in view, by all the article says of e
 			}
@@ -400,7 +421,7 @@ func genderVotes(a *article.Article, pm *people.Model, indep []string, first map
 				get(e).add(g, 1, a.Line(r.Span.Start))
 			}
 		}
-		if g := people.GivenNameGender(ent.FirstName()); g != "" {
+		if g := firstNameGender(pm, e); g != "" {
 			v := get(e)
 			v.n[gi(g)]++
 			v.weak[gi(g)]++

@@ -353,9 +353,12 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return o.Why != people.RefGeneric, false // "she", "Mrs. Clinton"
 	case o.Form == people.Pronoun:
 		return false, false
+	case o.Gender == other && o.Entity >= 0:
+		return false, true // "Mr. Obama": its own words say who
 	case o.Form == people.RolePhrase && o.Entity < 0:
 		return roleGender(o.Role) != other, false // "the candidate"
-	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender:
+	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender &&
+		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
 	case o.Entity < 0 && last != "":
 		// A name the model could not place: a surname two people share.
@@ -376,8 +379,10 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, false
 	case !s.firmly(o.Entity, other):
 		return true, false
-	case len(o.Words) == 1 && fullMentions(pm, o.Entity) == 0:
-		return true, false // a bare surname nobody is named in full with
+	case len(o.Words) == 1 && fullMentions(pm, o.Entity) == 0 && pm.Entities[o.Entity].Gender != other:
+		// A bare surname nobody is named in full with, unless an honorific
+		// or the gazetteer gives it ("President Obama" beside "Mr. Obama").
+		return true, false
 	case len(o.Words) == 1 && s.anyMayBe(s.bearers(last), m.Gender):
 		return true, false // "Clinton", of two Clintons
 	}
