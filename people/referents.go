@@ -615,7 +615,7 @@ func (a *analysis) verbBefore(k int) bool {
 // prepositionBefore reports whether a preposition governs the phrase that
 // starts at token k ("to Sanders", "of his lawyer", "from the Qaboos").
 func (a *analysis) prepositionBefore(k int) bool {
-	for j := k - 1; j >= 0 && j >= k-3; j-- {
+	for j := k - 1; j >= 0 && j >= k-3 && !a.SentenceStart(j+1) && !a.OpensSentence(j+1); j-- {
 		lw := a.Lower(j)
 		if prepositions[lw] {
 			return true

@@ -320,6 +320,13 @@ func GivenNameGender(w string) string {
 	return g
 }
 
+// CommonSurname reports whether w is among the 10,000 most common US
+// surnames.
+func CommonSurname(w string) bool {
+	c := surnameClass(w)
+	return c > 0 && c <= 2
+}
+
 // MostlyGivenName reports whether the data know w mostly as a given name
 // (given to 500 babies or more, and more often than it is a surname): a
 // rarer one ("Special", "Royal") is more often something else.

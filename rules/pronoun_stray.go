@@ -71,6 +71,10 @@ type strayScan struct {
 	covered  []bool
 	// quoted caches allQuoted by sentence: 0 not known yet, 1 yes, 2 no.
 	quoted []uint8
+	// speakerOf maps a speaker's mention to the quotation it tags.
+	speakerOf map[int]int
+	// lower holds the article's words as written (words).
+	lower map[string]bool
 }
 
 // surnameOf is a person of the article and their surname.
@@ -155,6 +159,9 @@ func (s *strayScan) strayTarget(i int) int {
 	s.covered = slices.Grow(s.covered[:0], hi-lo)[:hi-lo]
 	clear(s.covered)
 
+	// A pronoun that tags a quotation ("“…,” she said") is its speaker:
+	// nobody named inside those words.
+	tagged := s.tags(i)
 	target := -1
 	for si := m.Sent; si >= first; si-- {
 		ms := pm.MentionsInSentence(si)
@@ -165,7 +172,7 @@ func (s *strayScan) strayTarget(i int) int {
 			for t := o.FirstToken; t < o.EndToken && t < hi; t++ {
 				s.covered[t-lo] = true
 			}
-			if ms[k] == i {
+			if ms[k] == i || tagged >= 0 && o.Quote == tagged {
 				continue
 			}
 			fits, person := s.mentionFits(m, o)
@@ -177,15 +184,52 @@ func (s *strayScan) strayTarget(i int) int {
 			}
 		}
 	}
-	if target < 0 {
+	if target < 0 || s.continuedAfter(i) {
 		return -1
 	}
 	for t := hi - 1; t >= lo; t-- {
-		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && s.wordFits(m, t) {
+		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || int(a.Tokens[t].Quote) != tagged) && s.wordFits(m, t) {
 			return -1
 		}
 	}
 	return target
+}
+
+// continuedAfter reports whether pronoun i's gender goes on after it,
+// outside quotations, in its sentence or the next: the writer is still
+// speaking of someone of that gender ("… wanted to issue her support.
+// She chose the hashtag"), whom the model did not find; a lone flipped
+// pronoun has nothing of its gender after it.
+func (s *strayScan) continuedAfter(i int) bool {
+	pm := s.pass.People
+	m := pm.Mentions[i]
+	for si := m.Sent; si <= m.Sent+1 && si < len(s.pass.Article.Sentences); si++ {
+		for _, k := range pm.MentionsInSentence(si) {
+			o := pm.Mentions[k]
+			if o.Start > m.Start && o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Why != people.RefGeneric {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tags returns the quotation whose speaker mention i is, or -1; the
+// speakers are indexed when first needed.
+func (s *strayScan) tags(i int) int {
+	pm := s.pass.People
+	if s.speakerOf == nil {
+		s.speakerOf = make(map[int]int, len(pm.Attributions))
+		for q, at := range pm.Attributions {
+			if at.Speaker >= 0 {
+				s.speakerOf[at.Speaker] = q
+			}
+		}
+	}
+	if q, ok := s.speakerOf[i]; ok {
+		return q
+	}
+	return -1
 }
 
 // boundTarget returns the person a subject, possessive or reflexive pronoun must
@@ -355,6 +399,11 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, false
 	case o.Gender == other && o.Entity >= 0:
 		return false, true // "Mr. Obama": its own words say who
+	case o.Entity < 0 && len(o.Words) > 0 && (!o.Kind.MayBePerson() || people.IsKnownPlace(strings.Join(o.Words, " ")) || s.affiliation(o) || !s.mayBeSomeone(o)):
+		// A name the model could not place that is no one's: a place
+		// ("Senator Ted Cruz of Texas", "South Carolina"), a group
+		// ("Hispanics"), a word opening a sentence ("Leading").
+		return false, false
 	case o.Form == people.RolePhrase && o.Entity < 0:
 		return roleGender(o.Role) != other, false // "the candidate"
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender &&
@@ -362,9 +411,6 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return true, false // whatever the model made of the name
 	case o.Entity < 0 && last != "":
 		// A name the model could not place: a surname two people share.
-		if !o.Kind.MayBePerson() {
-			return false, false
-		}
 		ents := s.bearers(last)
 		if len(ents) == 0 {
 			return true, false
@@ -389,6 +435,100 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 	return false, true
 }
 
+// mayBeSomeone reports whether o, a name the model could not place, may
+// be one person's: a name of two words or more, or a word the name data
+// know or someone of the article bears; not a plural ("the Clintons",
+// "Americans"), a contraction ("I've"), a country or demonym, nor the
+// second half of a place ("South Carolina").
+func (s *strayScan) mayBeSomeone(o people.Mention) bool {
+	if len(o.Words) != 1 {
+		return true
+	}
+	a := s.pass.Article
+	w := o.Words[0]
+	switch {
+	case strings.ContainsAny(w, "'’") && !strings.HasPrefix(w, "O'") && !strings.HasPrefix(w, "O’") && !strings.HasPrefix(w, "D'") && !strings.HasPrefix(w, "D’"):
+		return false // "I've", "We'll"
+	case people.IsNonNameWord(w):
+		return false
+	case o.FirstToken > 0 && compass[a.Tok(o.FirstToken-1)]:
+		return false
+	case len(s.bearers(w)) > 0:
+		return true
+	case groupSuffix(w) && !people.CommonSurname(w):
+		return false // "Hispanics", "Christians", "Texans": a group
+	case s.opensSentence(o) && (s.words()[strings.ToLower(w)] || !people.MayBeNameWord(w)):
+		// "Leading", "Either": a word opening a sentence that the article
+		// also writes in lower case, or that nobody bears and the name data
+		// do not know.
+		return false
+	case people.MayBeNameWord(w):
+		return true
+	}
+	// A plural of a name or a word the article or the data know: a
+	// family or a group ("the Khans", "Hispanics"), never one person.
+	if stem, ok := strings.CutSuffix(w, "s"); ok && !strings.HasSuffix(stem, "s") &&
+		(people.MayBeNameWord(stem) || s.words()[stem] || s.words()[strings.ToLower(stem)]) {
+		return false
+	}
+	return !s.words()[strings.ToLower(w)]
+}
+
+// groupSuffix reports whether w ends as the plural of a noun of belonging
+// does ("Americans", "Hispanics", "Baptists", "Mormonites").
+func groupSuffix(w string) bool {
+	for _, suf := range [...]string{"ans", "ics", "ists", "ites"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence reports whether mention o is the first word of its
+// sentence or of what follows a colon, after any quotation marks or
+// brackets.
+func (s *strayScan) opensSentence(o people.Mention) bool {
+	a := s.pass.Article
+	for t := o.FirstToken - 1; t >= a.Sentences[o.Sent].FirstToken; t-- {
+		if a.IsWord(t) {
+			return false
+		}
+		if a.IsPunct(t, ":") {
+			return true
+		}
+	}
+	return true
+}
+
+// compass holds the words that make a name a region's ("South
+// Carolina", "West Virginia").
+var compass = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true}
+
+// words returns the article's words, as written, indexed when first
+// needed: a word it also writes in lower case is a common word ("Leading",
+// "Either"), not a name.
+func (s *strayScan) words() map[string]bool {
+	if s.lower == nil {
+		a := s.pass.Article
+		s.lower = map[string]bool{}
+		for t := range a.Tokens {
+			if a.IsWord(t) {
+				s.lower[a.Tok(t)] = true
+			}
+		}
+	}
+	return s.lower
+}
+
+// affiliation reports whether o, a name of one word, says where a person
+// named just before it is from ("Senator Ted Cruz of Texas", "Kasich of
+// Ohio"): a capitalised word, "of", then o.
+func (s *strayScan) affiliation(o people.Mention) bool {
+	a := s.pass.Article
+	return len(o.Words) == 1 && o.FirstToken >= 2 && a.Lower(o.FirstToken-1) == "of" && a.IsCapWord(o.FirstToken-2)
+}
+
 // wordFits reports whether word t, in no mention, may be someone of
 // pronoun m's gender: a noun of that gender ("his wife … she"), a person
 // without a name ("her boss told her he", "a booker who said"), a first
@@ -406,6 +546,9 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		return true
 	case a.IsCapWord(t):
 		w, _ := article.StripPossessive(a.Tok(t))
+		if people.IsNonNameWord(w) || t > 0 && compass[a.Tok(t-1)] {
+			return false // "by June", "South Carolina"
+		}
 		return people.GivenNameGender(w) == m.Gender ||
 			s.anyMayBe(s.bearers(w), m.Gender)
 	}
