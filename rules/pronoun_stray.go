@@ -107,7 +107,9 @@ func (s *strayScan) bearers(sur string) []surnameOf {
 // anyMayBe reports whether one of people may have gender g: nothing
 // firmly gives them the other.
 func (s *strayScan) anyMayBe(people []surnameOf, g string) bool {
-	return slices.ContainsFunc(people, func(p surnameOf) bool { return !s.firmly(p.id, opposite(g)) })
+	return slices.ContainsFunc(people, func(p surnameOf) bool {
+		return !s.firmly(p.id, opposite(g)) && !s.firmByPronouns(p.id, opposite(g))
+	})
 }
 
 // firmly reports whether what the article says of e besides pronouns (the
@@ -135,6 +137,20 @@ func (s *strayScan) firmReferent(e int, g string) bool {
 	v := s.byEnt[e]
 	return s.indep[e] == "" && v != nil && len(v.prons[gi(g)]) >= firmPronouns && v.n[gi(opposite(g))] <= 1
 }
+
+// firmByPronouns reports whether nothing but pronouns gives e a gender
+// and they give it g overwhelmingly: at least firmOthers pronouns whose
+// referents their sentences fix, and at most one pronoun of any kind
+// against ("Bernie Sanders", whose given name the data leave open, called
+// "he" all through). Then e is not someone of the other gender in view.
+func (s *strayScan) firmByPronouns(e int, g string) bool {
+	v := s.byEnt[e]
+	return s.indep[e] == "" && v != nil && len(v.prons[gi(g)]) >= firmOthers && v.n[gi(opposite(g))] <= 1
+}
+
+// firmOthers is how many pronouns with structural referents make someone
+// in view firm when nothing else gives them a gender.
+const firmOthers = 3
 
 // firmPronouns is how many pronouns with structural referents make a
 // gender firm when nothing else gives it.
@@ -423,7 +439,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// Nothing shows it is a person's, and the name data know none of
 		// its words ("Benghazi", "Muslims").
 		return false, false
-	case !s.firmly(o.Entity, other):
+	case !s.firmly(o.Entity, other) && !s.firmByPronouns(o.Entity, other):
 		return true, false
 	case len(o.Words) == 1 && fullMentions(pm, o.Entity) == 0 && pm.Entities[o.Entity].Gender != other:
 		// A bare surname nobody is named in full with, unless an honorific
@@ -451,8 +467,12 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		return false // "I've", "We'll"
 	case people.IsNonNameWord(w):
 		return false
-	case o.FirstToken > 0 && compass[a.Tok(o.FirstToken-1)]:
-		return false
+	case o.FirstToken > 0 && (compass[a.Tok(o.FirstToken-1)] || placePrefix[a.Tok(o.FirstToken-1)]):
+		return false // "South Carolina", "New Hampshire", "Las Vegas"
+	case partyTag(w):
+		return false // "R-Wis", "D-Calif"
+	case s.placeAfter(o) || s.modifier(o):
+		return false // "in Iowa", "the Dodd-Frank law"
 	case len(s.bearers(w)) > 0:
 		return true
 	case groupSuffix(w) && !people.CommonSurname(w):
@@ -494,11 +514,61 @@ func (s *strayScan) opensSentence(o people.Mention) bool {
 		if a.IsWord(t) {
 			return false
 		}
-		if a.IsPunct(t, ":") {
-			return true
+		if a.IsPunct(t, ":") || a.IsPunct(t, "“") || a.IsPunct(t, "\"") && o.Quote >= 0 && int(a.Tokens[t].Quote) == o.Quote {
+			return true // after a colon, or opening a quotation
 		}
 	}
 	return true
+}
+
+// placePrefix holds the first words of place names that are not names
+// themselves ("New Hampshire", "Las Vegas", "San Diego", "Fort Worth").
+var placePrefix = map[string]bool{"New": true, "Las": true, "Los": true, "San": true, "Santa": true, "Fort": true, "Port": true, "Mount": true, "Lake": true, "Saint": true}
+
+// partyTag reports whether w is a party-and-state tag ("R-Wis", "D-Calif",
+// "I-Vt"): one capital, a hyphen, a capitalised abbreviation.
+func partyTag(w string) bool {
+	return len(w) >= 4 && len(w) <= 8 && w[1] == '-' && w[0] >= 'A' && w[0] <= 'Z' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// locatives are prepositions after which a bare name is a place.
+var locatives = map[string]bool{"in": true, "across": true, "throughout": true, "near": true, "outside": true, "inside": true, "within": true}
+
+// placeAfter reports whether o, one word and no possessive, stands after
+// a preposition of place ("in Iowa", "across Nevada").
+func (s *strayScan) placeAfter(o people.Mention) bool {
+	a := s.pass.Article
+	if o.FirstToken == 0 || !locatives[a.Lower(o.FirstToken-1)] {
+		return false
+	}
+	_, poss := article.StripPossessive(a.Tok(o.EndToken - 1))
+	return !poss
+}
+
+// modifier reports whether o, one word, modifies the noun after it ("the
+// Dodd-Frank law", "Verizon customers"): a lower-case word follows that
+// is no verb.
+func (s *strayScan) modifier(o people.Mention) bool {
+	a := s.pass.Article
+	k := o.EndToken
+	if k >= len(a.Tokens) || !a.IsWord(k) || a.IsCapWord(k) {
+		return false
+	}
+	_, poss := article.StripPossessive(a.Tok(o.EndToken - 1))
+	i := s.index(o)
+	return !poss && i >= 0 && !s.pass.People.SubjectOf(a, i)
+}
+
+// index returns the index of mention o in the model.
+func (s *strayScan) index(o people.Mention) int {
+	pm := s.pass.People
+	ms := pm.MentionsInSentence(o.Sent)
+	for _, k := range ms {
+		if pm.Mentions[k].Start == o.Start && pm.Mentions[k].End == o.End {
+			return k
+		}
+	}
+	return -1
 }
 
 // compass holds the words that make a name a region's ("South
@@ -540,17 +610,45 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		return g == m.Gender
 	}
 	switch {
-	case people.UnnamedPersonAt(a, t) || !a.IsCapWord(t) && a.Lower(t+1) == "who":
+	case people.UnnamedPersonAt(a, t):
+		return !s.appositiveOfOther(m, t)
+	case !a.IsCapWord(t) && a.Lower(t+1) == "who":
 		return true
 	case a.IsPunct(t-1, "@"):
 		return true
 	case a.IsCapWord(t):
 		w, _ := article.StripPossessive(a.Tok(t))
-		if people.IsNonNameWord(w) || t > 0 && compass[a.Tok(t-1)] {
-			return false // "by June", "South Carolina"
+		if people.IsNonNameWord(w) || t > 0 && (compass[a.Tok(t-1)] || placePrefix[a.Tok(t-1)] || locatives[a.Lower(t-1)]) {
+			return false // "by June", "South Carolina", "in Iowa"
 		}
 		return people.GivenNameGender(w) == m.Gender ||
 			s.anyMayBe(s.bearers(w), m.Gender)
+	}
+	return false
+}
+
+// appositiveOfOther reports whether the person noun at token t stands in
+// an appositive of someone firmly of the other gender than pronoun m's
+// ("Rubio, a candidate aiming at moderate voters"): within a few words
+// after a comma that follows their name.
+func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
+	a, pm := s.pass.Article, s.pass.People
+	other := opposite(m.Gender)
+	for j := t - 1; j >= 0 && j >= t-4; j-- {
+		if !a.IsPunct(j, ",") {
+			if a.IsWord(j) && !a.IsCapWord(j) {
+				continue
+			}
+			return false
+		}
+		ms := pm.MentionsInSentence(a.SentenceOf(j))
+		for _, k := range ms {
+			o := pm.Mentions[k]
+			if o.EndToken == j && o.Entity >= 0 && o.Form != people.Pronoun {
+				return s.firmly(o.Entity, other) || s.firmByPronouns(o.Entity, other)
+			}
+		}
+		return false
 	}
 	return false
 }
