@@ -215,7 +215,7 @@ func surnameClass(w string) int {
 // ASCII letters after the first are lowered, and a word with two capitals
 // in a row is left alone.
 func censusForm(w string) (string, bool) {
-	if len(w) < 3 || len(w) > 40 {
+	if len(w) < 3 || len(w) > 40 || !strings.ContainsAny(w[1:], "'’ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		return "", false
 	}
 	var buf [40]byte
@@ -242,7 +242,10 @@ func censusForm(w string) (string, bool) {
 		}
 		b = append(b, c)
 	}
-	return string(b), changed && len(b) > 1
+	if !changed || len(b) < 2 {
+		return "", false
+	}
+	return string(b), true
 }
 
 // placeClass is 1 for a country, a capital or a city of a million people,

@@ -295,8 +295,8 @@ func fitsInstead(a *article.Article, pm *people.Model, byEnt map[int]*votes, e i
 		return false
 	}
 	v := byEnt[other]
-	if w := a.Lower(m.FirstToken); w != "he" && w != "she" && (v == nil || v.established() == "") &&
-		pm.Entities[other].Kind == people.KindPerson && o.Sent >= m.Sent-1 {
+	if o.Sent >= m.Sent-1 && (v == nil || v.established() == "") && pm.Entities[other].Kind == people.KindPerson &&
+		!subjectPronoun(a, m) {
 		// A person of whom the article says no gender, in the sentence
 		// before or the pronoun's own, for a possessive or an object,
 		// often someone other than its clause's subject ("saying Clinton
@@ -304,6 +304,12 @@ func fitsInstead(a *article.Article, pm *people.Model, byEnt map[int]*votes, e i
 		return true
 	}
 	return v != nil && v.established() == m.Gender
+}
+
+// subjectPronoun reports whether pronoun m is "he" or "she".
+func subjectPronoun(a *article.Article, m people.Mention) bool {
+	w := a.Tok(m.FirstToken)
+	return strings.EqualFold(w, "he") || strings.EqualFold(w, "she")
 }
 
 // independentGenders computes independentGender for every entity, once

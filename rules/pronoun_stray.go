@@ -415,7 +415,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, false
 	case o.Gender == other && o.Entity >= 0:
 		return false, true // "Mr. Obama": its own words say who
-	case o.Entity < 0 && len(o.Words) > 0 && (!o.Kind.MayBePerson() || people.IsKnownPlace(strings.Join(o.Words, " ")) || s.affiliation(o) || !s.mayBeSomeone(o)):
+	case o.Entity < 0 && len(o.Words) > 0 && (!o.Kind.MayBePerson() || s.affiliation(o) || !s.mayBeSomeone(o) || people.IsKnownPlace(joinWords(o.Words))):
 		// A name the model could not place that is no one's: a place
 		// ("Senator Ted Cruz of Texas", "South Carolina"), a group
 		// ("Hispanics"), a word opening a sentence ("Leading").
@@ -571,6 +571,14 @@ func (s *strayScan) index(o people.Mention) int {
 	return -1
 }
 
+// joinWords joins a name's words with spaces, without allocating for one.
+func joinWords(ws []string) string {
+	if len(ws) == 1 {
+		return ws[0]
+	}
+	return strings.Join(ws, " ")
+}
+
 // compass holds the words that make a name a region's ("South
 // Carolina", "West Virginia").
 var compass = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true}
@@ -581,7 +589,7 @@ var compass = map[string]bool{"North": true, "South": true, "East": true, "West"
 func (s *strayScan) words() map[string]bool {
 	if s.lower == nil {
 		a := s.pass.Article
-		s.lower = map[string]bool{}
+		s.lower = make(map[string]bool, len(a.Tokens)/4)
 		for t := range a.Tokens {
 			if a.IsWord(t) {
 				s.lower[a.Tok(t)] = true
