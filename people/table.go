@@ -316,7 +316,7 @@ func MayBeNameWord(w string) bool {
 }
 
 // GivenNameGender returns the gender the data give a given name when they
-// are one-sided (98 in 100 bearers), else "". It is weak evidence: what
+// are one-sided (95 in 100 bearers), else "". It is weak evidence: what
 // the article says wins.
 func GivenNameGender(w string) string {
 	_, _, g := givenName(w)

@@ -153,6 +153,9 @@ func runPronounConsistency(pass *linter.Pass) {
 			continue
 		}
 		m := pm.Mentions[v.prons[gi(minor)][0]]
+		if namedAfter(a, m) || transcriptTurn(a, m.Para) {
+			continue // its referent named in brackets, or a speaker's words
+		}
 		if someoneElseFits(a, pm, byEnt, e, m) && !(m.Why.InSentence() && !someoneElseInSentence(a, pm, byEnt, e, m)) {
 			continue // the pronoun may be about another person in view
 		}

@@ -52,6 +52,9 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 		if m.Para == 0 && titled {
 			continue // a headline in title case names people loosely
 		}
+		if namedAfter(a, m) || s.turn(m.Para) {
+			continue
+		}
 		if m.Referent >= 0 && (m.Why.InSentence() || m.Why == people.RefPrevious) && indep[m.Referent] == m.Gender {
 			continue // its referent, in view, is of its gender: the common case, decided at once
 		}
@@ -75,6 +78,8 @@ type strayScan struct {
 	speakerOf map[int]int
 	// lower holds the article's words as written (words).
 	lower map[string]bool
+	// turns caches turn by paragraph: 0 not known yet, 1 yes, 2 no.
+	turns []uint8
 }
 
 // surnameOf is a person of the article and their surname.
@@ -225,6 +230,54 @@ func (s *strayScan) continuedAfter(i int) bool {
 			if o.Start > m.Start && o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Why != people.RefGeneric {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// namedAfter reports whether the editor names pronoun m's referent in
+// brackets just after it ("She [Hillary Clinton] is right").
+func namedAfter(a *article.Article, m people.Mention) bool {
+	return a.IsPunct(m.EndToken, "[")
+}
+
+// turn reports whether paragraph p is a turn of a transcript: it opens
+// with a speaker's name or label and a colon ("Alex Seitz-Wald: She is
+// right", "FALLIN: I think he is"), so its words are the speaker's, like
+// a quotation's. Each paragraph is read once.
+func (s *strayScan) turn(p int) bool {
+	a := s.pass.Article
+	if s.turns == nil {
+		s.turns = make([]uint8, len(a.Paragraphs))
+	}
+	if s.turns[p] == 0 {
+		s.turns[p] = 2
+		if transcriptTurn(a, p) {
+			s.turns[p] = 1
+		}
+	}
+	return s.turns[p] == 1
+}
+
+// transcriptTurn reports whether paragraph p opens with one to four
+// capitalised words and a colon.
+func transcriptTurn(a *article.Article, p int) bool {
+	para := a.Paragraphs[p]
+	if para.FirstSentence >= len(a.Sentences) {
+		return false
+	}
+	first := a.Sentences[para.FirstSentence].FirstToken
+	end := a.Sentences[para.FirstSentence].EndToken
+	for t, n := first, 0; t < end && n <= 4; t++ {
+		switch {
+		case a.IsPunct(t, ":"):
+			return n > 0 && t+1 < end
+		case a.IsCapWord(t), a.IsPunct(t, "-"), a.IsPunct(t, "."):
+			if a.IsWord(t) {
+				n++
+			}
+		default:
+			return false
 		}
 	}
 	return false

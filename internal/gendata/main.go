@@ -129,7 +129,7 @@ func classifySurnames(share map[string]float64) map[string]string {
 const usBirths = 360e6
 
 // givenNames keeps names given to 50 or more babies. The value is two
-// letters: the gender ('f' or 'm' when at least 98 in 100 bearers have it,
+// letters: the gender ('f' or 'm' when at least 95 in 100 bearers have it,
 // else 'u'), and 'G' for a name that is mostly a given name (given to 500 or
 // more, and a larger share of births than of surnames) or 'g' for a name
 // that is also, or mainly, something else (Baker, Stanton, Denver).
@@ -146,9 +146,9 @@ func (d *data) givenNames(surnames map[string]float64) map[string]string {
 		}
 		g := "u"
 		switch {
-		case float64(f) >= 0.98*float64(total):
+		case float64(f) >= 0.95*float64(total):
 			g = "f"
-		case float64(m) >= 0.98*float64(total):
+		case float64(m) >= 0.95*float64(total):
 			g = "m"
 		}
 		dom := "g"
