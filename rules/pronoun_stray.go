@@ -80,6 +80,9 @@ type strayScan struct {
 	lower map[string]bool
 	// turns caches turn by paragraph: 0 not known yet, 1 yes, 2 no.
 	turns []uint8
+	// holders indexes the people of the article by the keys of their
+	// roles (heldOnlyBy).
+	holders map[string][]int
 }
 
 // surnameOf is a person of the article and their surname.
@@ -119,14 +122,16 @@ func (s *strayScan) anyMayBe(people []surnameOf, g string) bool {
 
 // firmly reports whether what the article says of e besides pronouns (the
 // gazetteer, a gendered title, a one-sided first name) gives it gender g,
-// and at most one pronoun, of any kind, says otherwise. Pronouns alone
-// never make anyone firm: one wrong resolution would.
+// and at most one pronoun, of any kind, says otherwise, or the evidence
+// against is a quarter or less of the evidence for (a man called "he" a
+// dozen times, to whom the model gave two pronouns about a woman near
+// him). Pronouns alone never make anyone firm: one wrong resolution would.
 func (s *strayScan) firmly(e int, g string) bool {
 	if s.indep[e] != g {
 		return false
 	}
 	v := s.byEnt[e]
-	return v == nil || v.n[gi(opposite(g))] <= 1
+	return v == nil || v.n[gi(opposite(g))] <= 1 || 4*v.n[gi(opposite(g))] <= v.n[gi(g)]
 }
 
 // firmReferent reports whether e, the referent its sentence gives a
@@ -455,7 +460,7 @@ func (s *strayScan) window(m people.Mention) int {
 // mentionFits reports whether mention o may be someone of pronoun m's
 // gender; person is set when o is instead someone firmly of the other.
 func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
-	pm := s.pass.People
+	a, pm := s.pass.Article, s.pass.People
 	other := opposite(m.Gender)
 	last := ""
 	if len(o.Words) > 0 {
@@ -474,7 +479,9 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// ("Hispanics"), a word opening a sentence ("Leading").
 		return false, false
 	case o.Form == people.RolePhrase && o.Entity < 0:
-		return roleGender(o.Role) != other, false // "the candidate"
+		// "the candidate"; but "the Vermont senator" where every senator
+		// the article names is firmly of the other gender is one of them.
+		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other), false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
@@ -491,6 +498,11 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		!slices.ContainsFunc(o.Words, people.MayBeNameWord):
 		// Nothing shows it is a person's, and the name data know none of
 		// its words ("Benghazi", "Muslims").
+		return false, false
+	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0 &&
+		(o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" || !s.mayBeSomeone(o) || s.affiliation(o) || people.IsKnownPlace(joinWords(o.Words))):
+		// Nothing shows it is a person's, and it reads as no one's: "the
+		// Des Moines Register", "in Nevada", "South Carolina".
 		return false, false
 	case !s.firmly(o.Entity, other) && !s.firmByPronouns(o.Entity, other):
 		return true, false
@@ -624,6 +636,55 @@ func (s *strayScan) index(o people.Mention) int {
 	return -1
 }
 
+// heldOnlyBy reports whether the article names people who hold role r
+// (by its class, or its last word: "the senator", "the nominee") and all
+// of them are firmly of gender g.
+func (s *strayScan) heldOnlyBy(r *people.Role, g string) bool {
+	if r == nil {
+		return false
+	}
+	if s.holders == nil {
+		pm := s.pass.People
+		s.holders = map[string][]int{}
+		for e := range pm.Entities {
+			if !pm.Entities[e].Kind.MayBePerson() {
+				continue
+			}
+			for k := range pm.Entities[e].Roles {
+				for _, key := range roleKeys(&pm.Entities[e].Roles[k]) {
+					if hs := s.holders[key]; len(hs) == 0 || hs[len(hs)-1] != e {
+						s.holders[key] = append(hs, e)
+					}
+				}
+			}
+		}
+	}
+	found := false
+	for _, key := range roleKeys(r) {
+		for _, e := range s.holders[key] {
+			if !s.firmly(e, g) && !s.firmByPronouns(e, g) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// roleKeys are the keys a role is known by: its class and the last word
+// of its text, lower case ("senator" for "the Vermont senator").
+func roleKeys(r *people.Role) []string {
+	var keys []string
+	if r.Class != "" {
+		keys = append(keys, "c:"+r.Class)
+	}
+	if f := strings.Fields(r.Text); len(f) > 0 {
+		w, _ := article.StripPossessive(f[len(f)-1])
+		keys = append(keys, "w:"+strings.ToLower(w))
+	}
+	return keys
+}
+
 // joinWords joins a name's words with spaces, without allocating for one.
 func joinWords(ws []string) string {
 	if len(ws) == 1 {
@@ -672,7 +733,14 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 	}
 	switch {
 	case people.UnnamedPersonAt(a, t):
-		return !s.appositiveOfOther(m, t)
+		// Not a plural ("commentators"), which no "he" or "she" means, nor a
+		// noun that says what someone named is ("Rubio, a candidate", "is
+		// a socialist", "as a senator").
+		w, _ := article.StripPossessive(a.Lower(t))
+		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			return false
+		}
+		return !s.appositiveOfOther(m, t) && !predicative(a, t)
 	case !a.IsCapWord(t) && a.Lower(t+1) == "who":
 		return true
 	case a.IsPunct(t-1, "@"):
@@ -687,6 +755,25 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 	}
 	return false
 }
+
+// predicative reports whether the person noun at token t is a predicate
+// ("Sanders is a socialist", "as a candidate"): a determiner, and a
+// copula or "as" before it, within a few words.
+func predicative(a *article.Article, t int) bool {
+	for j := t - 1; j >= 1 && j >= t-4; j-- {
+		if !a.IsWord(j) || a.IsCapWord(j) && !a.SentenceStart(j) {
+			return false
+		}
+		switch a.Lower(j) {
+		case "a", "an", "the":
+			return copulas[a.Lower(j-1)]
+		}
+	}
+	return false
+}
+
+// copulas are the words after which a noun says what someone is.
+var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true, "became": true, "becomes": true, "become": true, "remains": true, "remained": true, "as": true, "'s": true, "’s": true}
 
 // appositiveOfOther reports whether the person noun at token t stands in
 // an appositive of someone firmly of the other gender than pronoun m's
