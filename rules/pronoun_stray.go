@@ -471,8 +471,8 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return o.Why != people.RefGeneric, false // "she", "Mrs. Clinton"
 	case o.Form == people.Pronoun:
 		return false, false
-	case o.Gender == other && o.Entity >= 0:
-		return false, true // "Mr. Obama": its own words say who
+	case o.Gender == other:
+		return false, o.Entity >= 0 // "Mr. Obama": its own words say who
 	case o.Entity < 0 && len(o.Words) > 0 && (!o.Kind.MayBePerson() || s.affiliation(o) || !s.mayBeSomeone(o) || people.IsKnownPlace(joinWords(o.Words))):
 		// A name the model could not place that is no one's: a place
 		// ("Senator Ted Cruz of Texas", "South Carolina"), a group
@@ -729,7 +729,8 @@ func (s *strayScan) affiliation(o people.Mention) bool {
 func (s *strayScan) wordFits(m people.Mention, t int) bool {
 	a := s.pass.Article
 	if g := people.GenderOfNoun(a.Lower(t)); g != "" {
-		return g == m.Gender
+		// "his wife … she"; never a plural ("the men … he").
+		return g == m.Gender && !strings.HasSuffix(a.Lower(t), "men")
 	}
 	switch {
 	case people.UnnamedPersonAt(a, t):
