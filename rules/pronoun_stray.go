@@ -166,6 +166,16 @@ const firmOthers = 3
 // gender firm when nothing else gives it.
 const firmPronouns = 2
 
+// namedPerson reports whether entity e is surely a person: the model
+// says so, or it is named in full with a first name the data give a
+// gender and a surname they know ("Martin O’Malley", whose first name is
+// also a common surname).
+func (s *strayScan) namedPerson(e int) bool {
+	ent := &s.pass.People.Entities[e]
+	return ent.Kind == people.KindPerson ||
+		ent.Kind == people.KindUnknown && people.GivenNameGender(ent.FirstName()) != "" && people.MayBeNameWord(ent.Surname())
+}
+
 // strayTarget returns the person stray pronoun i seems to mean (someone
 // firmly of the other gender in view, its structural referent first), or
 // -1 when someone of its own gender may be in view, or nobody is.
@@ -205,7 +215,7 @@ func (s *strayScan) strayTarget(i int) int {
 			if fits {
 				return -1
 			}
-			if person && o.Quote < 0 && pm.Entities[o.Entity].Kind == people.KindPerson && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
+			if person && o.Quote < 0 && s.namedPerson(o.Entity) && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
 				target = o.Entity
 			}
 		}
