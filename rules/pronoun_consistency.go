@@ -355,10 +355,14 @@ func independentGender(pm *people.Model, e int) string {
 func firstNameGender(pm *people.Model, e int) string {
 	ent := &pm.Entities[e]
 	first := ent.FirstName()
-	if ent.Kind != people.KindPerson && !people.MostlyGivenName(first) && !people.MayBeNameWord(ent.Surname()) {
+	if first == "" {
 		return ""
 	}
-	return people.GivenNameGender(first)
+	g := people.GivenNameGender(first)
+	if g == "" || ent.Kind != people.KindPerson && !people.MostlyGivenName(first) && !people.MayBeNameWord(ent.Surname()) {
+		return ""
+	}
+	return g
 }
 
 // roleGender is the gender a role's words give (chairwoman, actress,

@@ -76,8 +76,8 @@ type strayScan struct {
 	quoted []uint8
 	// speakerOf maps a speaker's mention to the quotation it tags.
 	speakerOf map[int]int
-	// lower holds the article's words as written (words).
-	lower map[string]bool
+	// caps holds the article's capitalised words (capitals).
+	caps map[string]bool
 	// turns caches turn by paragraph: 0 not known yet, 1 yes, 2 no.
 	turns []uint8
 	// holders indexes the people of the article by the keys of their
@@ -552,7 +552,7 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		return true
 	case groupSuffix(w) && !people.CommonSurname(w):
 		return false // "Hispanics", "Christians", "Texans": a group
-	case s.opensSentence(o) && (s.words()[strings.ToLower(w)] || !people.MayBeNameWord(w)):
+	case s.opensSentence(o) && (s.pass.People.LowerWords.HasLower(w) || !people.MayBeNameWord(w)):
 		// "Leading", "Either": a word opening a sentence that the article
 		// also writes in lower case, or that nobody bears and the name data
 		// do not know.
@@ -563,10 +563,10 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 	// A plural of a name or a word the article or the data know: a
 	// family or a group ("the Khans", "Hispanics"), never one person.
 	if stem, ok := strings.CutSuffix(w, "s"); ok && !strings.HasSuffix(stem, "s") &&
-		(people.MayBeNameWord(stem) || s.words()[stem] || s.words()[strings.ToLower(stem)]) {
+		(people.MayBeNameWord(stem) || s.pass.People.LowerWords.HasLower(stem) || s.capitals()[stem]) {
 		return false
 	}
-	return !s.words()[strings.ToLower(w)]
+	return !s.pass.People.LowerWords.HasLower(w)
 }
 
 // groupSuffix reports whether w ends as the plural of a noun of belonging
@@ -707,20 +707,20 @@ func joinWords(ws []string) string {
 // Carolina", "West Virginia").
 var compass = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true}
 
-// words returns the article's words, as written, indexed when first
-// needed: a word it also writes in lower case is a common word ("Leading",
-// "Either"), not a name.
-func (s *strayScan) words() map[string]bool {
-	if s.lower == nil {
+// capitals returns the capitalised words of the article, indexed when
+// first needed: a plural whose singular the article also writes ("Latinos"
+// beside "Latino") is a group.
+func (s *strayScan) capitals() map[string]bool {
+	if s.caps == nil {
 		a := s.pass.Article
-		s.lower = make(map[string]bool, len(a.Tokens)/4)
+		s.caps = map[string]bool{}
 		for t := range a.Tokens {
-			if a.IsWord(t) {
-				s.lower[a.Tok(t)] = true
+			if a.IsWord(t) && a.IsCapWord(t) {
+				s.caps[a.Tok(t)] = true
 			}
 		}
 	}
-	return s.lower
+	return s.caps
 }
 
 // affiliation reports whether o, a name of one word, says where a person
