@@ -330,10 +330,15 @@ func (s *strayScan) boundTarget(i int) int {
 	a, pm := s.pass.Article, s.pass.People
 	m := pm.Mentions[i]
 	r := m.Referent
-	if r < 0 || (m.Why != people.RefSpeech && m.Why != people.RefOnly && m.Why != people.RefSubject) {
+	if r < 0 || (m.Why != people.RefSpeech && m.Why != people.RefOnly && m.Why != people.RefSubject && m.Why != people.RefPrevious) {
 		return -1
 	}
 	switch w := a.Lower(m.FirstToken); {
+	case m.Why == people.RefPrevious && (w != "he" && w != "she" || !s.previousHolds(i)):
+		// The only person of the sentence before: only for a subject
+		// pronoun that goes on speaking of them ("Comey said the
+		// statements were wrong. He …").
+		return -1
 	case w == "he" || w == "she" || w == "himself" || w == "herself":
 	case (w == "his" || w == "her" && people.PossessiveHerAt(a, m.FirstToken)) && !s.inReportedWords(m):
 		// A possessive, but not in reported words, where it is often
@@ -376,6 +381,42 @@ func (s *strayScan) boundTarget(i int) int {
 	}
 	return r
 }
+
+// previousHolds reports whether pronoun i, whose referent is the only
+// person of the sentence before, can mean no one else by its sentence's
+// shape: it does not stand in a clause that opens the sentence before
+// its subject ("When she was a prosecutor, Lynch …" is Lynch), nor in
+// words a tag later in its sentence reports ("She did receive emails,
+// he said"), and no pronoun of its gender about someone else stands in
+// the two sentences before that one ("he cautions … Rachel Harvey
+// reports … He also said").
+func (s *strayScan) previousHolds(i int) bool {
+	a, pm := s.pass.Article, s.pass.People
+	m := pm.Mentions[i]
+	sent := a.Sentences[m.Sent]
+	if subordinators[a.Lower(sent.FirstToken)] {
+		return false
+	}
+	for _, st := range pm.StatementsByPara[m.Para] {
+		v := pm.Statements[st].Verb
+		if v.Start > m.End && v.End <= sent.End && pm.Mentions[pm.Statements[st].Mention].Start > m.Start {
+			return false
+		}
+	}
+	for si := m.Sent - 2; si >= 0 && si >= m.Sent-3; si-- {
+		for _, k := range pm.MentionsInSentence(si) {
+			o := pm.Mentions[k]
+			if o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Referent != m.Referent {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// subordinators open a clause that may come before its sentence's
+// subject, and a pronoun in it may mean that subject.
+var subordinators = map[string]bool{"when": true, "while": true, "as": true, "after": true, "before": true, "although": true, "though": true, "if": true, "because": true, "since": true, "once": true, "until": true, "whenever": true, "unless": true}
 
 // inReportedWords reports whether pronoun m stands in words its sentence
 // reports (after a speech verb: "Mackler issued a statement saying his
