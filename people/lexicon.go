@@ -232,6 +232,15 @@ var (
 	nameOpeners = setOf(strings.Join([]string{orgHeadWords, orgNameWords, placeHeadWords, groupWords}, " "))
 )
 
+// placePrefixes open the names of places whose next word may be a given
+// name or a surname ("South Carolina", "New Jersey", "Las Vegas", "San
+// Diego", "Fort Worth").
+var placePrefixes = setOf("North South East West New Las Los San Santa Fort Mount Saint")
+
+// IsPlacePrefix reports whether a capitalised word opens a place's name
+// whose next word is no one's name ("South Carolina").
+func IsPlacePrefix(w string) bool { return placePrefixes[w] }
+
 // timeWords are capitalised words of dates and sentence openers that never
 // name the organisation or place a title belongs to.
 var timeWords = setOf(`Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July

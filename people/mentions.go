@@ -357,6 +357,11 @@ func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bo
 // plausibly a person's name, less an opening adverb or an occupation
 // before it, with what introduces it around it.
 func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (Mention, int, bool) {
+	if i > s.FirstToken && a.tokFlags[i-1]&flagCapital != 0 && placePrefixes[a.Tok(i-1)] {
+		// "South Carolina Saturday", "New Jersey Gov.": the rest of a
+		// place's name, whatever the name data say of "Carolina".
+		return Mention{}, i + 1, false
+	}
 	nameEnd, words := a.nameRun(i, s.EndToken)
 	if len(words) == 0 {
 		return Mention{}, i + 1, false

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestNameBoundaries checks where a name begins and ends when words that
@@ -52,10 +53,25 @@ func TestNameBoundaries(t *testing.T) {
 		// (A given name in -ly opening a sentence is no adverb.)
 		{"Carly Fiorina spoke in Iowa. A spokeswoman for Fiorina said the group Fiorina founded was closed.",
 			"Carly Fiorina", KindPerson, []string{"Carly Fiorina", "Fiorina", "Fiorina"}},
+		// The word after "South", "New" or "San" is a place's, even a
+		// given name's ("South Carolina Saturday" is no Carolina Saturday).
+		{"Rubio campaigned in South Carolina Saturday. Marco Rubio said he liked South Carolina.",
+			"Marco Rubio", KindPerson, []string{"Rubio", "Marco Rubio"}},
 	} {
 		a := parse("t.txt", tc.text)
 		e := entityNamed(t, a, tc.name)
 		assert.Equal(t, tc.kind, e.Kind, "%s: kind of %s (evidence %v)", tc.text, tc.name, e.Evidence)
 		assert.Equal(t, tc.mentions, mentionTexts(a, e), tc.text)
+	}
+}
+
+// TestPlacePrefix checks that a given name after a place's first word
+// ("South Carolina", "San Diego") makes no person.
+func TestPlacePrefix(t *testing.T) {
+	a := parse("t.txt", "Rubio campaigned in South Carolina Saturday and flew to San Diego Sunday.")
+	require.NotEmpty(t, a.pm.Entities)
+	for _, e := range a.pm.Entities {
+		assert.NotEqual(t, "Carolina Saturday", e.Name)
+		assert.NotEqual(t, "Diego Sunday", e.Name)
 	}
 }

@@ -574,7 +574,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 // second half of a place ("South Carolina").
 func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 	if len(o.Words) != 1 {
-		return true
+		return !people.IsPlacePrefix(o.Words[0]) // "South Carolina", "New Hampshire"
 	}
 	a := s.pass.Article
 	w := o.Words[0]
@@ -583,7 +583,7 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		return false // "I've", "We'll"
 	case people.IsNonNameWord(w):
 		return false
-	case o.FirstToken > 0 && (compass[a.Tok(o.FirstToken-1)] || placePrefix[a.Tok(o.FirstToken-1)]):
+	case o.FirstToken > 0 && people.IsPlacePrefix(a.Tok(o.FirstToken-1)):
 		return false // "South Carolina", "New Hampshire", "Las Vegas"
 	case partyTag(w):
 		return false // "R-Wis", "D-Calif"
@@ -636,10 +636,6 @@ func (s *strayScan) opensSentence(o people.Mention) bool {
 	}
 	return true
 }
-
-// placePrefix holds the first words of place names that are not names
-// themselves ("New Hampshire", "Las Vegas", "San Diego", "Fort Worth").
-var placePrefix = map[string]bool{"New": true, "Las": true, "Los": true, "San": true, "Santa": true, "Fort": true, "Port": true, "Mount": true, "Lake": true, "Saint": true}
 
 // partyTag reports whether w is a party-and-state tag ("R-Wis", "D-Calif",
 // "I-Vt"): one capital, a hyphen, a capitalised abbreviation.
@@ -744,10 +740,6 @@ func joinWords(ws []string) string {
 	return strings.Join(ws, " ")
 }
 
-// compass holds the words that make a name a region's ("South
-// Carolina", "West Virginia").
-var compass = map[string]bool{"North": true, "South": true, "East": true, "West": true, "Northern": true, "Southern": true, "Eastern": true, "Western": true}
-
 // capitals returns the capitalised words of the article, indexed when
 // first needed: a plural whose singular the article also writes ("Latinos"
 // beside "Latino") is a group.
@@ -799,7 +791,7 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		return true
 	case a.IsCapWord(t):
 		w, _ := article.StripPossessive(a.Tok(t))
-		if people.IsNonNameWord(w) || t > 0 && (compass[a.Tok(t-1)] || placePrefix[a.Tok(t-1)] || locatives[a.Lower(t-1)]) {
+		if people.IsNonNameWord(w) || t > 0 && (people.IsPlacePrefix(a.Tok(t-1)) || locatives[a.Lower(t-1)]) {
 			return false // "by June", "South Carolina", "in Iowa"
 		}
 		return people.GivenNameGender(w) == m.Gender ||
