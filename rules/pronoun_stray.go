@@ -318,7 +318,9 @@ func (s *strayScan) tags(i int) int {
 
 // boundTarget returns the person a subject, possessive or reflexive pronoun must
 // mean by the structure of its own sentence ("Trump said she would",
-// "Kasich told donors that she", "Cruz himself"), when the article
+// "Kasich told donors that she", "Cruz himself", "“…,” she said" after
+// Trump spoke), or of the sentence before ("Brandt questioned the
+// contract. She …"), when the article
 // firmly gives that person the other gender and nobody of the pronoun's
 // gender is where a reader looks for its antecedent: earlier in its
 // sentence, or as the subject of the sentence before ("Theresa May lost
@@ -330,7 +332,7 @@ func (s *strayScan) boundTarget(i int) int {
 	a, pm := s.pass.Article, s.pass.People
 	m := pm.Mentions[i]
 	r := m.Referent
-	if r < 0 || (m.Why != people.RefSpeech && m.Why != people.RefOnly && m.Why != people.RefSubject && m.Why != people.RefPrevious) {
+	if r < 0 || (m.Why != people.RefSpeech && m.Why != people.RefOnly && m.Why != people.RefSubject && m.Why != people.RefPrevious && m.Why != people.RefSpeaker) {
 		return -1
 	}
 	switch w := a.Lower(m.FirstToken); {
