@@ -68,6 +68,16 @@ title or the gazetteer and not by pronouns, is:
   Councillor Peter Brandt questioned the cost. Brandt later withdrew
   her objection.
 
+Words the model reads as names but that are no one's do not put anyone
+in view: a place ("Cruz of Texas", "South Carolina", "in Iowa"), a month
+("by June"), a party-and-state tag ("R-Wis."), a group ("Hispanics", "the
+Clintons"), a name modifying a noun ("the Dodd-Frank law"), a common word
+opening a sentence ("Leading the talks"), a name inside the quotation a
+tag pronoun closes, a plural or predicate noun ("many commentators", "has
+been a candidate"), a role phrase whose holders the article names and
+all firmly have the other gender ("the Vermont senator"). Nor is a
+pronoun stray when its gender goes on in the next sentence.
+
 A subject, possessive or reflexive pronoun is also reported when its own
 sentence gives it a referent firmly of the other gender and nobody of its
 gender stands before it in that sentence, or as a subject or possessor in
@@ -75,11 +85,21 @@ the sentence before (an object there, "Devine thanked Ms Hale", does not
 make her the topic), even if someone of its gender is named further back
 or after it ("Samuel Ortiz … but she was angry that Okafor had approved
 it"; "Lund herself"; not a possessive in reported words, nor in a
-paragraph about someone of its gender). Firm means a first name, title,
-honorific or the gazetteer, or at least two pronouns whose referent the
-structure fixes with at most one against.
+paragraph about someone of its gender). The same holds for a pronoun that
+speaks in a tag ("“…,” she said" after Brandt spoke) and for a subject
+pronoun whose only person in the sentence before is of the other gender,
+unless it stands in a clause opening its sentence before the subject it
+may mean ("When she was a prosecutor, Lynch …"), in words a later tag
+reports, or goes on with someone of its gender spoken of just before.
+Firm means a first name (one the data give one gender 95 times in 100),
+title, honorific or the gazetteer, with at most one pronoun against or
+against being a quarter or less of the evidence, or at least two pronouns
+whose referent the structure fixes with at most one against.
 
-Pronouns inside quotations are someone else's words and are never checked.
+Pronouns inside quotations are someone else's words and are never checked;
+nor are those of a transcript's turn ("Dana Whitlow: She is right",
+"PELLETIER: I think he …") or one whose referent the editor names in
+brackets ("She [Nora Okafor] is right").
 Two people of one surname ("Tom Reyes and his wife, Senator Ana Reyes …
 For her part, Reyes said") are told apart by the pronoun, not reported,
 unless the surname alone is used after one of them is named in full and
