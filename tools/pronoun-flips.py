@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Measure pronoun-consistency's recall on political copy: one flipped pronoun per copy.
+
+The articles are PolNeAR's train split as ../shared/eval/polnear-train.py
+builds them (../polnear-train, outside the repository; never commit
+them or the copies made here). For every article, newslint inspect
+--format json lists the gendered pronouns outside quotations (those it
+resolves and those it leaves open) and the people with the gender it
+gives them. N of those pronouns, drawn with a fixed seed, are flipped,
+one per copy (he/she, him/her, his/her, himself/herself; "her" becomes
+"his"), and the copies are written to WORK (a temporary folder by
+default).
+
+Each copy is then linted; a flip is found when pronoun-consistency
+reports the flipped word (its offset). Recall is printed for all flips
+and for "tier A": after the flip nobody of the pronoun's new gender is
+named (a person newslint gives that gender), called by a gendered noun,
+or referred to by a pronoun in its paragraph up to it or in the
+paragraph before, nobody of unknown gender is named there, and someone
+of its old gender is; a reader sees the slip at once. The other flips
+are often ambiguous (a woman in view when "he" became "she"). Findings
+of the rule elsewhere in the copies are counted too.
+
+Usage (from the repository, after go build -o newslint ./cmd/newslint):
+
+    python3 tools/pronoun-flips.py [--articles ../polnear-train] [--newslint ./newslint]
+                                   [--inspect BIN] [--seed 7] [-n 900] [--work DIR] [--misses FILE]
+
+--inspect chooses the build whose inspect picks the pronouns (by default
+the one measured): give an older build to compare two builds on the same
+flips.
+"""
+import argparse
+import collections
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+
+SWAP = {'he': 'she', 'she': 'he', 'him': 'her', 'her': 'his', 'his': 'her',
+        'himself': 'herself', 'herself': 'himself', 'hers': 'his'}
+FEMALE_PRONOUNS = {'she', 'her', 'hers', 'herself'}
+GENDER_WORDS = {
+    'female': set('she her hers herself woman women wife mother daughter sister girl lady chairwoman '
+                  'congresswoman spokeswoman businesswoman grandmother aunt niece widow queen actress mrs ms madam'.split()),
+    'male': set('he him his himself man men husband father son brother boy gentleman chairman congressman '
+                'spokesman businessman grandfather uncle nephew widower king actor mr sir'.split()),
+}
+
+
+def inspect(binary, path):
+    out = subprocess.run([binary, 'inspect', '--format', 'json', path], capture_output=True, check=False).stdout
+    return json.loads(out)
+
+
+def candidates(binary, folder, name):
+    path = os.path.join(folder, name)
+    d = inspect(binary, path)
+    raw = open(path, 'rb').read()
+    paras = [0] + [m.end() for m in re.finditer(rb'\n\n', raw)]
+    mentions = [(m['offset'], e.get('gender')) for e in d.get('entities', []) if e['kind'] == 'person'
+                for m in e['mentions']]
+    quotes = [(q['offset'], q['endOffset']) for q in d.get('quotes', [])]
+    pronouns = [m for e in d.get('entities', []) for m in e.get('pronouns', [])] + d.get('unresolvedPronouns', [])
+    out = []
+    for m in pronouns:
+        o = m['offset']
+        word = raw[o:m['endOffset']].decode('utf-8')
+        if word.lower() not in SWAP or any(a <= o < z for a, z in quotes):
+            continue
+        old = 'female' if word.lower() in FEMALE_PRONOUNS else 'male'
+        new = 'male' if old == 'female' else 'female'
+        k = max(i for i, s in enumerate(paras) if s <= o)
+        start = paras[k - 1] if k > 0 else 0
+        in_view = [g for off, g in mentions if start <= off < o]
+        words = set(re.findall(r'[a-z]+', raw[start:o].decode('utf-8', 'replace').lower()))
+        tier_a = old in in_view and new not in in_view and None not in in_view and not words & GENDER_WORDS[new]
+        out.append((name, o, m['endOffset'], word, tier_a))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--articles', default='../polnear-train')
+    ap.add_argument('--newslint', default='./newslint')
+    ap.add_argument('--inspect', help='the build whose inspect picks the pronouns (default: --newslint)')
+    ap.add_argument('--seed', type=int, default=7)
+    ap.add_argument('-n', type=int, default=900)
+    ap.add_argument('--work', help='where the copies go (default: a new temporary folder)')
+    ap.add_argument('--misses', help='write the flips not found here, as JSON')
+    args = ap.parse_args()
+    names = sorted(f for f in os.listdir(args.articles) if f.endswith('.txt'))
+    if not names:
+        sys.exit('no articles in %s: build them with ../shared/eval/polnear-train.py' % args.articles)
+    cands = []
+    for name in names:
+        cands.extend(candidates(args.inspect or args.newslint, args.articles, name))
+    random.Random(args.seed).shuffle(cands)
+    work = args.work or tempfile.mkdtemp(prefix='newslint-flips-')
+    os.makedirs(work, exist_ok=True)
+    made = []
+    for i, (name, o, z, word, tier_a) in enumerate(cands[:args.n]):
+        raw = open(os.path.join(args.articles, name), 'rb').read()
+        new = SWAP[word.lower()]
+        if word[0].isupper():
+            new = new.capitalize()
+        copy = 'flip-%04d.txt' % i
+        with open(os.path.join(work, copy), 'wb') as f:
+            f.write(raw[:o] + new.encode() + raw[z:])
+        made.append(dict(file=copy, article=name, offset=o, old=word, new=new, tierA=tier_a))
+    out = json.loads(subprocess.run([args.newslint, '--format', 'json', work], capture_output=True).stdout)
+    found = collections.defaultdict(set)
+    for f in out['files']:
+        for x in f['findings']:
+            if x['rule'] == 'pronoun-consistency':
+                found[os.path.basename(f['path'])].add(x['offset'])
+    hits, totals, elsewhere, misses = collections.Counter(), collections.Counter(), 0, []
+    for m in made:
+        tier = 'A' if m['tierA'] else 'B'
+        totals[tier] += 1
+        if m['offset'] in found[m['file']]:
+            hits[tier] += 1
+        else:
+            misses.append(m)
+        elsewhere += len(found[m['file']] - {m['offset']})
+    for tier, label in (('A', 'tier A (nobody of the new gender in view)'), ('B', 'the others')):
+        print('%-45s %4d / %4d  %.3f' % (label, hits[tier], totals[tier], hits[tier] / max(1, totals[tier])))
+    total = sum(totals.values())
+    print('%-45s %4d / %4d  %.3f' % ('all flips', sum(hits.values()), total, sum(hits.values()) / max(1, total)))
+    print('other pronoun-consistency findings in the copies: %d' % elsewhere)
+    print('copies in %s' % work)
+    if args.misses:
+        with open(args.misses, 'w') as f:
+            json.dump(misses, f, indent=0)
+
+
+if __name__ == '__main__':
+    main()
