@@ -232,7 +232,7 @@ func (a *analysis) phraseBefore(end, start int) (article.Span, bool) {
 }
 
 // prepositions take a noun phrase as their object.
-var prepositions = setOf("in at on for with by from to during about into over under than of through against without within among between toward towards")
+var prepositions = setOf("in at on for with by from to during about into over under than of through against without within among between toward towards like unlike despite alongside beside besides behind across around near upon onto amid amidst beyond")
 
 // phraseAfter is the noun phrase that starts at token from (after an
 // inverted cue: “Q,” said the agency, which …): the words up to a
