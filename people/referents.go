@@ -776,6 +776,11 @@ func (a *analysis) objectPronoun(i int) bool {
 		case "and", "or", "to", "for", "in", "on", "at", "with", "that", "the", "a", "an", "as", "of", "from", "by", "about", "into", "after", "before", "when", "while", "if", "but", "so", "up", "down", "out", "off", "back":
 			return true
 		}
+		// "named her Holder's successor": a possessor follows, and two
+		// possessors never stack, so "her" is the verb's object.
+		if _, poss := article.StripPossessive(a.Tok(i + 1)); poss {
+			return true
+		}
 	}
 	return false
 }

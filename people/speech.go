@@ -186,6 +186,10 @@ var phraseStop = setOf("in at on for with by from to after before during about i
 // belongs to that clause ("After Trump argued …").
 var subordinators = setOf("after before when while as since because though although if once until unless whereas even")
 
+// IsSubordinator reports whether a lower-case word opens a subordinate
+// clause ("when", "although", "because").
+func IsSubordinator(w string) bool { return subordinators[w] }
+
 // phraseBefore is the noun phrase that ends just before token end and
 // starts no earlier than start: the words back to a punctuation mark, a
 // quotation, a verb or a word of phraseStop, at most eight of them. A

@@ -396,7 +396,7 @@ func (s *strayScan) previousHolds(i int) bool {
 	a, pm := s.pass.Article, s.pass.People
 	m := pm.Mentions[i]
 	sent := a.Sentences[m.Sent]
-	if subordinators[a.Lower(sent.FirstToken)] {
+	if people.IsSubordinator(a.Lower(sent.FirstToken)) {
 		return false
 	}
 	for _, st := range pm.StatementsByPara[m.Para] {
@@ -415,10 +415,6 @@ func (s *strayScan) previousHolds(i int) bool {
 	}
 	return true
 }
-
-// subordinators open a clause that may come before its sentence's
-// subject, and a pronoun in it may mean that subject.
-var subordinators = map[string]bool{"when": true, "while": true, "as": true, "after": true, "before": true, "although": true, "though": true, "if": true, "because": true, "since": true, "once": true, "until": true, "whenever": true, "unless": true}
 
 // inReportedWords reports whether pronoun m stands in words its sentence
 // reports (after a speech verb: "Mackler issued a statement saying his
