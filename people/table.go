@@ -292,6 +292,10 @@ func isKnownPlace(name string) bool { return placeClass(name) > 0 || countryOf(n
 // isKnownOrg reports whether a name is an organisation the data know.
 func isKnownOrg(name string) bool { return knownOrg(name) != 0 || orgNames[name] }
 
+// IsKnownOrg reports whether the data know a name as an organisation's
+// (a company, a party, a news outlet).
+func IsKnownOrg(name string) bool { return isKnownOrg(name) }
+
 // BothKnownPlacesOrOrgs reports whether two names are both places the data
 // know, or both organisations: two real and different names (Iran and
 // Iraq, Austria and Australia), not one name misspelt.

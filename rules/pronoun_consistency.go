@@ -369,9 +369,10 @@ func independentGender(pm *people.Model, e int) string {
 }
 
 // firstNameGender is the gender e's first name gives, as weak evidence:
-// only for someone the article shows is a person, or whose first word the
-// data know mostly as a given name, or whose last word they know as a
-// name ("Martin O'Malley"); "Special Operations forces" is none of these.
+// only when the data know its first word mostly as a given name, or its
+// last word as a name too ("Martin O'Malley"); not "Special Operations
+// forces", nor "Ma Ngok", whose first word is more often a surname and
+// may be one here.
 func firstNameGender(pm *people.Model, e int) string {
 	ent := &pm.Entities[e]
 	first := ent.FirstName()
@@ -379,7 +380,7 @@ func firstNameGender(pm *people.Model, e int) string {
 		return ""
 	}
 	g := people.GivenNameGender(first)
-	if g == "" || ent.Kind != people.KindPerson && !people.MostlyGivenName(first) && !people.MayBeNameWord(ent.Surname()) {
+	if g == "" || !people.MostlyGivenName(first) && !people.MayBeNameWord(ent.Surname()) {
 		return ""
 	}
 	return g

@@ -522,7 +522,8 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, false
 	case o.Gender == other:
 		return false, o.Entity >= 0 // "Mr. Obama": its own words say who
-	case o.Entity < 0 && len(o.Words) > 0 && (!o.Kind.MayBePerson() || s.affiliation(o) || !s.mayBeSomeone(o) || people.IsKnownPlace(joinWords(o.Words))):
+	case o.Entity < 0 && len(o.Words) > 0 && (!o.Kind.MayBePerson() || s.affiliation(o) || o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" ||
+		!s.mayBeSomeone(o) || people.IsKnownPlace(joinWords(o.Words)) || people.IsKnownOrg(joinWords(o.Words))):
 		// A name the model could not place that is no one's: a place
 		// ("Senator Ted Cruz of Texas", "South Carolina"), a group
 		// ("Hispanics"), a word opening a sentence ("Leading").
@@ -778,13 +779,12 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		// Not a plural ("commentators"), which no "he" or "she" means, nor a
 		// noun that says what someone named is ("Rubio, a candidate", "is
 		// a socialist", "as a senator").
-		w, _ := article.StripPossessive(a.Lower(t))
-		if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		if w, _ := article.StripPossessive(a.Lower(t)); pluralNoun(w) {
 			return false
 		}
 		return !s.appositiveOfOther(m, t) && !predicative(a, t)
 	case !a.IsCapWord(t) && a.Lower(t+1) == "who":
-		return true
+		return !pluralNoun(a.Lower(t)) // "a resident who", not "candidates who"
 	case a.IsPunct(t-1, "@"):
 		return true
 	case a.IsCapWord(t):
@@ -796,6 +796,12 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 			s.anyMayBe(s.bearers(w), m.Gender)
 	}
 	return false
+}
+
+// pluralNoun reports whether a lower-case person noun is a plural
+// ("commentators", "people"), which no "he" or "she" means.
+func pluralNoun(w string) bool {
+	return w == "people" || len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 // predicative reports whether the person noun at token t is a predicate
