@@ -779,10 +779,13 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		// Not a plural ("commentators"), which no "he" or "she" means, nor a
 		// noun that says what someone named is ("Rubio, a candidate", "is
 		// a socialist", "as a senator").
-		if w, _ := article.StripPossessive(a.Lower(t)); pluralNoun(w) {
+		w, _ := article.StripPossessive(a.Lower(t))
+		if pluralNoun(w) {
 			return false
 		}
-		return !s.appositiveOfOther(m, t) && !predicative(a, t)
+		// "the judge", where every judge the article names is firmly of
+		// the other gender, is one of them.
+		return !s.appositiveOfOther(m, t) && !predicative(a, t) && !s.heldOnlyBy(&people.Role{Text: w}, opposite(m.Gender))
 	case !a.IsCapWord(t) && a.Lower(t+1) == "who":
 		return !pluralNoun(a.Lower(t)) // "a resident who", not "candidates who"
 	case a.IsPunct(t-1, "@"):
