@@ -156,9 +156,9 @@ func runPronounConsistency(pass *linter.Pass) {
 	// referent is clear given what the first pass established of everyone
 	// else ("Corbyn said she had to accept defeat", right after Theresa
 	// May, says nothing of Corbyn).
-	indep := independentGenders(pm)
-	byEnt := genderVotes(pass.Article, pm, indep, nil)
-	byEnt = genderVotes(pass.Article, pm, indep, byEnt)
+	indep, names := independentGenders(pm)
+	byEnt := genderVotes(pass.Article, pm, indep, names, nil)
+	byEnt = genderVotes(pass.Article, pm, indep, names, byEnt)
 	reported := map[int]bool{}
 	for _, e := range slices.Sorted(maps.Keys(byEnt)) {
 		v := byEnt[e]
@@ -336,19 +336,23 @@ func subjectPronoun(a *article.Article, m people.Mention) bool {
 }
 
 // independentGenders computes independentGender for every entity, once
-// per article: an entity's roles grow with its mentions.
-func independentGenders(pm *people.Model) []string {
-	out := make([]string, len(pm.Entities))
+// per article (an entity's roles grow with its mentions), and the gender
+// each one's first name gives (firstNameGender).
+func independentGenders(pm *people.Model) (indep, names []string) {
+	indep = make([]string, len(pm.Entities))
+	names = make([]string, len(pm.Entities))
 	for e := range pm.Entities {
-		out[e] = independentGender(pm, e)
+		names[e] = firstNameGender(pm, e)
+		indep[e] = independentGender(pm, e, names[e])
 	}
-	return out
+	return indep, names
 }
 
 // independentGender is the gender the article gives a person besides
 // pronouns: the gazetteer, an honorific (Mr., Ms.), a gendered title
-// (chairwoman), or a one-sided first name; "" when none or they disagree.
-func independentGender(pm *people.Model, e int) string {
+// (chairwoman), or a one-sided first name (ng, its gender); "" when none
+// or they disagree.
+func independentGender(pm *people.Model, e int, ng string) string {
 	ent := &pm.Entities[e]
 	g := ent.Gender
 	for _, r := range ent.Roles {
@@ -359,7 +363,7 @@ func independentGender(pm *people.Model, e int) string {
 			g = rg
 		}
 	}
-	if ng := firstNameGender(pm, e); ng != "" {
+	if ng != "" {
 		if g != "" && g != ng {
 			return ""
 		}
@@ -392,8 +396,21 @@ func roleGender(r *people.Role) string {
 	if r == nil {
 		return ""
 	}
-	for _, w := range strings.Fields(strings.ToLower(r.Text)) {
-		if g := people.GenderOfNoun(w); g != "" {
+	var buf [24]byte
+	for w := range strings.FieldsSeq(r.Text) {
+		if len(w) > len(buf) {
+			continue // no gendered noun is that long
+		}
+		// Lower the word into buf: no allocation for the many roles read.
+		b := buf[:len(w)]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		if g := people.GenderOfNoun(string(b)); g != "" {
 			return g
 		}
 	}
@@ -405,7 +422,7 @@ func roleGender(r *people.Role) string {
 // honorifics (Mr., Ms.), which count twice, the people gazetteer (three
 // times), a gendered title (chairman, spokeswoman), and, as weak evidence,
 // a first name the data give one gender.
-func genderVotes(a *article.Article, pm *people.Model, indep []string, first map[int]*votes) map[int]*votes {
+func genderVotes(a *article.Article, pm *people.Model, indep, names []string, first map[int]*votes) map[int]*votes {
 	byEnt := map[int]*votes{}
 	get := func(e int) *votes {
 		v := byEnt[e]
@@ -455,7 +472,7 @@ func genderVotes(a *article.Article, pm *people.Model, indep []string, first map
 				get(e).add(g, 1, a.Line(r.Span.Start))
 			}
 		}
-		if g := firstNameGender(pm, e); g != "" {
+		if g := names[e]; g != "" {
 			v := get(e)
 			v.n[gi(g)]++
 			v.weak[gi(g)]++
