@@ -192,13 +192,16 @@ const (
 // flagTokens computes the flags of every token.
 func (a *analysis) flagTokens() {
 	a.tokFlags = make([]uint16, len(a.Tokens))
-	lex := lexiconFlags()
+	lex, lexFilter := lexiconFlags(), lexiconFilter()
 	for i, t := range a.Tokens {
 		if t.Kind == article.Punct {
 			continue
 		}
 		lw := a.Lower(i)
-		f := lex[lw]
+		var f uint16
+		if lexFilter.mayHold(lw) {
+			f = lex[lw]
+		}
 		if _, poss := article.StripPossessive(lw); poss {
 			f |= flagPossessive
 		}
@@ -231,6 +234,9 @@ var lexiconFlags = sync.OnceValue(func() map[string]uint16 {
 	flagWords(m, particles, flagParticle)
 	return m
 })
+
+// lexiconFilter is the prefilter of lexiconFlags' words.
+var lexiconFilter = sync.OnceValue(func() *prefilter { return prefilterOf(lexiconFlags()) })
 
 // flagWords sets flag on every word of list in m.
 func flagWords[V any](m map[string]uint16, list map[string]V, flag uint16) {

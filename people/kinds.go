@@ -443,7 +443,7 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	// Leading words that open sentences, name days, months, titles or
 	// groups of people, or modify the name, are not part of it ("The
 	// Halvorsen Group", "On Monday", "Shares of …", "Lagos-based").
-	for i < end && (!a.IsCapWord(i) || nonNameWords[a.Tok(i)] && !nameOpeners[a.Tok(i)] || a.titleStart(i) || hyphenModifier(a.Tok(i))) {
+	for i < end && (!a.IsCapWord(i) || nonName(a.Tok(i)) && !nameOpeners[a.Tok(i)] || a.titleStart(i) || hyphenModifier(a.Tok(i))) {
 		i++ // "Shares of Brightwater Capital": "Shares of" is not the name
 	}
 	// A run that ends in a title is a role ("Saudi Energy Minister").

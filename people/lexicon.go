@@ -282,10 +282,16 @@ func setOf(words string) map[string]bool {
 	return m
 }
 
+// countryFilter is the prefilter of countryWords.
+var countryFilter = sync.OnceValue(func() *prefilter { return prefilterOf(countryWords()) })
+
 // countryOf returns the ISO code of a country name or demonym, also for
 // shortened demonyms the data set lacks ("Kazakh" for Kazakhstan), or "".
 func countryOf(word string) string {
 	w := strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+	if !countryFilter().mayHold(w) && strings.IndexByte(w, '.') < 0 {
+		return "" // most capitalised words: no country's, and no "U.S."
+	}
 	if c, ok := countryWords()[w]; ok {
 		return c
 	}
@@ -343,4 +349,11 @@ var countryWords = sync.OnceValue(func() map[string]string {
 // IsNonNameWord reports whether a capitalised word is known not to be part
 // of a person's name: a sentence opener, a month or day, an organisation or
 // place word, a title, a country or a demonym.
-func IsNonNameWord(w string) bool { return nonNameWords[w] || countryOf(w) != "" }
+func IsNonNameWord(w string) bool { return nonName(w) || countryOf(w) != "" }
+
+// nonNameFilter is the prefilter of nonNameWords.
+var nonNameFilter = sync.OnceValue(func() *prefilter { return prefilterOf(nonNameWords) })
+
+// nonName reports whether w is one of nonNameWords, most words turned
+// away by the prefilter without a map probe.
+func nonName(w string) bool { return nonNameFilter().mayHold(w) && nonNameWords[w] }

@@ -34,7 +34,7 @@ func (a *analysis) nameWord(i int) bool {
 	if a.wordSurnames[w] {
 		return true // Theresa May, then May; Jen Jordan, then Jordan
 	}
-	if nonNameWords[w] || article.IsAllCaps(w) && utf8.RuneCountInString(w) > 3 || isLegalForm(w) && w != "Co" {
+	if nonName(w) || article.IsAllCaps(w) && utf8.RuneCountInString(w) > 3 || isLegalForm(w) && w != "Co" {
 		return false
 	}
 	// The flags say whether the word as written is a speech verb; only

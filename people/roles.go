@@ -222,7 +222,7 @@ func (a *analysis) mayStartRole(i int) bool {
 	if i+1 < len(a.tokFlags) {
 		next = a.tokFlags[i+1]
 	}
-	if f&(flagCountry|flagDeterminer) == 0 && nonNameWords[a.Tok(i)] {
+	if f&(flagCountry|flagDeterminer) == 0 && nonName(a.Tok(i)) {
 		return false // "As President Obama announces …": a sentence's opener, no part of a title
 	}
 	return f&flagCountry != 0 || f&flagDeterminer != 0 && a.mayFollowDeterminer(i+1) || next&(flagTitleStart|flagQualifier) != 0

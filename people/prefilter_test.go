@@ -1,0 +1,35 @@
+package people
+
+import "testing"
+
+// TestPrefilterHoldsEveryKey checks that the prefilters never turn away a
+// word their sets hold (a false "no" would lose a title, a speech verb or
+// a country), and that they turn away most words the sets do not hold.
+func TestPrefilterHoldsEveryKey(t *testing.T) {
+	for w := range lexiconFlags() {
+		if !lexiconFilter().mayHold(w) {
+			t.Errorf("lexicon prefilter turns away %q", w)
+		}
+	}
+	for w := range countryWords() {
+		if !countryFilter().mayHold(w) {
+			t.Errorf("country prefilter turns away %q", w)
+		}
+	}
+	for w := range nonNameWords {
+		if !nonNameFilter().mayHold(w) {
+			t.Errorf("non-name prefilter turns away %q", w)
+		}
+	}
+	others := []string{"government", "economy", "yesterday", "committee", "election", "budget", "harbour", "dredging",
+		"Okonkwo", "Lindqvist", "Harbour", "Brandt", "Council", "Tuesday", "Whitby", "Reuters", "Kobyakov", "Lukashenko"}
+	passed := 0
+	for _, w := range others {
+		if lexiconFilter().mayHold(w) && countryFilter().mayHold(w) {
+			passed++
+		}
+	}
+	if passed > len(others)/4 {
+		t.Errorf("%d of %d words outside both sets pass both prefilters", passed, len(others))
+	}
+}
