@@ -59,9 +59,18 @@ func TestArchiveCutShortWhileMapped(t *testing.T) {
 		assert.Equal(t, 2, ee.ExitCode(), errb.String())
 		assert.NotContains(t, errb.String(), "fatal error", "no crash")
 		assert.NotContains(t, errb.String(), "SIGBUS")
+		changed := regexp.QuoteMeta(auth) + `: changed after it was opened: (it is cut short, a part of it is gone|bytes \d+ to \d+ are not those it was opened with) \(build or copy it again, and open it again\)\n$`
+		if strings.HasPrefix(errb.String(), "newslint: --archive: ") {
+			// The mapping shows in /proc before newslint has finished
+			// checking the file it opened: on a loaded machine the cut
+			// can land in that check, which says so as a usage error.
+			assert.Regexp(t, "^newslint: --archive: "+changed, errb.String(), "cut to %d bytes", cut)
+			assert.Empty(t, out.String())
+			continue
+		}
 		// Past the new end, a page faults (cut short); on the page of the
 		// end, it reads zeros (not what was opened).
-		assert.Regexp(t, "^<stdin>: error: "+regexp.QuoteMeta(auth)+`: changed after it was opened: (it is cut short, a part of it is gone|bytes \d+ to \d+ are not those it was opened with) \(build or copy it again, and open it again\)\n$`, out.String(), "cut to %d bytes", cut)
+		assert.Regexp(t, "^<stdin>: error: "+changed, out.String(), "cut to %d bytes", cut)
 		assert.Equal(t, "1 file could not be linted\n", errb.String())
 	}
 }
