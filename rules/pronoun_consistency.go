@@ -398,6 +398,7 @@ func roleGender(r *people.Role) string {
 	}
 	var buf [24]byte
 	for w := range strings.FieldsSeq(r.Text) {
+		w, _ = article.StripPossessive(w) // "her son's"
 		if len(w) > len(buf) {
 			continue // no gendered noun is that long
 		}

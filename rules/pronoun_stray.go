@@ -522,6 +522,8 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, false
 	case o.Gender == other:
 		return false, o.Entity >= 0 // "Mr. Obama": its own words say who
+	case o.Entity >= 0 && !pm.Entities[o.Entity].Kind.MayBePerson():
+		return false, false // "Syria", whatever the name data say of the word
 	case o.Entity < 0 && len(o.Words) > 0 && (!o.Kind.MayBePerson() || s.affiliation(o) || o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" ||
 		!s.mayBeSomeone(o) || people.IsKnownPlace(joinWords(o.Words)) || people.IsKnownOrg(joinWords(o.Words))):
 		// A name the model could not place that is no one's: a place
@@ -531,7 +533,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 	case o.Form == people.RolePhrase && o.Entity < 0:
 		// "the candidate"; but "the Vermont senator" where every senator
 		// the article names is firmly of the other gender is one of them.
-		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other), false
+		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other, o.Start), false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
@@ -544,6 +546,8 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return s.anyMayBe(ents, m.Gender), false
 	case o.Entity < 0 || !pm.Entities[o.Entity].Kind.MayBePerson():
 		return false, false
+	case pm.Entities[o.Entity].Kind != people.KindPerson && (people.IsKnownPlace(pm.Entities[o.Entity].Name) || people.IsKnownOrg(pm.Entities[o.Entity].Name)):
+		return false, false // "Syria", "China": a country is "it"
 	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0 &&
 		!slices.ContainsFunc(o.Words, people.MayBeNameWord):
 		// Nothing shows it is a person's, and the name data know none of
@@ -682,10 +686,11 @@ func (s *strayScan) index(o people.Mention) int {
 	return -1
 }
 
-// heldOnlyBy reports whether the article names people who hold role r
-// (by its class, or its last word: "the senator", "the nominee") and all
-// of them are firmly of gender g.
-func (s *strayScan) heldOnlyBy(r *people.Role, g string) bool {
+// heldOnlyBy reports whether the people the article names as holders of
+// role r (by its class, or its last word: "the senator", "the nominee")
+// are firmly of gender g: the one named last before offset before, or,
+// when none is, all of them.
+func (s *strayScan) heldOnlyBy(r *people.Role, g string, before int) bool {
 	if r == nil {
 		return false
 	}
@@ -705,16 +710,29 @@ func (s *strayScan) heldOnlyBy(r *people.Role, g string) bool {
 			}
 		}
 	}
-	found := false
+	// The holder named last before it is the one a definite role phrase
+	// takes up ("Republican candidate Donald Trump … the candidate");
+	// without one, every holder must be of gender g.
+	pm := s.pass.People
+	nearest, at := -1, -1
+	all, found := true, false
 	for _, key := range roleKeys(r) {
 		for _, e := range s.holders[key] {
-			if !s.firmly(e, g) && !s.firmByPronouns(e, g) {
-				return false
-			}
 			found = true
+			if !s.firmly(e, g) && !s.firmByPronouns(e, g) {
+				all = false
+			}
+			ms := pm.Entities[e].Mentions
+			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start >= before })
+			if k > 0 && pm.Mentions[ms[k-1]].Start > at {
+				nearest, at = e, pm.Mentions[ms[k-1]].Start
+			}
 		}
 	}
-	return found
+	if nearest >= 0 {
+		return s.firmly(nearest, g) || s.firmByPronouns(nearest, g)
+	}
+	return found && all
 }
 
 // roleKeys are the keys a role is known by: its class and the last word
@@ -770,9 +788,11 @@ func (s *strayScan) affiliation(o people.Mention) bool {
 // tell apart, a handle ("@marcorubio").
 func (s *strayScan) wordFits(m people.Mention, t int) bool {
 	a := s.pass.Article
-	if g := people.GenderOfNoun(a.Lower(t)); g != "" {
-		// "his wife … she"; never a plural ("the men … he").
-		return g == m.Gender && !strings.HasSuffix(a.Lower(t), "men")
+	noun, _ := article.StripPossessive(a.Lower(t))
+	if g := people.GenderOfNoun(noun); g != "" {
+		// "his wife … she", "her son's school"; never a plural ("the men
+		// … he").
+		return g == m.Gender && !strings.HasSuffix(noun, "men")
 	}
 	switch {
 	case people.UnnamedPersonAt(a, t):
@@ -785,7 +805,7 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		}
 		// "the judge", where every judge the article names is firmly of
 		// the other gender, is one of them.
-		return !s.appositiveOfOther(m, t) && !predicative(a, t) && !s.heldOnlyBy(&people.Role{Text: w}, opposite(m.Gender))
+		return !s.appositiveOfOther(m, t) && !predicative(a, t) && !s.heldOnlyBy(&people.Role{Text: w}, opposite(m.Gender), a.Tokens[t].Start())
 	case !a.IsCapWord(t) && a.Lower(t+1) == "who":
 		return !pluralNoun(a.Lower(t)) // "a resident who", not "candidates who"
 	case a.IsPunct(t-1, "@"):
