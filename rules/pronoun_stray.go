@@ -198,6 +198,9 @@ func (s *strayScan) strayTarget(i int) int {
 	// A pronoun that tags a quotation ("“…,” she said") is its speaker:
 	// nobody named inside those words.
 	tagged := s.tags(i)
+	// What a possessive pronoun possesses is not whom it means ("her
+	// client's", "his son"): the noun phrase right after it.
+	owned := s.possessedEnd(m)
 	target := -1
 	for si := m.Sent; si >= first; si-- {
 		ms := pm.MentionsInSentence(si)
@@ -208,7 +211,7 @@ func (s *strayScan) strayTarget(i int) int {
 			for t := o.FirstToken; t < o.EndToken && t < hi; t++ {
 				s.covered[t-lo] = true
 			}
-			if ms[k] == i || tagged >= 0 && o.Quote == tagged {
+			if ms[k] == i || tagged >= 0 && o.Quote == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && o.EndToken <= owned {
 				continue
 			}
 			fits, person := s.mentionFits(m, o)
@@ -224,11 +227,33 @@ func (s *strayScan) strayTarget(i int) int {
 		return -1
 	}
 	for t := hi - 1; t >= lo; t-- {
-		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || int(a.Tokens[t].Quote) != tagged) && s.wordFits(m, t) {
+		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || int(a.Tokens[t].Quote) != tagged) &&
+			!(t > m.FirstToken && t < owned) && s.wordFits(m, t) {
 			return -1
 		}
 	}
 	return target
+}
+
+// possessedEnd returns the end of the noun phrase possessive pronoun m
+// opens ("her [client's]", "his [new campaign manager]"): the lower-case
+// words after it, at most four, up to and with the first possessive or
+// the last of them; m's own end when m is no possessive.
+func (s *strayScan) possessedEnd(m people.Mention) int {
+	a := s.pass.Article
+	switch w := a.Lower(m.FirstToken); {
+	case w == "his" || w == "her" && people.PossessiveHerAt(a, m.FirstToken):
+	default:
+		return m.EndToken
+	}
+	end := m.EndToken
+	for t := m.EndToken; t < len(a.Tokens) && t < m.EndToken+4 && a.IsWord(t) && !a.IsCapWord(t); t++ {
+		end = t + 1
+		if _, poss := article.StripPossessive(a.Tok(t)); poss {
+			break
+		}
+	}
+	return end
 }
 
 // continuedAfter reports whether pronoun i's gender goes on after it,
