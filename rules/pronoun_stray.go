@@ -166,6 +166,15 @@ const firmOthers = 3
 // gender firm when nothing else gives it.
 const firmPronouns = 2
 
+// barelyNamed reports whether nothing but its word says entity e is a
+// person's: it speaks nowhere, has no role or title and is never named in
+// full ("Indiana", which the given-name data know).
+func (s *strayScan) barelyNamed(e int) bool {
+	pm := s.pass.People
+	ent := &pm.Entities[e]
+	return ent.Kind.MayBePerson() && !pm.Speaking[e] && len(ent.Roles) == 0 && !ent.Titled && !ent.FullNamed
+}
+
 // namedPerson reports whether entity e is surely a person: the model
 // says so, or it is named in full with a first name the data give a
 // gender and a surname they know ("Martin O’Malley", whose first name is
@@ -559,6 +568,13 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// "the candidate"; but "the Vermont senator" where every senator
 		// the article names is firmly of the other gender is one of them.
 		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other, o.Start), false
+	case o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0 &&
+		(o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" || !s.mayBeSomeone(o) || s.affiliation(o) || people.IsKnownPlace(joinWords(o.Words))),
+		o.Entity >= 0 && s.barelyNamed(o.Entity) && len(o.Words) == 1 && (s.cityState(o) || s.placeAfter(o) || s.affiliation(o)):
+		// Nothing shows it is a person's, and it reads as no one's: "the
+		// Des Moines Register", "in Nevada", "Evansville, Indiana" (which
+		// the given-name data know too).
+		return false, false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
@@ -577,11 +593,6 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		!slices.ContainsFunc(o.Words, people.MayBeNameWord):
 		// Nothing shows it is a person's, and the name data know none of
 		// its words ("Benghazi", "Muslims").
-		return false, false
-	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0 &&
-		(o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" || !s.mayBeSomeone(o) || s.affiliation(o) || people.IsKnownPlace(joinWords(o.Words))):
-		// Nothing shows it is a person's, and it reads as no one's: "the
-		// Des Moines Register", "in Nevada", "South Carolina".
 		return false, false
 	case !s.firmly(o.Entity, other) && !s.firmByPronouns(o.Entity, other):
 		return true, false
@@ -613,8 +624,10 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		return false
 	case o.FirstToken > 0 && people.IsPlacePrefix(a.Tok(o.FirstToken-1)):
 		return false // "South Carolina", "New Hampshire", "Las Vegas"
-	case partyTag(w):
+	case partyTag(w) || s.splitPartyTag(o):
 		return false // "R-Wis", "D-Calif"
+	case s.cityState(o):
+		return false // "Evansville, Indiana"
 	case s.placeAfter(o) || s.modifier(o):
 		return false // "in Iowa", "the Dodd-Frank law"
 	case len(s.bearers(w)) > 0:
@@ -669,6 +682,27 @@ func (s *strayScan) opensSentence(o people.Mention) bool {
 // "I-Vt"): one capital, a hyphen, a capitalised abbreviation.
 func partyTag(w string) bool {
 	return len(w) >= 4 && len(w) <= 8 && w[1] == '-' && w[0] >= 'A' && w[0] <= 'Z' && w[2] >= 'A' && w[2] <= 'Z'
+}
+
+// splitPartyTag reports whether o, one word, ends a party-and-state tag
+// its tokens split ("R", "-", "Fla" of "(R-Fla.)").
+func (s *strayScan) splitPartyTag(o people.Mention) bool {
+	a := s.pass.Article
+	k := o.FirstToken
+	if k < 2 || !a.IsPunct(k-1, "-") {
+		return false
+	}
+	p := a.Tok(k - 2)
+	return len(p) == 1 && p[0] >= 'A' && p[0] <= 'Z'
+}
+
+// cityState reports whether o, one word, follows a place the data know
+// and a comma ("Evansville, Indiana", "Burlington, Vermont"): the region
+// the place is in.
+func (s *strayScan) cityState(o people.Mention) bool {
+	a := s.pass.Article
+	k := o.FirstToken
+	return k >= 2 && a.IsPunct(k-1, ",") && a.IsCapWord(k-2) && people.IsKnownPlace(a.Tok(k-2))
 }
 
 // locatives are prepositions after which a bare name is a place.
