@@ -33,3 +33,15 @@ func TestPrefilterHoldsEveryKey(t *testing.T) {
 		t.Errorf("%d of %d words outside both sets pass both prefilters", passed, len(others))
 	}
 }
+
+// TestDemonymGender checks the nouns of a nationality and a gender.
+func TestDemonymGender(t *testing.T) {
+	for w, want := range map[string]string{
+		"frenchman": "male", "Frenchman": "male", "irishwoman": "female", "dutchmen": "male",
+		"german": "", "truman": "", "human": "", "woman": "female", "chairman": "male",
+	} {
+		if got := GenderOfNoun(w); got != want {
+			t.Errorf("GenderOfNoun(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package people
 
+import "strings"
+
 // resolvePronouns links a pronoun outside quotations to the person most
 // recently mentioned before it, outside quotations, within the paragraph or
 // the one before, whose gender does not contradict it. It does not guess
@@ -72,5 +74,36 @@ var genderNouns = map[string]string{
 }
 
 // GenderOfNoun returns "male" or "female" for a noun that names a person
-// of one gender (spokeswoman, chairman, actress), else "".
-func GenderOfNoun(w string) string { return genderNouns[w] }
+// of one gender (spokeswoman, chairman, actress, Frenchman), else "".
+func GenderOfNoun(w string) string {
+	if g := genderNouns[w]; g != "" {
+		return g
+	}
+	return demonymGender(w)
+}
+
+// demonymGender is the gender of a demonym noun in -man or -woman whose
+// stem the country data know ("Frenchman", "Irishwoman", "Dutchmen"),
+// written in any case; "" for any other word ("German", "Truman").
+func demonymGender(w string) string {
+	if len(w) < 7 || len(w) > 24 {
+		return ""
+	}
+	g, stem := "", ""
+	switch {
+	case strings.HasSuffix(w, "woman"), strings.HasSuffix(w, "women"):
+		g, stem = "female", w[:len(w)-5]
+	case strings.HasSuffix(w, "man"), strings.HasSuffix(w, "men"):
+		g, stem = "male", w[:len(w)-3]
+	default:
+		return ""
+	}
+	if len(stem) < 4 || stem[0] >= 0x80 {
+		return ""
+	}
+	title := strings.ToUpper(stem[:1]) + strings.ToLower(stem[1:])
+	if countryOf(title) == "" {
+		return ""
+	}
+	return g
+}

@@ -558,6 +558,8 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, o.Entity >= 0 // "Mr. Obama": its own words say who
 	case o.Entity >= 0 && !pm.Entities[o.Entity].Kind.MayBePerson():
 		return false, false // "Syria", whatever the name data say of the word
+	case len(o.Words) == 1 && people.GenderOfNoun(strings.ToLower(o.Words[0])) == other:
+		return false, false // "a Frenchman", taken for a name
 	case o.Entity < 0 && len(o.Words) > 0 && (!o.Kind.MayBePerson() || s.affiliation(o) || o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" ||
 		!s.mayBeSomeone(o) || people.IsKnownPlace(joinWords(o.Words)) || people.IsKnownOrg(joinWords(o.Words))):
 		// A name the model could not place that is no one's: a place
