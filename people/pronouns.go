@@ -73,10 +73,11 @@ var genderNouns = map[string]string{
 	"businessman": "male", "congressman": "male", "fiancé": "male",
 }
 
-// GenderOfNoun returns "male" or "female" for a noun that names a person
-// of one gender (spokeswoman, chairman, actress, Frenchman), else "".
+// GenderOfNoun returns "male" or "female" for a noun, in any case, that
+// names a person of one gender (spokeswoman, chairman, actress,
+// Frenchman), else "".
 func GenderOfNoun(w string) string {
-	if g := genderNouns[w]; g != "" {
+	if g, _ := getLower(genderNouns, w); g != "" {
 		return g
 	}
 	return demonymGender(w)

@@ -396,22 +396,9 @@ func roleGender(r *people.Role) string {
 	if r == nil {
 		return ""
 	}
-	var buf [24]byte
 	for w := range strings.FieldsSeq(r.Text) {
 		w, _ = article.StripPossessive(w) // "her son's"
-		if len(w) > len(buf) {
-			continue // no gendered noun is that long
-		}
-		// Lower the word into buf: no allocation for the many roles read.
-		b := buf[:len(w)]
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		if g := people.GenderOfNoun(string(b)); g != "" {
+		if g := people.GenderOfNoun(w); g != "" {
 			return g
 		}
 	}

@@ -144,8 +144,7 @@ func (s *strayScan) firmReferent(e int, g string) bool {
 	if s.firmly(e, g) {
 		return true
 	}
-	v := s.byEnt[e]
-	return s.indep[e] == "" && v != nil && len(v.prons[gi(g)]) >= firmPronouns && v.n[gi(opposite(g))] <= 1
+	return s.pronounsGive(e, g, firmPronouns)
 }
 
 // firmByPronouns reports whether nothing but pronouns gives e a gender
@@ -153,9 +152,14 @@ func (s *strayScan) firmReferent(e int, g string) bool {
 // referents their sentences fix, and at most one pronoun of any kind
 // against ("Bernie Sanders", whose given name the data leave open, called
 // "he" all through). Then e is not someone of the other gender in view.
-func (s *strayScan) firmByPronouns(e int, g string) bool {
+func (s *strayScan) firmByPronouns(e int, g string) bool { return s.pronounsGive(e, g, firmOthers) }
+
+// pronounsGive reports whether nothing but pronouns gives e a gender and
+// at least n of them, whose referents their sentences fix, give it g,
+// with at most one pronoun of any kind against.
+func (s *strayScan) pronounsGive(e int, g string, n int) bool {
 	v := s.byEnt[e]
-	return s.indep[e] == "" && v != nil && len(v.prons[gi(g)]) >= firmOthers && v.n[gi(opposite(g))] <= 1
+	return s.indep[e] == "" && v != nil && len(v.prons[gi(g)]) >= n && v.n[gi(opposite(g))] <= 1
 }
 
 // firmOthers is how many pronouns with structural referents make someone
@@ -543,7 +547,7 @@ func (s *strayScan) window(m people.Mention) int {
 // mentionFits reports whether mention o may be someone of pronoun m's
 // gender; person is set when o is instead someone firmly of the other.
 func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
-	a, pm := s.pass.Article, s.pass.People
+	pm := s.pass.People
 	other := opposite(m.Gender)
 	last := ""
 	if len(o.Words) > 0 {
@@ -558,25 +562,14 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, o.Entity >= 0 // "Mr. Obama": its own words say who
 	case o.Entity >= 0 && !pm.Entities[o.Entity].Kind.MayBePerson():
 		return false, false // "Syria", whatever the name data say of the word
-	case len(o.Words) == 1 && people.GenderOfNoun(strings.ToLower(o.Words[0])) == other:
+	case len(o.Words) == 1 && people.GenderOfNoun(o.Words[0]) == other:
 		return false, false // "a Frenchman", taken for a name
-	case o.Entity < 0 && len(o.Words) > 0 && (!o.Kind.MayBePerson() || s.affiliation(o) || o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" ||
-		!s.mayBeSomeone(o) || people.IsKnownPlace(joinWords(o.Words)) || people.IsKnownOrg(joinWords(o.Words))):
-		// A name the model could not place that is no one's: a place
-		// ("Senator Ted Cruz of Texas", "South Carolina"), a group
-		// ("Hispanics"), a word opening a sentence ("Leading").
+	case s.noOnes(o):
 		return false, false
 	case o.Form == people.RolePhrase && o.Entity < 0:
 		// "the candidate"; but "the Vermont senator" where every senator
 		// the article names is firmly of the other gender is one of them.
 		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other, o.Start), false
-	case o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0 &&
-		(o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" || !s.mayBeSomeone(o) || s.affiliation(o) || people.IsKnownPlace(joinWords(o.Words))),
-		o.Entity >= 0 && s.barelyNamed(o.Entity) && len(o.Words) == 1 && (s.cityState(o) || s.placeAfter(o) || s.affiliation(o)):
-		// Nothing shows it is a person's, and it reads as no one's: "the
-		// Des Moines Register", "in Nevada", "Evansville, Indiana" (which
-		// the given-name data know too).
-		return false, false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
@@ -608,16 +601,40 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 	return false, true
 }
 
-// mayBeSomeone reports whether o, a name the model could not place, may
-// be one person's: a name of two words or more, or a word the name data
-// know or someone of the article bears; not a plural ("the Clintons",
-// "Americans"), a contraction ("I've"), a country or demonym, nor the
-// second half of a place ("South Carolina").
+// noOnes reports whether name mention o reads as no one's: a name the
+// model could not place, or an entity nothing shows is a person's (it
+// speaks nowhere and has no role), that may be no one (mayBeSomeone); or
+// a one-word name only its word makes a person's, where a place stands
+// ("Evansville, Indiana", "in Nevada", "Cruz of Texas").
+func (s *strayScan) noOnes(o people.Mention) bool {
+	pm := s.pass.People
+	switch {
+	case len(o.Words) == 0:
+		return false
+	case o.Entity < 0:
+		return !o.Kind.MayBePerson() || !s.mayBeSomeone(o)
+	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0:
+		return !s.mayBeSomeone(o)
+	}
+	return len(o.Words) == 1 && s.barelyNamed(o.Entity) && (s.cityState(o) || s.placeAfter(o) || s.affiliation(o))
+}
+
+// mayBeSomeone reports whether o, a name, may be one person's: a name of
+// two words or more, or a word the name data know or someone of the
+// article bears; not a name after "the" ("the Des Moines Register"), a
+// place or organisation the data know, a place after "of" ("Cruz of
+// Texas"), a plural ("the Clintons", "Americans"), a contraction ("I've"),
+// a country or demonym, nor the second half of a place ("South
+// Carolina").
 func (s *strayScan) mayBeSomeone(o people.Mention) bool {
+	a := s.pass.Article
+	if name := joinWords(o.Words); o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" || s.affiliation(o) ||
+		people.IsKnownPlace(name) || people.IsKnownOrg(name) {
+		return false
+	}
 	if len(o.Words) != 1 {
 		return !people.IsPlacePrefix(o.Words[0]) // "South Carolina", "New Hampshire"
 	}
-	a := s.pass.Article
 	w := o.Words[0]
 	switch {
 	case strings.ContainsAny(w, "'’") && !strings.HasPrefix(w, "O'") && !strings.HasPrefix(w, "O’") && !strings.HasPrefix(w, "D'") && !strings.HasPrefix(w, "D’"):
