@@ -40,7 +40,7 @@ type grouping struct {
 	memo map[memoKey]*namesakeChoice
 	// introAt is where each entity's name is first given in full (a
 	// byte offset), -1 before it is; bare is where each word stands
-	// alone as a name, in text order.
+	// alone as a name, in text order (bareAt).
 	introAt []int
 	bare    map[string][]int
 }
@@ -197,12 +197,6 @@ func (a *analysis) groupEntities(pm *Model, gazetteer []Person) {
 		// hold two surnames, and the first of them is the one used alone.
 		if len(w) == 3 && !particles[w[1]] && !strings.HasSuffix(w[1], ".") && len(g.bySurname[w[1]]) == 0 {
 			g.bySurname[w[1]] = append(g.bySurname[w[1]], id)
-		}
-	}
-	g.bare = map[string][]int{}
-	for i := range pm.Mentions {
-		if m := &pm.Mentions[i]; len(m.Words) == 1 && m.Form != Name {
-			g.bare[m.Words[0]] = append(g.bare[m.Words[0]], m.Start)
 		}
 	}
 	for i := range pm.Mentions {
@@ -388,12 +382,29 @@ func (g *grouping) calledFirst(w string, cands []int) int {
 			second = c
 		}
 	}
-	bare := g.bare[w]
+	if first < 0 || second < 0 {
+		return -1
+	}
+	bare := g.bareAt(w)
 	k, _ := slices.BinarySearch(bare, g.introAt[first])
-	if first < 0 || second < 0 || k == len(bare) || bare[k] > g.introAt[second] {
+	if k == len(bare) || bare[k] > g.introAt[second] {
 		return -1
 	}
 	return first
+}
+
+// bareAt returns where word w stands alone as a name, in text order; the
+// words are indexed when namesakes first need them.
+func (g *grouping) bareAt(w string) []int {
+	if g.bare == nil {
+		g.bare = map[string][]int{}
+		for i := range g.pm.Mentions {
+			if m := &g.pm.Mentions[i]; len(m.Words) == 1 && m.Form != Name {
+				g.bare[m.Words[0]] = append(g.bare[m.Words[0]], m.Start)
+			}
+		}
+	}
+	return g.bare[w]
 }
 
 // groupOneName joins a one-word name to the single person whose surname
