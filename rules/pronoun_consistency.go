@@ -74,9 +74,10 @@ in view: a place ("Cruz of Texas", "South Carolina", "in Iowa"), a month
 Clintons"), a name modifying a noun ("the Dodd-Frank law"), a common word
 opening a sentence ("Leading the talks"), a name inside the quotation a
 tag pronoun closes, a plural or predicate noun ("many commentators", "has
-been a candidate"), a role phrase whose holders the article names and
-all firmly have the other gender ("the Vermont senator"). Nor is a
-pronoun stray when its gender goes on in the next sentence.
+been a candidate"), a country or organisation ("Syria"), what a
+possessive possesses ("her client's case"), a role phrase whose holder
+named last before it firmly has the other gender ("the Vermont senator").
+Nor is a pronoun stray when its gender goes on in the next sentence.
 
 A subject, possessive or reflexive pronoun is also reported when its own
 sentence gives it a referent firmly of the other gender and nobody of its
