@@ -258,9 +258,12 @@ func (g *grouping) groupFullName(m *Mention) {
 		g.introAt[found] = m.Start
 	}
 	e := &g.pm.Entities[found]
-	if m.Role != nil {
+	if m.Role != nil && !(m.Quote >= 0 && m.Role.Class == "relative") {
 		// Known now so that one-word names can tell namesakes apart by
-		// title; collectMentions adds every role once.
+		// title; collectMentions adds every role once. A kinship noun
+		// inside a quotation is the speaker's word, often a figure of
+		// speech (“my dear sister Hillary Clinton”): it makes nobody a
+		// relative whom a bare surname cannot mean.
 		e.passRoles = append(e.passRoles, m.Role.Class)
 	}
 	if len(m.Words) > len(e.words) {

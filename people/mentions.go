@@ -423,8 +423,27 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 	// A lower-case title just before the name: "foreign minister Sergei
 	// Lavrov", "drummer Mickey Hart".
 	a.titleBefore(&m, s.FirstToken)
+	a.kinBefore(&m, s.FirstToken)
 	a.appositive(&m, s.EndToken)
 	return m, nameEnd, true
+}
+
+// kinBefore reads a kinship noun that a possessive opens, set off by a
+// comma before a name of two words or more ("his daughter, Lena
+// Brandt", "Trump's wife, Melania Trump"): the name is a relative's.
+// The mention keeps its span and form; only its role says so.
+func (a *analysis) kinBefore(m *Mention, sentStart int) {
+	k := m.FirstToken - 1
+	if m.Role != nil || len(m.Words) < 2 || k-2 < sentStart || !a.IsPunct(k, ",") || titleClasses[a.Lower(k-1)] != "relative" {
+		return
+	}
+	if w := a.Lower(k - 2); w != "his" && w != "her" && w != "their" {
+		if _, poss := article.StripPossessive(a.Tok(k - 2)); !poss {
+			return
+		}
+	}
+	m.Role = &Role{Class: "relative", Text: a.Tok(k - 1), Span: a.Tokens[k-1].Span()}
+	m.Introduced = true
 }
 
 // gerund reports whether w is a verb's -ing form and no given name or

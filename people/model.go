@@ -2,6 +2,7 @@ package people
 
 import (
 	"math/bits"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -379,6 +380,12 @@ func (e *Entity) Surname() string {
 	}
 	return e.words[len(e.words)-1]
 }
+
+// Relative reports whether the article introduces e as someone's
+// relative ("his daughter, Ivanka Trump", "her husband, Tom Reyes"): a
+// relative goes by first name, so a bare surname shared with someone
+// who is no relative is never theirs.
+func (e *Entity) Relative() bool { return slices.Contains(e.passRoles, "relative") }
 
 // FirstName is the first word of the entity's fullest name when it has two
 // or more, else "".

@@ -185,6 +185,22 @@ func TestNamesakeCalledFirst(t *testing.T) {
 	assert.Len(t, entityNamed(t, a, "Ilona Varga").Mentions, 1)
 }
 
+// TestNamesakeRelative checks that a relative set off by a comma after
+// a kinship noun ("his daughter, Lena Brandt") goes by first name, so a
+// bare surname is the other namesake's, and that a kinship noun inside a
+// quotation ("my dear sister Ana Reyes") makes nobody a relative.
+func TestNamesakeRelative(t *testing.T) {
+	a := parse("t.txt", "Lena Brandt, a nurse, arrived early. Governor Tom Brandt spoke later, with his daughter, Lena Brandt, beside him. Brandt said the bill would pass.")
+	tom := entityNamed(t, a, "Tom Brandt")
+	assert.Equal(t, []string{"Governor Tom Brandt", "Brandt"}, mentionTexts(a, tom))
+	assert.True(t, entityNamed(t, a, "Lena Brandt").Relative())
+	a = parse("t.txt", "Councilwoman Ana Reyes won. \"Tonight we celebrate my dear sister Ana Reyes,\" said Pastor Ben Ortiz. "+
+		"Reyes said she was grateful. Her husband, former mayor Tom Reyes, ran the campaign.")
+	ana := entityNamed(t, a, "Ana Reyes")
+	assert.False(t, ana.Relative(), "a kinship noun in a quotation is the speaker's figure of speech")
+	assert.Contains(t, mentionTexts(a, ana), "Reyes")
+}
+
 func TestNameForms(t *testing.T) {
 	a := parse("t.txt", "J. R. Smith met Jean-Claude Juncker, Mohammed bin Salman and Sen. Elizabeth Warren.")
 	var names []string

@@ -92,22 +92,43 @@ type surnameOf struct {
 }
 
 // bearers returns the people of the article whose surname is sur, from
-// a list sorted by surname built when first needed.
+// a list sorted by surname built when first needed. A relative shares
+// no surname with someone who is no relative: the article calls a
+// relative by first name ("Trump … his daughter, Ivanka Trump"), so a
+// bare "Trump" is not hers, as the model reads it too.
 func (s *strayScan) bearers(sur string) []surnameOf {
 	if s.surnames == nil {
 		pm := s.pass.People
 		s.surnames = make([]surnameOf, 0, len(pm.Entities))
 		for e := range pm.Entities {
-			if su := pm.Entities[e].Surname(); su != "" && pm.Entities[e].Kind.MayBePerson() {
+			// Not a name of two words or more whose first word is no
+			// given name ("Never Trump", "Whip Steve Scalise"): the model
+			// could not tell what it is, and nothing says it is someone.
+			if su := pm.Entities[e].Surname(); su != "" && pm.Entities[e].Kind.MayBePerson() &&
+				(pm.Entities[e].Kind == people.KindPerson || pm.Entities[e].FirstName() == "" || people.GivenNameGender(pm.Entities[e].FirstName()) != "" || people.MostlyGivenName(pm.Entities[e].FirstName())) {
 				s.surnames = append(s.surnames, surnameOf{su, e})
 			}
 		}
-		slices.SortFunc(s.surnames, func(x, y surnameOf) int { return cmp.Or(strings.Compare(x.sur, y.sur), cmp.Compare(x.id, y.id)) })
+		// Sorted by surname, relatives last, so that a surname's
+		// non-relatives are a prefix of its run.
+		kin := func(e int) int {
+			if pm.Entities[e].Relative() {
+				return 1
+			}
+			return 0
+		}
+		slices.SortFunc(s.surnames, func(x, y surnameOf) int {
+			return cmp.Or(strings.Compare(x.sur, y.sur), cmp.Compare(kin(x.id), kin(y.id)), cmp.Compare(x.id, y.id))
+		})
 	}
 	lo, _ := slices.BinarySearchFunc(s.surnames, sur, func(x surnameOf, t string) int { return strings.Compare(x.sur, t) })
 	hi := lo
 	for hi < len(s.surnames) && s.surnames[hi].sur == sur {
 		hi++
+	}
+	pm := s.pass.People
+	if k := lo + sort.Search(hi-lo, func(k int) bool { return pm.Entities[s.surnames[lo+k].id].Relative() }); k > lo {
+		hi = k
 	}
 	return s.surnames[lo:hi]
 }
@@ -643,8 +664,8 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		return false
 	case o.FirstToken > 0 && people.IsPlacePrefix(a.Tok(o.FirstToken-1)):
 		return false // "South Carolina", "New Hampshire", "Las Vegas"
-	case partyTag(w) || s.splitPartyTag(o):
-		return false // "R-Wis", "D-Calif"
+	case partyTag(w) || s.splitPartyTag(o) || s.bracketedAbbreviation(o):
+		return false // "R-Wis", "D-Calif", "Cruz (Tex.)"
 	case s.cityState(o):
 		return false // "Evansville, Indiana"
 	case s.placeAfter(o) || s.modifier(o):
@@ -713,6 +734,15 @@ func (s *strayScan) splitPartyTag(o people.Mention) bool {
 	}
 	p := a.Tok(k - 2)
 	return len(p) == 1 && p[0] >= 'A' && p[0] <= 'Z'
+}
+
+// bracketedAbbreviation reports whether o, one word, is an abbreviation
+// that fills a bracket ("Ted Cruz (Tex.)", "Marco Rubio (Fla.)"): the
+// state a member of Congress stands for. Nobody's name is written so.
+func (s *strayScan) bracketedAbbreviation(o people.Mention) bool {
+	a := s.pass.Article
+	k := o.FirstToken
+	return k > 0 && a.IsPunct(k-1, "(") && a.IsPunct(o.EndToken, ".") && a.IsPunct(o.EndToken+1, ")")
 }
 
 // cityState reports whether o, one word, follows a place the data know

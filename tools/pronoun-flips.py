@@ -56,13 +56,42 @@ def inspect(binary, path):
     return json.loads(out)
 
 
+def given_genders():
+    """The one-sided given names of people/data/given.txt (m or f)."""
+    out = {}
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'people', 'data', 'given.txt')
+    for line in open(path, encoding='utf-8'):
+        name, code = line.rstrip('\n').split('\t')[:2]
+        if code[0] in 'mf':
+            out[name] = 'male' if code[0] == 'm' else 'female'
+    return out
+
+
+GIVEN = None
+
+
+def established(e, skip):
+    """The gender the article gives person e, the pronoun at offset skip
+    aside: a gendered honorific or title, else the pronouns resolved to
+    them when they agree, else a one-sided given name."""
+    if e.get('gender'):
+        return e['gender']
+    said = {('female' if p['text'].lower() in FEMALE_PRONOUNS else 'male')
+            for p in e.get('pronouns', []) if p['offset'] != skip and p['text'].lower() in SWAP}
+    if len(said) == 1:
+        return said.pop()
+    if said:
+        return None
+    words = e['name'].split()
+    return GIVEN.get(words[0]) if len(words) >= 2 else None
+
+
 def candidates(binary, folder, name):
     path = os.path.join(folder, name)
     d = inspect(binary, path)
     raw = open(path, 'rb').read()
     paras = [0] + [m.end() for m in re.finditer(rb'\n\n', raw)]
-    mentions = [(m['offset'], e.get('gender')) for e in d.get('entities', []) if e['kind'] == 'person'
-                for m in e['mentions']]
+    people = [e for e in d.get('entities', []) if e['kind'] == 'person']
     quotes = [(q['offset'], q['endOffset']) for q in d.get('quotes', [])]
     pronouns = [m for e in d.get('entities', []) for m in e.get('pronouns', [])] + d.get('unresolvedPronouns', [])
     out = []
@@ -73,12 +102,20 @@ def candidates(binary, folder, name):
             continue
         old = 'female' if word.lower() in FEMALE_PRONOUNS else 'male'
         new = 'male' if old == 'female' else 'female'
+        mentions = [(x['offset'], established(e, o)) for e in people for x in e['mentions']]
         k = max(i for i, s in enumerate(paras) if s <= o)
         start = paras[k - 1] if k > 0 else 0
         in_view = [g for off, g in mentions if start <= off < o]
         words = set(re.findall(r'[a-z]+', raw[start:o].decode('utf-8', 'replace').lower()))
         tier_a = old in in_view and new not in in_view and None not in in_view and not words & GENDER_WORDS[new]
-        out.append((name, o, m['endOffset'], word, tier_a))
+        # Dev-like: as the dev set's mutations pick them, the person
+        # named last before the pronoun in its own sentence is of its
+        # old gender.
+        ends = [x.end() for x in re.finditer(rb'[.?!]["\x27\xe2\x80\x9d]*\s+(?=[A-Z"\xe2])', raw[start:o])]
+        sent = start + max(ends, default=0)
+        named = sorted((off, g) for off, g in mentions if sent <= off < o)
+        dev_like = bool(named) and named[-1][1] == old
+        out.append((name, o, m['endOffset'], word, tier_a, dev_like))
     return out
 
 
@@ -92,6 +129,8 @@ def main():
     ap.add_argument('--work', help='where the copies go (default: a new temporary folder)')
     ap.add_argument('--misses', help='write the flips not found here, as JSON')
     args = ap.parse_args()
+    global GIVEN
+    GIVEN = given_genders()
     names = sorted(f for f in os.listdir(args.articles) if f.endswith('.txt'))
     if not names:
         sys.exit('no articles in %s: build them with ../shared/eval/polnear-train.py' % args.articles)
@@ -102,7 +141,7 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix='newslint-flips-')
     os.makedirs(work, exist_ok=True)
     made = []
-    for i, (name, o, z, word, tier_a) in enumerate(cands[:args.n]):
+    for i, (name, o, z, word, tier_a, dev_like) in enumerate(cands[:args.n]):
         raw = open(os.path.join(args.articles, name), 'rb').read()
         new = SWAP[word.lower()]
         if word[0].isupper():
@@ -110,7 +149,7 @@ def main():
         copy = 'flip-%04d.txt' % i
         with open(os.path.join(work, copy), 'wb') as f:
             f.write(raw[:o] + new.encode() + raw[z:])
-        made.append(dict(file=copy, article=name, offset=o, old=word, new=new, tierA=tier_a))
+        made.append(dict(file=copy, article=name, offset=o, old=word, new=new, tierA=tier_a, devLike=dev_like))
     out = json.loads(subprocess.run([args.newslint, '--format', 'json', work], capture_output=True).stdout)
     found = collections.defaultdict(set)
     for f in out['files']:
@@ -121,15 +160,19 @@ def main():
     for m in made:
         tier = 'A' if m['tierA'] else 'B'
         totals[tier] += 1
+        if m['devLike']:
+            totals['D'] += 1
         if m['offset'] in found[m['file']]:
             hits[tier] += 1
+            hits['D'] += m['devLike']
         else:
             misses.append(m)
         elsewhere += len(found[m['file']] - {m['offset']})
-    for tier, label in (('A', 'tier A (nobody of the new gender in view)'), ('B', 'the others')):
+    for tier, label in (('A', 'tier A (nobody of the new gender in view)'), ('B', 'the others'),
+                        ('D', 'dev-like (named last in its sentence)')):
         print('%-45s %4d / %4d  %.3f' % (label, hits[tier], totals[tier], hits[tier] / max(1, totals[tier])))
-    total = sum(totals.values())
-    print('%-45s %4d / %4d  %.3f' % ('all flips', sum(hits.values()), total, sum(hits.values()) / max(1, total)))
+    total = totals['A'] + totals['B']
+    print('%-45s %4d / %4d  %.3f' % ('all flips', hits['A'] + hits['B'], total, (hits['A'] + hits['B']) / max(1, total)))
     print('other pronoun-consistency findings in the copies: %d' % elsewhere)
     print('copies in %s' % work)
     if args.misses:
