@@ -591,7 +591,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// "the candidate"; but "the Vermont senator" where every senator
 		// the article names is firmly of the other gender is one of them.
 		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other, o.Start), false
-	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender &&
+	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender && !s.surnameOfNamed(o) &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
 	case o.Entity < 0 && last != "":
@@ -620,6 +620,18 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return true, false // "Clinton", of two Clintons
 	}
 	return false, true
+}
+
+// surnameOfNamed reports whether o, one word, is the surname of the
+// person the model gives it, whom the article names in full ("Clinton"
+// of Hillary Clinton): a surname, whatever the given-name data say of the
+// word.
+func (s *strayScan) surnameOfNamed(o people.Mention) bool {
+	if len(o.Words) != 1 || o.Entity < 0 {
+		return false
+	}
+	ent := &s.pass.People.Entities[o.Entity]
+	return ent.FirstName() != "" && ent.Surname() == o.Words[0]
 }
 
 // noOnes reports whether name mention o reads as no one's: a name the
