@@ -78,7 +78,10 @@ func (a *analysis) structuralReferents(pm *Model) {
 			continue
 		}
 		ref, why := a.speakerReferent(pm, m), RefSpeech
-		if ref < 0 && a.toldPerson(pm, m) {
+		if ref == speakerUnnamed {
+			ref, why = -1, RefOpen
+		}
+		if ref < 0 && why != RefOpen && a.toldPerson(pm, m) {
 			// "Axelrod told Clinton she had been an able opponent",
 			// "Brandt assured Alvarez that he would": either may be
 			// meant; gender decides, not structure.
@@ -789,16 +792,23 @@ func (a *analysis) objectPronoun(i int) bool {
 // verb: "Winch said she", "Pickens told Reuters she", "X said that he",
 // "quoted Yoshiro Araki as saying he". -1 when there is none.
 func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
+	// speakerUnnamed (below) when the speaker is a role phrase the model
+	// links to nobody.
 	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
 		return -1
 	}
 	k := m.FirstToken - 1
-	if a.Lower(k) == "that" {
+	reach := 2
+	that := a.Lower(k) == "that"
+	if that {
+		// "said on Wednesday that he", "said in a statement that she":
+		// words of time or manner may stand between the verb and "that".
 		k--
+		reach = 6
 	}
-	for j := k; j >= k-2 && j >= 0; j-- {
+	for j := k; j >= k-reach && j >= 0; j-- {
 		if a.speechVerbAt(j) {
-			if j < k && speechVerbs[a.Lower(j)] != "tell" {
+			if j < k && speechVerbs[a.Lower(j)] != "tell" && !(that && a.adjunctOnly(pm, j+1, k+1)) {
 				return -1 // only "told Reuters she" may put words between
 			}
 			v := j
@@ -810,6 +820,12 @@ func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
 				if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
 					return e
 				}
+				if pm.Mentions[sp].Form == RolePhrase && pm.Mentions[sp].Entity < 0 {
+					// "The Republican nominee later said he": someone
+					// the model cannot name, never the person named in
+					// the sentence before.
+					return speakerUnnamed
+				}
 			}
 			return -1
 		}
@@ -819,6 +835,30 @@ func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
 	}
 	return -1
 }
+
+// adjunctOnly reports whether tokens [from, to) are words that name
+// nobody ("on Wednesday", "in a statement", "last week"): no punctuation,
+// no quotation, no person or name the model could not place.
+func (a *analysis) adjunctOnly(pm *Model, from, to int) bool {
+	for j := from; j < to; j++ {
+		if a.Tokens[j].Kind == article.Punct || a.Tokens[j].Quote >= 0 {
+			return false
+		}
+		if mi, ok := pm.index.startAt(j); ok {
+			if e := pm.Mentions[mi].Entity; e < 0 || pm.Entities[e].Kind.MayBePerson() {
+				return false
+			}
+		}
+		if pronounGender[a.Lower(j)] != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// speakerUnnamed is what speakerReferent returns when the speech verb's
+// subject is someone the model cannot name.
+const speakerUnnamed = -2
 
 // listenerVerbs take a person and then a clause about either of them:
 // "told Clinton she", "reminded Ruiz that he", "asked Lee if she".

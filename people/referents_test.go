@@ -124,3 +124,21 @@ func TestPossessiveHerAndReportedWords(t *testing.T) {
 	assert.True(t, a.pm.ReportsBefore(a.Article, last), "saying is a reporting verb: “her comment” is in reported words")
 	assert.False(t, a.pm.ReportsBefore(a.Article, first), "“Brandt withdrew her objection” reports nothing")
 }
+
+// TestSpeakerThroughAdjuncts checks that words of time or manner between a
+// speech verb and "that" keep its subject the pronoun's referent, that a
+// person named there breaks it, and that a role phrase the model links to
+// nobody speaks for itself rather than leaving the pronoun to whoever was
+// named before.
+func TestSpeakerThroughAdjuncts(t *testing.T) {
+	text := "Title\n\n" +
+		"Mayor Peter Brandt said on Wednesday that he would sign. Brandt said in a statement that he was pleased.\n\n" +
+		"Senator Ann Clifton spoke. Brandt said to Clifton on Friday that she had won.\n\n" +
+		"Democratic presidential nominee Helen Marsh spoke first. The Republican presidential nominee later said that he disagreed."
+	a := parse("t.txt", text)
+	got := referents(a)
+	assert.Equal(t, "Peter Brandt / subject of the speech verb before it", got["he@3:43"])
+	assert.Equal(t, "Peter Brandt / subject of the speech verb before it", got["he@3:90"])
+	assert.NotEqual(t, "Peter Brandt / subject of the speech verb before it", got["she@5:66"], "a person between")
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["he@7:110"], "another party's nominee")
+}

@@ -63,6 +63,28 @@ func roleMatches(r, h Role) bool {
 	return true
 }
 
+// partyOf returns the party a role names with a capitalised adjective
+// in its words or the two words just before them ("Republican" of "the
+// Republican presidential nominee", "Democratic" of "U.S. Democratic
+// presidential candidate Hillary Clinton"): "W" where the data know a "W
+// Party". "" when it names none.
+func (a *analysis) partyOf(r *Role) string {
+	if r.Span.End <= r.Span.Start {
+		return ""
+	}
+	first, last := a.TokenIndexAt(r.Span.Start), a.TokenIndexAt(r.Span.End-1)
+	for k := max(0, first-2); k <= last && k < len(a.Tokens); k++ {
+		if !a.IsCapWord(k) {
+			continue
+		}
+		w, _ := article.StripPossessive(a.Tok(k))
+		if knownOrg(w+" Party") == 'p' {
+			return w
+		}
+	}
+	return ""
+}
+
 // linkRoles joins each role phrase to the one person holding a matching
 // role in the article; when two people could match, it does not guess.
 func (a *analysis) linkRoles(pm *Model) {
@@ -110,8 +132,12 @@ func (a *analysis) linkRoles(pm *Model) {
 			ok := false
 			for _, h := range pm.Entities[id].Roles {
 				if roleMatches(*m.Role, h) {
-					ok = true
-					break
+					// "the Republican presidential nominee" is not
+					// "Democratic presidential nominee Hillary Clinton".
+					if rp, hp := a.partyOf(m.Role), a.partyOf(&h); rp == "" || hp == "" || rp == hp {
+						ok = true
+						break
+					}
 				}
 			}
 			if !ok {

@@ -59,7 +59,7 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 			continue // its referent, in view, is of its gender: the common case, decided at once
 		}
 		if target := s.strayTarget(i); target >= 0 {
-			reportStray(pass, byEnt, target, m)
+			reportStray(pass, byEnt, target, s.notMeant, m)
 		} else if target := s.boundTarget(i); target >= 0 {
 			reportBound(pass, byEnt, target, m)
 		}
@@ -83,6 +83,10 @@ type strayScan struct {
 	// holders indexes the people of the article by the keys of their
 	// roles (heldOnlyBy).
 	holders map[string][]int
+	// cannot holds the people the pronoun being judged cannot mean
+	// (commanded); notMeant is one of them of its gender in view, or -1.
+	cannot   []int
+	notMeant int
 }
 
 // surnameOf is a person of the article and their surname.
@@ -235,6 +239,8 @@ func (s *strayScan) strayTarget(i int) int {
 	// What a possessive pronoun possesses is not whom it means ("her
 	// client's", "his son"): the noun phrase right after it.
 	owned := s.possessedEnd(m)
+	s.cannot, s.notMeant = s.commanded(m, s.cannot[:0]), -1
+	byName := false
 	target := -1
 	for si := m.Sent; si >= first; si-- {
 		ms := pm.MentionsInSentence(si)
@@ -248,6 +254,12 @@ func (s *strayScan) strayTarget(i int) int {
 			if ms[k] == i || tagged >= 0 && o.Quote == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && o.EndToken <= owned {
 				continue
 			}
+			if o.Entity >= 0 && slices.Contains(s.cannot, o.Entity) {
+				if fits, _ := s.mentionFits(m, o); fits {
+					s.notMeant = o.Entity
+				}
+				continue // "she will back Ayotte": not Ayotte
+			}
 			fits, person := s.mentionFits(m, o)
 			if fits {
 				return -1
@@ -255,9 +267,16 @@ func (s *strayScan) strayTarget(i int) int {
 			if person && o.Quote < 0 && s.namedPerson(o.Entity) && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
 				target = o.Entity
 			}
+			if person && s.byFirstNameOnly(o.Entity, opposite(m.Gender)) {
+				byName = true
+			}
 		}
 	}
-	if target < 0 || s.continuedAfter(i) {
+	if target < 0 || s.continuedAfter(i) || s.notMeant >= 0 && byName {
+		// Where the one person of its gender in view is ruled out by
+		// the clause's structure, everyone else in view must be of the
+		// other gender by more than a first name (a woman named Jess is
+		// rare, not unknown).
 		return -1
 	}
 	for t := hi - 1; t >= lo; t-- {
@@ -422,6 +441,7 @@ func (s *strayScan) boundTarget(i int) int {
 	if ps := pm.Subjects[m.Para].Entity; ps >= 0 && ps != r && !s.firmly(ps, other) {
 		return -1
 	}
+	s.cannot = s.commanded(m, s.cannot[:0])
 	// Earlier in its own sentence.
 	lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
 	if s.fitsBetween(m, m.Sent, lo, m.FirstToken, false) {
@@ -442,6 +462,85 @@ func (s *strayScan) boundTarget(i int) int {
 	}
 	return r
 }
+
+// byFirstNameOnly reports whether only e's first name gives it gender g:
+// no honorific, gendered title or role noun, and no pronoun whose
+// referent its sentence fixes.
+func (s *strayScan) byFirstNameOnly(e int, g string) bool {
+	if e < 0 {
+		return false
+	}
+	ent := &s.pass.People.Entities[e]
+	if ent.Gender != "" {
+		return false
+	}
+	for k := range ent.Roles {
+		if roleGender(&ent.Roles[k]) != "" {
+			return false
+		}
+	}
+	v := s.byEnt[e]
+	return v == nil || len(v.prons[gi(g)]) == 0
+}
+
+// commanded appends to out the people pronoun m cannot mean because its
+// clause goes on to name them: a subject or object pronoun is never
+// someone its own clause names after it ("she will aggressively back
+// Ayotte", "Trump asked him to endorse Romney", "he said Cruz had
+// lost"). A pronoun in a subordinate clause may look ahead to the name
+// after the comma that closes the clause ("When she arrived, Ayotte
+// spoke", "Trump said that if she wins, Clinton will"), and names
+// inside quotations are the quoted speaker's: neither counts. At most
+// strayTokensAfter words after the pronoun are read.
+func (s *strayScan) commanded(m people.Mention, out []int) []int {
+	a, pm := s.pass.Article, s.pass.People
+	switch w := a.Lower(m.FirstToken); {
+	case w == "he" || w == "she" || w == "him":
+	case w == "her" && !people.PossessiveHerAt(a, m.FirstToken):
+	default:
+		return out
+	}
+	sent := a.Sentences[m.Sent]
+	// The clause the pronoun stands in: back to the sentence's start or
+	// a comma, a semicolon, a colon or a dash; a subordinator opening it
+	// ends what the pronoun commands at the next comma.
+	subordinate := false
+	for k := m.FirstToken - 1; k >= sent.FirstToken && m.FirstToken-k <= strayTokensBefore; k-- {
+		if a.IsWord(k) && people.IsSubordinator(a.Lower(k)) {
+			subordinate = true
+			break
+		}
+		if a.IsPunct(k, ",") || a.IsPunct(k, ";") || a.IsPunct(k, ":") || a.IsPunct(k, "—") || a.IsPunct(k, "–") {
+			break
+		}
+	}
+	end := min(sent.EndToken, m.EndToken+strayTokensAfter)
+	for k := m.EndToken; k < end; k++ {
+		// A comma that opens a relative clause or another clause ("his
+		// comments, which drew criticism that Trump …") ends what the
+		// pronoun commands.
+		if a.IsPunct(k, ";") || a.IsPunct(k, ",") && (subordinate || clauseAfterComma[a.Lower(k+1)]) {
+			end = k
+			break
+		}
+	}
+	ms := pm.MentionsInSentence(m.Sent)
+	for k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.EndToken }); k < len(ms); k++ {
+		o := pm.Mentions[ms[k]]
+		if o.FirstToken >= end {
+			break
+		}
+		if o.Form != people.Pronoun && o.Quote < 0 && o.Entity >= 0 && len(o.Words) > 0 && !slices.Contains(out, o.Entity) {
+			out = append(out, o.Entity)
+		}
+	}
+	return out
+}
+
+// clauseAfterComma are the words that, after a comma, open a clause a
+// pronoun before the comma does not command.
+var clauseAfterComma = map[string]bool{"which": true, "who": true, "whom": true, "whose": true, "where": true,
+	"while": true, "although": true, "though": true, "but": true, "and": true}
 
 // previousHolds reports whether pronoun i, whose referent is the only
 // person of the sentence before, can mean no one else by its sentence's
@@ -510,6 +609,9 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 		}
 		for t := max(o.FirstToken, lo); t < o.EndToken && t < hi; t++ {
 			s.covered[t-lo] = true
+		}
+		if o.Entity >= 0 && slices.Contains(s.cannot, o.Entity) {
+			continue
 		}
 		if fits, _ := s.mentionFits(m, o); fits && (!prominent || pm.Prominent(a, k)) {
 			return true
@@ -993,11 +1095,17 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 }
 
 // reportStray reports stray pronoun m, which seems to mean target.
-func reportStray(pass *linter.Pass, byEnt map[int]*votes, target int, m people.Mention) {
+func reportStray(pass *linter.Pass, byEnt map[int]*votes, target, notMeant int, m people.Mention) {
 	other := opposite(m.Gender)
 	word := pass.Article.Text(m.Span)
 	msg := fmt.Sprintf("“%s”: no %s is named or referred to near it; it seems to mean %s, whom the article refers to as %s",
 		word, personNoun(m.Gender), pass.People.Entities[target].Name, other)
+	if notMeant >= 0 {
+		// "… that she would still back Lindqvist's rivals": the one
+		// woman in view is named by the pronoun's own clause.
+		msg = fmt.Sprintf("“%s” cannot mean %s, whom its own clause names after it; it seems to mean %s, whom the article refers to as %s",
+			word, pass.People.Entities[notMeant].Name, pass.People.Entities[target].Name, other)
+	}
 	if v := byEnt[target]; v != nil && len(v.lines[gi(other)]) > 0 {
 		lines := uniqueInts(slices.Clone(v.lines[gi(other)]))
 		msg += fmt.Sprintf(" (line%s %s)", plural(len(lines)), joinInts(lines))
