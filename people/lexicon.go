@@ -237,6 +237,10 @@ var (
 // Diego", "Fort Worth").
 var placePrefixes = setOf("North South East West New Las Los San Santa Fort Mount Saint")
 
+// placeAbbreviations are the abbreviated place prefixes, written with a
+// full stop ("St. Paul", "Ft. Worth", "Mt. Vernon").
+var placeAbbreviations = setOf("St Ft Mt")
+
 // IsPlacePrefix reports whether a capitalised word opens a place's name
 // whose next word is no one's name ("South Carolina").
 func IsPlacePrefix(w string) bool { return placePrefixes[w] }

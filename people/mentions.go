@@ -357,9 +357,11 @@ func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bo
 // plausibly a person's name, less an opening adverb or an occupation
 // before it, with what introduces it around it.
 func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (Mention, int, bool) {
-	if i > s.FirstToken && a.tokFlags[i-1]&flagCapital != 0 && placePrefixes[a.Tok(i-1)] {
-		// "South Carolina Saturday", "New Jersey Gov.": the rest of a
-		// place's name, whatever the name data say of "Carolina".
+	if i > s.FirstToken && a.tokFlags[i-1]&flagCapital != 0 && placePrefixes[a.Tok(i-1)] ||
+		i-1 > s.FirstToken && a.IsPunct(i-1, ".") && placeAbbreviations[a.Tok(i-2)] {
+		// "South Carolina Saturday", "New Jersey Gov.", "St. Paul": the
+		// rest of a place's name, whatever the name data say of
+		// "Carolina" or "Paul".
 		return Mention{}, i + 1, false
 	}
 	nameEnd, words := a.nameRun(i, s.EndToken)
@@ -747,6 +749,10 @@ func (a *analysis) affiliationAt(i int) bool {
 	return a.IsCapWord(i+1) && !calendar[a.Tok(i+1)]
 }
 
+// clauseOpeners open a clause after a name's comma: what follows is no
+// description of the name.
+var clauseOpeners = setOf("where when which that while whereas because if")
+
 // appositive reads what follows a name: ", the prime minister,", ", 45,",
 // ", GM's chief executive", " of Montgomery Securities", ", who".
 func (a *analysis) appositive(m *Mention, end int) {
@@ -802,10 +808,10 @@ func (a *analysis) appositive(m *Mention, end int) {
 	// ", commercial counselor for the Soviet Union,": an occupation within
 	// the next few words, before the clause ends.
 	for k := i; k < end && k < i+6; k++ {
-		if a.Tokens[k].Kind == article.Punct {
-			break
+		if a.Tokens[k].Kind == article.Punct || clauseOpeners[a.Lower(k)] {
+			break // "St. Paul, Minnesota, where she visited a shelter"
 		}
-		if isOccupation(a.Lower(k)) {
+		if !a.IsCapWord(k) && isOccupation(a.Lower(k)) {
 			m.Introduced, m.Described = true, !afterOf
 			return
 		}

@@ -109,7 +109,7 @@ func (s *strayScan) bearers(sur string) []surnameOf {
 			// given name ("Never Trump", "Whip Steve Scalise"): the model
 			// could not tell what it is, and nothing says it is someone.
 			if su := pm.Entities[e].Surname(); su != "" && pm.Entities[e].Kind.MayBePerson() &&
-				(pm.Entities[e].Kind == people.KindPerson || pm.Entities[e].FirstName() == "" || people.GivenNameGender(pm.Entities[e].FirstName()) != "" || people.MostlyGivenName(pm.Entities[e].FirstName())) {
+				(pm.Entities[e].Kind == people.KindPerson || s.givenFirst(e)) {
 				s.surnames = append(s.surnames, surnameOf{su, e})
 			}
 		}
@@ -135,6 +135,25 @@ func (s *strayScan) bearers(sur string) []surnameOf {
 		hi = k
 	}
 	return s.surnames[lo:hi]
+}
+
+// givenFirst reports whether entity e may be someone by its words: one
+// word, or a word before its last that the name data know as a given
+// name, or an initial ("Ivanka Trump", "Counsel W. Neil Eggleston", not
+// "Never Trump" or "Good Morning America").
+func (s *strayScan) givenFirst(e int) bool {
+	name := strings.Fields(s.pass.People.Entities[e].Name)
+	if len(name) < 2 {
+		return true
+	}
+	for i, w := range name[:len(name)-1] {
+		// The first word may be any given name; a later one must be
+		// mostly a given name ("Morning" is a rare one).
+		if i == 0 && people.GivenNameGender(w) != "" || people.MostlyGivenName(w) || len(w) == 2 && w[1] == '.' {
+			return true
+		}
+	}
+	return false
 }
 
 // anyMayBe reports whether one of people may have gender g: nothing
@@ -427,7 +446,7 @@ func (s *strayScan) boundTarget(i int) int {
 		return -1
 	}
 	other := opposite(m.Gender)
-	if pm.Entities[r].Kind != people.KindPerson || !s.firmReferent(r, other) {
+	if pm.Entities[r].Kind != people.KindPerson || !s.firmReferent(r, other) || s.byBareRole(m, r) {
 		return -1
 	}
 	if sur := pm.Entities[r].Surname(); sur != "" && !namedInFull(pm, r, m) && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
@@ -542,6 +561,32 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 var clauseAfterComma = map[string]bool{"which": true, "who": true, "whom": true, "whose": true, "where": true,
 	"while": true, "although": true, "though": true, "but": true, "and": true}
 
+// byBareRole reports whether the last mention of r before pronoun m, in
+// its sentence or the one before, is a role phrase with nothing but its
+// title ("the candidate … her mother"): the model's link of a bare role
+// to the one person the article titles so is a guess, where two people
+// may hold it.
+func (s *strayScan) byBareRole(m people.Mention, r int) bool {
+	pm := s.pass.People
+	for si := m.Sent; si >= 0 && si >= m.Sent-1; si-- {
+		ms := pm.MentionsInSentence(si)
+		for k := len(ms) - 1; k >= 0; k-- {
+			o := pm.Mentions[ms[k]]
+			if o.Start >= m.Start || o.Entity != r || o.Form == people.Pronoun {
+				continue
+			}
+			return bareRole(o)
+		}
+	}
+	return false
+}
+
+// bareRole reports whether mention o is a role phrase with nothing but
+// its title ("the candidate", "the senator"; not "the Vermont senator").
+func bareRole(o people.Mention) bool {
+	return o.Form == people.RolePhrase && o.Role != nil && o.Role.Qualifier == "" && o.Role.Country == "" && o.Role.Org == ""
+}
+
 // previousHolds reports whether pronoun i, whose referent is the only
 // person of the sentence before, can mean no one else by its sentence's
 // shape: it does not stand in a clause that opens the sentence before
@@ -652,7 +697,7 @@ func reportBound(pass *linter.Pass, byEnt map[int]*votes, target int, m people.M
 // comment"), or in an appositive ("Capellas, her counterpart").
 func (s *strayScan) window(m people.Mention) int {
 	a := s.pass.Article
-	if !m.Why.InSentence() || m.Referent < 0 || !s.firmly(m.Referent, opposite(m.Gender)) || m.Why == people.RefObject {
+	if !m.Why.InSentence() || m.Referent < 0 || !s.firmly(m.Referent, opposite(m.Gender)) || m.Why == people.RefObject || s.byBareRole(m, m.Referent) {
 		return strayWindow
 	}
 	switch w := a.Lower(m.FirstToken); {
@@ -689,9 +734,11 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, false // "a Frenchman", taken for a name
 	case s.noOnes(o):
 		return false, false
-	case o.Form == people.RolePhrase && o.Entity < 0:
+	case o.Form == people.RolePhrase && (o.Entity < 0 || bareRole(o)):
 		// "the candidate"; but "the Vermont senator" where every senator
 		// the article names is firmly of the other gender is one of them.
+		// A bare role the model linked to its one titled holder is read
+		// so too: two people may hold it ("the candidate").
 		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other, o.Start), false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender && !s.surnameOfNamed(o) &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
@@ -708,7 +755,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 	case pm.Entities[o.Entity].Kind != people.KindPerson && (people.IsKnownPlace(pm.Entities[o.Entity].Name) || people.IsKnownOrg(pm.Entities[o.Entity].Name)):
 		return false, false // "Syria", "China": a country is "it"
 	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0 &&
-		!slices.ContainsFunc(o.Words, people.MayBeNameWord):
+		(!slices.ContainsFunc(o.Words, people.MayBeNameWord) || !s.givenFirst(o.Entity)):
 		// Nothing shows it is a person's, and the name data know none of
 		// its words ("Benghazi", "Muslims").
 		return false, false
@@ -802,7 +849,11 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		(people.MayBeNameWord(stem) || s.pass.People.LowerWords.HasLower(stem) || s.capitals()[stem]) {
 		return false
 	}
-	return !s.pass.People.LowerWords.HasLower(w)
+	// A word neither the name data nor the article know as anyone's,
+	// that the model placed with nobody ("Minnesota", "Amendment"): a
+	// person the model saw would have shown it (speaking, a title, a
+	// first name).
+	return o.Entity >= 0 && !s.pass.People.LowerWords.HasLower(w)
 }
 
 // groupSuffix reports whether w ends as the plural of a noun of belonging
@@ -865,7 +916,29 @@ func (s *strayScan) bracketedAbbreviation(o people.Mention) bool {
 func (s *strayScan) cityState(o people.Mention) bool {
 	a := s.pass.Article
 	k := o.FirstToken
-	return k >= 2 && a.IsPunct(k-1, ",") && a.IsCapWord(k-2) && people.IsKnownPlace(a.Tok(k-2))
+	if k >= 2 && a.IsPunct(k-1, ",") && s.placeEndsAt(o.Sent, k-1) {
+		return true
+	}
+	// One of a list of places: "Michigan, Pennsylvania, Virginia".
+	e := o.EndToken
+	return e+1 < len(a.Tokens) && a.IsPunct(e, ",") && a.IsCapWord(e+1) && people.IsKnownPlace(a.Tok(e+1)) &&
+		!(e+2 < len(a.Tokens) && a.IsCapWord(e+2))
+}
+
+// placeEndsAt reports whether a place ends just before token end of
+// sentence si: a word the data know as a place ("Evansville") or a
+// mention the model reads as one ("St. Paul").
+func (s *strayScan) placeEndsAt(si, end int) bool {
+	a, pm := s.pass.Article, s.pass.People
+	if a.IsCapWord(end-1) && people.IsKnownPlace(a.Tok(end-1)) {
+		return true
+	}
+	for _, k := range pm.MentionsInSentence(si) {
+		if o := pm.Mentions[k]; o.EndToken == end && len(o.Words) > 0 {
+			return o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPlace || people.IsKnownPlace(joinWords(o.Words))
+		}
+	}
+	return false
 }
 
 // locatives are prepositions after which a bare name is a place.
