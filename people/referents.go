@@ -113,6 +113,10 @@ func (a *analysis) structuralReferents(pm *Model) {
 	}
 }
 
+// IsReflexive reports whether a lower-case word is a gendered reflexive
+// pronoun ("himself", "herself").
+func IsReflexive(w string) bool { return w == "himself" || w == "herself" }
+
 // genericPronoun reports "he or she", "his or her", "him or her", "she
 // or he", "his/her": a pronoun that stands for anyone.
 func (a *analysis) genericPronoun(k int) bool {

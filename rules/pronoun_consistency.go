@@ -76,8 +76,27 @@ opening a sentence ("Leading the talks"), a name inside the quotation a
 tag pronoun closes, a plural or predicate noun ("many commentators", "has
 been a candidate"), a country or organisation ("Syria"), what a
 possessive possesses ("her client's case"), a role phrase whose holder
-named last before it firmly has the other gender ("the Vermont senator").
-Nor is a pronoun stray when its gender goes on in the next sentence.
+named last before it firmly has the other gender ("the Vermont senator"),
+a state in brackets ("Cruz (Tex.)"), the rest of a place's name ("St.
+Paul", and "Minnesota" after it), a place in a list of places, a name of
+several words none of which before the last is a given name ("Good
+Morning America", "Never Trump"), a word nobody bears that the model
+placed with no one, and a bare surname of someone named in full, whatever
+the given-name data say of the word ("Carter" of Ruth Carter). A bare
+surname shared with a relative is not the relative's: the article calls
+a relative by first name ("Trump … his daughter, Ivanka Trump").
+A subject or object pronoun never means someone its own clause names
+after it: in "Ortiz said that she would back Lindqvist's rivals", "she"
+cannot be Lindqvist (unless it stands in a subordinate clause that a
+comma closes before the name: "When she arrived, Lindqvist spoke").
+A reflexive means someone its own sentence names before it, outside
+quotations. Nor is a pronoun stray when its gender goes on in the next
+sentence.
+
+A reflexive whose binder, the subject or object pronoun before it in its
+clause, has the other gender ("He describes herself as …") is a slip
+whoever is meant; the pronouns around the two say which of them to
+report.
 
 A subject, possessive or reflexive pronoun is also reported when its own
 sentence gives it a referent firmly of the other gender and nobody of its

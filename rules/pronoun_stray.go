@@ -58,7 +58,21 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 		if m.Referent >= 0 && (m.Why.InSentence() || m.Why == people.RefPrevious) && indep[m.Referent] == m.Gender {
 			continue // its referent, in view, is of its gender: the common case, decided at once
 		}
-		if target := s.strayTarget(i); target >= 0 {
+		if binder := s.reflexiveBinder(i); binder >= 0 {
+			// Which of the two is the slip: the one whose gender the
+			// pronouns around them do not share ("He describes herself
+			// as … he has donated"; "whether he herself had emailed
+			// … her server").
+			switch odd := s.oddOne(m, pm.Mentions[binder]); {
+			case odd == i:
+				reportReflexive(pass, binder, m, m)
+			case odd == binder && !reported[binder]:
+				reportReflexive(pass, binder, pm.Mentions[binder], m)
+				reported[binder] = true
+			}
+		} else if target := s.reflexiveBound(i); target >= 0 {
+			reportBound(pass, byEnt, target, m) // "Lund herself": the name it stands by says most
+		} else if target := s.strayTarget(i); target >= 0 {
 			reportStray(pass, byEnt, target, s.notMeant, m)
 		} else if target := s.boundTarget(i); target >= 0 {
 			reportBound(pass, byEnt, target, m)
@@ -247,8 +261,15 @@ func (s *strayScan) strayTarget(i int) int {
 			n++
 		}
 	}
-	lo := max(a.Sentences[first].FirstToken, m.FirstToken-strayTokensBefore)
 	hi := min(a.Sentences[m.Sent].EndToken, m.EndToken+strayTokensAfter)
+	// A reflexive means someone its own sentence names before it, outside
+	// quotations: its clause's subject, or the one whose words it stands
+	// in ("Trump said that only an outsider like himself could").
+	reflexive := people.IsReflexive(a.Lower(m.FirstToken))
+	if reflexive {
+		first, hi = m.Sent, m.EndToken
+	}
+	lo := max(a.Sentences[first].FirstToken, m.FirstToken-strayTokensBefore)
 	s.covered = slices.Grow(s.covered[:0], hi-lo)[:hi-lo]
 	clear(s.covered)
 
@@ -270,7 +291,8 @@ func (s *strayScan) strayTarget(i int) int {
 			for t := o.FirstToken; t < o.EndToken && t < hi; t++ {
 				s.covered[t-lo] = true
 			}
-			if ms[k] == i || tagged >= 0 && o.Quote == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && o.EndToken <= owned {
+			if ms[k] == i || tagged >= 0 && o.Quote == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && o.EndToken <= owned ||
+				reflexive && o.Quote >= 0 {
 				continue
 			}
 			if o.Entity >= 0 && slices.Contains(s.cannot, o.Entity) {
@@ -299,7 +321,7 @@ func (s *strayScan) strayTarget(i int) int {
 		return -1
 	}
 	for t := hi - 1; t >= lo; t-- {
-		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || int(a.Tokens[t].Quote) != tagged) &&
+		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || int(a.Tokens[t].Quote) != tagged) && !(reflexive && a.Tokens[t].Quote >= 0) &&
 			!(t > m.FirstToken && t < owned) && s.wordFits(m, t) {
 			return -1
 		}
@@ -668,6 +690,113 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 		}
 	}
 	return false
+}
+
+// reflexiveBound is boundTarget for a reflexive, -1 for any other
+// pronoun.
+func (s *strayScan) reflexiveBound(i int) int {
+	if !people.IsReflexive(s.pass.Article.Lower(s.pass.People.Mentions[i].FirstToken)) {
+		return -1
+	}
+	return s.boundTarget(i)
+}
+
+// reflexiveBinder returns the pronoun a reflexive must agree with and
+// does not, or -1: a reflexive refers back within its clause, and when
+// the nearest person before it in its sentence, outside quotations, is a
+// subject or object pronoun of the other gender ("she has sought to
+// portray himself", "He describes herself as"), with no word between
+// that may be someone of its gender ("her husband found himself"), the
+// two cannot be one person whoever they are. A name there is left to
+// the other checks, which know how firmly its gender stands.
+func (s *strayScan) reflexiveBinder(i int) int {
+	a, pm := s.pass.Article, s.pass.People
+	m := pm.Mentions[i]
+	if !people.IsReflexive(a.Lower(m.FirstToken)) {
+		return -1
+	}
+	ms := pm.MentionsInSentence(m.Sent)
+	k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken })
+	for k--; k >= 0 && m.FirstToken-pm.Mentions[ms[k]].FirstToken <= strayTokensBefore; k-- {
+		o := pm.Mentions[ms[k]]
+		if o.Quote >= 0 {
+			continue
+		}
+		if o.Form != people.Pronoun {
+			return -1
+		}
+		switch w := a.Lower(o.FirstToken); {
+		case w == "his" || w == "her" && people.PossessiveHerAt(a, o.FirstToken):
+			continue // "her husband found himself": the possessor binds nothing
+		case w != "he" && w != "she" && w != "him" && w != "her":
+			return -1
+		}
+		if o.Gender == m.Gender || o.Gender == "" || o.Why == people.RefGeneric {
+			return -1
+		}
+
+		for t := o.EndToken; t < m.FirstToken; t++ {
+			if a.IsWord(t) && a.Tokens[t].Quote < 0 && s.wordFits(m, t) {
+				return -1
+			}
+		}
+		return ms[k]
+	}
+	return -1
+}
+
+// oddOne returns which of reflexive r and the pronoun b that binds it is
+// the slip: the one whose gender no other pronoun outside quotations in
+// their paragraph has, where at least two have the other's; failing
+// that, the same in their paragraph and the one before; -1 when the
+// pronouns around them do not tell.
+func (s *strayScan) oddOne(r, b people.Mention) int {
+	for _, from := range [...]int{r.Para, r.Para - 1} {
+		n := s.pronounGenders(r, b, max(0, from))
+		switch rg, bg := n[gi(r.Gender)], n[gi(b.Gender)]; {
+		case bg >= 2 && rg == 0:
+			return s.index(r)
+		case rg >= 2 && bg == 0:
+			return s.index(b)
+		}
+	}
+	return -1
+}
+
+// pronounGenders counts by gender the pronouns outside quotations, but
+// r and b, from paragraph from to r's, in the six sentences before r's
+// and the one after and within strayTokensBefore words of r: bounded,
+// however long a sentence runs.
+func (s *strayScan) pronounGenders(r, b people.Mention, from int) [2]int {
+	a, pm := s.pass.Article, s.pass.People
+	var n [2]int
+	for si := max(0, r.Sent-6); si <= r.Sent+1 && si < len(a.Sentences); si++ {
+		for _, k := range pm.MentionsInSentence(si) {
+			o := pm.Mentions[k]
+			if o.Para < from || o.Para > r.Para || o.FirstToken < r.FirstToken-strayTokensBefore || o.FirstToken > r.FirstToken+strayTokensBefore {
+				continue
+			}
+			if o.Form != people.Pronoun || o.Quote >= 0 || o.Gender == "" || o.Why == people.RefGeneric || o.Start == r.Start || o.Start == b.Start {
+				continue
+			}
+			n[gi(o.Gender)]++
+		}
+	}
+	return n
+}
+
+// reportReflexive reports the slip of a reflexive and the pronoun that
+// binds it (binder), whose genders differ: slip is one of the two.
+func reportReflexive(pass *linter.Pass, binder int, slip, reflexive people.Mention) {
+	a, pm := pass.Article, pass.People
+	b := pm.Mentions[binder]
+	msg := fmt.Sprintf("“%s” refers back to “%s” earlier in its clause (line %d), but the two differ in gender and the pronouns around them are %s",
+		a.Text(reflexive.Span), a.Text(b.Span), a.Position(b.Start).Line, opposite(slip.Gender))
+	if slip.Start == b.Start {
+		msg = fmt.Sprintf("“%s” is bound by the reflexive “%s” after it in its clause (line %d), but the two differ in gender and the pronouns around them are %s",
+			a.Text(b.Span), a.Text(reflexive.Span), a.Position(reflexive.Start).Line, opposite(slip.Gender))
+	}
+	reportWithSwap(pass, slip, msg)
 }
 
 // reportBound reports pronoun m, which its sentence's structure gives to
