@@ -238,13 +238,16 @@ const (
 	// RefPrevious: the only person named in the sentence before, its own
 	// naming no one.
 	RefPrevious
+	// RefRelative: the person a relative clause describes ("Pagliano,
+	// who invoked his Fifth Amendment rights").
+	RefRelative
 )
 
 // InSentence reports whether the reason fixes the referent within the
 // pronoun's own sentence.
 func (r RefReason) InSentence() bool {
 	switch r {
-	case RefSpeech, RefSubject, RefObject, RefOpening, RefOnly:
+	case RefSpeech, RefSubject, RefObject, RefOpening, RefOnly, RefRelative:
 		return true
 	}
 	return false
@@ -253,7 +256,7 @@ func (r RefReason) InSentence() bool {
 var refReasons = [...]string{"no one named before it", "subject of the speech verb before it", "the last speaker (it speaks in a tag)",
 	"subject of the clause before it", "object: not its clause's subject", "subject after the opening phrase",
 	"only person named before it", "generic (he or she)", "inside a quotation", "several people, or an unnamed one, in view",
-	"only person named in the sentence before"}
+	"only person named in the sentence before", "the person its relative clause describes"}
 
 func (r RefReason) String() string { return refReasons[r] }
 

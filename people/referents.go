@@ -77,7 +77,10 @@ func (a *analysis) structuralReferents(pm *Model) {
 			m.Why, m.Entity = RefGeneric, -1
 			continue
 		}
-		ref, why := a.speakerReferent(pm, m), RefSpeech
+		ref, why := a.relativeReferent(pm, m), RefRelative
+		if ref < 0 {
+			ref, why = a.speakerReferent(pm, m), RefSpeech
+		}
 		if ref == speakerUnnamed {
 			ref, why = -1, RefOpen
 		}
@@ -858,6 +861,52 @@ func (a *analysis) adjunctOnly(pm *Model, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// relativeReferent returns the person a relative clause describes, for
+// a subject or reflexive pronoun in it: "said Sue Keninger, 62, who has
+// not decided which candidate she will back", "Ortiz, who considers
+// himself a farmer". The clause runs from "who"
+// to the pronoun with no punctuation, quotation, pronoun or name between;
+// the name stands just before its comma (an age may follow the name).
+// -1 otherwise.
+func (a *analysis) relativeReferent(pm *Model, m *Mention) int {
+	// Not a possessive: "O’Malley, who had taken a shot at her Wall
+	// Street connections" is about someone else's.
+	if w := a.Lower(m.FirstToken); w != "he" && w != "she" && !IsReflexive(w) {
+		return -1
+	}
+	sent := a.Sentences[m.Sent].FirstToken
+	k := m.FirstToken - 1
+	for ; k > sent && m.FirstToken-k <= 12; k-- {
+		if a.Tokens[k].Kind == article.Punct || a.Tokens[k].Quote >= 0 || pronounGender[a.Lower(k)] != "" || a.IsCapWord(k) {
+			return -1
+		}
+		if _, ok := pm.index.startAt(k); ok {
+			return -1
+		}
+		if a.Lower(k) == "who" {
+			break
+		}
+	}
+	if a.Lower(k) != "who" || !a.IsPunct(k-1, ",") || k == m.FirstToken-1 {
+		// "Rubio, who he said was a lightweight": right after "who" the
+		// pronoun is the clause's own subject, someone else.
+		return -1
+	}
+	end := k - 1 // the comma
+	if a.Tokens[end-1].Kind == article.Number && a.IsPunct(end-2, ",") {
+		end -= 2 // "Sue Keninger, 62, who"
+	}
+	prev, ok := pm.index.endAt(end)
+	if !ok {
+		return -1
+	}
+	o := &pm.Mentions[prev]
+	if o.Form == Pronoun || o.Quote >= 0 || o.Entity < 0 || !pm.pronounable(o.Entity) || a.modifierName(o) {
+		return -1
+	}
+	return o.Entity
 }
 
 // speakerUnnamed is what speakerReferent returns when the speech verb's

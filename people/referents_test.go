@@ -142,3 +142,18 @@ func TestSpeakerThroughAdjuncts(t *testing.T) {
 	assert.NotEqual(t, "Peter Brandt / subject of the speech verb before it", got["she@5:66"], "a person between")
 	assert.Equal(t, "- / several people, or an unnamed one, in view", got["he@7:110"], "another party's nominee")
 }
+
+// TestRelativeClause checks that a subject pronoun in a relative clause
+// means the person the clause describes, but not right after "who" (the
+// clause's own subject) nor a possessive, which may be anyone's.
+func TestRelativeClause(t *testing.T) {
+	text := "Title\n\n" +
+		"Mayor Peter Brandt met Ann Clifton, 62, who said she would run.\n\n" +
+		"Brandt mocked Clifton, who he said had never run a business.\n\n" +
+		"Brandt thanked Clifton, who had praised his budget."
+	a := parse("t.txt", text)
+	got := referents(a)
+	assert.Equal(t, "Ann Clifton / the person its relative clause describes", got["she@3:50"])
+	assert.NotEqual(t, "Ann Clifton / the person its relative clause describes", got["he@5:28"])
+	assert.NotEqual(t, "Ann Clifton / the person its relative clause describes", got["his@7:41"])
+}

@@ -451,7 +451,7 @@ func (s *strayScan) boundTarget(i int) int {
 	a, pm := s.pass.Article, s.pass.People
 	m := pm.Mentions[i]
 	r := m.Referent
-	if r < 0 || (m.Why != people.RefSpeech && m.Why != people.RefOnly && m.Why != people.RefSubject && m.Why != people.RefPrevious && m.Why != people.RefSpeaker) {
+	if r < 0 || (m.Why != people.RefSpeech && m.Why != people.RefOnly && m.Why != people.RefSubject && m.Why != people.RefPrevious && m.Why != people.RefSpeaker && m.Why != people.RefRelative) {
 		return -1
 	}
 	switch w := a.Lower(m.FirstToken); {
@@ -488,8 +488,11 @@ func (s *strayScan) boundTarget(i int) int {
 	if s.fitsBetween(m, m.Sent, lo, m.FirstToken, false) {
 		return -1
 	}
-	// The sentence before.
-	for si := m.Sent - 1; si >= 0 && m.Sent-si <= strayMaxSentences; si-- {
+	// The sentence before; not for a pronoun in a relative clause,
+	// which means the one the clause describes whoever the topic was
+	// ("… said Sue Keninger, 62, who has not decided which candidate she
+	// will back").
+	for si := m.Sent - 1; si >= 0 && m.Sent-si <= strayMaxSentences && m.Why != people.RefRelative; si-- {
 		if s.allQuoted(si) {
 			continue
 		}
