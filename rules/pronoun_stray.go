@@ -485,8 +485,12 @@ func (s *strayScan) boundTarget(i int) int {
 	s.cannot = s.commanded(m, s.cannot[:0])
 	// Earlier in its own sentence.
 	lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
-	if s.fitsBetween(m, m.Sent, lo, m.FirstToken, false) {
+	from := s.reportedFrom(m, r)
+	if s.fitsBetween(m, m.Sent, lo, from, false) {
 		return -1
+	}
+	if from != m.FirstToken {
+		return r // "Mook acknowledged …, she said": its sentence names the speaker
 	}
 	// The sentence before; not for a pronoun in a relative clause,
 	// which means the one the clause describes whoever the topic was
@@ -498,8 +502,10 @@ func (s *strayScan) boundTarget(i int) int {
 		}
 		// There, only where a reader looks for an antecedent: a subject,
 		// a possessor ("Sanders is under pressure to soften his barbs at
-		// Clinton. But Devine said she" is Devine).
-		if s.fitsBetween(m, si, max(a.Sentences[si].FirstToken, m.FirstToken-strayTokensBefore), a.Sentences[si].EndToken, true) {
+		// Clinton. But Devine said she" is Devine). For a tag, anyone of
+		// its gender there may be the voice it takes up ("… a message
+		// from Wendy Sherman … “Wheels up,” she wrote").
+		if s.fitsBetween(m, si, max(a.Sentences[si].FirstToken, m.FirstToken-strayTokensBefore), a.Sentences[si].EndToken, m.Why != people.RefSpeaker) {
 			return -1
 		}
 		break
@@ -610,6 +616,26 @@ func (s *strayScan) byBareRole(m people.Mention, r int) bool {
 // its title ("the candidate", "the senator"; not "the Vermont senator").
 func bareRole(o people.Mention) bool {
 	return o.Form == people.RolePhrase && o.Role != nil && o.Role.Qualifier == "" && o.Role.Country == "" && o.Role.Org == ""
+}
+
+// reportedFrom returns where the words that pronoun m's referent r is
+// reported to say begin, before m in its sentence, for a pronoun that
+// tags them ("Mook acknowledged the former secretary of State and
+// Sanders had split the contests, which is an outcome, she said"): the
+// people those words name are not in view for the tag. m's own start
+// otherwise.
+func (s *strayScan) reportedFrom(m people.Mention, r int) int {
+	a, pm := s.pass.Article, s.pass.People
+	if m.Why != people.RefSpeaker {
+		return m.FirstToken
+	}
+	for _, st := range pm.StatementsByPara[m.Para] {
+		v := pm.Statements[st].Verb
+		if sp := pm.Mentions[pm.Statements[st].Mention]; sp.Entity == r && sp.Sent == m.Sent && v.End <= m.Start {
+			return a.TokenIndexAt(v.Start)
+		}
+	}
+	return m.FirstToken
 }
 
 // previousHolds reports whether pronoun i, whose referent is the only
