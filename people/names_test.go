@@ -75,3 +75,16 @@ func TestPlacePrefix(t *testing.T) {
 		assert.NotEqual(t, "Diego Sunday", e.Name)
 	}
 }
+
+// TestGivenNameLean checks the weaker reading of a first name: the gender
+// at least 80 in 100 bearers have, where fewer than 95 do.
+func TestGivenNameLean(t *testing.T) {
+	for w, want := range map[string]string{"Bernie": "male", "Chris": "male", "Kelly": "female", "Jordan": "", "Carol": "female", "Peter": "male", "Zzyzx": ""} {
+		if got := GivenNameLean(w); got != want {
+			t.Errorf("GivenNameLean(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if GivenNameGender("Bernie") != "" {
+		t.Errorf("Bernie leans male but is not one-sided")
+	}
+}

@@ -193,6 +193,23 @@ func givenName(w string) (known, mostly bool, gender string) {
 	return true, v[1] == 'G', gender
 }
 
+// GivenNameLean is the gender most bearers of given name w have, at
+// least 80 in 100 ("male" for Bernie, "female" for Kelly): weaker than
+// GivenNameGender, for use only beside evidence that agrees.
+func GivenNameLean(w string) string {
+	v, ok := givenTable.get(w)
+	if !ok || len(v) < 3 {
+		return ""
+	}
+	switch v[2] {
+	case 'f':
+		return "female"
+	case 'm':
+		return "male"
+	}
+	return ""
+}
+
 // surnameClass is 1 for the 1,000 most common US surnames, 2 for the next
 // 9,000, 3 for the rest of the census list, 0 for a word not on it.
 // A name the census writes plainly is found however the article writes

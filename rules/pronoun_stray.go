@@ -217,7 +217,16 @@ func (s *strayScan) firmByPronouns(e int, g string) bool { return s.pronounsGive
 // with at most one pronoun of any kind against.
 func (s *strayScan) pronounsGive(e int, g string, n int) bool {
 	v := s.byEnt[e]
-	return s.indep[e] == "" && v != nil && len(v.prons[gi(g)]) >= n && v.n[gi(opposite(g))] <= 1
+	if s.indep[e] != "" || v == nil {
+		return false
+	}
+	if people.GivenNameLean(s.pass.People.Entities[e].FirstName()) == g && v.n[gi(opposite(g))] == 0 {
+		// A first name most of whose bearers have g ("Bernie": 86 in
+		// 100 men) and nothing at all against: one pronoun the structure
+		// fixes is enough.
+		n = 1
+	}
+	return len(v.prons[gi(g)]) >= n && v.n[gi(opposite(g))] <= 1
 }
 
 // firmOthers is how many pronouns with structural referents make someone

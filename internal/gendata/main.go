@@ -128,11 +128,13 @@ func classifySurnames(share map[string]float64) map[string]string {
 // 1880-2023), to compare a given name's share with a surname's.
 const usBirths = 360e6
 
-// givenNames keeps names given to 50 or more babies. The value is two
+// givenNames keeps names given to 50 or more babies. The value is three
 // letters: the gender ('f' or 'm' when at least 95 in 100 bearers have it,
-// else 'u'), and 'G' for a name that is mostly a given name (given to 500 or
+// else 'u'); 'G' for a name that is mostly a given name (given to 500 or
 // more, and a larger share of births than of surnames) or 'g' for a name
-// that is also, or mainly, something else (Baker, Stanton, Denver).
+// that is also, or mainly, something else (Baker, Stanton, Denver); and
+// the gender most bearers have, 'f' or 'm' when at least 80 in 100 have
+// it (Bernie, Kelly), else '-'.
 func (d *data) givenNames(surnames map[string]float64) map[string]string {
 	out := map[string]string{}
 	for _, r := range d.rows("given-names-us-ssa.tsv") {
@@ -155,7 +157,14 @@ func (d *data) givenNames(surnames map[string]float64) map[string]string {
 		if total >= 500 && float64(total)/usBirths >= surnames[r[0]] {
 			dom = "G"
 		}
-		out[r[0]] = g + dom
+		lean := "-"
+		switch {
+		case float64(f) >= 0.8*float64(total):
+			lean = "f"
+		case float64(m) >= 0.8*float64(total):
+			lean = "m"
+		}
+		out[r[0]] = g + dom + lean
 	}
 	return out
 }
