@@ -226,7 +226,11 @@ func (s *strayScan) pronounsGive(e int, g string, n int) bool {
 		// fixes is enough.
 		n = 1
 	}
-	return len(v.prons[gi(g)]) >= n && v.n[gi(opposite(g))] <= 1
+	// At most one against, or a quarter or less of the evidence for
+	// ("Bernie Sanders" called "he" 37 times, to whom the model gave two
+	// pronouns about a woman near him).
+	against := v.n[gi(opposite(g))]
+	return len(v.prons[gi(g)]) >= n && (against <= 1 || 4*against <= v.n[gi(g)])
 }
 
 // firmOthers is how many pronouns with structural referents make someone
