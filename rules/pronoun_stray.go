@@ -481,7 +481,7 @@ func (s *strayScan) boundTarget(i int) int {
 		return -1
 	}
 	other := opposite(m.Gender)
-	if pm.Entities[r].Kind != people.KindPerson || !s.firmReferent(r, other) || s.byBareRole(m, r) {
+	if !s.namedPerson(r) || !s.firmReferent(r, other) || s.byBareRole(m, r) {
 		return -1
 	}
 	if sur := pm.Entities[r].Surname(); sur != "" && !namedInFull(pm, r, m) && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
