@@ -157,3 +157,29 @@ func TestRelativeClause(t *testing.T) {
 	assert.NotEqual(t, "Ann Clifton / the person its relative clause describes", got["he@5:28"])
 	assert.NotEqual(t, "Ann Clifton / the person its relative clause describes", got["his@7:41"])
 }
+
+// TestProminentWord checks where an unnamed person noun stands: a subject
+// or a possessor is where a reader looks for an antecedent, an object of
+// a verb or a preposition is not.
+func TestProminentWord(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"The adviser said the bill was weak.", "adviser", true},
+		{"He promised to name a farm adviser in May.", "adviser", false},
+		{"He met a message from an aide on Monday.", "aide", false},
+		{"The senator's aide spoke first.", "senator's", true},
+		{"Yesterday, a spokeswoman for the city said no.", "spokeswoman", true},
+	} {
+		a := parse("t.txt", c.text)
+		k := -1
+		for i := range a.Tokens {
+			if a.Tok(i) == c.word {
+				k = i
+			}
+		}
+		require.GreaterOrEqual(t, k, 0, c.text)
+		assert.Equal(t, c.want, ProminentWord(a.Article, k), c.text)
+	}
+}

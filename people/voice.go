@@ -199,6 +199,31 @@ func (pm *Model) Prominent(art *article.Article, i int) bool {
 	return !a.verbBefore(m.FirstToken) && pm.SubjectOf(art, i)
 }
 
+// ProminentWord reports whether the person noun at token t (no name:
+// "the chief", "a resident") stands where a reader looks for an
+// antecedent, as Prominent does for a mention: a possessor, or a subject
+// (its noun phrase opens the sentence or a clause, or a verb follows
+// it); not an object of a verb or a preposition ("would name a budget
+// chief", "a message from an aide").
+func ProminentWord(art *article.Article, t int) bool {
+	a := &analysis{Article: art}
+	if _, poss := article.StripPossessive(art.Lower(t)); poss {
+		return !a.prepositionBefore(t)
+	}
+	// Back over the noun phrase: lower-case words that are no verb, at
+	// most four, and a determiner.
+	s := t
+	for s > 0 && t-s < 4 && art.IsWord(s-1) && !art.IsCapWord(s-1) && !a.verbLike(s-1) && !prepositions[art.Lower(s-1)] &&
+		!finiteWord(art.Lower(s-1)) && !art.SentenceStart(s) {
+		s--
+	}
+	if a.prepositionBefore(s) || a.verbBefore(s) || s > 0 && a.IsWord(s-1) && finiteWord(art.Lower(s-1)) {
+		return false
+	}
+	return art.SentenceStart(s) || s > 0 && art.Tokens[s-1].Kind == article.Punct ||
+		t+1 < len(art.Tokens) && art.IsWord(t+1) && finiteWord(art.Lower(t+1))
+}
+
 // StatementNounOf reports whether mention i is the possessor of a noun of
 // speech ("Trump's statement that …", "Clinton's remarks", "Rubio's
 // response"): the sentence reports what they said.

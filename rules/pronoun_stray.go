@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
@@ -727,7 +728,10 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 		}
 	}
 	for t := lo; t < hi; t++ {
-		if !s.covered[t-lo] && a.IsWord(t) && s.wordFits(m, t) {
+		// With prominent, an unnamed person counts only where a reader
+		// looks ("would name a budget chief" does not); a noun of the
+		// pronoun's gender ("thanked his wife. She …") always does.
+		if !s.covered[t-lo] && a.IsWord(t) && s.wordFits(m, t) && (!prominent || people.ProminentWord(a, t) || genderedNoun(a, t)) {
 			return true
 		}
 	}
@@ -1101,15 +1105,50 @@ func (s *strayScan) cityState(o people.Mention) bool {
 // mention the model reads as one ("St. Paul").
 func (s *strayScan) placeEndsAt(si, end int) bool {
 	a, pm := s.pass.Article, s.pass.People
-	if a.IsCapWord(end-1) && people.IsKnownPlace(a.Tok(end-1)) {
+	if a.IsCapWord(end-1) && knownPlace(a.Tok(end-1)) {
 		return true
 	}
 	for _, k := range pm.MentionsInSentence(si) {
 		if o := pm.Mentions[k]; o.EndToken == end && len(o.Words) > 0 {
-			return o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPlace || people.IsKnownPlace(joinWords(o.Words))
+			return o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPlace || knownPlace(joinWords(o.Words))
 		}
 	}
-	return false
+	// A dateline's place in capitals ("DES MOINES, Iowa").
+	k := end - 1
+	for k >= 0 && a.IsWord(k) && isUpperWord(a.Tok(k)) && end-k <= 3 {
+		k--
+	}
+	return k < end-1 && knownPlace(a.Text(article.Span{Start: a.Tokens[k+1].Start(), End: a.Tokens[end-1].End()}))
+}
+
+// knownPlace is people.IsKnownPlace for a name as written or, in
+// capitals, as a name is written ("AMES" as "Ames").
+func knownPlace(name string) bool {
+	if people.IsKnownPlace(name) {
+		return true
+	}
+	if !isUpperWord(strings.ReplaceAll(name, " ", "")) {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(name))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return people.IsKnownPlace(strings.Join(words, " "))
+}
+
+// isUpperWord reports whether w has letters and all of them are capitals.
+func isUpperWord(w string) bool {
+	letters := false
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
 }
 
 // locatives are prepositions after which a bare name is a place.
@@ -1278,13 +1317,21 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		return true
 	case a.IsCapWord(t):
 		w, _ := article.StripPossessive(a.Tok(t))
-		if people.IsNonNameWord(w) || t > 0 && (people.IsPlacePrefix(a.Tok(t-1)) || locatives[a.Lower(t-1)]) {
-			return false // "by June", "South Carolina", "in Iowa"
+		if people.IsNonNameWord(w) || t > 0 && (people.IsPlacePrefix(a.Tok(t-1)) || locatives[a.Lower(t-1)]) ||
+			t >= 2 && a.IsPunct(t-1, ",") && s.placeEndsAt(a.SentenceOf(t), t-1) {
+			return false // "by June", "South Carolina", "in Iowa", "AMES, Iowa"
 		}
 		return people.GivenNameGender(w) == m.Gender ||
 			s.anyMayBe(s.bearers(w), m.Gender)
 	}
 	return false
+}
+
+// genderedNoun reports whether the word at t is a noun of one gender
+// ("wife", "Frenchman").
+func genderedNoun(a *article.Article, t int) bool {
+	noun, _ := article.StripPossessive(a.Lower(t))
+	return people.GenderOfNoun(noun) != ""
 }
 
 // pluralNoun reports whether a lower-case person noun is a plural
