@@ -1366,9 +1366,11 @@ var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true
 func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 	a, pm := s.pass.Article, s.pass.People
 	other := opposite(m.Gender)
-	for j := t - 1; j >= 0 && j >= t-4; j-- {
+	for j := t - 1; j >= 0 && j >= t-5; j-- {
 		if !a.IsPunct(j, ",") {
-			if a.IsWord(j) && !a.IsCapWord(j) {
+			// Lower-case words, and capitalised modifiers ("Rubio, a
+			// Florida senator", "Devine, a Sanders adviser").
+			if a.IsWord(j) {
 				continue
 			}
 			return false
