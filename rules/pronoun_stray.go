@@ -1366,6 +1366,14 @@ var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true
 func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 	a, pm := s.pass.Article, s.pass.People
 	other := opposite(m.Gender)
+	if a.IsPunct(t+1, ",") {
+		// "its governor, John Kasich,": the name after it.
+		for _, k := range pm.MentionsInSentence(a.SentenceOf(t)) {
+			if o := pm.Mentions[k]; o.FirstToken == t+2 && o.Entity >= 0 && o.Form != people.Pronoun {
+				return s.firmly(o.Entity, other) || s.firmByPronouns(o.Entity, other)
+			}
+		}
+	}
 	for j := t - 1; j >= 0 && j >= t-5; j-- {
 		if !a.IsPunct(j, ",") {
 			// Lower-case words, and capitalised modifiers ("Rubio, a
