@@ -12,14 +12,19 @@ one per copy (he/she, him/her, his/her, himself/herself; "her" becomes
 default).
 
 Each copy is then linted; a flip is found when pronoun-consistency
-reports the flipped word (its offset). Recall is printed for all flips
-and for "tier A": after the flip nobody of the pronoun's new gender is
-named (a person newslint gives that gender), called by a gendered noun,
-or referred to by a pronoun in its paragraph up to it or in the
-paragraph before, nobody of unknown gender is named there, and someone
-of its old gender is; a reader sees the slip at once. The other flips
-are often ambiguous (a woman in view when "he" became "she"). Findings
-of the rule elsewhere in the copies are counted too.
+reports the flipped word (its offset). A person's gender is the one a
+reader gives them: inspect's (a gendered title or honorific), else that
+of the pronouns inspect resolves to them (the flipped one aside) when
+they agree, else a first name people/data/given.txt gives one gender.
+Recall is printed for all flips and for "tier A": after the flip nobody
+of the pronoun's new gender is named, called by a gendered noun, or
+referred to by a pronoun in its paragraph up to it or in the paragraph
+before, nobody of unknown gender is named there, and someone of its old
+gender is; a reader sees the slip at once. The other flips are often
+ambiguous (a woman in view when "he" became "she"). "Dev-like" flips
+are those the dev set's mutations would pick: the person named last
+before the pronoun in its own sentence has its old gender. Findings of
+the rule elsewhere in the copies are counted too.
 
 Usage (from the repository, after go build -o newslint ./cmd/newslint):
 
