@@ -295,7 +295,7 @@ func (s *strayScan) strayTarget(i int) int {
 	owned := s.possessedEnd(m)
 	s.cannot, s.notMeant = s.commanded(m, s.cannot[:0]), -1
 	byName := false
-	target := -1
+	target, chain := -1, -1
 	for si := m.Sent; si >= first; si-- {
 		ms := pm.MentionsInSentence(si)
 		// The mentions in [lo, hi), last first.
@@ -325,7 +325,18 @@ func (s *strayScan) strayTarget(i int) int {
 			if person && s.byFirstNameOnly(o.Entity, opposite(m.Gender)) {
 				byName = true
 			}
+			if chain < 0 && o.Form == people.Pronoun && o.Quote < 0 && o.Gender == opposite(m.Gender) && o.Start < m.Start && o.Why != people.RefGeneric {
+				// Its referent, or the most recent person of its gender
+				// the model took it for.
+				chain = cmp.Or(o.Referent+1, o.Entity+1) - 1
+			}
 		}
+	}
+	if target < 0 && chain >= 0 && s.namedPerson(chain) && (s.firmly(chain, opposite(m.Gender)) || s.firmByPronouns(chain, opposite(m.Gender))) {
+		// Nobody named in view, but the pronouns there go on about
+		// someone firmly of the other gender ("She brought … She
+		// introduced … [He] was a canny infighter").
+		target = chain
 	}
 	if target < 0 || s.continuedAfter(i) || s.notMeant >= 0 && byName {
 		// Where the one person of its gender in view is ruled out by
