@@ -63,7 +63,8 @@ by a role or a noun ("his wife", "her boss", "a resident who"), or
 referred to by another pronoun in its sentence or the two before it
 (one, when its own sentence's structure names the referent), while
 someone the article firmly gives the other gender, by a first name, a
-title or the gazetteer and not by pronouns, is:
+title or the gazetteer and not by pronouns, is (named, or taken up by the
+pronouns in view: "She brought … She introduced … He was"):
 
   Councillor Peter Brandt questioned the cost. Brandt later withdrew
   her objection.
@@ -277,17 +278,22 @@ func namedInFull(pm *people.Model, e int, m people.Mention) bool {
 	if m.Referent != e || !m.Why.InSentence() && m.Why != people.RefPrevious {
 		return false
 	}
+	o, ok := lastNamedBefore(pm, e, m)
+	return ok && len(o.Words) >= 2
+}
+
+// lastNamedBefore returns the last mention of e that is no pronoun before
+// pronoun m, in its sentence or the one before.
+func lastNamedBefore(pm *people.Model, e int, m people.Mention) (people.Mention, bool) {
 	for si := m.Sent; si >= 0 && si >= m.Sent-1; si-- {
 		ms := pm.MentionsInSentence(si)
 		for k := len(ms) - 1; k >= 0; k-- {
-			o := pm.Mentions[ms[k]]
-			if o.Start >= m.Start || o.Entity != e || o.Form == people.Pronoun {
-				continue
+			if o := pm.Mentions[ms[k]]; o.Start < m.Start && o.Entity == e && o.Form != people.Pronoun {
+				return o, true
 			}
-			return len(o.Words) >= 2
 		}
 	}
-	return false
+	return people.Mention{}, false
 }
 
 // fullMentions counts the mentions that give an entity's name in full

@@ -623,18 +623,8 @@ var clauseAfterComma = map[string]bool{"which": true, "who": true, "whom": true,
 // to the one person the article titles so is a guess, where two people
 // may hold it.
 func (s *strayScan) byBareRole(m people.Mention, r int) bool {
-	pm := s.pass.People
-	for si := m.Sent; si >= 0 && si >= m.Sent-1; si-- {
-		ms := pm.MentionsInSentence(si)
-		for k := len(ms) - 1; k >= 0; k-- {
-			o := pm.Mentions[ms[k]]
-			if o.Start >= m.Start || o.Entity != r || o.Form == people.Pronoun {
-				continue
-			}
-			return bareRole(o)
-		}
-	}
-	return false
+	o, ok := lastNamedBefore(s.pass.People, r, m)
+	return ok && bareRole(o)
 }
 
 // bareRole reports whether mention o is a role phrase with nothing but

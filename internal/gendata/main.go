@@ -146,27 +146,25 @@ func (d *data) givenNames(surnames map[string]float64) map[string]string {
 		if total < 50 {
 			continue
 		}
-		g := "u"
-		switch {
-		case float64(f) >= 0.95*float64(total):
-			g = "f"
-		case float64(m) >= 0.95*float64(total):
-			g = "m"
-		}
 		dom := "g"
 		if total >= 500 && float64(total)/usBirths >= surnames[r[0]] {
 			dom = "G"
 		}
-		lean := "-"
-		switch {
-		case float64(f) >= 0.8*float64(total):
-			lean = "f"
-		case float64(m) >= 0.8*float64(total):
-			lean = "m"
-		}
-		out[r[0]] = g + dom + lean
+		out[r[0]] = side(f, m, 0.95, "u") + dom + side(f, m, 0.8, "-")
 	}
 	return out
+}
+
+// side is "f" or "m" when at least share of f+m bearers have that
+// gender, else none.
+func side(f, m int, share float64, none string) string {
+	switch total := float64(f + m); {
+	case float64(f) >= share*total:
+		return "f"
+	case float64(m) >= share*total:
+		return "m"
+	}
+	return none
 }
 
 // places keeps the names (as written and in ASCII) of places of 15,000 or
