@@ -189,6 +189,9 @@ func (pm *Model) Prominent(art *article.Article, i int) bool {
 	if art.SentenceStart(m.FirstToken) {
 		return true
 	}
+	if w := art.Lower(m.FirstToken - 1); w == "which" || w == "whom" || w == "whose" {
+		return true // "the council, which Okafor chairs": its clause's subject
+	}
 	// A verb after it makes it a subject, even after another verb
 	// ("Brandt said Kowalski had fought"); punctuation does only when no
 	// verb governs it ("praised Novak.").

@@ -498,7 +498,7 @@ func (s *strayScan) boundTarget(i int) int {
 	if !s.namedPerson(r) || !s.firmReferent(r, other) || s.byBareRole(m, r) {
 		return -1
 	}
-	if sur := pm.Entities[r].Surname(); sur != "" && !namedInFull(pm, r, m) && s.principal(sur) != r && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
+	if sur := pm.Entities[r].Surname(); sur != "" && !namedInFull(pm, r, m) && (s.principal(sur) != r || s.namesakeInView(sur, r, m)) && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
 		return p.id != r && !s.firmly(p.id, other)
 	}) {
 		return -1 // a namesake who may be of its gender
@@ -947,6 +947,24 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return true, false // "Clinton", of two Clintons
 	}
 	return false, true
+}
+
+// namesakeInView reports whether someone else of surname sur than r is
+// named in pronoun m's sentence before it or in the sentence before
+// ("Ortiz and his neighbour, Grace Ortiz, signed the letter. Ortiz said
+// she"): then the pronoun may tell them apart, whatever the article's
+// convention for the bare surname.
+func (s *strayScan) namesakeInView(sur string, r int, m people.Mention) bool {
+	pm := s.pass.People
+	for si := max(0, m.Sent-1); si <= m.Sent; si++ {
+		for _, k := range pm.MentionsInSentence(si) {
+			o := pm.Mentions[k]
+			if o.Start < m.Start && o.Entity >= 0 && o.Entity != r && o.Form != people.Pronoun && pm.Entities[o.Entity].Surname() == sur {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // principal returns, of the people who share surname sur, the one the
