@@ -124,8 +124,8 @@ brackets ("She [Nora Okafor] is right").
 Two people of one surname ("Tom Reyes and his wife, Senator Ana Reyes …
 For her part, Reyes said") are told apart by the pronoun, not reported,
 unless the surname alone is used after one of them is named in full and
-before the other is (then it is that one), or the pronoun's antecedent is
-the full name itself.
+before the other is (then it is that one, unless the other is named just
+before the pronoun), or the pronoun's antecedent is the full name itself.
 
 The established gender needs at least min-evidence signals, from pronouns
 whose referent is itself clear or from an honorific (which counts twice),
