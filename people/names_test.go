@@ -88,3 +88,18 @@ func TestGivenNameLean(t *testing.T) {
 		t.Errorf("Bernie leans male but is not one-sided")
 	}
 }
+
+// TestFormerIsNoOccupation checks that "former" before a name, a word in
+// -er like "farmer", describes no one: "The former Heisman Trophy winner"
+// is not a person named Heisman Trophy.
+func TestFormerIsNoOccupation(t *testing.T) {
+	a := parse("t.txt", "The former Heisman Trophy winner, now a guest speaker, endorsed him.\n\nFarmer Jo Bell, a former mayor, spoke.")
+	for _, e := range a.pm.Entities {
+		if e.Name == "Heisman Trophy" && e.Kind == KindPerson {
+			t.Errorf("Heisman Trophy is a person: %v", e.Evidence)
+		}
+	}
+	if e := entityNamed(t, a, "Jo Bell"); e.Kind != KindPerson {
+		t.Errorf("Jo Bell: kind %v", e.Kind)
+	}
+}
