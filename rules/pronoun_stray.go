@@ -93,6 +93,9 @@ type strayScan struct {
 	speakerOf map[int]int
 	// caps holds the article's capitalised words (capitals).
 	caps map[string]bool
+	// places holds the one-word names the article puts after a
+	// preposition of place (placeWords).
+	places map[string]bool
 	// turns caches turn by paragraph: 0 not known yet, 1 yes, 2 no.
 	turns []uint8
 	// holders indexes the people of the article by the keys of their
@@ -1080,8 +1083,8 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		return false // "R-Wis", "D-Calif", "Cruz (Tex.)"
 	case s.cityState(o):
 		return false // "Evansville, Indiana"
-	case s.placeAfter(o) || s.modifier(o):
-		return false // "in Iowa", "the Dodd-Frank law"
+	case s.placeAfter(o) || s.modifier(o) || s.placeWords()[w]:
+		return false // "in Iowa", "the Dodd-Frank law", "Iowa" where the article says "in Iowa"
 	case len(s.bearers(w)) > 0:
 		return true
 	case groupSuffix(w) && !people.CommonSurname(w):
@@ -1354,6 +1357,25 @@ func (s *strayScan) capitals() map[string]bool {
 	return s.caps
 }
 
+// placeWords returns the capitalised words the article writes, somewhere,
+// alone after a preposition of place ("in Iowa", "across Georgia"): the
+// article's own evidence that the word is a place, wherever else it
+// stands ("Iowa voters", "Georgia's primary"). Built in one pass when
+// first needed.
+func (s *strayScan) placeWords() map[string]bool {
+	if s.places == nil {
+		a := s.pass.Article
+		s.places = map[string]bool{}
+		for t := 1; t+1 < len(a.Tokens); t++ {
+			if a.IsWord(t) && a.IsCapWord(t) && locatives[a.Lower(t-1)] && !a.IsCapWord(t+1) {
+				w, _ := article.StripPossessive(a.Tok(t))
+				s.places[w] = true
+			}
+		}
+	}
+	return s.places
+}
+
 // affiliation reports whether o, a name of one word, says where a person
 // named just before it is from ("Senator Ted Cruz of Texas", "Kasich of
 // Ohio"): a capitalised word, "of", then o.
@@ -1393,7 +1415,7 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		return true
 	case a.IsCapWord(t):
 		w, _ := article.StripPossessive(a.Tok(t))
-		if people.IsNonNameWord(w) || t > 0 && (people.IsPlacePrefix(a.Tok(t-1)) || locatives[a.Lower(t-1)]) ||
+		if people.IsNonNameWord(w) || t > 0 && (people.IsPlacePrefix(a.Tok(t-1)) || locatives[a.Lower(t-1)]) || s.placeWords()[w] ||
 			t >= 2 && a.IsPunct(t-1, ",") && s.placeEndsAt(a.SentenceOf(t), t-1) {
 			return false // "by June", "South Carolina", "in Iowa", "AMES, Iowa"
 		}
