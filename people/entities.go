@@ -354,6 +354,10 @@ func notRelatives(pm *Model, cands []int) []int {
 // name Peter Edward Baker).
 func (g *grouping) narrowNamesakes(w string, cands []int) []int {
 	if e := g.calledFirst(w, cands); e >= 0 {
+		if g.pm.calledBy == nil {
+			g.pm.calledBy = map[string]int{}
+		}
+		g.pm.calledBy[w] = e
 		return []int{e}
 	}
 	var titled []int

@@ -384,6 +384,18 @@ func (e *Entity) Surname() string {
 	return e.words[len(e.words)-1]
 }
 
+// CalledBy returns, of the people who share the word w (a surname), the
+// one the article calls by it alone: the first named in full, when the
+// bare word stands after that and before anyone else is named in full
+// ("Hillary Clinton … Clinton said … former President Bill Clinton").
+// -1 when the article sets no such convention, or never uses w alone.
+func (pm *Model) CalledBy(w string) int {
+	if e, ok := pm.calledBy[w]; ok {
+		return e
+	}
+	return -1
+}
+
 // Relative reports whether the article introduces e as someone's
 // relative ("his daughter, Ivanka Trump", "her husband, Tom Reyes"): a
 // relative goes by first name, so a bare surname shared with someone
@@ -403,6 +415,9 @@ func (e *Entity) FirstName() string {
 type Model struct {
 	Mentions []Mention
 	Entities []Entity
+	// calledBy maps a word several people share to the one the article
+	// calls by it alone, as the namesakes are told apart (CalledBy).
+	calledBy map[string]int
 	// Attributions has one entry per quote of Article.Quotes.
 	Attributions []Attribution
 	// Statements are reported statements (a speech verb or "in his words"

@@ -175,10 +175,13 @@ func TestNamesakeCalledFirst(t *testing.T) {
 	peter := entityNamed(t, a, "Peter Varga")
 	assert.Equal(t, []string{"Senator Ilona Varga", "Varga", "Varga"}, mentionTexts(a, ilona))
 	assert.Equal(t, []string{"Former Governor Peter Varga", "Governor Varga"}, mentionTexts(a, peter))
+	assert.Equal(t, ilona.ID, a.pm.CalledBy("Varga"), "the article's bare Varga is hers")
+	assert.Equal(t, -1, a.pm.CalledBy("Peter"))
 	// A look-alike: the bare surname comes only after both are named, so
 	// it is either's.
 	a = parse("t.txt", "Ed Miliband and David Miliband spoke. Miliband said no.")
 	assert.Len(t, entityNamed(t, a, "Ed Miliband").Mentions, 1)
+	assert.Equal(t, -1, a.pm.CalledBy("Miliband"))
 	// And a headline's bare surname, before anyone is named, decides
 	// nothing.
 	a = parse("t.txt", "Varga wins.\n\nSenator Ilona Varga spoke. Former Governor Peter Varga agreed. Varga said no.")

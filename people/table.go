@@ -184,13 +184,19 @@ func givenName(w string) (known, mostly bool, gender string) {
 	if !ok || len(v) < 2 {
 		return false, false, ""
 	}
-	switch v[0] {
+	return true, v[1] == 'G', genderLetter(v[0])
+}
+
+// genderLetter reads a gender letter of the name data: 'f' female, 'm'
+// male, anything else none.
+func genderLetter(b byte) string {
+	switch b {
 	case 'f':
-		gender = "female"
+		return "female"
 	case 'm':
-		gender = "male"
+		return "male"
 	}
-	return true, v[1] == 'G', gender
+	return ""
 }
 
 // GivenNameLean is the gender most bearers of given name w have, at
@@ -201,13 +207,7 @@ func GivenNameLean(w string) string {
 	if !ok || len(v) < 3 {
 		return ""
 	}
-	switch v[2] {
-	case 'f':
-		return "female"
-	case 'm':
-		return "male"
-	}
-	return ""
+	return genderLetter(v[2])
 }
 
 // surnameClass is 1 for the 1,000 most common US surnames, 2 for the next

@@ -101,8 +101,6 @@ type strayScan struct {
 	// holders indexes the people of the article by the keys of their
 	// roles (heldOnlyBy).
 	holders map[string][]int
-	// principals caches principal by surname.
-	principals map[string]int
 	// cannot holds the people the pronoun being judged cannot mean
 	// (commanded); notMeant is one of them of its gender in view, or -1.
 	cannot   []int
@@ -501,7 +499,7 @@ func (s *strayScan) boundTarget(i int) int {
 	if !s.namedPerson(r) || !s.firmReferent(r, other) || s.byBareRole(m, r) {
 		return -1
 	}
-	if sur := pm.Entities[r].Surname(); sur != "" && !namedInFull(pm, r, m) && (s.principal(sur) != r || s.namesakeInView(sur, r, m)) && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
+	if sur := pm.Entities[r].Surname(); sur != "" && !namedInFull(pm, r, m) && (pm.CalledBy(sur) != r || s.namesakeInView(sur, r, m)) && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
 		return p.id != r && !s.firmly(p.id, other)
 	}) {
 		return -1 // a namesake who may be of its gender
@@ -946,7 +944,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// A bare surname nobody is named in full with, unless an honorific
 		// or the gazetteer gives it ("President Obama" beside "Mr. Obama").
 		return true, false
-	case len(o.Words) == 1 && o.Entity != s.principal(last) && s.anyMayBe(s.bearers(last), m.Gender):
+	case len(o.Words) == 1 && o.Entity != pm.CalledBy(last) && s.anyMayBe(s.bearers(last), m.Gender):
 		return true, false // "Clinton", of two Clintons
 	}
 	return false, true
@@ -968,61 +966,6 @@ func (s *strayScan) namesakeInView(sur string, r int, m people.Mention) bool {
 		}
 	}
 	return false
-}
-
-// principal returns, of the people who share surname sur, the one the
-// article calls by it alone: the first named in full, when the bare
-// surname stands after that and before anyone else of that surname is
-// named in full ("Hillary Clinton … Clinton said … former President Bill
-// Clinton": the article's "Clinton" is hers, and it names him in full).
-// -1 when the article sets no such convention.
-func (s *strayScan) principal(sur string) int {
-	bs := s.bearers(sur)
-	if len(bs) < 2 {
-		return -1
-	}
-	if p, ok := s.principals[sur]; ok {
-		return p
-	}
-	pm := s.pass.People
-	intro := func(e int) int {
-		for _, k := range pm.Entities[e].Mentions {
-			if len(pm.Mentions[k].Words) >= 2 {
-				return pm.Mentions[k].Start
-			}
-		}
-		return -1
-	}
-	first, second := -1, -1
-	for _, b := range bs {
-		at := intro(b.id)
-		switch {
-		case at < 0:
-			first, second = -1, -1
-		case first < 0 || at < intro(first):
-			first, second = b.id, first
-		case second < 0 || at < intro(second):
-			second = b.id
-		}
-		if at < 0 {
-			break
-		}
-	}
-	p := -1
-	if first >= 0 && second >= 0 {
-		lo, hi := intro(first), intro(second)
-		for _, k := range pm.Entities[first].Mentions {
-			if o := pm.Mentions[k]; len(o.Words) == 1 && o.Words[0] == sur && o.Form != people.Pronoun && o.Start > lo && o.Start < hi {
-				p = first
-				break
-			}
-		}
-	}
-	if s.principals == nil {
-		s.principals = map[string]int{}
-	}
-	s.principals[sur] = p
-	return p
 }
 
 // surnameOfNamed reports whether o, one word, is the surname of the
@@ -1419,7 +1362,7 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 			t >= 2 && a.IsPunct(t-1, ",") && s.placeEndsAt(a.SentenceOf(t), t-1) {
 			return false // "by June", "South Carolina", "in Iowa", "AMES, Iowa"
 		}
-		if p := s.principal(w); p >= 0 {
+		if p := s.pass.People.CalledBy(w); p >= 0 {
 			// "Clinton" where the article calls Hillary Clinton so.
 			return !s.firmly(p, opposite(m.Gender)) && !s.firmByPronouns(p, opposite(m.Gender))
 		}
