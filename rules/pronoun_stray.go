@@ -995,7 +995,7 @@ func (s *strayScan) noOnes(o people.Mention) bool {
 	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0:
 		return !s.mayBeSomeone(o)
 	}
-	return len(o.Words) == 1 && s.barelyNamed(o.Entity) && (s.cityState(o) || s.placeAfter(o) || s.affiliation(o))
+	return len(o.Words) == 1 && s.barelyNamed(o.Entity) && (s.cityState(o) || s.placeWords()[o.Words[0]] || s.affiliation(o))
 }
 
 // mayBeSomeone reports whether o, a name, may be one person's: a name of
@@ -1026,8 +1026,8 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		return false // "R-Wis", "D-Calif", "Cruz (Tex.)"
 	case s.cityState(o):
 		return false // "Evansville, Indiana"
-	case s.placeAfter(o) || s.modifier(o) || s.placeWords()[w]:
-		return false // "in Iowa", "the Dodd-Frank law", "Iowa" where the article says "in Iowa"
+	case s.modifier(o) || s.placeWords()[w]:
+		return false // "the Dodd-Frank law"; "Iowa" where the article says "in Iowa"
 	case len(s.bearers(w)) > 0:
 		return true
 	case groupSuffix(w) && !people.CommonSurname(w):
@@ -1175,17 +1175,6 @@ func isUpperWord(w string) bool {
 
 // locatives are prepositions after which a bare name is a place.
 var locatives = map[string]bool{"in": true, "across": true, "throughout": true, "near": true, "outside": true, "inside": true, "within": true}
-
-// placeAfter reports whether o, one word and no possessive, stands after
-// a preposition of place ("in Iowa", "across Nevada").
-func (s *strayScan) placeAfter(o people.Mention) bool {
-	a := s.pass.Article
-	if o.FirstToken == 0 || !locatives[a.Lower(o.FirstToken-1)] {
-		return false
-	}
-	_, poss := article.StripPossessive(a.Tok(o.EndToken - 1))
-	return !poss
-}
 
 // modifier reports whether o, one word, modifies the noun after it ("the
 // Dodd-Frank law", "Verizon customers"): a lower-case word follows that
