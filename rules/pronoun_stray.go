@@ -488,7 +488,7 @@ func (s *strayScan) boundTarget(i int) int {
 		// pronoun that goes on speaking of them ("Comey said the
 		// statements were wrong. He …").
 		return -1
-	case w == "he" || w == "she" || w == "himself" || w == "herself":
+	case w == "he" || w == "she" || people.IsReflexive(w):
 	case (w == "his" || w == "her" && people.PossessiveHerAt(a, m.FirstToken)) && !s.inReportedWords(m):
 		// A possessive, but not in reported words, where it is often
 		// someone else's ("Mackler issued a statement saying his comment").
@@ -504,7 +504,7 @@ func (s *strayScan) boundTarget(i int) int {
 	}) {
 		return -1 // a namesake who may be of its gender
 	}
-	if k := s.nameBefore(m); k >= 0 && pm.Mentions[k].Entity == r && (a.Lower(m.FirstToken) == "himself" || a.Lower(m.FirstToken) == "herself") {
+	if k := s.nameBefore(m); k >= 0 && pm.Mentions[k].Entity == r && people.IsReflexive(a.Lower(m.FirstToken)) {
 		return r // "Trump herself": it stands by the name
 	}
 	if ps := pm.Subjects[m.Para].Entity; ps >= 0 && ps != r && !s.firmly(ps, other) {
@@ -882,7 +882,7 @@ func (s *strayScan) window(m people.Mention) int {
 	switch w := a.Lower(m.FirstToken); {
 	case w == "he" || w == "she":
 		return strayWindowStruct
-	case w == "his" || w == "himself" || w == "herself" || w == "her" && people.PossessiveHerAt(a, m.FirstToken):
+	case w == "his" || people.IsReflexive(w) || w == "her" && people.PossessiveHerAt(a, m.FirstToken):
 		if s.inReportedWords(m) || a.IsPunct(m.FirstToken-1, ",") {
 			return strayWindow
 		}
