@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/linter"
@@ -1137,7 +1136,7 @@ func (s *strayScan) placeEndsAt(si, end int) bool {
 	}
 	// A dateline's place in capitals ("DES MOINES, Iowa").
 	k := end - 1
-	for k >= 0 && a.IsWord(k) && isUpperWord(a.Tok(k)) && end-k <= 3 {
+	for k >= 0 && a.IsWord(k) && article.IsAllCaps(a.Tok(k)) && end-k <= 3 {
 		k--
 	}
 	return k < end-1 && knownPlace(a.Text(article.Span{Start: a.Tokens[k+1].Start(), End: a.Tokens[end-1].End()}))
@@ -1149,7 +1148,7 @@ func knownPlace(name string) bool {
 	if people.IsKnownPlace(name) {
 		return true
 	}
-	if !isUpperWord(strings.ReplaceAll(name, " ", "")) {
+	if !article.IsAllCaps(strings.ReplaceAll(name, " ", "")) {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(name))
@@ -1157,20 +1156,6 @@ func knownPlace(name string) bool {
 		words[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return people.IsKnownPlace(strings.Join(words, " "))
-}
-
-// isUpperWord reports whether w has letters and all of them are capitals.
-func isUpperWord(w string) bool {
-	letters := false
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			letters = true
-		}
-	}
-	return letters
 }
 
 // locatives are prepositions after which a bare name is a place.
