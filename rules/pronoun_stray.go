@@ -58,6 +58,8 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 		if m.Referent >= 0 && (m.Why.InSentence() || m.Why == people.RefPrevious) && indep[m.Referent] == m.Gender {
 			continue // its referent, in view, is of its gender: the common case, decided at once
 		}
+		// Whom its own clause rules out, once for every check below.
+		s.cannot, s.notMeant = s.commanded(m, s.cannot[:0]), -1
 		if binder := s.reflexiveBinder(i); binder >= 0 {
 			// Which of the two is the slip: the one whose gender the
 			// pronouns around them do not share ("He describes herself
@@ -101,7 +103,8 @@ type strayScan struct {
 	// roles (heldOnlyBy).
 	holders map[string][]int
 	// cannot holds the people the pronoun being judged cannot mean
-	// (commanded); notMeant is one of them of its gender in view, or -1.
+	// (commanded, set once per pronoun by strayPronouns); notMeant is one
+	// of them of its gender in view, or -1.
 	cannot   []int
 	notMeant int
 }
@@ -295,7 +298,7 @@ func (s *strayScan) strayTarget(i int) int {
 	// What a possessive pronoun possesses is not whom it means ("her
 	// client's", "his son"): the noun phrase right after it.
 	owned := s.possessedEnd(m)
-	s.cannot, s.notMeant = s.commanded(m, s.cannot[:0]), -1
+	s.notMeant = -1
 	byName := false
 	target, chain := -1, -1
 	for si := m.Sent; si >= first; si-- {
@@ -509,7 +512,6 @@ func (s *strayScan) boundTarget(i int) int {
 	if ps := pm.Subjects[m.Para].Entity; ps >= 0 && ps != r && !s.firmly(ps, other) {
 		return -1
 	}
-	s.cannot = s.commanded(m, s.cannot[:0])
 	// Earlier in its own sentence.
 	lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
 	from := s.reportedFrom(m, r)
