@@ -43,7 +43,7 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 	if len(a.Paragraphs) == 0 {
 		return
 	}
-	s := strayScan{pass: pass, byEnt: byEnt, indep: indep}
+	s := strayScan{pass: pass, byEnt: byEnt, indep: indep, firstNamed: -1}
 	titled := titleCase(a, 0)
 	for i, m := range pm.Mentions {
 		if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" || m.Why == people.RefGeneric || reported[i] {
@@ -53,6 +53,13 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 			continue // a headline in title case names people loosely
 		}
 		if namedAfter(a, m) || s.turn(m.Para) {
+			continue
+		}
+		if people.ObjectHisAt(a, m.FirstToken) {
+			// "he has not endorsed his or conceded": where only an object
+			// stands, "his" is "her" or "him" written wrong, whoever is
+			// meant.
+			s.reportObjectHis(m)
 			continue
 		}
 		if m.Referent >= 0 && (m.Why.InSentence() || m.Why == people.RefPrevious) && indep[m.Referent] == m.Gender {
@@ -102,6 +109,13 @@ type strayScan struct {
 	// holders indexes the people of the article by the keys of their
 	// roles (heldOnlyBy).
 	holders map[string][]int
+	// indefinite maps words to where an indefinite word first stands
+	// before them (indefinites); firstNamed and firstNot are where the
+	// article names someone first, and someone not firmly of each gender
+	// (namedOnlyBefore; firstNamed is -1 until worked out).
+	indefinite map[string]int
+	firstNamed int
+	firstNot   [2]int
 	// cannot holds the people the pronoun being judged cannot mean
 	// (commanded, set once per pronoun by strayPronouns); notMeant is one
 	// of them of its gender in view, or -1.
@@ -919,7 +933,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// the article names is firmly of the other gender is one of them.
 		// A bare role the model linked to its one titled holder is read
 		// so too: two people may hold it ("the candidate").
-		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other, o.Start), false
+		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other, o.Start) && !s.epithetOf(m, o.Role, o.EndToken-1, other), false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender && !s.surnameOfNamed(o) &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
@@ -1197,6 +1211,35 @@ func (s *strayScan) heldOnlyBy(r *people.Role, g string, before int) bool {
 	if r == nil {
 		return false
 	}
+	holders := s.roleHolders()
+	// The holder named last before it is the one a definite role phrase
+	// takes up ("Republican candidate Donald Trump … the candidate");
+	// without one, every holder must be of gender g.
+	pm := s.pass.People
+	nearest, at := -1, -1
+	all, found := true, false
+	for _, key := range roleKeys(r) {
+		for _, e := range holders[key] {
+			found = true
+			if !s.firmly(e, g) && !s.firmByPronouns(e, g) {
+				all = false
+			}
+			ms := pm.Entities[e].Mentions
+			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start >= before })
+			if k > 0 && pm.Mentions[ms[k-1]].Start > at {
+				nearest, at = e, pm.Mentions[ms[k-1]].Start
+			}
+		}
+	}
+	if nearest >= 0 {
+		return s.firmly(nearest, g) || s.firmByPronouns(nearest, g)
+	}
+	return found && all
+}
+
+// roleHolders indexes the people of the article by the keys of their
+// roles (roleKeys), built when first needed.
+func (s *strayScan) roleHolders() map[string][]int {
 	if s.holders == nil {
 		pm := s.pass.People
 		s.holders = map[string][]int{}
@@ -1213,29 +1256,7 @@ func (s *strayScan) heldOnlyBy(r *people.Role, g string, before int) bool {
 			}
 		}
 	}
-	// The holder named last before it is the one a definite role phrase
-	// takes up ("Republican candidate Donald Trump … the candidate");
-	// without one, every holder must be of gender g.
-	pm := s.pass.People
-	nearest, at := -1, -1
-	all, found := true, false
-	for _, key := range roleKeys(r) {
-		for _, e := range s.holders[key] {
-			found = true
-			if !s.firmly(e, g) && !s.firmByPronouns(e, g) {
-				all = false
-			}
-			ms := pm.Entities[e].Mentions
-			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start >= before })
-			if k > 0 && pm.Mentions[ms[k-1]].Start > at {
-				nearest, at = e, pm.Mentions[ms[k-1]].Start
-			}
-		}
-	}
-	if nearest >= 0 {
-		return s.firmly(nearest, g) || s.firmByPronouns(nearest, g)
-	}
-	return found && all
+	return s.holders
 }
 
 // roleKeys are the keys a role is known by: its class and the last word
@@ -1327,7 +1348,8 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		}
 		// "the judge", where every judge the article names is firmly of
 		// the other gender, is one of them.
-		return !s.appositiveOfOther(m, t) && !predicative(a, t) && !s.heldOnlyBy(&people.Role{Text: w}, opposite(m.Gender), a.Tokens[t].Start())
+		role := &people.Role{Text: w}
+		return !s.appositiveOfOther(m, t) && !predicative(a, t) && !s.heldOnlyBy(role, opposite(m.Gender), a.Tokens[t].Start()) && !s.epithetOf(m, role, t, opposite(m.Gender))
 	case !a.IsCapWord(t) && a.Lower(t+1) == "who":
 		return !pluralNoun(a.Lower(t)) // "a resident who", not "candidates who"
 	case a.IsPunct(t-1, "@"):
