@@ -119,7 +119,8 @@ func (s *strayScan) indefinites() map[string]int {
 // everyone named before it, by name outside a role phrase, is firmly of
 // gender g.
 func (s *strayScan) namedOnlyBefore(g string, at int) bool {
-	if s.firstNamed < 0 {
+	if !s.namedKnown {
+		s.namedKnown = true
 		s.firstNamed = int(^uint(0) >> 1)
 		s.firstNot = [2]int{s.firstNamed, s.firstNamed}
 		pm := s.pass.People

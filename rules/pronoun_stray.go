@@ -43,7 +43,7 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 	if len(a.Paragraphs) == 0 {
 		return
 	}
-	s := strayScan{pass: pass, byEnt: byEnt, indep: indep, firstNamed: -1}
+	s := strayScan{pass: pass, byEnt: byEnt, indep: indep}
 	titled := titleCase(a, 0)
 	for i, m := range pm.Mentions {
 		if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" || m.Why == people.RefGeneric || reported[i] {
@@ -112,8 +112,9 @@ type strayScan struct {
 	// indefinite maps words to where an indefinite word first stands
 	// before them (indefinites); firstNamed and firstNot are where the
 	// article names someone first, and someone not firmly of each gender
-	// (namedOnlyBefore; firstNamed is -1 until worked out).
+	// (namedOnlyBefore, once namedKnown).
 	indefinite map[string]int
+	namedKnown bool
 	firstNamed int
 	firstNot   [2]int
 	// cannot holds the people the pronoun being judged cannot mean
@@ -315,6 +316,7 @@ func (s *strayScan) strayTarget(i int) int {
 	s.notMeant = -1
 	byName := false
 	target, chain := -1, -1
+	chainHere := false
 	for si := m.Sent; si >= first; si-- {
 		ms := pm.MentionsInSentence(si)
 		// The mentions in [lo, hi), last first.
@@ -348,13 +350,17 @@ func (s *strayScan) strayTarget(i int) int {
 				// Its referent, or the most recent person of its gender
 				// the model took it for.
 				chain = cmp.Or(o.Referent+1, o.Entity+1) - 1
+				chainHere = si == m.Sent
 			}
 		}
 	}
-	if target < 0 && chain >= 0 && s.namedPerson(chain) && (s.firmly(chain, opposite(m.Gender)) || s.firmByPronouns(chain, opposite(m.Gender))) {
+	if (target < 0 || chainHere) && chain >= 0 && s.namedPerson(chain) && (s.firmly(chain, opposite(m.Gender)) || s.firmByPronouns(chain, opposite(m.Gender))) {
 		// Nobody named in view, but the pronouns there go on about
 		// someone firmly of the other gender ("She brought … She
-		// introduced … [He] was a canny infighter").
+		// introduced … [He] was a canny infighter"); or a pronoun of the
+		// other gender before it in its sentence is whom it most likely
+		// stands for, more than the last name ("Reyes … won the backing
+		// of Tom Hale and Glenn Moss as he sought to bolster her case").
 		target = chain
 	}
 	if target < 0 || s.continuedAfter(i) || s.notMeant >= 0 && byName {
@@ -933,7 +939,10 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// the article names is firmly of the other gender is one of them.
 		// A bare role the model linked to its one titled holder is read
 		// so too: two people may hold it ("the candidate").
-		return roleGender(o.Role) != other && !s.heldOnlyBy(o.Role, other, o.Start) && !s.epithetOf(m, o.Role, o.EndToken-1, other), false
+		// A predicate describes someone, it names no one ("… to Trump as
+		// the party's nominee").
+		return roleGender(o.Role) != other && !predicative(s.pass.Article, o.EndToken-1) && !s.heldOnlyBy(o.Role, other, o.Start) &&
+			!s.epithetOf(m, o.Role, o.EndToken-1, other), false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender && !s.surnameOfNamed(o) &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
