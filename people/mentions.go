@@ -273,6 +273,9 @@ func (a *analysis) roleMention(r Role, i, next, end int) (m Mention, cont int, e
 	if r.Class != "" && r.Country == "" && r.Qualifier == "" && r.Class == "leader" && r.Age == 0 {
 		return Mention{}, -1, false // "the leader" alone is nobody in particular
 	}
+	if _, poss := article.StripPossessive(a.Lower(next - 1)); !poss && modifiesNoun(a.Article, next) {
+		return Mention{}, -1, false // "the general election", "the delegate count"
+	}
 	if a.IsPunct(next, ",") {
 		if _, words := a.nameRun(next+1, end); len(words) > 0 {
 			// "The Conservative candidate, Mark Hollis,": the role

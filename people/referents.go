@@ -662,9 +662,30 @@ func (a *analysis) modifierName(m *Mention) bool {
 	if _, poss := article.StripPossessive(a.Lower(k - 1)); poss {
 		return false // "Whitby's campaign": the possessor is an antecedent
 	}
+	return nounFollows(a.Article, k)
+}
+
+// modifiesNoun reports whether a noun for a person before token k
+// modifies the noun at k and names no one ("the general election.", "the
+// delegate count, to"): a noun follows (nounFollows) and no preposition
+// after it ("an official familiar with", "an aide close to" may be
+// adjectives after their noun).
+func modifiesNoun(a *article.Article, k int) bool {
+	return nounFollows(a, k) && !prepositions[a.Lower(k+1)]
+}
+
+// nounFollows reports whether token k is a lower-case word that reads as
+// the noun a word before it modifies ("Kessler suits were", "the general
+// election"): no verb, function word, pronoun, adverb or participle, and
+// a plural only where a verb follows it (else "the judge rules" may be a
+// verb).
+func nounFollows(a *article.Article, k int) bool {
+	if !a.IsWord(k) || a.IsCapWord(k) {
+		return false
+	}
 	w := a.Lower(k)
 	if finiteWord(w) || skippable[w] || phraseStop[w] || subordinators[w] || prepositions[w] || isPronounWord(w) ||
-		strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || w == "who" || w == "which" {
+		determiners[w] || objectDeterminers[w] || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || w == "who" || w == "which" {
 		return false
 	}
 	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
@@ -685,9 +706,12 @@ func (a *analysis) unnamedPersonAt(k int) bool {
 	if !a.IsWord(k) || a.IsCapWord(k) {
 		return false
 	}
-	w, _ := article.StripPossessive(a.Lower(k))
+	w, poss := article.StripPossessive(a.Lower(k))
 	if _, title := titleClasses[w]; !personNouns[w] && genderNouns[w] == "" && !title {
 		return false
+	}
+	if !poss && modifiesNoun(a.Article, k+1) {
+		return false // "the general election.", "the delegate count, to"
 	}
 	for j := k - 1; j >= 0 && j >= k-3; j-- {
 		lw := a.Lower(j)

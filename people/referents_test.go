@@ -183,3 +183,39 @@ func TestProminentWord(t *testing.T) {
 		assert.Equal(t, c.want, ProminentWord(a.Article, k), c.text)
 	}
 }
+
+// A noun for a person that modifies the noun after it names no one: no
+// role phrase, no unnamed person.
+func TestRoleNounModifier(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		role       bool
+	}{
+		{"Cruz is ready for the general election.", "general", false},
+		{"Cruz leads the delegate count, and Kasich trails.", "delegate", false},
+		{"The general said the war was over.", "general", true},
+		{"Cruz met the general in Kabul.", "general", true},
+		{"An official close to the campaign spoke.", "official", true},
+		{"The senator's office declined to comment.", "senator's", true},
+	} {
+		p := parse("t.txt", c.text)
+		k := -1
+		for i := range p.Tokens {
+			if p.Tok(i) == c.word {
+				k = i
+			}
+		}
+		require.GreaterOrEqual(t, k, 0, c.text)
+		role := false
+		for _, m := range p.pm.Mentions {
+			if m.Form == RolePhrase && m.FirstToken <= k && k < m.EndToken {
+				role = true
+			}
+		}
+		unnamed := UnnamedPersonAt(p.Article, k)
+		if c.word == "general" || c.word == "delegate" {
+			assert.Equal(t, c.role, role, c.text)
+		}
+		assert.Equal(t, c.role, role || unnamed, c.text)
+	}
+}
