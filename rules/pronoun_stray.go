@@ -327,7 +327,7 @@ func (s *strayScan) strayTarget(i int) int {
 				s.covered[t-lo] = true
 			}
 			if ms[k] == i || tagged >= 0 && o.Quote == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && o.EndToken <= owned ||
-				reflexive && o.Quote >= 0 {
+				reflexive && o.Quote >= 0 || s.takesUpLater(m, o) {
 				continue
 			}
 			if o.Entity >= 0 && slices.Contains(s.cannot, o.Entity) {
@@ -400,6 +400,48 @@ func (s *strayScan) possessedEnd(m people.Mention) int {
 	return end
 }
 
+// clauseDash reports whether token k is a dash between words, which
+// may open a clause as a comma does ("… the fall campaign - and whether
+// Sanders will").
+func clauseDash(a *article.Article, k int) bool {
+	return a.IsPunct(k, "-") || a.IsPunct(k, "–") || a.IsPunct(k, "—")
+}
+
+// takesUpLater reports whether mention o, a pronoun after pronoun m,
+// refers to someone named between the two ("He criticized … Donald
+// Trump, though she did not name him"): it says nothing of whom m means.
+func (s *strayScan) takesUpLater(m, o people.Mention) bool {
+	if o.Form != people.Pronoun || o.Start <= m.Start {
+		return false
+	}
+	pm := s.pass.People
+	e := cmp.Or(o.Referent+1, o.Entity+1) - 1
+	if e >= 0 && (s.firmly(e, opposite(o.Gender)) || s.firmByPronouns(e, opposite(o.Gender))) {
+		e = -1 // the model's guess, against its gender
+	}
+	if e < 0 {
+		// Unresolved: someone firmly of its gender named between may be
+		// whom it takes up.
+		for si := m.Sent; si <= o.Sent; si++ {
+			for _, k := range pm.MentionsInSentence(si) {
+				if x := pm.Mentions[k]; x.Start > m.Start && x.Start < o.Start && x.Form != people.Pronoun && x.Entity >= 0 &&
+					(s.firmly(x.Entity, o.Gender) || s.firmByPronouns(x.Entity, o.Gender)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	ms := pm.Entities[e].Mentions
+	k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start > m.Start })
+	for ; k < len(ms) && pm.Mentions[ms[k]].Start < o.Start; k++ {
+		if pm.Mentions[ms[k]].Form != people.Pronoun {
+			return true
+		}
+	}
+	return false
+}
+
 // continuedAfter reports whether pronoun i's gender goes on after it,
 // outside quotations, in its sentence or the next: the writer is still
 // speaking of someone of that gender ("… wanted to issue her support.
@@ -411,7 +453,7 @@ func (s *strayScan) continuedAfter(i int) bool {
 	for si := m.Sent; si <= m.Sent+1 && si < len(s.pass.Article.Sentences); si++ {
 		for _, k := range pm.MentionsInSentence(si) {
 			o := pm.Mentions[k]
-			if o.Start > m.Start && o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Why != people.RefGeneric {
+			if o.Start > m.Start && o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Why != people.RefGeneric && !s.takesUpLater(m, o) {
 				return true
 			}
 		}
@@ -618,7 +660,7 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 		// A comma that opens a relative clause or another clause ("his
 		// comments, which drew criticism that Trump …") ends what the
 		// pronoun commands.
-		if a.IsPunct(k, ";") || a.IsPunct(k, ",") && (subordinate || clauseAfterComma[a.Lower(k+1)]) {
+		if a.IsPunct(k, ";") || (a.IsPunct(k, ",") || clauseDash(a, k)) && (subordinate || clauseAfterComma[a.Lower(k+1)]) {
 			end = k
 			break
 		}
