@@ -1,0 +1,95 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/newslint/newslint/article/markup"
+	"github.com/newslint/newslint/linter"
+	"github.com/newslint/newslint/people"
+)
+
+// strayFor analyses text as the rule does and returns its stray scan.
+func strayFor(t *testing.T, text string) *strayScan {
+	t.Helper()
+	a, _ := markup.Parse("t.txt", []byte(text), markup.Text)
+	pm := people.Analyse(a, nil)
+	indep, names := independentGenders(pm)
+	byEnt := genderVotes(a, pm, indep, names, nil)
+	byEnt = genderVotes(a, pm, indep, names, byEnt)
+	return &strayScan{pass: &linter.Pass{Article: a, People: pm}, byEnt: byEnt, indep: indep}
+}
+
+// mentionAt returns the index of the mention whose text is word, the
+// n-th such (from 0).
+func mentionAt(t *testing.T, s *strayScan, word string, n int) int {
+	t.Helper()
+	for i, m := range s.pass.People.Mentions {
+		if s.pass.Article.Text(m.Span) == word {
+			if n == 0 {
+				return i
+			}
+			n--
+		}
+	}
+	require.Failf(t, "no mention", "%q", word)
+	return -1
+}
+
+func entityNamed(t *testing.T, s *strayScan, name string) int {
+	t.Helper()
+	for e, ent := range s.pass.People.Entities {
+		if ent.Name == name {
+			return e
+		}
+	}
+	require.Failf(t, "no entity", "%q", name)
+	return -1
+}
+
+// A pronoun after the one judged takes up someone named between only if
+// that person may have its gender: the model's guess of a man for "She"
+// says nothing.
+func TestTakesUpLater(t *testing.T) {
+	s := strayFor(t, "Mark Olsen spoke in Ohio. She criticized the governor, Paul Reyes, though she did not name him. Reyes said she would lose.")
+	pm := s.pass.People
+	she0 := pm.Mentions[mentionAt(t, s, "She", 0)]
+	him := pm.Mentions[mentionAt(t, s, "him", 0)]
+	reyes := entityNamed(t, s, "Paul Reyes")
+	him.Referent, him.Entity = reyes, reyes
+	assert.True(t, s.takesUpLater(she0, him), "“him” takes up Paul Reyes, named between")
+	him.Referent, him.Entity = -1, -1
+	assert.True(t, s.takesUpLater(she0, him), "unresolved, a man named between may be whom it means")
+
+	she := pm.Mentions[mentionAt(t, s, "she", 1)]
+	she.Referent, she.Entity = -1, reyes
+	assert.False(t, s.takesUpLater(she0, she), "the model's guess of a man for “she” is no taking up")
+	assert.False(t, s.takesUpLater(she, she0), "a pronoun before is never taken up later")
+}
+
+// A dash before "and whether" opens another clause: the pronoun before it
+// does not command the name after it.
+func TestCommandedEndsAtDash(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool // Paul Reyes is ruled out
+	}{
+		{"Helen Dorn won. How he answers will shape the campaign - and whether Paul Reyes can win.", false},
+		{"Helen Dorn won. How he answers will shape the campaign, and whether Paul Reyes can win.", false},
+		{"Helen Dorn won. He said on Monday that Paul Reyes can win.", true},
+		{"Helen Dorn won. He said - on Monday - that Paul Reyes can win.", true},
+	} {
+		s := strayFor(t, c.text)
+		word := "he"
+		if strings.Contains(c.text, "He ") {
+			word = "He"
+		}
+		m := s.pass.People.Mentions[mentionAt(t, s, word, 0)]
+		got := slices.Contains(s.commanded(m, nil), entityNamed(t, s, "Paul Reyes"))
+		assert.Equal(t, c.want, got, c.text)
+	}
+}
