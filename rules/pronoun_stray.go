@@ -313,6 +313,9 @@ func (s *strayScan) strayTarget(i int) int {
 	// What a possessive pronoun possesses is not whom it means ("her
 	// client's", "his son"): the noun phrase right after it.
 	owned := s.possessedEnd(m)
+	// Nor the name in apposition to it ("Her rival, Hillary Clinton,"):
+	// the one possessed again.
+	named := s.appositiveEnd(m, owned)
 	s.notMeant = -1
 	byName := false
 	target, chain := -1, -1
@@ -330,7 +333,7 @@ func (s *strayScan) strayTarget(i int) int {
 				reflexive && o.Quote >= 0 || s.takesUpLater(m, o) {
 				continue
 			}
-			if o.Entity >= 0 && slices.Contains(s.cannot, o.Entity) {
+			if o.Entity >= 0 && (slices.Contains(s.cannot, o.Entity) || o.FirstToken > owned && o.EndToken <= named) {
 				if fits, _ := s.mentionFits(m, o); fits {
 					s.notMeant = o.Entity
 				}
@@ -440,6 +443,32 @@ func (s *strayScan) takesUpLater(m, o people.Mention) bool {
 		}
 	}
 	return false
+}
+
+// appositiveEnd returns the end of a name in apposition to the noun
+// phrase possessive pronoun m opens, which ends at owned with a noun for
+// a person ("Her rival, Hillary Clinton, captured", "his wife, Ana,"):
+// the name after its comma, closed by a comma, a full stop or the
+// sentence's end. owned when there is none, or m possesses nobody.
+func (s *strayScan) appositiveEnd(m people.Mention, owned int) int {
+	a, pm := s.pass.Article, s.pass.People
+	if owned <= m.EndToken || !a.IsPunct(owned, ",") || !people.UnnamedPersonAt(a, owned-1) {
+		return owned // "After her arrest, Dorn, a lawyer, said": no person is possessed
+	}
+	for _, k := range pm.MentionsInSentence(m.Sent) {
+		o := pm.Mentions[k]
+		if o.FirstToken != owned+1 {
+			continue
+		}
+		if o.Form == people.Pronoun || o.Form == people.RolePhrase || len(o.Words) == 0 {
+			return owned
+		}
+		if end := o.EndToken; end >= a.Sentences[o.Sent].EndToken || a.IsPunct(end, ",") || a.IsPunct(end, ".") {
+			return end
+		}
+		break
+	}
+	return owned
 }
 
 // continuedAfter reports whether pronoun i's gender goes on after it,

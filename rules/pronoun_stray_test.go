@@ -93,3 +93,28 @@ func TestCommandedEndsAtDash(t *testing.T) {
 		assert.Equal(t, c.want, got, c.text)
 	}
 }
+
+// A name in apposition to the person a possessive owns is that person;
+// a name after the phrase of a thing owned is no apposition.
+func TestAppositiveEnd(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool // the name is in apposition to what "her" owns
+	}{
+		{"Her rival, Helen Dorn, captured Ohio.", true},
+		{"Paul Reyes lost to her rival, Helen Dorn.", true},
+		{"After her arrest, Helen Dorn, 52, said the charges were false.", false},
+		{"In her speech, Helen Dorn thanked the voters.", false},
+		{"Her rival, Helen Dorn and Paul Reyes said, had lost.", false},
+	} {
+		s := strayFor(t, c.text)
+		var m people.Mention
+		for _, x := range s.pass.People.Mentions {
+			if strings.EqualFold(s.pass.Article.Text(x.Span), "her") {
+				m = x
+			}
+		}
+		owned := s.possessedEnd(m)
+		assert.Equal(t, c.want, s.appositiveEnd(m, owned) > owned, c.text)
+	}
+}
