@@ -1472,15 +1472,15 @@ func predicative(a *article.Article, t int) bool {
 			return false
 		}
 		switch a.Lower(j) {
-		case "a", "an", "the":
-			return copulas[a.Lower(j-1)]
+		case "a", "an", "the", "his", "her", "their", "its", "our", "my", "your":
+			return copulas[a.Lower(j-1)] // "as the party's nominee", "becoming his party's nominee"
 		}
 	}
 	return false
 }
 
 // copulas are the words after which a noun says what someone is.
-var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true, "became": true, "becomes": true, "become": true, "remains": true, "remained": true, "as": true, "'s": true, "’s": true}
+var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true, "became": true, "becomes": true, "become": true, "remains": true, "remained": true, "becoming": true, "remaining": true, "as": true, "'s": true, "’s": true}
 
 // appositiveOfOther reports whether the person noun at token t stands in
 // an appositive of someone firmly of the other gender than pronoun m's
