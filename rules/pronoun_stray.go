@@ -43,7 +43,7 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 	if len(a.Paragraphs) == 0 {
 		return
 	}
-	s := strayScan{pass: pass, byEnt: byEnt, indep: indep}
+	s := strayScan{pass: pass, byEnt: byEnt, indep: indep, judged: -1}
 	titled := titleCase(a, 0)
 	for i, m := range pm.Mentions {
 		if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" || m.Why == people.RefGeneric || reported[i] {
@@ -67,6 +67,7 @@ func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, repo
 		}
 		// Whom its own clause rules out, once for every check below.
 		s.cannot, s.notMeant = s.commanded(m, s.cannot[:0]), -1
+		s.judged = s.ownVote(m)
 		if binder := s.reflexiveBinder(i); binder >= 0 {
 			// Which of the two is the slip: the one whose gender the
 			// pronouns around them do not share ("He describes herself
@@ -122,6 +123,10 @@ type strayScan struct {
 	// of them of its gender in view, or -1.
 	cannot   []int
 	notMeant int
+	// judged is the person whose votes hold the pronoun being judged
+	// (ownVote), -1 for none: its own vote is no evidence about itself.
+	judged       int
+	judgedGender string
 }
 
 // surnameOf is a person of the article and their surname.
@@ -210,7 +215,38 @@ func (s *strayScan) firmly(e int, g string) bool {
 		return false
 	}
 	v := s.byEnt[e]
-	return v == nil || v.n[gi(opposite(g))] <= 1 || 4*v.n[gi(opposite(g))] <= v.n[gi(g)]
+	if v == nil {
+		return true
+	}
+	against := s.against(e, g)
+	return against <= 1 || 4*against <= v.n[gi(g)]
+}
+
+// against is the evidence that e is not of gender g, without the vote of
+// the pronoun being judged: the pronoun cannot vouch for itself ("The
+// senator … he refused … “…,” she said").
+func (s *strayScan) against(e int, g string) int {
+	n := s.byEnt[e].n[gi(opposite(g))]
+	if e == s.judged && n > 0 && s.judgedGender == opposite(g) {
+		n--
+	}
+	return n
+}
+
+// ownVote returns the person whose votes genderVotes gave pronoun m's
+// (its referent, or the model's guess), -1 when it gave none for sure:
+// a pronoun about someone else in view, against what the article says of
+// them, is left out there.
+func (s *strayScan) ownVote(m people.Mention) int {
+	s.judgedGender = m.Gender
+	if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" {
+		return -1
+	}
+	e := cmp.Or(m.Referent+1, m.Entity+1) - 1
+	if e < 0 || s.indep[e] != "" && s.indep[e] != m.Gender {
+		return -1
+	}
+	return e
 }
 
 // firmReferent reports whether e, the referent its sentence gives a
@@ -241,7 +277,8 @@ func (s *strayScan) pronounsGive(e int, g string, n int) bool {
 	if s.indep[e] != "" || v == nil {
 		return false
 	}
-	if people.GivenNameLean(s.pass.People.Entities[e].FirstName()) == g && v.n[gi(opposite(g))] == 0 {
+	against := s.against(e, g)
+	if people.GivenNameLean(s.pass.People.Entities[e].FirstName()) == g && against == 0 {
 		// A first name most of whose bearers have g ("Bernie": 86 in
 		// 100 men) and nothing at all against: one pronoun the structure
 		// fixes is enough.
@@ -250,7 +287,6 @@ func (s *strayScan) pronounsGive(e int, g string, n int) bool {
 	// At most one against, or a quarter or less of the evidence for
 	// ("Bernie Sanders" called "he" 37 times, to whom the model gave two
 	// pronouns about a woman near him).
-	against := v.n[gi(opposite(g))]
 	return len(v.prons[gi(g)]) >= n && (against <= 1 || 4*against <= v.n[gi(g)])
 }
 
