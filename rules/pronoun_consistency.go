@@ -181,6 +181,7 @@ func runPronounConsistency(pass *linter.Pass) {
 	byEnt := genderVotes(pass.Article, pm, indep, names, nil)
 	byEnt = genderVotes(pass.Article, pm, indep, names, byEnt)
 	reported := map[int]bool{}
+	s := &strayScan{pass: pass, byEnt: byEnt, indep: indep, judged: -1}
 	for _, e := range slices.Sorted(maps.Keys(byEnt)) {
 		v := byEnt[e]
 		major, minor := v.major()
@@ -204,7 +205,7 @@ func runPronounConsistency(pass *linter.Pass) {
 		reportPronoun(pass, &ent, m, major, uniqueInts(v.lines[gi(major)]))
 		reported[v.prons[gi(minor)][0]] = true
 	}
-	strayPronouns(pass, byEnt, indep, reported)
+	strayPronouns(s, reported)
 }
 
 // major returns the gender the evidence favours and the other one.

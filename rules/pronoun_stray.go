@@ -38,12 +38,12 @@ const (
 
 // strayPronouns reports the stray pronouns that the vote-based check did
 // not report already (reported holds mention indexes).
-func strayPronouns(pass *linter.Pass, byEnt map[int]*votes, indep []string, reported map[int]bool) {
+func strayPronouns(s *strayScan, reported map[int]bool) {
+	pass, byEnt, indep := s.pass, s.byEnt, s.indep
 	a, pm := pass.Article, pass.People
 	if len(a.Paragraphs) == 0 {
 		return
 	}
-	s := strayScan{pass: pass, byEnt: byEnt, indep: indep, judged: -1}
 	titled := titleCase(a, 0)
 	for i, m := range pm.Mentions {
 		if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" || m.Why == people.RefGeneric || reported[i] {
@@ -1467,7 +1467,7 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		role := &people.Role{Text: w}
 		return !s.appositiveOfOther(m, t) && !predicative(a, t) && !s.heldOnlyBy(role, opposite(m.Gender), a.Tokens[t].Start()) && !s.epithetOf(m, role, t, opposite(m.Gender))
 	case !a.IsCapWord(t) && a.Lower(t+1) == "who":
-		return !pluralNoun(a.Lower(t)) // "a resident who", not "candidates who"
+		return nounBeforeWho(a, t) // "a resident who", not "candidates who", "those who", "to see who"
 	case a.IsPunct(t-1, "@"):
 		return true
 	case a.IsCapWord(t):
@@ -1485,6 +1485,41 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 	}
 	return false
 }
+
+// nounBeforeWho reports whether the lower-case word at t, before "who",
+// may be one person: a singular indefinite ("one who", "anyone who",
+// whose "his" is generic or someone's), or a noun a determiner opens
+// within three words, over no punctuation ("a resident who", "the only
+// voter who"); no plural, participle or conjunction ("those who",
+// "candidates who", "the candidate running who", "and who"), and no
+// verb ("to see who").
+func nounBeforeWho(a *article.Article, t int) bool {
+	w := a.Lower(t)
+	if singularIndefinites[w] {
+		return true
+	}
+	if pluralNoun(w) || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || plurals[w] {
+		return false
+	}
+	for j := t - 1; j >= 0 && j >= t-3; j-- {
+		if !a.IsWord(j) {
+			return false
+		}
+		switch a.Lower(j) {
+		case "a", "an", "the", "one", "another", "this", "that", "his", "her", "their", "our", "my", "your", "its":
+			return true
+		}
+	}
+	return false
+}
+
+// singularIndefinites stand for one person, whoever it is.
+var singularIndefinites = map[string]bool{"one": true, "someone": true, "somebody": true, "anyone": true,
+	"anybody": true, "everyone": true, "everybody": true, "whoever": true}
+
+// plurals are plural words of closed classes that "who" may follow.
+var plurals = map[string]bool{"those": true, "these": true, "all": true, "many": true, "few": true, "others": true,
+	"both": true, "several": true}
 
 // genderedNoun reports whether the word at t is a noun of one gender
 // ("wife", "Frenchman").
