@@ -287,6 +287,12 @@ func (s *strayScan) pronounsGive(e int, g string, n int) bool {
 	// At most one against, or a quarter or less of the evidence for
 	// ("Bernie Sanders" called "he" 37 times, to whom the model gave two
 	// pronouns about a woman near him).
+	if against == 0 && len(v.prons[gi(g)]) >= 1 && v.n[gi(g)] >= 2*n {
+		// Nothing against, and twice the pronouns needed, most of them
+		// the model's guesses, but one its sentence fixes ("Obama", a
+		// dozen times "he").
+		return true
+	}
 	return len(v.prons[gi(g)]) >= n && (against <= 1 || 4*against <= v.n[gi(g)])
 }
 
@@ -1071,9 +1077,10 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, false
 	case !s.firmly(o.Entity, other) && !s.firmByPronouns(o.Entity, other):
 		return true, false
-	case len(o.Words) == 1 && fullMentions(pm, o.Entity) == 0 && pm.Entities[o.Entity].Gender != other:
+	case len(o.Words) == 1 && fullMentions(pm, o.Entity) == 0 && pm.Entities[o.Entity].Gender != other && !s.firmByPronouns(o.Entity, other):
 		// A bare surname nobody is named in full with, unless an honorific
-		// or the gazetteer gives it ("President Obama" beside "Mr. Obama").
+		// or the gazetteer gives it ("President Obama" beside "Mr. Obama"),
+		// or the pronouns about it do, overwhelmingly.
 		return true, false
 	case len(o.Words) == 1 && o.Entity != pm.CalledBy(last) && s.anyMayBe(s.bearers(last), m.Gender):
 		return true, false // "Clinton", of two Clintons
