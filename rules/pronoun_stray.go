@@ -1054,7 +1054,10 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// so too: two people may hold it ("the candidate").
 		// A predicate describes someone, it names no one ("… to Trump as
 		// the party's nominee"); nor does a plural ("the party's donors").
-		return roleGender(o.Role) != other && !predicative(s.pass.Article, o.EndToken-1) && !pluralNoun(headWord(s.pass.Article, o.EndToken-1)) && !s.heldOnlyBy(o.Role, other, o.Start) &&
+		// Nor is one in apposition to someone named ("Kasich, the governor
+		// of Ohio,") anyone but them.
+		return roleGender(o.Role) != other && !predicative(s.pass.Article, o.EndToken-1) && !pluralNoun(headWord(s.pass.Article, o.EndToken-1)) &&
+			!s.appositiveOfOther(m, o.EndToken-1) && !s.heldOnlyBy(o.Role, other, o.Start) &&
 			!s.epithetOf(m, o.Role, o.EndToken-1, other), false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender && !s.surnameOfNamed(o) &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
