@@ -194,7 +194,8 @@ Industries Communications Entertainment Organization Organisation Office Market 
 Labs Laboratories Pharmaceuticals Insurance Assurance Trading Equity Equities Asset Assets Software Foods Stores Mills Mining Minerals
 Metals Steel Aluminium Aluminum Chemicals Gas Electric Telecom Telecommunications Bancorp Bancshares Airline Motor Realty Properties Estates
 Management Resources Capital Partners Financial Investments Brothers Network Media Press Radio Television TV Channel Productions Records Studios Rail Railway Railways
-Nations Forces Show Church Cathedral Museum League Festival Award Awards Cup Championship Championships Games Olympics Treaty Agreement Act`
+Nations Forces Show Church Cathedral Museum League Festival Award Awards Cup Championship Championships Games Olympics Treaty Agreement Act
+Society Institution Alliance Coalition Federation`
 	// orgNameWords are organisations known by one word.
 	orgNameWords = `God Christ Allah Internet Web Wikipedia Wikinews Twitter Facebook Google Microsoft Apple Reuters BelTA AP AFP Xinhua Tass TASS Interfax
 COVID Covid Coronavirus SARS HIV AIDS UN EU NATO OPEC NASA FBI CIA GOP`

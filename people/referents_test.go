@@ -219,3 +219,19 @@ func TestRoleNounModifier(t *testing.T) {
 		assert.Equal(t, c.role, role || unnamed, c.text)
 	}
 }
+
+// A name ending in a word that heads organisations' names ("Society",
+// "Institution") is no person's, after a title or alone.
+func TestOrgHeadsNameNoOne(t *testing.T) {
+	for _, text := range []string{
+		"Mark Olsen, the founder of the Midland Historical Society, spoke on Monday.",
+		"A paper from the Brookings Institution said so, and the Atlantic Alliance agreed.",
+	} {
+		p := parse("t.txt", text)
+		for _, e := range p.pm.Entities {
+			if e.Kind.MayBePerson() {
+				assert.Contains(t, []string{"Mark Olsen"}, e.Name, text)
+			}
+		}
+	}
+}
