@@ -131,6 +131,26 @@ func reportedSpeech(size int) []byte {
 	return []byte(sb.String())
 }
 
+// pronounShapes is one endless sentence of the shapes the pronoun rule
+// reads around a pronoun: a "his" where an object belongs, a possessive
+// and the name in apposition to what it owns, a role phrase that is a
+// predicate, an epithet, and pronouns after names ("… though she did not
+// name him"), with no full stop, so that every walk over the sentence's
+// mentions must be bounded.
+func pronounShapes(size int) []byte {
+	var sb strings.Builder
+	for i := 0; sb.Len() < size; i++ {
+		n := fakeSurname(i)
+		fmt.Fprintf(&sb, "Governor Paul %s has not endorsed his or conceded, and her rival, Ana %s, backed his as the party's nominee, ", n, fakeSurname(i+1))
+		fmt.Fprintf(&sb, "while the Texas senator criticized %s, though she did not name him, ", n)
+	}
+	sb.WriteString("and the vote was held.")
+	return []byte(sb.String())
+}
+
+func BenchmarkPronounShapes250KB(b *testing.B) { benchText(b, pronounShapes(250<<10)) }
+func BenchmarkPronounShapes500KB(b *testing.B) { benchText(b, pronounShapes(500<<10)) }
+
 // fakeSurname makes the i-th of a series of distinct capitalised
 // surnames, far apart in spelling (a fixed pseudo-random sequence).
 func fakeSurname(i int) string {

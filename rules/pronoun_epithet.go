@@ -49,7 +49,7 @@ func (s *strayScan) epithetOf(m people.Mention, r *people.Role, head int, g stri
 		return false
 	}
 	pm := s.pass.People
-	for _, k := range pm.MentionsInSentence(m.Sent) {
+	for _, k := range s.mentionsFrom(m.Sent, m.FirstToken-strayTokensBefore) {
 		o := pm.Mentions[k]
 		if o.FirstToken >= m.FirstToken {
 			break

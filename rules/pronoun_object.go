@@ -52,9 +52,12 @@ func (s *strayScan) objectGender(m people.Mention) string {
 	var seen [2]bool
 	open := false
 	for si := m.Sent; si >= 0 && si >= m.Sent-1; si-- {
-		for _, k := range pm.MentionsInSentence(si) {
+		for _, k := range s.mentionsFrom(si, m.FirstToken-strayTokensBefore) {
 			o := pm.Mentions[k]
-			if o.FirstToken >= m.FirstToken || o.Quote >= 0 || m.FirstToken-o.FirstToken > strayTokensBefore {
+			if o.FirstToken >= m.FirstToken {
+				break
+			}
+			if o.Quote >= 0 {
 				continue
 			}
 			e := o.Entity
@@ -99,10 +102,10 @@ func (s *strayScan) objectGender(m people.Mention) string {
 func (s *strayScan) objectSubject(m people.Mention) int {
 	a, pm := s.pass.Article, s.pass.People
 	first := -2
-	ms := pm.MentionsInSentence(m.Sent)
+	ms := s.mentionsFrom(m.Sent, m.FirstToken-strayTokensBefore)
 	for k := len(ms) - 1; k >= 0; k-- {
 		o := pm.Mentions[ms[k]]
-		if o.FirstToken >= m.FirstToken || o.Quote >= 0 || m.FirstToken-o.FirstToken > strayTokensBefore {
+		if o.FirstToken >= m.FirstToken || o.Quote >= 0 {
 			continue
 		}
 		if w := a.Lower(o.FirstToken); o.Form == people.Pronoun && (w == "he" || w == "she") {

@@ -445,6 +445,16 @@ func (s *strayScan) possessedEnd(m people.Mention) int {
 	return end
 }
 
+// mentionsFrom returns the mentions of sentence si that start at token
+// from or after it, found by binary search: a walk over them stays
+// bounded however long the sentence runs.
+func (s *strayScan) mentionsFrom(si, from int) []int {
+	pm := s.pass.People
+	ms := pm.MentionsInSentence(si)
+	k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= from })
+	return ms[k:]
+}
+
 // clauseDash reports whether token k is a dash between words, which
 // may open a clause as a comma does ("… the fall campaign - and whether
 // Sanders will").
@@ -468,8 +478,10 @@ func (s *strayScan) takesUpLater(m, o people.Mention) bool {
 		// Unresolved: someone firmly of its gender named between may be
 		// whom it takes up.
 		for si := m.Sent; si <= o.Sent; si++ {
-			for _, k := range pm.MentionsInSentence(si) {
-				if x := pm.Mentions[k]; x.Start > m.Start && x.Start < o.Start && x.Form != people.Pronoun && x.Entity >= 0 &&
+			ms := pm.MentionsInSentence(si)
+			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start > m.Start })
+			for ; k < len(ms) && pm.Mentions[ms[k]].Start < o.Start; k++ {
+				if x := pm.Mentions[ms[k]]; x.Form != people.Pronoun && x.Entity >= 0 &&
 					(s.firmly(x.Entity, o.Gender) || s.firmByPronouns(x.Entity, o.Gender)) {
 					return true
 				}
@@ -497,10 +509,10 @@ func (s *strayScan) appositiveEnd(m people.Mention, owned int) int {
 	if owned <= m.EndToken || !a.IsPunct(owned, ",") || !people.UnnamedPersonAt(a, owned-1) {
 		return owned // "After her arrest, Dorn, a lawyer, said": no person is possessed
 	}
-	for _, k := range pm.MentionsInSentence(m.Sent) {
+	for _, k := range s.mentionsFrom(m.Sent, owned+1) {
 		o := pm.Mentions[k]
 		if o.FirstToken != owned+1 {
-			continue
+			break
 		}
 		if o.Form == people.Pronoun || o.Form == people.RolePhrase || len(o.Words) == 0 {
 			return owned
@@ -522,9 +534,14 @@ func (s *strayScan) continuedAfter(i int) bool {
 	pm := s.pass.People
 	m := pm.Mentions[i]
 	for si := m.Sent; si <= m.Sent+1 && si < len(s.pass.Article.Sentences); si++ {
-		for _, k := range pm.MentionsInSentence(si) {
-			o := pm.Mentions[k]
-			if o.Start > m.Start && o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Why != people.RefGeneric && !s.takesUpLater(m, o) {
+		ms := pm.MentionsInSentence(si)
+		k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start > m.Start })
+		for ; k < len(ms); k++ {
+			o := pm.Mentions[ms[k]]
+			if o.FirstToken > m.EndToken+strayTokensBefore {
+				return false // bounded, however long the sentence runs
+			}
+			if o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Why != people.RefGeneric && !s.takesUpLater(m, o) {
 				return true
 			}
 		}

@@ -38,6 +38,8 @@ func runTitleArchive(pass *linter.Pass, explained func(titleUse) bool) {
 	defer pass.FromArchive()() // its findings are the archive's (Finding.Archive)
 	auth, a, pm := pass.Archive, pass.Article, pass.People
 	day := archive.ParseDay(a.Date)
+	titled := len(a.Paragraphs) > 0 && titleCase(a, 0)
+	dated := &datedSentences{a: a}
 	for id := range pm.Entities {
 		e := &pm.Entities[id]
 		if e.Kind != people.KindPerson && !pm.PersonLike(id) {
@@ -65,11 +67,11 @@ func runTitleArchive(pass *linter.Pass, explained func(titleUse) bool) {
 				continue
 			}
 			use, ok := officeOf(m.Role)
-			if !ok || heldAlongside(use) || bodyBefore(a, m.FirstToken) || headlineOnly(pass, m) {
+			if !ok || heldAlongside(use) || bodyBefore(a, m.FirstToken) || headlineOnly(pass, m, titled) {
 				continue
 			}
 			use.sent, use.from, use.to = m.Sent, m.FirstToken, m.EndToken
-			if historical(a, use) || explained(use) || markedBefore(a, use) {
+			if dated.historical(use) || explained(use) || markedBefore(a, use) {
 				continue
 			}
 			if offices == nil {
@@ -152,7 +154,9 @@ func superseded(offices []archiveOffice, class string, day archive.Day) (old, ne
 // Minister".
 func markedBefore(a *article.Article, u titleUse) bool {
 	s := a.Sentences[u.sent]
-	from := a.Tokens[s.FirstToken].Start()
+	// The two words before it, read from a few tokens back: bounded,
+	// however long the sentence runs.
+	from := a.Tokens[max(s.FirstToken, u.from-8)].Start()
 	if u.span.Start <= from {
 		return false
 	}

@@ -132,6 +132,8 @@ func runTitleConsistency(pass *linter.Pass) {
 		}
 		return false
 	}
+	titled := len(a.Paragraphs) > 0 && titleCase(a, 0)
+	dated := &datedSentences{a: a}
 	for id := range pm.Entities {
 		e := &pm.Entities[id]
 		var first *titleUse
@@ -148,11 +150,11 @@ func runTitleConsistency(pass *linter.Pass) {
 				continue
 			}
 			use, ok := officeOf(m.Role)
-			if !ok || heldAlongside(use) || bodyBefore(a, m.FirstToken) || headlineOnly(pass, &m) {
+			if !ok || heldAlongside(use) || bodyBefore(a, m.FirstToken) || headlineOnly(pass, &m, titled) {
 				continue
 			}
 			use.sent, use.from, use.to = m.Sent, m.FirstToken, m.EndToken
-			if historical(a, use) {
+			if dated.historical(use) {
 				// "when Vice President George H.W. Bush ran in 1988": an
 				// office of another time.
 				continue
@@ -207,28 +209,46 @@ func bodyBefore(a *article.Article, k int) bool {
 	return false
 }
 
+// datedSentences answers historical, reading each sentence once however
+// many titles it holds.
+type datedSentences struct {
+	a     *article.Article
+	known []int8 // by sentence: 0 not read yet, 1 dated, 2 not
+}
+
 // historical reports whether a title's sentence places it in another
 // time: a year ("in 1988"), or "then", "once", "at the time".
-func historical(a *article.Article, u titleUse) bool {
-	s := a.Sentences[u.sent]
-	for k := s.FirstToken; k < s.EndToken; k++ {
-		t := a.Tok(k)
-		if a.Tokens[k].Kind == article.Number && len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) {
-			return true
-		}
-		switch a.Lower(k) {
-		case "then", "once", "formerly":
-			return true
+func (d *datedSentences) historical(u titleUse) bool {
+	a := d.a
+	if d.known == nil {
+		d.known = make([]int8, len(a.Sentences))
+	}
+	if d.known[u.sent] == 0 {
+		d.known[u.sent] = 2
+		s := a.Sentences[u.sent]
+	scan:
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			t := a.Tok(k)
+			if a.Tokens[k].Kind == article.Number && len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) {
+				d.known[u.sent] = 1
+				break
+			}
+			switch a.Lower(k) {
+			case "then", "once", "formerly":
+				d.known[u.sent] = 1
+				break scan
+			}
 		}
 	}
-	return false
+	return d.known[u.sent] == 1
 }
 
 // headlineOnly reports a titled name read from a headline in title case
-// whose name appears nowhere else ("Ohio Gov. Hears Plea From Farmers":
-// a verb, not a name).
-func headlineOnly(pass *linter.Pass, m *people.Mention) bool {
-	if m.Para != 0 || len(m.Words) == 0 || !titleCase(pass.Article, 0) {
+// (titled: titleCase of the first paragraph, worked out once) whose name
+// appears nowhere else ("Ohio Gov. Hears Plea From Farmers": a verb, not
+// a name).
+func headlineOnly(pass *linter.Pass, m *people.Mention, titled bool) bool {
+	if m.Para != 0 || len(m.Words) == 0 || !titled {
 		return false
 	}
 	return pass.People.CapWords[m.Words[0]] <= 1
