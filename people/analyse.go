@@ -104,44 +104,60 @@ func (a *analysis) indexPeople(pm *Model) {
 	}
 }
 
+// Groups lists items by group in one array, in order within each: a
+// group's items are a slice of it, found by its offset (four bytes a
+// group, none at all when no item has a group), so that an article of a
+// million one-word paragraphs and no people costs nothing here.
+type Groups struct {
+	start []int32 // start[g] is where group g's items begin; len groups+1
+	all   []int
+}
+
+// Of returns the items of group g (nil when it has none). The slice is
+// capped, so that an append to it copies rather than write into the next
+// group's.
+func (gs *Groups) Of(g int) []int {
+	if g < 0 || g+1 >= len(gs.start) {
+		return nil
+	}
+	lo, hi := gs.start[g], gs.start[g+1]
+	if lo == hi {
+		return nil
+	}
+	return gs.all[lo:hi:hi]
+}
+
 // groupBy lists the items 0..n-1 by group (group(i) is item i's, or -1
-// for none), in order within each: the lists share one array, counted
-// first, rather than grow one by one. Each list is capped, so that an
-// append to it copies rather than write into the next.
-func groupBy(groups, n int, group func(int) int) [][]int {
-	byGroup := make([][]int, groups)
-	start := make([]int, groups+1)
+// for none), counted first rather than grown one by one.
+func groupBy(groups, n int, group func(int) int) Groups {
 	total := 0
 	for i := 0; i < n; i++ {
-		if g := group(i); g >= 0 {
-			start[g+1]++
+		if group(i) >= 0 {
 			total++
 		}
 	}
 	if total == 0 {
-		return byGroup
+		return Groups{}
+	}
+	start := make([]int32, groups+1)
+	for i := 0; i < n; i++ {
+		if g := group(i); g >= 0 {
+			start[g+1]++
+		}
 	}
 	for g := 1; g <= groups; g++ {
 		start[g] += start[g-1]
 	}
 	all := make([]int, total)
-	next := start[:groups] // next[g] runs from g's start to its end
+	next := make([]int32, groups)
+	copy(next, start[:groups])
 	for i := 0; i < n; i++ {
 		if g := group(i); g >= 0 {
 			all[next[g]] = i
 			next[g]++
 		}
 	}
-	for g := 0; g < groups; g++ {
-		lo := 0
-		if g > 0 {
-			lo = next[g-1]
-		}
-		if lo < next[g] {
-			byGroup[g] = all[lo:next[g]:next[g]]
-		}
-	}
-	return byGroup
+	return Groups{start: start, all: all}
 }
 
 // shapes lists the article's capitalised words for HasNearVariant, and,

@@ -447,7 +447,7 @@ func (a *analysis) groupOneName(g *grouping, m *Mention, firstWord map[string][]
 func (pm *Model) collectMentions() {
 	byEntity := groupBy(len(pm.Entities), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Entity })
 	for id := range pm.Entities {
-		pm.Entities[id].Mentions = byEntity[id]
+		pm.Entities[id].Mentions = byEntity.Of(id)
 	}
 	for i := range pm.Mentions {
 		m := &pm.Mentions[i]

@@ -427,9 +427,9 @@ type Model struct {
 	// on (-1 when none), with the evidence.
 	Subjects []ParagraphSubject
 	// ByPara lists, for each paragraph, its mentions and its statements
-	// (indexes into Mentions and Statements), so that rules never scan the
-	// whole article for one paragraph.
-	MentionsByPara, StatementsByPara [][]int
+	// (indexes into Mentions and Statements; MentionsByPara.Of(p)), so that
+	// rules never scan the whole article for one paragraph.
+	MentionsByPara, StatementsByPara Groups
 	// Speaking marks the entities that are the subject of a statement or
 	// the speaker of a quotation.
 	Speaking map[int]bool

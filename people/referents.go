@@ -994,7 +994,7 @@ func PossessiveHerAt(art *article.Article, k int) bool {
 // sentence before it: words after it are reported words.
 func (pm *Model) ReportsBefore(art *article.Article, m *Mention) bool {
 	start := art.Sentences[m.Sent].Start
-	for _, si := range pm.StatementsByPara[m.Para] {
+	for _, si := range pm.StatementsByPara.Of(m.Para) {
 		if v := pm.Statements[si].Verb; v.Start >= start && v.End <= m.Start {
 			return true
 		}

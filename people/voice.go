@@ -30,7 +30,7 @@ func (pm *Model) FirstPerson(art *article.Article, qi int) bool {
 // quotation's attributed speaker).
 func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	q := art.Quotes[qi]
-	ms := pm.MentionsByPara[q.Para]
+	ms := pm.MentionsByPara.Of(q.Para)
 	// The paragraph's mentions are in text order: those of the quotation
 	// are found by a binary search, so that a paragraph of many
 	// quotations is not read once for each.
@@ -100,7 +100,7 @@ func (pm *Model) Personal(art *article.Article, qi int) bool {
 // text order: those of the quotation are found by a binary search.
 func (pm *Model) anyMentionIn(art *article.Article, qi int, ok func(*Mention) bool) bool {
 	q := art.Quotes[qi]
-	ms := pm.MentionsByPara[q.Para]
+	ms := pm.MentionsByPara.Of(q.Para)
 	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
 	for _, i := range ms[first:] {
 		m := &pm.Mentions[i]

@@ -255,7 +255,7 @@ func someoneElseFits(a *article.Article, pm *people.Model, byEnt map[int]*votes,
 	// endless sentence stays linear.
 	seen := 0
 	for para := m.Para; para >= 0 && para >= m.Para-1 && seen < viewMentions; para-- {
-		ms := pm.MentionsByPara[para]
+		ms := pm.MentionsByPara.Of(para)
 		k := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= m.Start })
 		for k--; k >= 0 && seen < viewMentions; k-- {
 			seen++

@@ -798,7 +798,7 @@ func (s *strayScan) reportedFrom(m people.Mention, r int) int {
 	if m.Why != people.RefSpeaker {
 		return m.FirstToken
 	}
-	for _, st := range pm.StatementsByPara[m.Para] {
+	for _, st := range pm.StatementsByPara.Of(m.Para) {
 		v := pm.Statements[st].Verb
 		if sp := pm.Mentions[pm.Statements[st].Mention]; sp.Entity == r && sp.Sent == m.Sent && v.End <= m.Start {
 			return a.TokenIndexAt(v.Start)
@@ -822,7 +822,7 @@ func (s *strayScan) previousHolds(i int) bool {
 	if people.IsSubordinator(a.Lower(sent.FirstToken)) {
 		return false
 	}
-	for _, st := range pm.StatementsByPara[m.Para] {
+	for _, st := range pm.StatementsByPara.Of(m.Para) {
 		v := pm.Statements[st].Verb
 		if v.Start > m.End && v.End <= sent.End && pm.Mentions[pm.Statements[st].Mention].Start > m.Start {
 			return false

@@ -332,7 +332,7 @@ func displayName(a *article.Article, m *people.Mention, e *people.Entity) string
 
 // mentionedIn reports whether entity e is named in paragraph para.
 func mentionedIn(pm *people.Model, e, para int) bool {
-	for _, i := range pm.MentionsByPara[para] {
+	for _, i := range pm.MentionsByPara.Of(para) {
 		if m := pm.Mentions[i]; m.Entity == e && m.Form != people.Pronoun {
 			return true
 		}
@@ -432,7 +432,7 @@ func surnameElsewhere(pass *linter.Pass, m *people.Mention) bool {
 func reportedBy(pass *linter.Pass, qi int, m *people.Mention) (people.Statement, bool) {
 	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
-	sts := pm.StatementsByPara[q.Para]
+	sts := pm.StatementsByPara.Of(q.Para)
 	// Statements before the quotation's own cue ("Hawkins claimed the
 	// pandemic shows the US is a “failed state.”": Hawkins's cue is
 	// before the quotation, and a statement before it is another's).
@@ -505,7 +505,7 @@ func aboutSomeoneElse(pass *linter.Pass, qi int, m *people.Mention) (int, bool) 
 	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
 	looked := 0
-	for _, i := range pm.MentionsByPara[q.Para] {
+	for _, i := range pm.MentionsByPara.Of(q.Para) {
 		if looked++; looked > 200 {
 			return -1, false
 		}
@@ -518,7 +518,7 @@ func aboutSomeoneElse(pass *linter.Pass, qi int, m *people.Mention) (int, bool) 
 	// Otherwise the person the story was last about: the nearest person
 	// mentioned (outside quotations) in the paragraphs before.
 	for pi := q.Para - 1; pi >= 0 && looked <= 400; pi-- {
-		ms := pm.MentionsByPara[pi]
+		ms := pm.MentionsByPara.Of(pi)
 		for k := len(ms) - 1; k >= 0 && looked <= 400; k-- {
 			looked++
 			om := pm.Mentions[ms[k]]
