@@ -8,11 +8,17 @@ type Paragraph struct {
 	// Headline is set on the first paragraph when it has no final
 	// punctuation.
 	Headline bool
+	// firstQuote is one more than the index in Article.Quotes of the
+	// paragraph's first double quotation, 0 when it has none (FirstQuote).
+	// (Beside Headline, the two share one word.)
+	firstQuote int32
 	// Sentences are indexes into Article.Sentences.
 	FirstSentence, LastSentence int
-	// Quotes are indexes into Article.Quotes (double quotes only).
-	Quotes []int
 }
+
+// FirstQuote returns the index in Article.Quotes of the paragraph's first
+// double quotation, and whether it has one.
+func (p *Paragraph) FirstQuote() (int, bool) { return int(p.firstQuote) - 1, p.firstQuote > 0 }
 
 // Sentence is a sentence of a paragraph.
 type Sentence struct {

@@ -234,8 +234,8 @@ func (a *Article) linkQuotes() {
 		if q.Next >= 0 {
 			a.Quotes[q.Next].Prev = qi
 		}
-		if !q.Single {
-			a.Paragraphs[q.Para].Quotes = append(a.Paragraphs[q.Para].Quotes, qi)
+		if p := &a.Paragraphs[q.Para]; !q.Single && p.firstQuote == 0 {
+			p.firstQuote = int32(qi + 1)
 		}
 	}
 }

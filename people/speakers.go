@@ -773,8 +773,8 @@ func (a *analysis) firstWordAfter(t, v int) bool {
 // quoteOnlyParagraph reports whether a paragraph opens with a quotation and
 // has no speech verb outside quotations.
 func (a *analysis) quoteOnlyParagraph(pi int) bool {
-	p := a.Paragraphs[pi]
-	if len(p.Quotes) == 0 || a.Quotes[p.Quotes[0]].Open.Start != p.Start {
+	p := &a.Paragraphs[pi]
+	if first, ok := p.FirstQuote(); !ok || a.Quotes[first].Open.Start != p.Start {
 		return false
 	}
 	return !a.speechBetween(p.Start, p.End)
