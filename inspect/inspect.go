@@ -314,7 +314,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 	for i, s := range pm.Subjects {
 		if s.Entity >= 0 {
 			rep.Paragraphs[i].Subject = pm.Entities[s.Entity].Name
-			rep.Paragraphs[i].SubjectEvidence = s.Evidence
+			rep.Paragraphs[i].SubjectEvidence = pm.SubjectEvidence(a, i)
 		}
 	}
 }

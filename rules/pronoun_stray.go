@@ -659,7 +659,7 @@ func (s *strayScan) boundTarget(i int) int {
 	if k := s.nameBefore(m); k >= 0 && pm.Mentions[k].Entity == r && people.IsReflexive(a.Lower(m.FirstToken)) {
 		return r // "Trump herself": it stands by the name
 	}
-	if ps := pm.Subjects[m.Para].Entity; ps >= 0 && ps != r && !s.firmly(ps, other) {
+	if ps := int(pm.Subjects[m.Para].Entity); ps >= 0 && ps != r && !s.firmly(ps, other) {
 		return -1
 	}
 	// Earlier in its own sentence.
