@@ -60,10 +60,10 @@ func (a *Article) numLines() int {
 // line holds.
 func (a *Article) lineAt(i int) line {
 	src := a.Src
-	st := max(src.lineStarts[i], src.Start)
+	st := max(int(src.lineStarts[i]), src.Start)
 	end := len(src.Bytes)
 	if i+1 < len(src.lineStarts) {
-		end = src.lineStarts[i+1]
+		end = int(src.lineStarts[i+1])
 	}
 	for end > st && IsLineBreak(src.Bytes[end-1]) {
 		end--

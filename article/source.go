@@ -2,6 +2,7 @@ package article
 
 import (
 	"bytes"
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -31,8 +32,9 @@ type Source struct {
 	// Start is the first byte of content (3 when the file begins with a
 	// UTF-8 byte order mark, else 0).
 	Start int
-	// lineStarts holds the byte offset at which each line begins.
-	lineStarts []int
+	// lineStarts holds the byte offset at which each line begins (four
+	// bytes a line: a source is at most 1 GB).
+	lineStarts []int32
 	// checkpoints caches, for long lines, the code-point count at every
 	// checkpointEvery bytes, so that a column costs at most that many bytes
 	// of counting however long the line.
@@ -45,6 +47,11 @@ const checkpointEvery = 1024
 func NewSource(b []byte) *Source {
 	// The bytes are never changed once read: Text shares them rather
 	// than holding a second copy of the article.
+	if len(b) > math.MaxInt32 {
+		// Line starts are kept in four bytes; the configuration caps a
+		// file at 1 GB, so only a library caller gets here.
+		panic("article: a source of 2 GB or more")
+	}
 	s := &Source{Bytes: b, Text: unsafe.String(unsafe.SliceData(b), len(b))}
 	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
 		s.Start = 3
@@ -52,7 +59,7 @@ func NewSource(b []byte) *Source {
 	// Made at its final size (lines end at LF, CR or CRLF, so the line
 	// feeds and carriage returns bound their number), not grown.
 	cr := bytes.Count(b, []byte{'\r'})
-	s.lineStarts = make([]int, 1, 1+bytes.Count(b, []byte{'\n'})+cr)
+	s.lineStarts = make([]int32, 1, 1+bytes.Count(b, []byte{'\n'})+cr)
 	if cr == 0 {
 		// Line feeds only, as most files have: found by IndexByte,
 		// which scans many bytes at a time.
@@ -62,18 +69,18 @@ func NewSource(b []byte) *Source {
 				return s
 			}
 			i += k + 1
-			s.lineStarts = append(s.lineStarts, i)
+			s.lineStarts = append(s.lineStarts, int32(i))
 		}
 	}
 	for i := 0; i < len(b); i++ {
 		switch b[i] {
 		case '\n':
-			s.lineStarts = append(s.lineStarts, i+1)
+			s.lineStarts = append(s.lineStarts, int32(i+1))
 		case '\r':
 			if i+1 < len(b) && b[i+1] == '\n' {
 				i++
 			}
-			s.lineStarts = append(s.lineStarts, i+1)
+			s.lineStarts = append(s.lineStarts, int32(i+1))
 		}
 	}
 	return s
@@ -86,7 +93,7 @@ func (s *Source) Len() int { return len(s.Bytes) }
 // its own unless something follows it).
 func (s *Source) Lines() int {
 	n := len(s.lineStarts)
-	if n > 1 && s.lineStarts[n-1] == len(s.Bytes) {
+	if n > 1 && int(s.lineStarts[n-1]) == len(s.Bytes) {
 		n--
 	}
 	return n
@@ -98,7 +105,7 @@ func (s *Source) Line(off int) int { return s.line(s.clamp(off)) + 1 }
 
 // line returns the 0-based index of the line holding offset.
 func (s *Source) line(off int) int {
-	return sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off }) - 1
+	return sort.Search(len(s.lineStarts), func(i int) bool { return int(s.lineStarts[i]) > off }) - 1
 }
 
 // clamp keeps an offset inside the file and moves it back to the start of a
@@ -120,7 +127,7 @@ func (s *Source) clamp(off int) int {
 }
 
 func (s *Source) lineStartOf(off int) int {
-	ls := s.lineStarts[s.line(off)]
+	ls := int(s.lineStarts[s.line(off)])
 	if ls < s.Start {
 		ls = s.Start
 	}
@@ -131,7 +138,7 @@ func (s *Source) lineStartOf(off int) int {
 func (s *Source) Position(off int) Position {
 	off = s.clamp(off)
 	li := s.line(off)
-	start := s.lineStarts[li]
+	start := int(s.lineStarts[li])
 	if start < s.Start {
 		start = s.Start
 	}
@@ -152,7 +159,7 @@ func (s *Source) runesBetween(li, start, off int) int {
 		// after start+k*checkpointEvery, stored as (offset, runes before).
 		end := len(s.Bytes)
 		if li+1 < len(s.lineStarts) {
-			end = s.lineStarts[li+1]
+			end = int(s.lineStarts[li+1])
 		}
 		n := 0
 		for i := start; i < end; {
@@ -179,7 +186,7 @@ func (s *Source) runesBetween(li, start, off int) int {
 // as the Language Server Protocol and many editors count them.
 func (s *Source) UTF16Column(off int) int {
 	off = s.clamp(off)
-	start := s.lineStarts[s.line(off)]
+	start := int(s.lineStarts[s.line(off)])
 	if start < s.Start {
 		start = s.Start
 	}
