@@ -43,13 +43,18 @@ type Source struct {
 
 const checkpointEvery = 1024
 
+// MaxSource is the largest source NewSource reads, in bytes (its line
+// starts take four bytes each).
+const MaxSource = math.MaxInt32
+
 // NewSource indexes b. Line breaks are LF, CRLF or a lone CR.
 func NewSource(b []byte) *Source {
 	// The bytes are never changed once read: Text shares them rather
 	// than holding a second copy of the article.
-	if len(b) > math.MaxInt32 {
+	if len(b) > MaxSource {
 		// Line starts are kept in four bytes; the configuration caps a
-		// file at 1 GB, so only a library caller gets here.
+		// file at 1 GB, and the engine refuses a decoded text past this,
+		// so only a library caller gets here.
 		panic("article: a source of 2 GB or more")
 	}
 	s := &Source{Bytes: b, Text: unsafe.String(unsafe.SliceData(b), len(b))}

@@ -401,5 +401,5 @@ func TestOneWordParagraphsPeopleAllocation(t *testing.T) {
 	perPara := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(a.Paragraphs))
 	t.Logf("%.1f bytes allocated per paragraph", perPara)
 	assert.LessOrEqual(t, perPara, 40.0)
-	assert.Nil(t, pm.MentionsByPara.Of(5))
+	assert.Nil(t, pm.StatementsByPara.start, "no statement, no offsets")
 }

@@ -16,10 +16,11 @@ import (
 // ObjectHisAt reports whether the word at token k is a "his" that
 // stands where only an object can: after a verb or preposition that
 // takes one, before what no possessive can own (a determiner or pronoun,
-// "to" and a verb, "or", or a comma, semicolon, colon or full stop), with
-// no possessive earlier in its sentence whose noun it could stand for
-// across a comparison or a parallel ("than", "to", "like", "and", a
-// comma). Words inside quotations are the speaker's and never judged.
+// "or", or a comma, semicolon, colon or full stop), with no possessive
+// earlier in its sentence whose noun it could stand for across a
+// comparison or a parallel ("than", "to", "like", "and", a comma), and
+// none standing alone after it ("He gave his, and Dorn kept hers").
+// Words inside quotations are the speaker's and never judged.
 func ObjectHisAt(art *article.Article, k int) bool {
 	if art.Lower(k) != "his" || art.IsCapWord(k) || art.Tokens[k].Quote >= 0 {
 		return false
@@ -38,9 +39,16 @@ func ObjectHisAt(art *article.Article, k int) bool {
 	if !objectFollows(art, k+1) {
 		return false
 	}
+	// A possessive that stands alone after it in its sentence makes it
+	// one half of a pair ("He gave his, and Dorn kept hers").
+	si := art.SentenceOf(k)
+	for j := k + 1; j < art.Sentences[si].EndToken && j-k <= 40; j++ {
+		if w := art.Lower(j); w != "his" && standAlone[w] && art.Tokens[j].Quote < 0 {
+			return false
+		}
+	}
 	// A possessive before it in its sentence, with a comparison or a
 	// parallel between, leaves a noun "his" may stand for.
-	si := art.SentenceOf(k)
 	parallel := false
 	for j := k - 1; j >= art.Sentences[si].FirstToken && k-j <= 40; j-- {
 		w := art.Lower(j)
@@ -68,8 +76,8 @@ func ObjectHisAt(art *article.Article, k int) bool {
 }
 
 // objectFollows reports whether token t (the one after "his") is one no
-// possessive can own: a determiner or pronoun, "or", "to" before a
-// lower-case verb, or a comma, semicolon, colon or full stop. Never an
+// possessive can own: a determiner or pronoun, "or", or a comma,
+// semicolon, colon or full stop. Never an
 // opening quotation mark or a capitalised word ("his “tough love”", "his
 // No. 1 priority").
 func objectFollows(art *article.Article, t int) bool {
@@ -87,13 +95,12 @@ func objectFollows(art *article.Article, t int) bool {
 	if art.IsCapWord(t) {
 		return false
 	}
-	switch {
-	case w == "or":
+	if w == "or" {
 		return true
-	case w == "to":
-		n := art.Lower(t + 1)
-		return art.IsWord(t+1) && !art.IsCapWord(t+1) && !determiners[n] && !isPronounWord(n) && !prepositions[n] && !standAlone[n]
 	}
+	// Not "to": "allowed his to build" is a slip, but "gave his to
+	// charity" a possessive standing alone, and only a lexicon of verbs
+	// would tell them apart.
 	return objectDeterminers[w] || w != "his" && w != "her" && isPronounWord(w)
 }
 

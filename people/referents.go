@@ -667,12 +667,25 @@ func (a *analysis) modifierName(m *Mention) bool {
 
 // modifiesNoun reports whether a noun for a person before token k
 // modifies the noun at k and names no one ("the general election.", "the
-// delegate count, to"): a noun follows (nounFollows) and no preposition
-// after it ("an official familiar with", "an aide close to" may be
-// adjectives after their noun).
+// delegate count, to"): a noun follows (nounFollows), no adverb or
+// reflexive, and what follows it ends the phrase (never a preposition:
+// "an official familiar with", "an aide close to" may be adjectives after
+// their noun).
 func modifiesNoun(a *article.Article, k int) bool {
-	return nounFollows(a, k) && !prepositions[a.Lower(k+1)]
+	if !nounFollows(a, k) || plainAdverbs[a.Lower(k)] || IsReflexive(a.Lower(k)) {
+		return false // "The senator twice said", "The senator herself said"
+	}
+	// The phrase ends after the noun: punctuation, a verb or a
+	// conjunction follows ("the delegate count grew", "the general
+	// election."), not another word of it ("The senator last week").
+	next := a.Lower(k + 1)
+	return !a.IsWord(k+1) || finiteWord(next) || next == "and" || next == "or" || next == "but"
 }
+
+// plainAdverbs are adverbs without -ly that stand between a subject and
+// its verb ("The senator twice said", "the candidate alone voted").
+var plainAdverbs = setOf(`twice once thrice first alone even too also often never always again still just only soon later
+then last next already ever seldom sometimes recently earlier previously nonetheless however`)
 
 // nounFollows reports whether token k is a lower-case word that reads as
 // the noun a word before it modifies ("Kessler suits were", "the general

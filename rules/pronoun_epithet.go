@@ -29,10 +29,11 @@ func (s *strayScan) epithetOf(m people.Mention, r *people.Role, head int, g stri
 	if r == nil || head < 0 || head+1 >= len(a.Tokens) || a.SentenceOf(head) >= m.Sent || !s.definiteBefore(head) || roleGender(r) != "" {
 		return false
 	}
-	if w := a.Lower(head + 1); w == "of" || w == "at" || w == "for" || w == "in" {
+	if w := a.Lower(head + 1); w == "of" || w == "at" || w == "for" || w == "in" || a.Lower(head) == "of" || a.Lower(head) == "for" {
 		// "the chairman of the Federal Reserve board", "the head of the
 		// agency": a role its complement makes one of a kind brings its
-		// holder in, named or not.
+		// holder in, named or not. (A title read with its "of", "the
+		// director of", ends in it.)
 		return false
 	}
 	holders := s.roleHolders()
@@ -120,6 +121,11 @@ func (s *strayScan) indefinites() map[string]int {
 // gender g.
 func (s *strayScan) namedOnlyBefore(g string, at int) bool {
 	if !s.namedKnown {
+		// Worked out once, whoever is judged: no pronoun's own vote left
+		// out (the answer must not depend on which pronoun asked first).
+		judged := s.judged
+		s.judged = -1
+		defer func() { s.judged = judged }()
 		s.namedKnown = true
 		s.firstNamed = int(^uint(0) >> 1)
 		s.firstNot = [2]int{s.firstNamed, s.firstNamed}

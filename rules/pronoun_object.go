@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/newslint/newslint/article"
 	"github.com/newslint/newslint/people"
@@ -27,10 +28,7 @@ func (s *strayScan) reportObjectHis(m people.Mention) {
 		s.pass.Report(m.Span, msg+" (“her” or “him”)")
 		return
 	}
-	repl := objectPronoun(g)
-	if a.IsCapWord(m.FirstToken) {
-		repl = "H" + repl[1:]
-	}
+	repl := objectPronoun(g) // never capitalised: ObjectHisAt takes no "His"
 	msg += fmt.Sprintf(", and everyone in view it can mean is a %s", personNoun(g))
 	s.pass.Report(m.Span, msg, s.pass.Fix("replace with “"+repl+"”", m.Span, repl))
 }
@@ -103,9 +101,12 @@ func (s *strayScan) objectSubject(m people.Mention) int {
 	a, pm := s.pass.Article, s.pass.People
 	first := -2
 	ms := s.mentionsFrom(m.Sent, m.FirstToken-strayTokensBefore)
+	// Only those before it: found by binary search, so that the walk
+	// stays bounded however long the sentence runs.
+	ms = ms[:sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken })]
 	for k := len(ms) - 1; k >= 0; k-- {
 		o := pm.Mentions[ms[k]]
-		if o.FirstToken >= m.FirstToken || o.Quote >= 0 {
+		if o.Quote >= 0 {
 			continue
 		}
 		if w := a.Lower(o.FirstToken); o.Form == people.Pronoun && (w == "he" || w == "she") {

@@ -55,6 +55,7 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 		if namedAfter(a, m) || s.turn(m.Para) {
 			continue
 		}
+		s.judged = s.ownVote(m) // before anything asks how firm a gender is
 		if people.ObjectHisAt(a, m.FirstToken) {
 			// "he has not endorsed his or conceded": where only an object
 			// stands, "his" is "her" or "him" written wrong, whoever is
@@ -67,7 +68,6 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 		}
 		// Whom its own clause rules out, once for every check below.
 		s.cannot, s.notMeant = s.commanded(m, s.cannot[:0]), -1
-		s.judged = s.ownVote(m)
 		if binder := s.reflexiveBinder(i); binder >= 0 {
 			// Which of the two is the slip: the one whose gender the
 			// pronouns around them do not share ("He describes herself

@@ -206,6 +206,12 @@ func (l *Linter) lintTargetFile(t Target, sized func(int64)) (f *File, res linte
 		}
 		return f, res
 	}
+	if len(dec.text) > article.MaxSource {
+		// A legacy encoding grows up to three times as UTF-8: past what
+		// the article model holds, a clear error, not a crash.
+		res.Err = fmt.Errorf("%s: the file decodes to %d bytes of UTF-8, more than the %d an article may have", t.Path, len(dec.text), article.MaxSource)
+		return nil, res
+	}
 	// UTF-16 or a legacy encoding: the model reads the text as UTF-8, and
 	// the positions go back into the file. No source is kept: fixes are
 	// not applied to such a file.
