@@ -197,6 +197,9 @@ func TestRoleNounModifier(t *testing.T) {
 		{"Cruz met the general in Kabul.", "general", true},
 		{"An official close to the campaign spoke.", "official", true},
 		{"The senator's office declined to comment.", "senator's", true},
+		{"The senator last week said no.", "senator", true},
+		{"The senator herself said no.", "senator", true},
+		{"The senator twice said no.", "senator", true},
 	} {
 		p := parse("t.txt", c.text)
 		k := -1
@@ -213,7 +216,7 @@ func TestRoleNounModifier(t *testing.T) {
 			}
 		}
 		unnamed := UnnamedPersonAt(p.Article, k)
-		if c.word == "general" || c.word == "delegate" {
+		if c.word == "general" || c.word == "delegate" || c.word == "senator" {
 			assert.Equal(t, c.role, role, c.text)
 		}
 		assert.Equal(t, c.role, role || unnamed, c.text)
