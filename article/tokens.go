@@ -277,6 +277,12 @@ func (a *Article) SentenceStart(i int) bool { return a.Tokens[i].flags&tokenFirs
 // sentence: token i-1, if any, is in another sentence.
 func (a *Article) OpensSentence(i int) bool { return a.Tokens[i].flags&tokenOpens != 0 }
 
+// IsDash reports whether token i is a dash: a hyphen standing alone, an
+// en dash or an em dash ("the fall campaign - and whether").
+func (a *Article) IsDash(i int) bool {
+	return a.IsPunct(i, "-") || a.IsPunct(i, "–") || a.IsPunct(i, "—")
+}
+
 // SentenceOf returns the index of the sentence holding token i.
 func (a *Article) SentenceOf(i int) int {
 	return sort.Search(len(a.Sentences), func(k int) bool { return a.Sentences[k].EndToken > i })

@@ -13,6 +13,14 @@ import (
 // noun be understood, "his" is "her" or "him" written wrong: "he has not
 // endorsed his or conceded", "gives his an edge", "allowed his to build".
 
+// PossessiveAt reports whether the word at token k is a possessive
+// pronoun that owns what follows: "his", or a "her" that owns something
+// (PossessiveHerAt), not an object ("backed her").
+func PossessiveAt(art *article.Article, k int) bool {
+	w := art.Lower(k)
+	return w == "his" || w == "her" && PossessiveHerAt(art, k)
+}
+
 // ObjectHisAt reports whether the word at token k is a "his" that
 // stands where only an object can: after a verb or preposition that
 // takes one, before what no possessive can own (a determiner or pronoun,

@@ -436,9 +436,7 @@ func (a *analysis) credit(pm *Model, q article.Quote) (Attribution, bool) {
 }
 
 // dashAt reports whether token k is a dash.
-func (a *analysis) dashAt(k int) bool {
-	return a.IsPunct(k, "-") || a.IsPunct(k, "—") || a.IsPunct(k, "–")
-}
+func (a *analysis) dashAt(k int) bool { return a.IsDash(k) }
 
 // partialQuote reports whether quotation q (whose first token is t) is
 // run into its sentence: words of the sentence stand before it, and

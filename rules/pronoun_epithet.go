@@ -55,7 +55,7 @@ func (s *strayScan) epithetOf(m people.Mention, r *people.Role, head int, g stri
 		if o.FirstToken >= m.FirstToken {
 			break
 		}
-		if o.Form != people.Pronoun && o.Form != people.RolePhrase && o.Entity >= 0 && o.Quote < 0 && (s.firmly(o.Entity, g) || s.firmByPronouns(o.Entity, g)) {
+		if o.Form != people.Pronoun && o.Form != people.RolePhrase && o.Entity >= 0 && o.Quote < 0 && (s.firm(o.Entity, g)) {
 			return true
 		}
 	}
@@ -138,7 +138,7 @@ func (s *strayScan) namedOnlyBefore(g string, at int) bool {
 				s.firstNamed = o.Start
 			}
 			for _, gg := range [...]string{"female", "male"} {
-				if o.Entity < 0 || !s.firmly(o.Entity, gg) && !s.firmByPronouns(o.Entity, gg) {
+				if o.Entity < 0 || !s.firm(o.Entity, gg) {
 					s.firstNot[gi(gg)] = min(s.firstNot[gi(gg)], o.Start)
 				}
 			}

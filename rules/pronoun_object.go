@@ -72,9 +72,9 @@ func (s *strayScan) objectGender(m people.Mention) string {
 				seen[gi(o.Gender)] = true
 			case e >= 0 && pm.Entities[e].Kind.MayBePerson():
 				switch {
-				case s.firmly(e, "female") || s.firmByPronouns(e, "female"):
+				case s.firm(e, "female"):
 					seen[gi("female")] = true
-				case s.firmly(e, "male") || s.firmByPronouns(e, "male"):
+				case s.firm(e, "male"):
 					seen[gi("male")] = true
 				case s.namedPerson(e):
 					open = true
@@ -135,7 +135,7 @@ func owner(a *article.Article, o people.Mention) bool {
 	if _, poss := article.StripPossessive(w); poss {
 		return true
 	}
-	return w == "his" || w == "her" && people.PossessiveHerAt(a, o.EndToken-1) || w == "its" || w == "their"
+	return people.PossessiveAt(a, o.EndToken-1) || w == "its" || w == "their"
 }
 
 // objectPronoun is "her" or "him".

@@ -200,7 +200,7 @@ func (s *strayScan) givenFirst(e int) bool {
 // firmly gives them the other.
 func (s *strayScan) anyMayBe(people []surnameOf, g string) bool {
 	return slices.ContainsFunc(people, func(p surnameOf) bool {
-		return !s.firmly(p.id, opposite(g)) && !s.firmByPronouns(p.id, opposite(g))
+		return !s.firm(p.id, opposite(g))
 	})
 }
 
@@ -248,6 +248,11 @@ func (s *strayScan) ownVote(m people.Mention) int {
 	}
 	return e
 }
+
+// firm reports whether e is of gender g by what the article says of it
+// (firmly) or, overwhelmingly, by its pronouns (firmByPronouns): not
+// someone of the other gender in view.
+func (s *strayScan) firm(e int, g string) bool { return s.firmly(e, g) || s.firmByPronouns(e, g) }
 
 // firmReferent reports whether e, the referent its sentence gives a
 // pronoun, is firmly of gender g: as firmly says, or, when nothing but
@@ -399,7 +404,7 @@ func (s *strayScan) strayTarget(i int) int {
 			}
 		}
 	}
-	if (target < 0 || chainHere) && chain >= 0 && s.namedPerson(chain) && (s.firmly(chain, opposite(m.Gender)) || s.firmByPronouns(chain, opposite(m.Gender))) {
+	if (target < 0 || chainHere) && chain >= 0 && s.namedPerson(chain) && (s.firm(chain, opposite(m.Gender))) {
 		// Nobody named in view, but the pronouns there go on about
 		// someone firmly of the other gender ("She brought … She
 		// introduced … [He] was a canny infighter"); or a pronoun of the
@@ -430,9 +435,7 @@ func (s *strayScan) strayTarget(i int) int {
 // the last of them; m's own end when m is no possessive.
 func (s *strayScan) possessedEnd(m people.Mention) int {
 	a := s.pass.Article
-	switch w := a.Lower(m.FirstToken); {
-	case w == "his" || w == "her" && people.PossessiveHerAt(a, m.FirstToken):
-	default:
+	if !people.PossessiveAt(a, m.FirstToken) {
 		return m.EndToken
 	}
 	end := m.EndToken
@@ -455,13 +458,6 @@ func (s *strayScan) mentionsFrom(si, from int) []int {
 	return ms[k:]
 }
 
-// clauseDash reports whether token k is a dash between words, which
-// may open a clause as a comma does ("… the fall campaign - and whether
-// Sanders will").
-func clauseDash(a *article.Article, k int) bool {
-	return a.IsPunct(k, "-") || a.IsPunct(k, "–") || a.IsPunct(k, "—")
-}
-
 // takesUpLater reports whether mention o, a pronoun after pronoun m,
 // refers to someone named between the two ("He criticized … Donald
 // Trump, though she did not name him"): it says nothing of whom m means.
@@ -471,7 +467,7 @@ func (s *strayScan) takesUpLater(m, o people.Mention) bool {
 	}
 	pm := s.pass.People
 	e := cmp.Or(o.Referent+1, o.Entity+1) - 1
-	if e >= 0 && (s.firmly(e, opposite(o.Gender)) || s.firmByPronouns(e, opposite(o.Gender))) {
+	if e >= 0 && (s.firm(e, opposite(o.Gender))) {
 		e = -1 // the model's guess, against its gender
 	}
 	if e < 0 {
@@ -482,7 +478,7 @@ func (s *strayScan) takesUpLater(m, o people.Mention) bool {
 			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start > m.Start })
 			for ; k < len(ms) && pm.Mentions[ms[k]].Start < o.Start; k++ {
 				if x := pm.Mentions[ms[k]]; x.Form != people.Pronoun && x.Entity >= 0 &&
-					(s.firmly(x.Entity, o.Gender) || s.firmByPronouns(x.Entity, o.Gender)) {
+					(s.firm(x.Entity, o.Gender)) {
 					return true
 				}
 			}
@@ -641,7 +637,7 @@ func (s *strayScan) boundTarget(i int) int {
 		// statements were wrong. He …").
 		return -1
 	case w == "he" || w == "she" || people.IsReflexive(w):
-	case (w == "his" || w == "her" && people.PossessiveHerAt(a, m.FirstToken)) && !s.inReportedWords(m):
+	case people.PossessiveAt(a, m.FirstToken) && !s.inReportedWords(m):
 		// A possessive, but not in reported words, where it is often
 		// someone else's ("Mackler issued a statement saying his comment").
 	default:
@@ -748,7 +744,7 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 		// A comma that opens a relative clause or another clause ("his
 		// comments, which drew criticism that Trump …") ends what the
 		// pronoun commands.
-		if a.IsPunct(k, ";") || (a.IsPunct(k, ",") || clauseDash(a, k)) && (subordinate || clauseAfterComma[a.Lower(k+1)]) {
+		if a.IsPunct(k, ";") || (a.IsPunct(k, ",") || a.IsDash(k)) && (subordinate || clauseAfterComma[a.Lower(k+1)]) {
 			end = k
 			break
 		}
@@ -927,7 +923,7 @@ func (s *strayScan) reflexiveBinder(i int) int {
 			return -1
 		}
 		switch w := a.Lower(o.FirstToken); {
-		case w == "his" || w == "her" && people.PossessiveHerAt(a, o.FirstToken):
+		case people.PossessiveAt(a, o.FirstToken):
 			continue // "her husband found himself": the possessor binds nothing
 		case w != "he" && w != "she" && w != "him" && w != "her":
 			return -1
@@ -1033,7 +1029,7 @@ func (s *strayScan) window(m people.Mention) int {
 	switch w := a.Lower(m.FirstToken); {
 	case w == "he" || w == "she":
 		return strayWindowStruct
-	case w == "his" || people.IsReflexive(w) || w == "her" && people.PossessiveHerAt(a, m.FirstToken):
+	case people.IsReflexive(w) || people.PossessiveAt(a, m.FirstToken):
 		if s.inReportedWords(m) || a.IsPunct(m.FirstToken-1, ",") {
 			return strayWindow
 		}
@@ -1095,7 +1091,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// Nothing shows it is a person's, and the name data know none of
 		// its words ("Benghazi", "Muslims").
 		return false, false
-	case !s.firmly(o.Entity, other) && !s.firmByPronouns(o.Entity, other):
+	case !s.firm(o.Entity, other):
 		return true, false
 	case len(o.Words) == 1 && fullMentions(pm, o.Entity) == 0 && pm.Entities[o.Entity].Gender != other && !s.firmByPronouns(o.Entity, other):
 		// A bare surname nobody is named in full with, unless an honorific
@@ -1364,7 +1360,7 @@ func (s *strayScan) heldOnlyBy(r *people.Role, g string, before int) bool {
 	for _, key := range roleKeys(r) {
 		for _, e := range holders[key] {
 			found = true
-			if !s.firmly(e, g) && !s.firmByPronouns(e, g) {
+			if !s.firm(e, g) {
 				all = false
 			}
 			ms := pm.Entities[e].Mentions
@@ -1375,7 +1371,7 @@ func (s *strayScan) heldOnlyBy(r *people.Role, g string, before int) bool {
 		}
 	}
 	if nearest >= 0 {
-		return s.firmly(nearest, g) || s.firmByPronouns(nearest, g)
+		return s.firm(nearest, g)
 	}
 	return found && all
 }
@@ -1505,7 +1501,7 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		}
 		if p := s.pass.People.CalledBy(w); p >= 0 {
 			// "Clinton" where the article calls Hillary Clinton so.
-			return !s.firmly(p, opposite(m.Gender)) && !s.firmByPronouns(p, opposite(m.Gender))
+			return !s.firm(p, opposite(m.Gender))
 		}
 		return people.GivenNameGender(w) == m.Gender ||
 			s.anyMayBe(s.bearers(w), m.Gender)
@@ -1591,7 +1587,7 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 		// "its governor, John Kasich,": the name after it.
 		for _, k := range pm.MentionsInSentence(a.SentenceOf(t)) {
 			if o := pm.Mentions[k]; o.FirstToken == t+2 && o.Entity >= 0 && o.Form != people.Pronoun {
-				return s.firmly(o.Entity, other) || s.firmByPronouns(o.Entity, other)
+				return s.firm(o.Entity, other)
 			}
 		}
 	}
@@ -1608,7 +1604,7 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 		for _, k := range ms {
 			o := pm.Mentions[k]
 			if o.EndToken == j && o.Entity >= 0 && o.Form != people.Pronoun {
-				return s.firmly(o.Entity, other) || s.firmByPronouns(o.Entity, other)
+				return s.firm(o.Entity, other)
 			}
 		}
 		return false
