@@ -164,16 +164,7 @@ func (pm *Model) PersonLike(e int) bool {
 }
 
 // MentionsInSentence lists the mentions of sentence si in text order.
-func (pm *Model) MentionsInSentence(si int) []int {
-	if si < 0 || si+1 >= len(pm.bySentStart) {
-		return nil
-	}
-	start, end := pm.bySentStart[si], pm.bySentStart[si+1]
-	if start == end {
-		return nil
-	}
-	return pm.bySent[start:end:end]
-}
+func (pm *Model) MentionsInSentence(si int) []int { return pm.bySentence.Of(si) }
 
 // Form says how a mention refers to its person.
 type Form uint8
@@ -447,11 +438,9 @@ type Model struct {
 	capWords   []maskedWord
 	capByShape map[shape][]maskedWord
 	shapeOnce  sync.Once
-	// bySent lists the mentions of each sentence, in text order: those of
-	// sentence si are bySent[bySentStart[si]:bySentStart[si+1]] (one
+	// bySentence lists the mentions of each sentence, in text order (one
 	// table and an offset a sentence, not a list a sentence).
-	bySent      []int
-	bySentStart []int32
+	bySentence Groups
 	// gazetteer is the number of entities made from the people gazetteer
 	// (the first ones).
 	gazetteer int

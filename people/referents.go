@@ -30,19 +30,7 @@ import (
 
 // structuralReferents sets Mention.Referent and Mention.Why for pronouns.
 func (a *analysis) structuralReferents(pm *Model) {
-	pm.bySentStart = make([]int32, len(a.Sentences)+1)
-	for _, m := range pm.Mentions {
-		pm.bySentStart[m.Sent+1]++
-	}
-	for si := range a.Sentences {
-		pm.bySentStart[si+1] += pm.bySentStart[si]
-	}
-	pm.bySent = make([]int, len(pm.Mentions))
-	next := slices.Clone(pm.bySentStart[:len(a.Sentences)])
-	for i, m := range pm.Mentions {
-		pm.bySent[next[m.Sent]] = i
-		next[m.Sent]++
-	}
+	pm.bySentence = groupBy(len(a.Sentences), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Sent })
 	for i := range pm.Mentions {
 		pm.Mentions[i].Referent = -1
 	}
