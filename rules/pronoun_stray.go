@@ -1061,17 +1061,9 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 	case s.noOnes(o):
 		return false, false
 	case o.Form == people.RolePhrase && (o.Entity < 0 || bareRole(o)):
-		// "the candidate"; but "the Vermont senator" where every senator
-		// the article names is firmly of the other gender is one of them.
-		// A bare role the model linked to its one titled holder is read
-		// so too: two people may hold it ("the candidate").
-		// A predicate describes someone, it names no one ("… to Trump as
-		// the party's nominee"); nor does a plural ("the party's donors").
-		// Nor is one in apposition to someone named ("Kasich, the governor
-		// of Ohio,") anyone but them.
-		return roleGender(o.Role) != other && !predicative(s.pass.Article, o.EndToken-1) && !pluralNoun(headWord(s.pass.Article, o.EndToken-1)) &&
-			!s.appositiveOfOther(m, o.EndToken-1) && !s.heldOnlyBy(o.Role, other, o.Start) &&
-			!s.epithetOf(m, o.Role, o.EndToken-1, other), false
+		// "the candidate"; a bare role the model linked to its one titled
+		// holder is read so too: two people may hold it.
+		return s.unnamedMayBe(m, o.Role, o.EndToken-1, o.Start), false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender && !s.surnameOfNamed(o) &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
@@ -1478,17 +1470,8 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 	}
 	switch {
 	case people.UnnamedPersonAt(a, t):
-		// Not a plural ("commentators"), which no "he" or "she" means, nor a
-		// noun that says what someone named is ("Rubio, a candidate", "is
-		// a socialist", "as a senator").
-		w, _ := article.StripPossessive(a.Lower(t))
-		if pluralNoun(w) {
-			return false
-		}
-		// "the judge", where every judge the article names is firmly of
-		// the other gender, is one of them.
-		role := &people.Role{Text: w}
-		return !s.appositiveOfOther(m, t) && !predicative(a, t) && !s.heldOnlyBy(role, opposite(m.Gender), a.Tokens[t].Start()) && !s.epithetOf(m, role, t, opposite(m.Gender))
+		// "the judge", "her adviser": a role phrase the model did not make.
+		return s.unnamedMayBe(m, &people.Role{Text: headWord(a, t)}, t, a.Tokens[t].Start())
 	case !a.IsCapWord(t) && a.Lower(t+1) == "who":
 		return nounBeforeWho(a, t) // "a resident who", not "candidates who", "those who", "to see who"
 	case a.IsPunct(t-1, "@"):
@@ -1543,6 +1526,23 @@ var singularIndefinites = map[string]bool{"one": true, "someone": true, "somebod
 // plurals are plural words of closed classes that "who" may follow.
 var plurals = map[string]bool{"those": true, "these": true, "all": true, "many": true, "few": true, "others": true,
 	"both": true, "several": true}
+
+// unnamedMayBe reports whether someone named only by a role or a noun
+// for a person, r, whose last word is at token head and which starts at
+// offset at, may be whom pronoun m means: the one test for a role phrase
+// (mentionFits) and a noun the model made none of (wordFits). Not when
+// its words give it the other gender, nor a plural ("commentators", "the
+// party's donors"), which no "he" or "she" means, nor a predicate, which
+// says what someone is ("Sanders is a socialist", "as the party's
+// nominee"), nor one in apposition to someone named ("Kasich, the
+// governor of Ohio,"), nor a role every holder of which the article
+// names is firmly of the other gender ("the Vermont senator"), nor an
+// epithet of people named before who all are (epithetOf).
+func (s *strayScan) unnamedMayBe(m people.Mention, r *people.Role, head, at int) bool {
+	a, other := s.pass.Article, opposite(m.Gender)
+	return roleGender(r) != other && !pluralNoun(headWord(a, head)) && !predicative(a, head) &&
+		!s.appositiveOfOther(m, head) && !s.heldOnlyBy(r, other, at) && !s.epithetOf(m, r, head, other)
+}
 
 // genderedNoun reports whether the word at t is a noun of one gender
 // ("wife", "Frenchman").
