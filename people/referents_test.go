@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/newslint/newslint/article"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -158,6 +159,20 @@ func TestRelativeClause(t *testing.T) {
 	assert.NotEqual(t, "Ann Clifton / the person its relative clause describes", got["his@7:41"])
 }
 
+// lastToken returns the index of the last token of a written as word,
+// failing the test when there is none.
+func lastToken(t *testing.T, a *article.Article, word string) int {
+	t.Helper()
+	k := -1
+	for i := range a.Tokens {
+		if a.Tok(i) == word {
+			k = i
+		}
+	}
+	require.GreaterOrEqual(t, k, 0, "no token %q", word)
+	return k
+}
+
 // TestProminentWord checks where an unnamed person noun stands: a subject
 // or a possessor is where a reader looks for an antecedent, an object of
 // a verb or a preposition is not.
@@ -173,13 +188,7 @@ func TestProminentWord(t *testing.T) {
 		{"Yesterday, a spokeswoman for the city said no.", "spokeswoman", true},
 	} {
 		a := parse("t.txt", c.text)
-		k := -1
-		for i := range a.Tokens {
-			if a.Tok(i) == c.word {
-				k = i
-			}
-		}
-		require.GreaterOrEqual(t, k, 0, c.text)
+		k := lastToken(t, a.Article, c.word)
 		assert.Equal(t, c.want, ProminentWord(a.Article, k), c.text)
 	}
 }
@@ -202,13 +211,7 @@ func TestRoleNounModifier(t *testing.T) {
 		{"The senator twice said no.", "senator", true},
 	} {
 		p := parse("t.txt", c.text)
-		k := -1
-		for i := range p.Tokens {
-			if p.Tok(i) == c.word {
-				k = i
-			}
-		}
-		require.GreaterOrEqual(t, k, 0, c.text)
+		k := lastToken(t, p.Article, c.word)
 		role := false
 		for _, m := range p.pm.Mentions {
 			if m.Form == RolePhrase && m.FirstToken <= k && k < m.EndToken {
