@@ -32,6 +32,9 @@ type analysis struct {
 	// entitySurnames are the surnames of the people the article names in
 	// full (for pronoun structure).
 	entitySurnames map[string]bool
+	// usedPlaces are the one-word names the article uses as places
+	// (findUsedPlaces).
+	usedPlaces map[string]bool
 	// runWords is nameRun's buffer.
 	runWords []string
 }

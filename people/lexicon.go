@@ -356,6 +356,15 @@ var countryWords = sync.OnceValue(func() map[string]string {
 // place word, a title, a country or a demonym.
 func IsNonNameWord(w string) bool { return nonName(w) || countryOf(w) != "" }
 
+// IsDemonymPlural reports whether w is the plural of a country's demonym
+// ("Indians", "Americans", "Germans"): a people, no one's name, and no
+// slip of a place's name (Indiana).
+func IsDemonymPlural(w string) bool {
+	base, ok := strings.CutSuffix(w, "s")
+	// A demonym, not a country's name: Chiles is a surname.
+	return ok && base != "" && countryNames[base] == "" && countryOf(base) != ""
+}
+
 // nonNameFilter is the prefilter of nonNameWords.
 var nonNameFilter = sync.OnceValue(func() *prefilter { return prefilterOf(nonNameWords) })
 

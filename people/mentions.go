@@ -157,9 +157,62 @@ func (a *analysis) findWordSurnames() {
 	}
 }
 
+// findUsedPlaces finds the one-word names the article itself uses as
+// places: a place the data know, after "in", "from" or "near" ("won in
+// Vermont"), and the region after a place and a comma ("Worcester,
+// Massachusetts,", "in Aurora, Colorado."), which the data need not know.
+// One name keeps one sense in an article: "Vermont" is the state in "his
+// neighbouring state, Vermont," too. The surname of someone the article
+// names in full (Hillary Clinton, Jen Jordan) is no place.
+func (a *analysis) findUsedPlaces() {
+	for i := 1; i < len(a.Tokens); i++ {
+		if a.tokFlags[i]&flagCapital == 0 || a.IsCapWord(i+1) || a.IsCapWord(i-1) {
+			continue
+		}
+		w, poss := article.StripPossessive(a.Tok(i))
+		if poss || a.wordSurnames[w] || a.Tokens[i].Quote >= 0 {
+			continue
+		}
+		used := false
+		switch a.Lower(i - 1) {
+		case "in", "from", "near", "outside", "across", "throughout":
+			used = isKnownPlace(w)
+		case ",":
+			// "in Worcester, Massachusetts": a known place after "in",
+			// "from" or "near" before the comma, and the region's name
+			// ends the phrase.
+			used = a.placeBefore(i-2) && a.Tokens[i+1].Kind == article.Punct && !a.IsPunct(i+1, "'")
+		}
+		if used {
+			if a.usedPlaces == nil {
+				a.usedPlaces = map[string]bool{}
+			}
+			a.usedPlaces[w] = true
+		}
+	}
+}
+
+// placeBefore reports whether token k ends a place's name of one to three
+// capitalised words that the data know and "in", "from" or "near" opens
+// ("in Worcester", "from Park Ridge").
+func (a *analysis) placeBefore(k int) bool {
+	if !a.IsCapWord(k) {
+		return false
+	}
+	for j := k; j > k-3 && j > 0 && a.IsCapWord(j); j-- {
+		switch a.Lower(j - 1) {
+		case "in", "from", "near", "outside":
+			name := a.Text(article.Span{Start: a.Tokens[j].Start(), End: a.Tokens[k].End()})
+			return isKnownPlace(name) && !a.wordSurnames[name]
+		}
+	}
+	return false
+}
+
 // findMentions reads every sentence for person mentions.
 func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 	a.findWordSurnames()
+	a.findUsedPlaces()
 	// Mentions are large (168 bytes); the table is sized from the
 	// pronouns and two in five of the capitalised words (a name takes one
 	// to three of them, and many are no one's): on the dev set, room for
@@ -582,7 +635,7 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords *WordSet
 	}
 	if len(words) == 1 {
 		w := words[0]
-		if utf8.RuneCountInString(w) < 2 || article.IsAllCaps(w) {
+		if utf8.RuneCountInString(w) < 2 || article.IsAllCaps(w) || a.usedPlaces[w] || IsDemonymPlural(w) {
 			return false
 		}
 		// A sentence's first word that the article also writes in lower

@@ -282,7 +282,7 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 			// "challenged Clinton to debate him": not the one the verb
 			// governs.
 			return -1, RefOpen
-		case !subjectPronoun && a.deepInSpeech(c.tok, m.FirstToken):
+		case !subjectPronoun && a.deepInSpeech(pm, c.tok, m.FirstToken):
 			// "Mukasey said the email scandal is the latest issue in her
 			// career": reported words may be about anyone.
 			return -1, RefOpen
@@ -355,11 +355,26 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 // ("Mukasey said the email scandal is … her career"; not "Ortega said
 // her predecessor", "Winch said that she"). It applies to possessive and
 // object pronouns: a subject pronoun in reported words is the speaker's
-// ("Ziering said as a result of the new tax laws he expected …").
-func (a *analysis) deepInSpeech(from, p int) bool {
+// ("Ziering said as a result of the new tax laws he expected …"). Words
+// of time or manner may stand between the verb and "that" ("said on
+// Tuesday that her investigators").
+func (a *analysis) deepInSpeech(pm *Model, from, p int) bool {
 	for k := from + 1; k < p; k++ {
 		if a.speechVerbAt(k) {
 			j := k + 1
+			// "said on Tuesday that her investigators": words of time or
+			// manner may stand before "that".
+			for t := j; t < p && t <= k+5; t++ {
+				if finiteWord(a.Lower(t)) {
+					break // "said on Tuesday the report showed that": a clause of its own
+				}
+				if a.Lower(t) == "that" {
+					if a.adjunctOnly(pm, j, t) {
+						j = t
+					}
+					break
+				}
+			}
 			if a.Lower(j) == "that" {
 				j++
 			}
@@ -474,7 +489,7 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 					return nil, true
 				}
 			}
-			if a.unnamedPersonAt(k) {
+			if a.unnamedPersonAt(k) && !a.namedAfterComma(pm, k) {
 				next := a.Lower(k + 1)
 				_, poss := article.StripPossessive(a.Lower(k))
 				c := candidate{
@@ -655,13 +670,12 @@ func (a *analysis) modifierName(m *Mention) bool {
 
 // modifiesNoun reports whether a noun for a person before token k
 // modifies the noun at k and names no one ("the general election.", "the
-// delegate count, to"): a noun follows (nounFollows), no adverb or
-// reflexive, and what follows it ends the phrase (never a preposition:
-// "an official familiar with", "an aide close to" may be adjectives after
-// their noun).
+// delegate count, to"): a noun follows (nounFollows), and what follows
+// it ends the phrase (never a preposition: "an official familiar with",
+// "an aide close to" may be adjectives after their noun).
 func modifiesNoun(a *article.Article, k int) bool {
-	if !nounFollows(a, k) || plainAdverbs[a.Lower(k)] || IsReflexive(a.Lower(k)) {
-		return false // "The senator twice said", "The senator herself said"
+	if !nounFollows(a, k) {
+		return false
 	}
 	// The phrase ends after the noun: punctuation, a verb or a
 	// conjunction follows ("the delegate count grew", "the general
@@ -677,14 +691,17 @@ then last next already ever seldom sometimes recently earlier previously nonethe
 
 // nounFollows reports whether token k is a lower-case word that reads as
 // the noun a word before it modifies ("Kessler suits were", "the general
-// election"): no verb, function word, pronoun, adverb or participle, and
-// a plural only where a verb follows it (else "the judge rules" may be a
-// verb).
+// election"): no verb, function word, pronoun (reflexives too), adverb or
+// participle, and a plural only where a verb follows it (else "the judge
+// rules" may be a verb).
 func nounFollows(a *article.Article, k int) bool {
 	if !a.IsWord(k) || a.IsCapWord(k) {
 		return false
 	}
 	w := a.Lower(k)
+	if plainAdverbs[w] || IsReflexive(w) {
+		return false // "The senator twice said", "Obama himself seemed": no noun
+	}
 	if finiteWord(w) || skippable[w] || phraseStop[w] || subordinators[w] || prepositions[w] || isPronounWord(w) ||
 		determiners[w] || objectDeterminers[w] || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ing") || w == "who" || w == "which" {
 		return false
@@ -724,6 +741,22 @@ func (a *analysis) unnamedPersonAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// namedAfterComma reports whether a name stands in apposition after the
+// noun for a person at token k ("the F.B.I. director, James B. Comey,",
+// "The company's chief executive, Mark Hollis, said"): the noun is that
+// person, no one else.
+func (a *analysis) namedAfterComma(pm *Model, k int) bool {
+	if !a.IsPunct(k+1, ",") {
+		return false
+	}
+	mi, ok := pm.index.startAt(k + 2)
+	if !ok {
+		return false
+	}
+	n := &pm.Mentions[mi]
+	return n.Form != Pronoun && n.Form != RolePhrase && len(n.Words) > 0 && n.Quote < 0
 }
 
 // indefiniteBefore reports whether "a" or "an" opens the phrase ending at

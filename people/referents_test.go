@@ -241,3 +241,29 @@ func TestOrgHeadsNameNoOne(t *testing.T) {
 		}
 	}
 }
+
+// A noun for a person in apposition before a name is that person ("the
+// agency's director, Paul Brandt,"), words of time or manner may stand
+// between a speech verb and "that", and a reflexive after a name is no
+// noun the name modifies ("Dunmore himself seemed"); each with a
+// look-alike that stays open.
+func TestAppositionAdjunctsAndReflexives(t *testing.T) {
+	text := "Title\n\n" +
+		"The company's chief executive, Mark Hollis, said her team would stay.\n\n" +
+		"Her boss said her team would stay.\n\n" +
+		"When the agency's director, Paul Brandt, said on Tuesday that her investigators had found nothing, experts agreed.\n\n" +
+		"Paul Brandt said on a visit to Ana Ruiz's office on Tuesday that her staff had found nothing.\n\n" +
+		"Paul Brandt said on Tuesday the report showed that her career was over.\n\n" +
+		"Paul Dunmore won in 2008.\n\n" +
+		"Dunmore himself seemed to sense it. “This was the moment,” he said.\n\n" +
+		"The Dunmore campaign seemed to sense it. “This was the moment,” he said.\n"
+	a := parse("t.txt", text)
+	got := referents(a)
+	assert.Equal(t, "Mark Hollis / only person named before it", got["her@3:50"], "the chief executive is Hollis")
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["her@5:15"], "her boss is someone the text does not name")
+	assert.Equal(t, "Paul Brandt / only person named before it", got["her@7:63"], "said on Tuesday that her")
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["her@9:66"], "a person in the words before \"that\"")
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["her@11:52"], "a clause of its own before \"that\": deep in reported words")
+	assert.Equal(t, "Paul Dunmore / the last speaker (it speaks in a tag)", got["he@15:60"], "Dunmore himself is the subject")
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["he@17:65"], "the Dunmore campaign: a modifier")
+}

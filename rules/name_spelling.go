@@ -568,8 +568,8 @@ func isSlip(canon, variant *nameForm, lower *people.WordSet, maxUses int) bool {
 		return false
 	case lower.Has(strings.ToLower(v)):
 		return false // an ordinary word ("Bakers", "Stern")
-	case people.IsNonNameWord(v) || people.IsNonNameWord(c):
-		return false
+	case people.IsNonNameWord(v) || people.IsNonNameWord(c) || people.IsDemonymPlural(v) || people.IsDemonymPlural(c):
+		return false // "Indians" are a people, not a slip of Indiana
 	case related(v, c):
 		return false
 	case people.BothKnownPlacesOrOrgs(v, c):
