@@ -285,8 +285,13 @@ func (s *strayScan) pronounsGive(e int, g string, n int) bool {
 	against := s.against(e, g)
 	if people.GivenNameLean(s.pass.People.Entities[e].FirstName()) == g && against == 0 {
 		// A first name most of whose bearers have g ("Bernie": 86 in
-		// 100 men) and nothing at all against: one pronoun the structure
-		// fixes is enough.
+		// 100 men; "Barack", too rare for the data to vouch for) and
+		// nothing at all against: one pronoun the structure fixes is
+		// enough, or two the model gave it, whose sentences leave
+		// others in view.
+		if v.n[gi(g)] >= 2 {
+			return true
+		}
 		n = 1
 	}
 	// At most one against, or a quarter or less of the evidence for

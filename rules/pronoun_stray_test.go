@@ -118,3 +118,24 @@ func TestAppositiveEnd(t *testing.T) {
 		assert.Equal(t, c.want, s.appositiveEnd(m, owned) > owned, c.text)
 	}
 }
+
+// A first name most of whose bearers are men ("Chris", "Bernie") and two
+// pronouns the model gave its bearer, none against, make him a man in
+// view: he is no woman a "she" may mean. One pronoun, or one against, or
+// a first name that leans the other way, do not.
+func TestLeaningNameAndGuessedPronouns(t *testing.T) {
+	s := strayFor(t, "Chris Halloran met Dana Reyes and Lena Fry in Leeds on Monday.")
+	chris, dana := entityNamed(t, s, "Chris Halloran"), entityNamed(t, s, "Dana Reyes")
+	require.Equal(t, "", s.indep[chris], "the data leave Chris open")
+	require.Equal(t, "male", people.GivenNameLean("Chris"))
+	s.judged = -1
+	s.byEnt[chris] = &votes{n: [2]int{2, 0}, weak: [2]int{2, 0}}
+	assert.True(t, s.firmByPronouns(chris, "male"), "two guessed pronouns and a name that leans male")
+	s.byEnt[chris] = &votes{n: [2]int{1, 0}, weak: [2]int{1, 0}}
+	assert.False(t, s.firmByPronouns(chris, "male"), "one guessed pronoun")
+	s.byEnt[chris] = &votes{n: [2]int{3, 1}, weak: [2]int{3, 1}}
+	assert.False(t, s.firmByPronouns(chris, "male"), "one pronoun against")
+	require.NotEqual(t, "male", people.GivenNameLean("Dana"))
+	s.byEnt[dana] = &votes{n: [2]int{2, 0}, weak: [2]int{2, 0}}
+	assert.False(t, s.firmByPronouns(dana, "male"), "a name that does not lean male")
+}
