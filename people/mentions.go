@@ -158,9 +158,10 @@ func (a *analysis) findWordSurnames() {
 }
 
 // findUsedPlaces finds the one-word names the article itself uses as
-// places: a place the data know, after "in", "from" or "near" ("won in
-// Vermont"), and the region after a place and a comma ("Worcester,
-// Massachusetts,", "in Aurora, Colorado."), which the data need not know.
+// places: a place the data know, after "in", "from" or "near"
+// (placeOpeners: "won in Vermont"), and the region after such a place and
+// a comma ("in Worcester, Massachusetts,", "from Aurora, Colorado."),
+// which the data need not know.
 // One name keeps one sense in an article: "Vermont" is the state in "his
 // neighbouring state, Vermont," too. The surname of someone the article
 // names in full (Hillary Clinton, Jen Jordan) is no place.
@@ -174,10 +175,10 @@ func (a *analysis) findUsedPlaces() {
 			continue
 		}
 		used := false
-		switch a.Lower(i - 1) {
-		case "in", "from", "near", "outside", "across", "throughout":
+		switch prev := a.Lower(i - 1); {
+		case placeOpeners[prev]:
 			used = isKnownPlace(w)
-		case ",":
+		case prev == ",":
 			// "in Worcester, Massachusetts": a known place after "in",
 			// "from" or "near" before the comma, and the region's name
 			// ends the phrase.
@@ -200,14 +201,18 @@ func (a *analysis) placeBefore(k int) bool {
 		return false
 	}
 	for j := k; j > k-3 && j > 0 && a.IsCapWord(j); j-- {
-		switch a.Lower(j - 1) {
-		case "in", "from", "near", "outside":
+		if placeOpeners[a.Lower(j-1)] {
 			name := a.Text(article.Span{Start: a.Tokens[j].Start(), End: a.Tokens[k].End()})
 			return isKnownPlace(name) && !a.wordSurnames[name]
 		}
 	}
 	return false
 }
+
+// placeOpeners are the prepositions after which a name the data know as a
+// place is one ("won in Vermont", "a nurse from Aurora"); not "to" or
+// "at" ("talked to Lincoln", "a lawyer at Baker").
+var placeOpeners = setOf("in from near outside across throughout")
 
 // findMentions reads every sentence for person mentions.
 func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
