@@ -35,6 +35,8 @@ type analysis struct {
 	// usedPlaces are the one-word names the article uses as places
 	// (findUsedPlaces).
 	usedPlaces map[string]bool
+	// daysUsed caches usedAsDay.
+	daysUsed map[string]bool
 	// runWords is nameRun's buffer.
 	runWords []string
 }

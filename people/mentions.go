@@ -148,13 +148,51 @@ func (a *analysis) findWordSurnames() {
 		// given name ("Brian March", "Larry King", not "Rich March"); a
 		// country that is also a surname may follow any given name ("Sen.
 		// Jen Jordan").
-		if known, mostly, _ := givenName(a.Tok(i - 1)); mostly || known && !calendar[w] && !title {
+		if known, mostly, _ := givenName(a.Tok(i - 1)); (mostly || known && !calendar[w] && !title) && !(weekdays[w] && a.usedAsDay(w)) {
 			if a.wordSurnames == nil {
 				a.wordSurnames = map[string]bool{}
 			}
 			a.wordSurnames[w] = true
 		}
 	}
+}
+
+// weekdays are the days of the week.
+var weekdays = setOf("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
+// usedAsDay reports whether the article uses weekday w as a day ("on
+// Monday", "last Friday", "Monday morning"): then "Morning Joe Monday",
+// "told Fox's Joe Tuesday" name no one Monday. The article is read once
+// per weekday asked about (a weekday after a given name), whatever the
+// number of times it is asked.
+func (a *analysis) usedAsDay(w string) bool {
+	if used, ok := a.daysUsed[w]; ok {
+		return used
+	}
+	if a.daysUsed == nil {
+		a.daysUsed = map[string]bool{}
+	}
+	used := a.readsAsDay(w)
+	a.daysUsed[w] = used
+	return used
+}
+
+// readsAsDay is usedAsDay, worked out.
+func (a *analysis) readsAsDay(w string) bool {
+	for i := 1; i < len(a.Tokens); i++ {
+		if t, _ := article.StripPossessive(a.Tok(i)); t != w {
+			continue
+		}
+		switch a.Lower(i - 1) {
+		case "on", "last", "next", "this", "since", "until", "by", "late", "early":
+			return true
+		}
+		switch a.Lower(i + 1) {
+		case "morning", "afternoon", "evening", "night":
+			return true
+		}
+	}
+	return false
 }
 
 // findUsedPlaces finds the one-word names the article itself uses as

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -102,4 +103,25 @@ func TestFormerIsNoOccupation(t *testing.T) {
 	if e := entityNamed(t, a, "Jo Bell"); e.Kind != KindPerson {
 		t.Errorf("Jo Bell: kind %v", e.Kind)
 	}
+}
+
+// A weekday after a given name is a surname ("Joe Friday said") unless the
+// article uses it as a day ("told Morning Joe Monday … on Monday"), when
+// the show's name and the day name no one.
+func TestWeekdaySurnames(t *testing.T) {
+	a := parse("t.txt", "Title\n\nSpeaking to MSNBC's Morning Joe Monday, Donald Trump said he would win. On Monday he flew to Iowa, and by Monday night he was in Des Moines.\n")
+	for _, m := range a.pm.Mentions {
+		if m.Form != Pronoun {
+			assert.NotContains(t, m.Words, "Monday", "a day, not a surname: %q", a.Text(m.Span))
+		}
+	}
+	b := parse("t.txt", "Title\n\nDetective Joe Friday said the case was closed. Friday said he had no doubt.\n")
+	assert.Equal(t, []string{"Joe", "Friday"}, entityNamed(t, b, "Joe Friday").words)
+	friday := 0
+	for _, m := range b.pm.Mentions {
+		if m.Form != Pronoun && slices.Contains(m.Words, "Friday") {
+			friday++
+		}
+	}
+	assert.Equal(t, 2, friday, "Friday is his surname where it stands alone too")
 }
