@@ -252,6 +252,12 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 	cands, open := a.peopleBefore(pm, m.Sent, m.FirstToken)
 	w := a.Lower(m.FirstToken)
 	subjectPronoun := w == "he" || w == "she"
+	if (w == "his" || w == "her") && a.IsPunct(m.FirstToken-1, ",") && a.reportingClause(m.FirstToken) {
+		// "…, his team believes", "…, her aides said": the words before
+		// the comma are what they say; whoever they name is not whose
+		// team it is.
+		return -1, RefOpen
+	}
 	if (w == "his" || w == "her") && a.IsPunct(m.FirstToken-1, ",") {
 		// "Michael Capellas, her counterpart at Compaq,": a possessive
 		// opening an appositive is someone else's than the name it
@@ -348,6 +354,19 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 		}
 	}
 	return -1, RefNone
+}
+
+// reportingClause reports whether the possessive pronoun at token p opens
+// the subject of a verb of saying or thinking that ends its sentence or
+// clause ("his team believes.", "her aides said,"): a noun or two, then
+// the verb.
+func (a *analysis) reportingClause(p int) bool {
+	for k := p + 1; k < len(a.Tokens) && k <= p+3 && a.IsWord(k); k++ {
+		if a.speechVerbAt(k) || cognitionVerbs[a.Lower(k)] {
+			return !a.IsWord(k + 1)
+		}
+	}
+	return false
 }
 
 // deepInSpeech reports whether the pronoun at token p stands in the words
@@ -798,6 +817,15 @@ func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
 			}
 			continue
 		}
+		// A phrase, not a clause ("Such a move could alienate his
+		// backers, Clinton allies believe"): no auxiliary before the
+		// comma (a participle may open it: "Asked about his record,
+		// Trump said").
+		for j := max(s.FirstToken, k-referentWindow); j < k; j++ {
+			if clauseVerbs[a.Lower(j)] {
+				return -1
+			}
+		}
 		sp, ok := pm.index.startAt(k + 1)
 		if !ok || pm.Mentions[sp].Form == Pronoun {
 			return -1
@@ -809,6 +837,10 @@ func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
 	}
 	return -1
 }
+
+// clauseVerbs are auxiliaries and modals: one makes a clause of the words
+// it stands in.
+var clauseVerbs = setOf("could would will shall should may might must can is are was were has have had does did")
 
 // genderNounBefore reports whether a noun for someone of the pronoun's
 // gender stands between it and the start of the sentence before.

@@ -267,3 +267,20 @@ func TestAppositionAdjunctsAndReflexives(t *testing.T) {
 	assert.Equal(t, "Paul Dunmore / the last speaker (it speaks in a tag)", got["he@15:60"], "Dunmore himself is the subject")
 	assert.Equal(t, "- / several people, or an unnamed one, in view", got["he@17:65"], "the Dunmore campaign: a modifier")
 }
+
+// An opening phrase is a phrase, not a clause ("Such a move could
+// alienate his backers, Dunmore believes"), though a participle may open
+// it; a possessive that opens a reporting clause after a comma ("…, his
+// team believes") is not the possessor's of what they say.
+func TestOpeningPhraseAndReportingClause(t *testing.T) {
+	text := "Title\n\n" +
+		"Paul Dunmore spoke. On the advice of his lawyer, Calero Vance declined.\n\n" +
+		"Asked about his record, Paul Dunmore said nothing.\n\n" +
+		"Such a move could alienate his backers, Paul Dunmore believes.\n\n" +
+		"A win would undermine the notion of Ana Ruiz's inevitability, his team believes.\n"
+	got := referents(parse("t.txt", text))
+	assert.Equal(t, "Calero Vance / subject after the opening phrase", got["his@3:38"])
+	assert.Equal(t, "Paul Dunmore / subject after the opening phrase", got["his@5:13"], "a participle may open the phrase")
+	assert.Equal(t, "- / no one named before it", got["his@7:28"], "a clause is no opening phrase")
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["his@9:63"], "a reporting clause after a comma")
+}

@@ -206,6 +206,173 @@ func runPronounConsistency(pass *linter.Pass) {
 		reported[v.prons[gi(minor)][0]] = true
 	}
 	strayPronouns(s, reported)
+	s.sentenceBound(reported)
+}
+
+// sentenceBound reports a pronoun whose own sentence gives it its
+// referent, e, and names nobody else of its gender before it, when it is
+// the only thing in the article that gives e its gender and the rest
+// firmly gives e the other one: someone of its gender named in the
+// sentences before does not make it theirs ("… and totally ignoring
+// Hillary Clinton. ¶ “We are going to win,” Trump said at her victory
+// party").
+func (s *strayScan) sentenceBound(reported map[int]bool) {
+	a, pm := s.pass.Article, s.pass.People
+	var counts [][2]int32 // pronounsOf, when first needed
+	for i, m := range pm.Mentions {
+		if m.Form != people.Pronoun || m.Quote >= 0 || m.Referent < 0 || m.Gender == "" || reported[i] {
+			continue
+		}
+		switch m.Why {
+		case people.RefOnly, people.RefSubject, people.RefRelative:
+		default:
+			continue // an object, or a speaker whom "told" may make someone else ("Randolph told others that he")
+		}
+		e := m.Referent
+		v := s.byEnt[e]
+		major := opposite(m.Gender)
+		if counts == nil {
+			counts = pronounsOf(pm)
+		}
+		// Another pronoun of its gender about e: the model's reading of
+		// the passage, not the writer, is likely wrong ("many of Mr.
+		// Sanders's supporters are expected to support her …, she has
+		// not recalibrated her message"). (So at most one pronoun of each
+		// gender a person is asked about below, and the work stays linear.)
+		if v == nil || counts[e][gi(m.Gender)] > 1 || s.otherVotes(v, m) > 0 || pm.Entities[e].Relative() ||
+			namedAfter(a, m) || transcriptTurn(a, m.Para) {
+			continue
+		}
+		// Its sentence, up to it, names e where a reader takes e for its
+		// antecedent, and nobody else, by a name or a noun, who may be of
+		// its gender ("A general in the army met him there, and she
+		// asked"); nor was the sentence before about such a person.
+		lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
+		if s.elseBefore(e, m, lo) || !s.plainAntecedent(m, e, lo) {
+			continue
+		}
+		s.judged, s.judgedGender = e, m.Gender
+		other := s.fitsBetween(m, m.Sent, lo, m.FirstToken, false) || s.aboutAnotherBefore(m)
+		s.judged = -1
+		if other {
+			continue
+		}
+		if sur := pm.Entities[e].Surname(); sur != "" && !namedInFull(pm, e, m) && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
+			return p.id != e && !s.firmly(p.id, major)
+		}) {
+			continue // "Clinton said as he introduced his wife": a namesake may be meant
+		}
+		s.judged, s.judgedGender = e, m.Gender
+		firm := s.namedPerson(e) && s.firmReferent(e, major) && !s.byFirstNameOnly(e, major)
+		s.judged = -1
+		if !firm {
+			continue
+		}
+		ent := pm.Entities[e]
+		reportPronoun(s.pass, &ent, m, major, uniqueInts(v.lines[gi(major)]))
+		reported[i] = true
+	}
+}
+
+// aboutAnotherBefore reports whether the sentence before pronoun m's (in
+// its paragraph or the one before, past quotations) opens with someone
+// who may be of m's gender: the passage was about them a moment ago, and
+// the pronoun may take them up whatever its own sentence names ("Ms. Ana
+// Ruiz won the state with a plan for jobs. ¶ Mr. Hale praised her
+// plan"). Named there only further on, as an object, they do not make it
+// theirs ("He was back to boasting … ignoring Hillary Clinton. ¶ “…,”
+// Trump said at her victory party").
+func (s *strayScan) aboutAnotherBefore(m people.Mention) bool {
+	a, pm := s.pass.Article, s.pass.People
+	for si := m.Sent - 1; si >= 0 && m.Sent-si <= strayMaxSentences && a.Sentences[si].Para >= m.Para-1; si-- {
+		if s.allQuoted(si) {
+			continue
+		}
+		ms := pm.MentionsInSentence(si)
+		if len(ms) == 0 {
+			return false
+		}
+		o := pm.Mentions[ms[0]]
+		fits, _ := s.mentionFits(m, o)
+		return fits && o.Quote < 0 && o.FirstToken == a.Sentences[si].FirstWord
+	}
+	return false
+}
+
+// otherVotes counts the evidence for pronoun m's gender of its referent
+// besides m's own vote (which genderVotes leaves out when someone else of
+// its gender is in view and the article gives the referent the other
+// gender).
+func (s *strayScan) otherVotes(v *votes, m people.Mention) int {
+	g := gi(m.Gender)
+	n := v.n[g]
+	if slices.Contains(v.lines[g], s.pass.Article.Line(m.Start)) {
+		n--
+	}
+	return n
+}
+
+// pronounsOf counts, for each person and gender, the pronouns outside
+// quotations that the model resolves or guesses to be about them.
+func pronounsOf(pm *people.Model) [][2]int32 {
+	n := make([][2]int32, len(pm.Entities))
+	for _, o := range pm.Mentions {
+		if o.Form != people.Pronoun || o.Quote >= 0 || o.Gender == "" {
+			continue
+		}
+		if o.Entity >= 0 {
+			n[o.Entity][gi(o.Gender)]++
+		}
+		if o.Referent >= 0 && o.Referent != o.Entity {
+			n[o.Referent][gi(o.Gender)]++
+		}
+	}
+	return n
+}
+
+// elseBefore reports whether a mention of pronoun m's sentence, from
+// token lo up to m, is someone other than e who may be whom it means
+// (fitsInstead).
+func (s *strayScan) elseBefore(e int, m people.Mention, lo int) bool {
+	pm := s.pass.People
+	for _, k := range s.mentionsFrom(m.Sent, lo) {
+		o := pm.Mentions[k]
+		if o.Start >= m.Start {
+			break
+		}
+		if fitsInstead(s.pass.Article, pm, s.byEnt, e, m, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainAntecedent reports whether pronoun m's sentence names e before it
+// (from token lo) where a reader takes it for the antecedent: no
+// possessive pronoun in reported words ("Mackler issued a statement
+// saying his comment"), and e named last before it as no possessor
+// ("McAuliffe's comment risks undermining her credibility": not
+// McAuliffe's).
+func (s *strayScan) plainAntecedent(m people.Mention, e, lo int) bool {
+	a, pm := s.pass.Article, s.pass.People
+	if people.PossessiveAt(a, m.FirstToken) && s.inReportedWords(m) {
+		return false
+	}
+	last := -1
+	for _, k := range s.mentionsFrom(m.Sent, lo) {
+		o := pm.Mentions[k]
+		if o.Start >= m.Start {
+			break
+		}
+		if (o.Entity == e || o.Form == people.Pronoun && o.Referent == e) && o.Quote < 0 {
+			last = k
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	_, poss := article.StripPossessive(a.Lower(pm.Mentions[last].EndToken - 1))
+	return !poss
 }
 
 // major returns the gender the evidence favours and the other one.

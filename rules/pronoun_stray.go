@@ -61,6 +61,7 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 			// stands, "his" is "her" or "him" written wrong, whoever is
 			// meant.
 			s.reportObjectHis(m)
+			reported[i] = true
 			continue
 		}
 		if m.Referent >= 0 && (m.Why.InSentence() || m.Why == people.RefPrevious) && indep[m.Referent] == m.Gender {
@@ -76,16 +77,20 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 			switch odd := s.oddOne(m, pm.Mentions[binder]); {
 			case odd == i:
 				reportReflexive(pass, binder, m, m)
+				reported[i] = true
 			case odd == binder && !reported[binder]:
 				reportReflexive(pass, binder, pm.Mentions[binder], m)
 				reported[binder] = true
 			}
 		} else if target := s.reflexiveBound(i); target >= 0 {
 			reportBound(pass, byEnt, target, m) // "Lund herself": the name it stands by says most
+			reported[i] = true
 		} else if target := s.strayTarget(i); target >= 0 {
 			reportStray(pass, byEnt, target, s.notMeant, m)
+			reported[i] = true
 		} else if target := s.boundTarget(i); target >= 0 {
 			reportBound(pass, byEnt, target, m)
+			reported[i] = true
 		}
 	}
 }

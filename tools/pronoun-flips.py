@@ -29,7 +29,7 @@ the rule elsewhere in the copies are counted too.
 Usage (from the repository, after go build -o newslint ./cmd/newslint):
 
     python3 tools/pronoun-flips.py [--articles ../polnear-train] [--newslint ./newslint]
-                                   [--inspect BIN] [--seed 7] [-n 900] [--work DIR] [--misses FILE]
+                                   [--inspect BIN] [--seed 7] [-n 900] [--work DIR] [--misses FILE] [--elsewhere FILE]
 
 --inspect chooses the build whose inspect picks the pronouns (by default
 the one measured): give an older build to compare two builds on the same
@@ -133,6 +133,7 @@ def main():
     ap.add_argument('-n', type=int, default=900)
     ap.add_argument('--work', help='where the copies go (default: a new temporary folder)')
     ap.add_argument('--misses', help='write the flips not found here, as JSON')
+    ap.add_argument('--elsewhere', help='write the findings of the rule elsewhere in the copies, as JSON')
     args = ap.parse_args()
     global GIVEN
     GIVEN = given_genders()
@@ -157,10 +158,12 @@ def main():
         made.append(dict(file=copy, article=name, offset=o, old=word, new=new, tierA=tier_a, devLike=dev_like))
     out = json.loads(subprocess.run([args.newslint, '--format', 'json', work], capture_output=True).stdout)
     found = collections.defaultdict(set)
+    messages = {}
     for f in out['files']:
         for x in f['findings']:
             if x['rule'] == 'pronoun-consistency':
                 found[os.path.basename(f['path'])].add(x['offset'])
+                messages[(os.path.basename(f['path']), x['offset'])] = x['message']
     hits, totals, elsewhere, misses = collections.Counter(), collections.Counter(), 0, []
     for m in made:
         tier = 'A' if m['tierA'] else 'B'
@@ -180,6 +183,10 @@ def main():
     print('%-45s %4d / %4d  %.3f' % ('all flips', hits['A'] + hits['B'], total, (hits['A'] + hits['B']) / max(1, total)))
     print('other pronoun-consistency findings in the copies: %d' % elsewhere)
     print('copies in %s' % work)
+    if args.elsewhere:
+        with open(args.elsewhere, 'w') as f:
+            json.dump([dict(file=m['file'], flip=m['offset'], offset=o, message=messages[(m['file'], o)])
+                       for m in made for o in sorted(found[m['file']] - {m['offset']})], f, indent=1)
     if args.misses:
         with open(args.misses, 'w') as f:
             json.dump(misses, f, indent=0)
