@@ -46,7 +46,7 @@ func (s *strayScan) epithetOf(m people.Mention, r *people.Role, head int, g stri
 	if first, ok := s.indefinites()[headWord(a, head)]; ok && first < at {
 		return false // "a Reuters photographer … the photographer"
 	}
-	if !s.namedOnlyBefore(g, at) {
+	if !s.namedOnlyBefore(g, at) && !s.namedOnlyInParagraph(g, head) {
 		return false
 	}
 	pm := s.pass.People
@@ -114,6 +114,38 @@ func (s *strayScan) indefinites() map[string]int {
 		}
 	}
 	return s.indefinite
+}
+
+// namedOnlyInParagraph reports whether the paragraph of the role phrase
+// ending at token head names someone before it, within strayTokensBefore
+// tokens, and everyone it names there, by name outside a role phrase, is
+// firmly of gender g: an epithet takes up the person the paragraph is
+// about ("Trump says he's a counterpuncher … Asked if he was ever bullied,
+// the Republican presidential candidate said no").
+func (s *strayScan) namedOnlyInParagraph(g string, head int) bool {
+	a, pm := s.pass.Article, s.pass.People
+	si := a.SentenceOf(head)
+	para := a.Sentences[si].Para
+	named := false
+	for sj := si; sj >= 0 && a.Sentences[sj].Para == para; sj-- {
+		for _, k := range s.mentionsFrom(sj, head-strayTokensBefore) {
+			o := pm.Mentions[k]
+			if o.FirstToken >= head {
+				break
+			}
+			if o.Form == people.Pronoun || o.Form == people.RolePhrase || o.Entity >= 0 && !pm.Entities[o.Entity].Kind.MayBePerson() || s.noOnes(o) {
+				continue
+			}
+			if o.Entity < 0 || !s.firm(o.Entity, g) {
+				return false
+			}
+			named = true
+		}
+		if a.Sentences[sj].FirstToken <= head-strayTokensBefore {
+			break
+		}
+	}
+	return named
 }
 
 // namedOnlyBefore reports whether someone is named before offset at and
