@@ -226,7 +226,10 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 		switch m.Why {
 		case people.RefOnly, people.RefSubject, people.RefRelative:
 		default:
-			continue // an object, or a speaker whom "told" may make someone else ("Randolph told others that he")
+			// An object; a subject after "said" ("Trump said she should be
+			// jailed", "Randolph told others that he") or a tag, often
+			// someone else's: boundTarget weighs those.
+			continue
 		}
 		e := m.Referent
 		v := s.byEnt[e]
@@ -257,10 +260,8 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 		if other {
 			continue
 		}
-		if sur := pm.Entities[e].Surname(); sur != "" && !namedInFull(pm, e, m) && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
-			return p.id != e && !s.firmly(p.id, major)
-		}) {
-			continue // "Clinton said as he introduced his wife": a namesake may be meant
+		if s.namesakeMayBe(e, m, major) {
+			continue
 		}
 		s.judged, s.judgedGender = e, m.Gender
 		firm := s.namedPerson(e) && s.firmReferent(e, major) && !s.byFirstNameOnly(e, major)

@@ -657,9 +657,7 @@ func (s *strayScan) boundTarget(i int) int {
 	if !s.namedPerson(r) || !s.firmReferent(r, other) || s.byBareRole(m, r) {
 		return -1
 	}
-	if sur := pm.Entities[r].Surname(); sur != "" && !namedInFull(pm, r, m) && (pm.CalledBy(sur) != r || s.namesakeInView(sur, r, m)) && slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool {
-		return p.id != r && !s.firmly(p.id, other)
-	}) {
+	if s.namesakeMayBe(r, m, other) {
 		return -1 // a namesake who may be of its gender
 	}
 	if k := s.nameBefore(m); k >= 0 && pm.Mentions[k].Entity == r && people.IsReflexive(a.Lower(m.FirstToken)) {
@@ -696,6 +694,18 @@ func (s *strayScan) boundTarget(i int) int {
 		break
 	}
 	return r
+}
+
+// namesakeMayBe reports whether pronoun m, whose sentence gives it r,
+// may mean someone else of r's surname who is not firmly of gender other
+// (r's, by the article): unless its sentence names r in full, when the
+// article calls someone else by the bare surname, or r's namesake is in
+// view ("Clinton said as he introduced his wife").
+func (s *strayScan) namesakeMayBe(r int, m people.Mention, other string) bool {
+	pm := s.pass.People
+	sur := pm.Entities[r].Surname()
+	return sur != "" && !namedInFull(pm, r, m) && (pm.CalledBy(sur) != r || s.namesakeInView(sur, r, m)) &&
+		slices.ContainsFunc(s.bearers(sur), func(p surnameOf) bool { return p.id != r && !s.firmly(p.id, other) })
 }
 
 // byFirstNameOnly reports whether only e's first name gives it gender g:
