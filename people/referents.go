@@ -696,6 +696,9 @@ func modifiesNoun(a *article.Article, k int) bool {
 	if !nounFollows(a, k) {
 		return false
 	}
+	if nounFollows(a, k+1) {
+		return true // "their student loan debt under …": a compound, whatever follows it
+	}
 	// The phrase ends after the noun: punctuation, a verb or a
 	// conjunction follows ("the delegate count grew", "the general
 	// election."), not another word of it ("The senator last week").

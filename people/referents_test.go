@@ -209,6 +209,9 @@ func TestRoleNounModifier(t *testing.T) {
 		{"The senator last week said no.", "senator", true},
 		{"The senator herself said no.", "senator", true},
 		{"The senator twice said no.", "senator", true},
+		{"They may renegotiate their student loan debt under the law.", "student", false},
+		{"The delegate count lead over Kasich grew.", "delegate", false},
+		{"The senator often said no.", "senator", true},
 	} {
 		p := parse("t.txt", c.text)
 		k := lastToken(t, p.Article, c.word)
@@ -219,7 +222,7 @@ func TestRoleNounModifier(t *testing.T) {
 			}
 		}
 		unnamed := UnnamedPersonAt(p.Article, k)
-		if c.word == "general" || c.word == "delegate" || c.word == "senator" {
+		if c.word == "general" || c.word == "delegate" || c.word == "senator" || c.word == "student" {
 			assert.Equal(t, c.role, role, c.text)
 		}
 		assert.Equal(t, c.role, role || unnamed, c.text)
