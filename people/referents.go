@@ -691,7 +691,8 @@ func (a *analysis) modifierName(m *Mention) bool {
 // modifies the noun at k and names no one ("the general election.", "the
 // delegate count, to"): a noun follows (nounFollows), and what follows
 // it ends the phrase (never a preposition: "an official familiar with",
-// "an aide close to" may be adjectives after their noun).
+// "an aide close to" may be adjectives after their noun), or is a noun
+// too ("their student loan debt under the law": a compound).
 func modifiesNoun(a *article.Article, k int) bool {
 	if !nounFollows(a, k) {
 		return false
