@@ -125,9 +125,12 @@ type strayScan struct {
 	firstNot   [2]int
 	// cannot holds the people the pronoun being judged cannot mean
 	// (commanded, set once per pronoun by strayPronouns); notMeant is one
-	// of them of its gender in view, or -1.
-	cannot   []int
-	notMeant int
+	// of them of its gender in view, or -1. commandEnd is where what its
+	// clause commands after it ends: nobody named or described there is
+	// whom it means ("she told the story of an older supporter").
+	cannot     []int
+	notMeant   int
+	commandEnd int
 	// judged is the person whose votes hold the pronoun being judged
 	// (ownVote), -1 for none: its own vote is no evidence about itself.
 	judged       int
@@ -390,6 +393,9 @@ func (s *strayScan) strayTarget(i int) int {
 				reflexive && o.Quote >= 0 || s.takesUpLater(m, o) {
 				continue
 			}
+			if o.Entity < 0 && o.Form != people.Pronoun && o.FirstToken >= m.EndToken && o.FirstToken < s.commandEnd {
+				continue // "she will thank the organizer": someone its clause names after it
+			}
 			if o.Entity >= 0 && (slices.Contains(s.cannot, o.Entity) || o.FirstToken > owned && o.EndToken <= named) {
 				if fits, _ := s.mentionFits(m, o); fits {
 					s.notMeant = o.Entity
@@ -432,7 +438,7 @@ func (s *strayScan) strayTarget(i int) int {
 	}
 	for t := hi - 1; t >= lo; t-- {
 		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || int(a.Tokens[t].Quote) != tagged) && !(reflexive && a.Tokens[t].Quote >= 0) &&
-			!(t > m.FirstToken && t < owned) && s.wordFits(m, t) {
+			!(t > m.FirstToken && t < owned) && !(t >= m.EndToken && t < s.commandEnd) && s.wordFits(m, t) {
 			return -1
 		}
 	}
@@ -739,6 +745,7 @@ func (s *strayScan) byFirstNameOnly(e int, g string) bool {
 // strayTokensAfter words after the pronoun are read.
 func (s *strayScan) commanded(m people.Mention, out []int) []int {
 	a, pm := s.pass.Article, s.pass.People
+	s.commandEnd = m.EndToken
 	switch w := a.Lower(m.FirstToken); {
 	case w == "he" || w == "she" || w == "him":
 	case w == "her" && !people.PossessiveHerAt(a, m.FirstToken):
@@ -769,6 +776,7 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 			break
 		}
 	}
+	s.commandEnd = end
 	ms := pm.MentionsInSentence(m.Sent)
 	for k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.EndToken }); k < len(ms); k++ {
 		o := pm.Mentions[ms[k]]
