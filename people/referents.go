@@ -700,11 +700,12 @@ func modifiesNoun(a *article.Article, k int) bool {
 	if nounFollows(a, k+1) {
 		return true // "their student loan debt under …": a compound, whatever follows it
 	}
-	// The phrase ends after the noun: punctuation, a verb or a
-	// conjunction follows ("the delegate count grew", "the general
-	// election."), not another word of it ("The senator last week").
+	// The phrase ends after the noun: punctuation, a verb, a conjunction
+	// or a subordinator follows ("the delegate count grew", "the general
+	// election.", "the general election when"), not another word of it
+	// ("The senator last week").
 	next := a.Lower(k + 1)
-	return !a.IsWord(k+1) || finiteWord(next) || next == "and" || next == "or" || next == "but"
+	return !a.IsWord(k+1) || finiteWord(next) || next == "and" || next == "or" || next == "but" || subordinators[next] || relativeWords[next]
 }
 
 // plainAdverbs are adverbs without -ly that stand between a subject and

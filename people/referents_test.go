@@ -212,6 +212,8 @@ func TestRoleNounModifier(t *testing.T) {
 		{"They may renegotiate their student loan debt under the law.", "student", false},
 		{"The delegate count lead over Kasich grew.", "delegate", false},
 		{"The senator often said no.", "senator", true},
+		{"Rubio can win the general election when it counts.", "general", false},
+		{"The general who led the war spoke.", "general", true},
 	} {
 		p := parse("t.txt", c.text)
 		k := lastToken(t, p.Article, c.word)
