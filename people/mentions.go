@@ -199,10 +199,10 @@ func (a *analysis) readsAsDay(w string) bool {
 // places: a place the data know, after "in", "from" or "near"
 // (placeOpeners: "won in Vermont"), and the region after such a place and
 // a comma ("in Worcester, Massachusetts,", "from Aurora, Colorado."),
-// which the data need not know.
-// One name keeps one sense in an article: "Vermont" is the state in "his
-// neighbouring state, Vermont," too. The surname of someone the article
-// names in full (Hillary Clinton, Jen Jordan) is no place.
+// which the data need not know. One name keeps one sense in an article:
+// "Vermont" is the state in "his neighbouring state, Vermont," too. The
+// surname of someone the article names in full (Hillary Clinton, Jen
+// Jordan) is no place.
 func (a *analysis) findUsedPlaces() {
 	for i := 1; i < len(a.Tokens); i++ {
 		if a.tokFlags[i]&flagCapital == 0 || a.IsCapWord(i+1) || a.IsCapWord(i-1) {
@@ -220,7 +220,7 @@ func (a *analysis) findUsedPlaces() {
 			// "in Worcester, Massachusetts": a known place after "in",
 			// "from" or "near" before the comma, and the region's name
 			// ends the phrase.
-			used = a.placeBefore(i-2) && a.Tokens[i+1].Kind == article.Punct && !a.IsPunct(i+1, "'")
+			used = a.placeBefore(i-2) && (i+1 == len(a.Tokens) || a.Tokens[i+1].Kind == article.Punct && !a.IsPunct(i+1, "'"))
 		}
 		if used {
 			if a.usedPlaces == nil {

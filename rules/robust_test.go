@@ -23,6 +23,15 @@ var awkward = []string{
 	"<!-- newslint-disable -->\n<!-- newslint-enable x -->\n<!-- newslint-disable-next-line -->",
 	"He said she said they said.",
 	"Minister Minister Minister Smith Smith Smith’s ’s 's",
+	// Articles that end inside what the people model reads ahead of a
+	// word: a region after a place, a weekday after a given name, a
+	// reporting clause, an appositive, a compound.
+	"Hale spoke in Worcester, Massachusetts",
+	"Speaking to MSNBC's Morning Joe Monday",
+	"A win would stop Ruiz, his team",
+	"The agency's director, Paul",
+	"Tom Hale paid their student loan",
+	"Obama himself",
 }
 
 // Every rule runs on awkward input in every input format without a panic
