@@ -249,6 +249,9 @@ func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 // declined"), then the only person of the sentence before (in its
 // paragraph).
 func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
+	if a.cataphoric(pm, m) {
+		return -1, RefOpen
+	}
 	cands, open := a.peopleBefore(pm, m.Sent, m.FirstToken)
 	w := a.Lower(m.FirstToken)
 	subjectPronoun := w == "he" || w == "she"
@@ -365,6 +368,46 @@ func (a *analysis) reportingClause(p int) bool {
 		if a.speechVerbAt(k) || cognitionVerbs[a.Lower(k)] {
 			return !a.IsWord(k + 1)
 		}
+	}
+	return false
+}
+
+// cataphoric reports whether pronoun m stands in a clause a subordinator
+// opens, which a comma closes before someone named or described ("Hale
+// said that when she arrives in Ohio, the nominee will speak"): the
+// pronoun may look ahead to them, whoever its sentence named before.
+func (a *analysis) cataphoric(pm *Model, m *Mention) bool {
+	opened := false
+	for k := m.FirstToken - 1; k >= 0 && k >= m.FirstToken-8; k-- {
+		if a.IsWord(k) && subordinators[a.Lower(k)] {
+			opened = true
+			break
+		}
+		if a.Tokens[k].Kind == article.Punct {
+			return false
+		}
+	}
+	if !opened {
+		return false
+	}
+	end := a.Sentences[m.Sent].EndToken
+	for k := m.EndToken; k < end && k < m.EndToken+referentWindow; k++ {
+		if a.Tokens[k].Kind != article.Punct {
+			continue
+		}
+		if !a.IsPunct(k, ",") {
+			return false
+		}
+		if mi, ok := pm.index.startAt(k + 1); ok {
+			n := &pm.Mentions[mi]
+			return n.Quote < 0 && n.Form != Pronoun && (n.Form == RolePhrase || n.Entity < 0 || pm.Entities[n.Entity].Kind.MayBePerson())
+		}
+		for j := k + 1; j < end && j <= k+4; j++ {
+			if a.unnamedPersonAt(j) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

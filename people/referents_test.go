@@ -289,3 +289,14 @@ func TestOpeningPhraseAndReportingClause(t *testing.T) {
 	assert.Equal(t, "- / no one named before it", got["his@7:28"], "a clause is no opening phrase")
 	assert.Equal(t, "- / several people, or an unnamed one, in view", got["his@9:63"], "a reporting clause after a comma")
 }
+
+// A pronoun in a clause a subordinator opens may look ahead past the
+// comma that closes it ("when she arrives in Ohio, the nominee will
+// speak"); without such a clause it takes up the speaker.
+func TestCataphoricClause(t *testing.T) {
+	got := referents(parse("t.txt", "Title\n\n"+
+		"Tom Hale said that when she arrives in Ohio, the nominee will speak.\n\n"+
+		"Tom Hale said that she would arrive in Ohio, and the nominee will speak.\n"))
+	assert.Equal(t, "- / several people, or an unnamed one, in view", got["she@3:25"])
+	assert.Equal(t, "Tom Hale / subject of the speech verb before it", got["she@5:20"])
+}

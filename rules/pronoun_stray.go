@@ -376,6 +376,8 @@ func (s *strayScan) strayTarget(i int) int {
 	// Nor the name in apposition to it ("Her rival, Hillary Clinton,"):
 	// the one possessed again.
 	named := s.appositiveEnd(m, owned)
+	// Nor anyone unnamed after it, unless it may look ahead (looksAhead).
+	ahead := tagged >= 0 || s.looksAhead(m)
 	s.notMeant = -1
 	byName := false
 	target, chain := -1, -1
@@ -393,7 +395,7 @@ func (s *strayScan) strayTarget(i int) int {
 				reflexive && o.Quote >= 0 || s.takesUpLater(m, o) {
 				continue
 			}
-			if o.Entity < 0 && o.Form != people.Pronoun && o.FirstToken >= m.EndToken && o.FirstToken < s.commandEnd {
+			if o.Entity < 0 && o.Form != people.Pronoun && o.FirstToken >= m.EndToken && (o.FirstToken < s.commandEnd || !ahead) {
 				continue // "she will thank the organizer": someone its clause names after it
 			}
 			if o.Entity >= 0 && (slices.Contains(s.cannot, o.Entity) || o.FirstToken > owned && o.EndToken <= named) {
@@ -438,11 +440,49 @@ func (s *strayScan) strayTarget(i int) int {
 	}
 	for t := hi - 1; t >= lo; t-- {
 		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || int(a.Tokens[t].Quote) != tagged) && !(reflexive && a.Tokens[t].Quote >= 0) &&
-			!(t > m.FirstToken && t < owned) && !(t >= m.EndToken && t < s.commandEnd) && s.wordFits(m, t) {
+			!(t > m.FirstToken && t < owned) && !(t >= m.EndToken && (t < s.commandEnd || !ahead)) && s.wordFits(m, t) {
 			return -1
 		}
 	}
 	return target
+}
+
+// looksAhead reports whether pronoun m may mean someone named after it
+// in its sentence: it stands before anyone its sentence names ("In her
+// speech, Clinton said", "His aides say Trump"), or it is the subject of
+// a clause a subordinator opens ("Trump said that when she arrives,
+// Clinton will"). After
+// its sentence has named someone, in a main clause, a pronoun takes up
+// someone before it ("Obama kept in touch with his supporters even after
+// his last election … an advocate for the Democratic nominee").
+func (s *strayScan) looksAhead(m people.Mention) bool {
+	a, pm := s.pass.Article, s.pass.People
+	named := false
+	for _, k := range s.mentionsFrom(m.Sent, m.FirstToken-strayTokensBefore) {
+		o := pm.Mentions[k]
+		if o.Start >= m.Start {
+			break
+		}
+		if o.Quote < 0 && (o.Form == people.Pronoun || o.Entity >= 0 && pm.Entities[o.Entity].Kind.MayBePerson()) {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return true
+	}
+	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
+		return false // "even after her last race": a preposition, no clause
+	}
+	for k := m.FirstToken - 1; k >= a.Sentences[m.Sent].FirstToken && m.FirstToken-k <= strayTokensBefore; k-- {
+		if a.IsWord(k) && people.IsSubordinator(a.Lower(k)) {
+			return true
+		}
+		if a.IsPunct(k, ",") || a.IsPunct(k, ";") || a.IsPunct(k, ":") || a.IsDash(k) {
+			return false
+		}
+	}
+	return false
 }
 
 // possessedEnd returns the end of the noun phrase possessive pronoun m

@@ -32,6 +32,7 @@ var awkward = []string{
 	"The agency's director, Paul",
 	"Tom Hale paid their student loan",
 	"Obama himself",
+	"Tom Hale said that when she arrives,",
 }
 
 // Every rule runs on awkward input in every input format without a panic
