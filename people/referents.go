@@ -255,13 +255,13 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 	cands, open := a.peopleBefore(pm, m.Sent, m.FirstToken)
 	w := a.Lower(m.FirstToken)
 	subjectPronoun := w == "he" || w == "she"
-	if (w == "his" || w == "her") && a.IsPunct(m.FirstToken-1, ",") && a.reportingClause(m.FirstToken) {
-		// "…, his team believes", "…, her aides said": the words before
-		// the comma are what they say; whoever they name is not whose
-		// team it is.
-		return -1, RefOpen
-	}
 	if (w == "his" || w == "her") && a.IsPunct(m.FirstToken-1, ",") {
+		if a.reportingClause(m.FirstToken) {
+			// "…, his team believes", "…, her aides said": the words
+			// before the comma are what they say; whoever they name is
+			// not whose team it is.
+			return -1, RefOpen
+		}
 		// "Michael Capellas, her counterpart at Compaq,": a possessive
 		// opening an appositive is someone else's than the name it
 		// describes.

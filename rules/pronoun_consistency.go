@@ -251,7 +251,7 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 		// its gender ("A general in the army met him there, and she
 		// asked"); nor was the sentence before about such a person.
 		lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
-		if s.elseBefore(e, m, lo) || !s.plainAntecedent(m, e, lo) {
+		if someoneElseInSentence(a, pm, s.byEnt, e, m) || !s.plainAntecedent(m, e, lo) {
 			continue
 		}
 		s.judged, s.judgedGender = e, m.Gender
@@ -329,23 +329,6 @@ func pronounsOf(pm *people.Model) [][2]int32 {
 		}
 	}
 	return n
-}
-
-// elseBefore reports whether a mention of pronoun m's sentence, from
-// token lo up to m, is someone other than e who may be whom it means
-// (fitsInstead).
-func (s *strayScan) elseBefore(e int, m people.Mention, lo int) bool {
-	pm := s.pass.People
-	for _, k := range s.mentionsFrom(m.Sent, lo) {
-		o := pm.Mentions[k]
-		if o.Start >= m.Start {
-			break
-		}
-		if fitsInstead(s.pass.Article, pm, s.byEnt, e, m, o) {
-			return true
-		}
-	}
-	return false
 }
 
 // plainAntecedent reports whether pronoun m's sentence names e before it
@@ -479,10 +462,13 @@ func fullMentions(pm *people.Model, e int) int {
 
 // someoneElseInSentence reports whether a person other than e, of the
 // pronoun's gender, is named or referred to before it in its own
-// sentence. Where the structure fixed the referent within the sentence
+// sentence, within strayTokensBefore tokens (however long the sentence
+// runs). Where the structure fixed the referent within the sentence
 // ("Sanders said … that she had"), only they can make it unclear.
 func someoneElseInSentence(a *article.Article, pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
-	for _, i := range pm.MentionsInSentence(m.Sent) {
+	ms := pm.MentionsInSentence(m.Sent)
+	from := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken-strayTokensBefore })
+	for _, i := range ms[from:] {
 		o := pm.Mentions[i]
 		if o.Start >= m.Start {
 			break
