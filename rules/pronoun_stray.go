@@ -131,6 +131,9 @@ type strayScan struct {
 	cannot     []int
 	notMeant   int
 	commandEnd int
+	// subordinate is set by commanded when a subordinator opens the
+	// clause of the pronoun being judged ("that when she arrives").
+	subordinate bool
 	// judged is the person whose votes hold the pronoun being judged
 	// (ownVote), -1 for none: its own vote is no evidence about itself.
 	judged       int
@@ -471,18 +474,10 @@ func (s *strayScan) looksAhead(m people.Mention) bool {
 	if !named {
 		return true
 	}
-	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
-		return false // "even after her last race": a preposition, no clause
-	}
-	for k := m.FirstToken - 1; k >= a.Sentences[m.Sent].FirstToken && m.FirstToken-k <= strayTokensBefore; k-- {
-		if a.IsWord(k) && people.IsSubordinator(a.Lower(k)) {
-			return true
-		}
-		if a.IsPunct(k, ",") || a.IsPunct(k, ";") || a.IsPunct(k, ":") || a.IsDash(k) {
-			return false
-		}
-	}
-	return false
+	// Only a subject opens a clause ("even after her last race": a
+	// preposition); commanded has read whether a subordinator opens it.
+	w := a.Lower(m.FirstToken)
+	return (w == "he" || w == "she") && s.subordinate
 }
 
 // possessedEnd returns the end of the noun phrase possessive pronoun m
@@ -785,7 +780,7 @@ func (s *strayScan) byFirstNameOnly(e int, g string) bool {
 // strayTokensAfter words after the pronoun are read.
 func (s *strayScan) commanded(m people.Mention, out []int) []int {
 	a, pm := s.pass.Article, s.pass.People
-	s.commandEnd = m.EndToken
+	s.commandEnd, s.subordinate = m.EndToken, false
 	switch w := a.Lower(m.FirstToken); {
 	case w == "he" || w == "she" || w == "him":
 	case w == "her" && !people.PossessiveHerAt(a, m.FirstToken):
@@ -797,6 +792,7 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 	// a comma, a semicolon, a colon or a dash; a subordinator opening it
 	// ends what the pronoun commands at the next comma.
 	subordinate := false
+	defer func() { s.subordinate = subordinate }()
 	for k := m.FirstToken - 1; k >= sent.FirstToken && m.FirstToken-k <= strayTokensBefore; k-- {
 		if a.IsWord(k) && people.IsSubordinator(a.Lower(k)) {
 			subordinate = true
