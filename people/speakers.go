@@ -164,8 +164,12 @@ func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
 			if prepositions[a.Lower(mi.pm.Mentions[pm].FirstToken-1)] || determiners[a.Lower(mi.pm.Mentions[pm].FirstToken-1)] && prepositions[a.Lower(mi.pm.Mentions[pm].FirstToken-2)] {
 				continue // "In a statement to the Observer, her adviser, …": an object
 			}
-			next := a.Lower(j + 1)
-			_, poss := article.StripPossessive(a.Tok(j + 1))
+			n := j + 1
+			if n < len(a.Tokens) && a.Tokens[n].Kind == article.Number && a.IsPunct(n+1, ",") {
+				n += 2 // "Jimmy Ghazal, 39, a Lebanese man visiting Nice,": the age first
+			}
+			next := a.Lower(n)
+			_, poss := article.StripPossessive(a.Tok(n))
 			switch {
 			case next == "who":
 				return pm
@@ -173,7 +177,7 @@ func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
 				return -1
 			case next == "a" || next == "an" || next == "the" || next == "another" || next == "one" || next == "its":
 				return pm
-			case poss || isOccupation(next) || isOccupation(a.Lower(j+2)) || a.titleWithin(j+1, from):
+			case poss || isOccupation(next) || isOccupation(a.Lower(n+1)) || a.titleWithin(n, from):
 				return pm
 			}
 		}
@@ -236,6 +240,9 @@ func (a *analysis) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 	if a.IsPunct(k-1, ",") {
 		for j := k - 2; j >= start && j >= k-12; j-- {
 			if a.IsPunct(j, ",") {
+				if j-2 >= start && a.Tokens[j-1].Kind == article.Number && a.IsPunct(j-2, ",") {
+					j -= 2 // "Jimmy Ghazal, 39, a man visiting Nice with his family, told"
+				}
 				if m, ok := mi.endAt(j); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].Form != Pronoun {
 					return m
 				}

@@ -44,7 +44,7 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 	if len(a.Paragraphs) == 0 {
 		return
 	}
-	titled := titleCase(a, 0)
+	titled := s.inHeadline(0)
 	for i, m := range pm.Mentions {
 		if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" || m.Why == people.RefGeneric || reported[i] {
 			continue
@@ -110,6 +110,9 @@ type strayScan struct {
 	// places holds the one-word names the article puts after a
 	// preposition of place (placeWords).
 	places map[string]bool
+	// headline caches whether the first paragraph is a headline in title
+	// case (inHeadline): 0 not known yet, 1 yes, 2 no.
+	headline uint8
 	// turns caches turn by paragraph: 0 not known yet, 1 yes, 2 no.
 	turns []uint8
 	// holders indexes the people of the article by the keys of their
@@ -1511,6 +1514,23 @@ func (s *strayScan) placeWords() map[string]bool {
 	return s.places
 }
 
+// inHeadline reports whether token t is in a headline in title case (the
+// article's first paragraph, most of its words capitalised), where a
+// capital says nothing of a name.
+func (s *strayScan) inHeadline(t int) bool {
+	a := s.pass.Article
+	if len(a.Paragraphs) == 0 || t >= len(a.Tokens) || a.Tokens[t].Start() >= a.Paragraphs[0].End {
+		return false
+	}
+	if s.headline == 0 {
+		s.headline = 2
+		if titleCase(a, 0) {
+			s.headline = 1
+		}
+	}
+	return s.headline == 1
+}
+
 // affiliation reports whether o, a name of one word, says where a person
 // named just before it is from ("Senator Ted Cruz of Texas", "Kasich of
 // Ohio"): a capitalised word, "of", then o.
@@ -1545,6 +1565,12 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 		if people.IsNonNameWord(w) || t > 0 && (people.IsPlacePrefix(a.Tok(t-1)) || locatives[a.Lower(t-1)]) || s.placeWords()[w] ||
 			t >= 2 && a.IsPunct(t-1, ",") && s.placeEndsAt(a.SentenceOf(t), t-1) {
 			return false // "by June", "South Carolina", "in Iowa", "AMES, Iowa"
+		}
+		if s.inHeadline(t) {
+			// "Trump Calls On Obama To Resign": whom the story names is
+			// in view where it names them; a headline's word is someone
+			// only as a first name of the pronoun's gender ("Maria Quits").
+			return people.GivenNameGender(w) == m.Gender
 		}
 		if p := s.pass.People.CalledBy(w); p >= 0 {
 			// "Clinton" where the article calls Hillary Clinton so.
