@@ -689,6 +689,14 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords *WordSet
 		if lowerWords.HasLower(w) && !a.nextIsSpeechVerb(end) {
 			return false
 		}
+		// "Apparently, that is not", "Fortunately, the rally": an adverb
+		// opening a sentence, which the name data know as no one's name
+		// (as for a name's first word after it: "Afterwards Trump").
+		if a.SentenceStart(i) && (hasSuffixFold(w, "ly") || hasSuffixFold(w, "wards")) {
+			if known, _, _ := givenName(w); !known && surnameClass(w) == 0 {
+				return false
+			}
+		}
 	}
 	// A run after "of", "for" or "and" that follows the head word of an
 	// organisation's or a place's name is part of that name ("University

@@ -125,3 +125,20 @@ func TestWeekdaySurnames(t *testing.T) {
 	}
 	assert.Equal(t, 2, friday, "Friday is his surname where it stands alone too")
 }
+
+func TestSentenceAdverbIsNoName(t *testing.T) {
+	a := parse("t.txt", "Title\n\nSenator Tom Hale spoke on Monday. Apparently, the rally went well. \"I am bilingual. Fortunately, that helps,\" he said. Afterwards Hale flew home.\n\nConnolly, the mayor, said it went well. Kelly, his aide, agreed.\n")
+	for _, m := range a.pm.Mentions {
+		for _, w := range []string{"Apparently", "Fortunately", "Afterwards"} {
+			assert.NotContains(t, m.Words, w, "a sentence adverb, not a name: %q", a.Text(m.Span))
+		}
+	}
+	// Names the data know stay names, -ly or not.
+	for _, name := range []string{"Connolly", "Kelly"} {
+		found := false
+		for _, m := range a.pm.Mentions {
+			found = found || slices.Contains(m.Words, name)
+		}
+		assert.True(t, found, "%s is a name", name)
+	}
+}
