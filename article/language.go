@@ -113,8 +113,12 @@ var stopWords = [numLangs]string{
 }
 
 // stopLangs holds, for each function word (by its index in stopTable),
-// the languages (a bit each) that list it.
-var stopLangs []uint16
+// the languages (a bit each) that list it; stopCount is how many there
+// are.
+var (
+	stopLangs [maxStopWords]uint16
+	stopCount int
+)
 
 // maxStopWords bounds the distinct function words (the size of the
 // bitset that marks them); maxStopLen is the longest, in bytes.
@@ -174,15 +178,32 @@ func stopIndex(w string) int {
 }
 
 func init() {
+	// The lists are read in place, word by word, with nothing allocated:
+	// every run pays for this before reading its first byte.
 	for l, list := range stopWords {
-		for _, w := range strings.Fields(list) {
+		for j := 0; j < len(list); {
+			for j < len(list) && (list[j] == ' ' || list[j] == '\n' || list[j] == '\t') {
+				j++
+			}
+			k := j
+			for k < len(list) && list[k] != ' ' && list[k] != '\n' && list[k] != '\t' {
+				k++
+			}
+			w := list[j:k]
+			j = k
+			if w == "" {
+				continue
+			}
 			if len(w) > maxStopLen {
 				panic("article: function word " + w + " is too long")
 			}
 			i := stopIndex(w)
 			if i < 0 {
-				i = len(stopLangs)
-				stopLangs = append(stopLangs, 0)
+				if stopCount == maxStopWords || 2*(stopCount+1) > stopSlots {
+					panic("article: too many function words")
+				}
+				i = stopCount
+				stopCount++
 				lo, hi := stopKey(w)
 				k := stopSlotOf(lo, hi)
 				for stopTable.used[k/64]&(1<<(k%64)) != 0 {
@@ -195,9 +216,6 @@ func init() {
 			}
 			stopLangs[i] |= 1 << l
 		}
-	}
-	if len(stopLangs) > maxStopWords || 2*len(stopLangs) > stopSlots {
-		panic("article: too many function words")
 	}
 }
 

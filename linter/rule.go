@@ -2,7 +2,6 @@ package linter
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -71,11 +70,27 @@ type Rule struct {
 // read English (ReadsEnglish) on such an article.
 const LanguageName = "language"
 
-var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+// kebabCase reports whether s is a rule or option name in kebab-case:
+// ^[a-z][a-z0-9]*(-[a-z0-9]+)*$, read by hand so that no expression is
+// compiled at every start.
+func kebabCase(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == '-' && i+1 < len(s) && s[i+1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Validate checks that a rule is well formed.
 func (r *Rule) Validate() error {
-	if !ruleNameRE.MatchString(r.Name) {
+	if !kebabCase(r.Name) {
 		return fmt.Errorf("rule name %q is not kebab-case", r.Name)
 	}
 	if r.Doc == "" || r.Run == nil {
@@ -86,7 +101,7 @@ func (r *Rule) Validate() error {
 		switch n := o.Name(); {
 		case n == "enabled" || n == "severity":
 			return fmt.Errorf("rule %s: option name %s is reserved", r.Name, n)
-		case !ruleNameRE.MatchString(n):
+		case !kebabCase(n):
 			return fmt.Errorf("rule %s: option name %q is not kebab-case", r.Name, n)
 		case seen[n]:
 			return fmt.Errorf("rule %s: option %s declared twice", r.Name, n)

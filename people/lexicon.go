@@ -1,6 +1,7 @@
 package people
 
 import (
+	"iter"
 	"strings"
 	"sync"
 )
@@ -276,50 +277,96 @@ func IsParticle(w string) bool {
 	return p
 }
 
+// setOf makes the set of the words of a list separated by ASCII white
+// space. Sized up front (a map grown word by word allocates and rehashes
+// each table on the way, at start-up, for every set), and read in place:
+// no list of the words is made, whose pages a process that starts for
+// one article pays for and throws away.
 func setOf(words string) map[string]bool {
-	fields := strings.Fields(words)
-	// Sized up front: a map grown word by word allocates and rehashes
-	// each table on the way, at start-up, for every set.
-	m := make(map[string]bool, len(fields))
-	for _, w := range fields {
+	m := make(map[string]bool, countFields(words))
+	for w := range fieldsOf(words) {
 		m[w] = true
 	}
 	return m
 }
 
-// countryFilter is the prefilter of countryWords.
-var countryFilter = sync.OnceValue(func() *prefilter { return prefilterOf(countryWords()) })
+// fieldsOf yields the words of a list separated by ASCII white space, as
+// substrings of it.
+func fieldsOf(words string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(words); {
+			for i < len(words) && asciiSpace(words[i]) {
+				i++
+			}
+			j := i
+			for j < len(words) && !asciiSpace(words[j]) {
+				j++
+			}
+			if j > i && !yield(words[i:j]) {
+				return
+			}
+			i = j
+		}
+	}
+}
+
+// countFields counts the words fieldsOf yields.
+func countFields(words string) int {
+	n := 0
+	for range fieldsOf(words) {
+		n++
+	}
+	return n
+}
+
+func asciiSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// countryFilter is the prefilter of every word countryOf knows.
+var countryFilter = sync.OnceValue(func() *prefilter {
+	p := new(prefilter)
+	for _, m := range []map[string]string{countryNames, countryDemonyms, countryStems()} {
+		for w := range m {
+			p.add(w)
+		}
+	}
+	p.add("US")
+	p.add("UK")
+	return p
+})
 
 // countryOf returns the ISO code of a country name or demonym, also for
 // shortened demonyms the data set lacks ("Kazakh" for Kazakhstan), or "".
+// A name wins over a demonym, and either over a stem.
 func countryOf(word string) string {
 	w := strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
 	if !countryFilter().mayHold(w) && strings.IndexByte(w, '.') < 0 {
 		return "" // most capitalised words: no country's, and no "U.S."
 	}
-	if c, ok := countryWords()[w]; ok {
+	if c := countryNames[w]; c != "" {
 		return c
 	}
-	if strings.IndexByte(w, '.') >= 0 {
-		// U.S., U.K.
-		switch strings.ReplaceAll(w, ".", "") {
-		case "US":
-			return "USA"
-		case "UK":
-			return "GBR"
-		}
+	if c := countryDemonyms[w]; c != "" {
+		return c
+	}
+	if c := countryStems()[w]; c != "" {
+		return c
+	}
+	switch strings.ReplaceAll(w, ".", "") {
+	case "US":
+		return "USA" // US, U.S.
+	case "UK":
+		return "GBR"
 	}
 	return ""
 }
 
-// countryWords maps every word countryOf knows to its country, so that a
-// word is looked up once: the country names and demonyms, US and UK, and
-// the shortened demonyms of five letters or more, each a country's name
-// or demonym less an ending -stan, -istan, -stani or -istani ("" when the
-// stem would name two). A name or a demonym wins over a stem. Built once,
-// on first use.
-var countryWords = sync.OnceValue(func() map[string]string {
-	m := make(map[string]string, len(countryNames)+len(countryDemonyms)+64)
+// countryStems maps the shortened demonyms of five letters or more to
+// their country: each a country's name or demonym less an ending -stan,
+// -istan, -stani or -istani, and none that two countries' names would
+// give. Built once, on first use, and small: the names and demonyms
+// themselves are looked up in their own tables.
+var countryStems = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
 	add := func(names map[string]string) {
 		for name, code := range names {
 			for _, end := range []string{"stan", "istan", "stani", "istani"} {
@@ -340,13 +387,6 @@ var countryWords = sync.OnceValue(func() map[string]string {
 		if c == "" {
 			delete(m, w) // a stem of two countries names neither
 		}
-	}
-	m["US"], m["UK"] = "USA", "GBR"
-	for w, c := range countryDemonyms {
-		m[w] = c
-	}
-	for w, c := range countryNames {
-		m[w] = c
 	}
 	return m
 })

@@ -11,9 +11,11 @@ func TestPrefilterHoldsEveryKey(t *testing.T) {
 			t.Errorf("lexicon prefilter turns away %q", w)
 		}
 	}
-	for w := range countryWords() {
-		if !countryFilter().mayHold(w) {
-			t.Errorf("country prefilter turns away %q", w)
+	for _, m := range []map[string]string{countryNames, countryDemonyms, countryStems(), {"US": "USA", "UK": "GBR"}} {
+		for w := range m {
+			if !countryFilter().mayHold(w) || countryOf(w) == "" {
+				t.Errorf("country prefilter turns away %q", w)
+			}
 		}
 	}
 	for w := range nonNameWords {

@@ -3,6 +3,7 @@ package source
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -166,8 +167,9 @@ func (t *table) get(k uint64) (uint64, bool) {
 }
 
 // canonicals maps the hash of a word to the hash of the form editors may
-// write it in instead (Words).
-var canonicals = func() *table {
+// write it in instead (Words). Built on first use, as are endings and
+// irregularNot: most runs compare no quotation with a source.
+var canonicals = sync.OnceValue(func() *table {
 	t := &table{}
 	t.put(rawHash("cannot"), rawHash("can't"))
 	for i, w := range strings.Fields("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty") {
@@ -177,7 +179,7 @@ var canonicals = func() *table {
 		t.put(rawHash(w), rawHash(strconv.Itoa(i+1)+[...]string{"st", "nd", "rd", "th"}[min(i, 3)]))
 	}
 	return t
-}()
+})
 
 var (
 	andHash     = rawHash("and")
@@ -185,7 +187,7 @@ var (
 )
 
 func canonical(h uint64) uint64 {
-	if c, ok := canonicals.get(h); ok {
+	if c, ok := canonicals().get(h); ok {
 		return c
 	}
 	return h
@@ -231,22 +233,22 @@ func hashByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * prime64 }
 // index there.
 var endingNames = []string{"'ve", "'s", "'m", "'re", "'ll", "'d", "n't"}
 
-var endings = func() *table {
+var endings = sync.OnceValue(func() *table {
 	t := &table{}
 	for w, e := range map[string]int{"have": 0, "has": 1, "is": 1, "us": 1, "am": 2, "are": 3, "will": 4, "would": 5, "had": 5, "not": 6} {
 		t.put(rawHash(w), uint64(e))
 	}
 	return t
-}()
+})
 
 // irregularNot are the words whose contraction with "not" is irregular.
-var irregularNot = func() *table {
+var irregularNot = sync.OnceValue(func() *table {
 	t := &table{}
 	for w, c := range map[string]string{"will": "won't", "can": "can't", "shall": "shan't"} {
 		t.put(rawHash(w), rawHash(c))
 	}
 	return t
-}()
+})
 
 var (
 	notHash = rawHash("not")
@@ -280,8 +282,8 @@ func joinHash(a, sep, b []byte) uint64 {
 	ha := fold(offset64, a)
 	if !hyphen {
 		hb := fold(offset64, b)
-		if end, ok := endings.get(hb); ok && (hb != usHash || ha == letHash) {
-			if irr, ok := irregularNot.get(ha); ok && hb == notHash {
+		if end, ok := endings().get(hb); ok && (hb != usHash || ha == letHash) {
+			if irr, ok := irregularNot().get(ha); ok && hb == notHash {
 				return irr
 			}
 			return canonical(foldString(ha, endingNames[end]))

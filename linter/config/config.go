@@ -771,7 +771,8 @@ const MaxFileSize = 1 << 30
 
 const sizeLimitText = "1GB (1073741824 bytes)"
 
-var sizeRE = regexp.MustCompile(`^\s*(\d+)\s*([kKmMgG]?)i?[bB]?\s*$`)
+// sizeRE reads a size; compiled on first use.
+var sizeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(\d+)\s*([kKmMgG]?)i?[bB]?\s*$`) })
 
 func parseSize(v any) (int64, error) {
 	switch n := v.(type) {
@@ -784,7 +785,7 @@ func parseSize(v any) (int64, error) {
 		}
 		return n, nil
 	case string:
-		m := sizeRE.FindStringSubmatch(n)
+		m := sizeRE().FindStringSubmatch(n)
 		if m == nil {
 			return 0, fmt.Errorf("%q is not a size (write 10MB, 512KB or a number of bytes)", n)
 		}
