@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/newslint/newslint/article"
 )
@@ -270,7 +271,17 @@ func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 			capitals++
 		}
 	}
-	pm.Mentions = make([]Mention, 0, pronouns+2*capitals/5+4)
+	n := pronouns + 2*capitals/5 + 4
+	if n*int(unsafe.Sizeof(Mention{})) > 1<<20 {
+		// A big table is memory the process takes fresh from the system,
+		// whose pages nothing touches until a mention is written: room
+		// for half the capitalised words costs nothing where it is not
+		// filled, and spares the copy of the whole table into fresh pages
+		// near the end (a 10 MB article: 173,000 mentions against 168,000
+		// estimated).
+		n = pronouns + capitals/2 + 4
+	}
+	pm.Mentions = make([]Mention, 0, n)
 	for _, s := range a.Sentences {
 		for i := s.FirstToken; i < s.EndToken; {
 			// Most tokens start no mention: punctuation, and lower-case
