@@ -449,6 +449,19 @@ func (pm *Model) collectMentions() {
 	for id := range pm.Entities {
 		pm.Entities[id].Mentions = byEntity.Of(id)
 	}
+	// Each person's roles in one list made at its final size, not grown
+	// role by role.
+	roles := make([]int32, len(pm.Entities))
+	for i := range pm.Mentions {
+		if m := &pm.Mentions[i]; m.Entity >= 0 && m.Form != Name && m.Role != nil {
+			roles[m.Entity]++
+		}
+	}
+	for id, n := range roles {
+		if n > 0 {
+			pm.Entities[id].Roles = slices.Grow(pm.Entities[id].Roles, int(n))
+		}
+	}
 	for i := range pm.Mentions {
 		m := &pm.Mentions[i]
 		if m.Entity < 0 {

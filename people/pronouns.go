@@ -8,7 +8,11 @@ import "strings"
 // when the two most recent people are of the same (or unknown) gender.
 func (a *analysis) resolvePronouns(pm *Model) {
 	type recent struct{ ent, para int }
-	var last []recent // most recent first, distinct entities
+	// The four people mentioned last, most recent first, distinct; kept
+	// in place, as are the candidates: nothing is allocated per mention.
+	var recents [4]recent
+	last := recents[:0]
+	var cands []int
 	for i := range pm.Mentions {
 		m := &pm.Mentions[i]
 		if m.Quote >= 0 {
@@ -16,21 +20,27 @@ func (a *analysis) resolvePronouns(pm *Model) {
 		}
 		if m.Form != Pronoun {
 			if m.Entity >= 0 && pm.pronounable(m.Entity) {
-				// move to front
-				n := []recent{{m.Entity, m.Para}}
-				for _, r := range last {
-					if r.ent != m.Entity && len(n) < 4 {
-						n = append(n, r)
+				// Move to front: shift those before it (or all but the
+				// oldest, when it is not among them) one place back.
+				j := len(last)
+				for k, r := range last {
+					if r.ent == m.Entity {
+						j = k
+						break
 					}
 				}
-				last = n
+				if j == len(last) && len(last) < len(recents) {
+					last = last[:len(last)+1]
+				}
+				copy(last[1:min(j+1, len(last))], last[:j])
+				last[0] = recent{m.Entity, m.Para}
 			}
 			continue
 		}
 		// Candidates in the pronoun's own paragraph come first; the
 		// paragraph before is used only when its own has none.
-		var cands []int
-		for _, want := range []int{m.Para, m.Para - 1} {
+		cands = cands[:0]
+		for _, want := range [2]int{m.Para, m.Para - 1} {
 			for _, r := range last {
 				if r.para != want {
 					continue

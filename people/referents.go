@@ -132,7 +132,7 @@ type speakerTurn struct {
 
 // speakerTimeline lists, in text order, who speaks where.
 func (a *analysis) speakerTimeline(pm *Model) []speakerTurn {
-	var out []speakerTurn
+	out := make([]speakerTurn, 0, len(pm.Statements)+len(pm.Attributions))
 	for _, st := range pm.Statements {
 		out = append(out, speakerTurn{at: st.Verb.Start, para: st.Para, mention: st.Mention})
 	}

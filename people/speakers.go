@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -700,6 +701,15 @@ func (a *analysis) statementSubject(at Attribution) bool {
 // X", "in his words".
 func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
 	mi := pm.index
+	// Room for a statement at every speech verb, at once: the list is not
+	// copied as it grows.
+	verbs := 0
+	for _, f := range a.tokFlags {
+		if f&flagSpeechVerb != 0 {
+			verbs++
+		}
+	}
+	pm.Statements = slices.Grow(pm.Statements, verbs)
 	for si := range a.Sentences {
 		s := a.Sentences[si]
 		for k := s.FirstToken; k < s.EndToken; k++ {
