@@ -40,9 +40,14 @@ func Parse(in Input) *Article {
 	} else {
 		a.splitParagraphs()
 	}
-	// Every paragraph has at least one sentence, most of them few: the
-	// list starts at that size rather than growing from nothing.
-	a.Sentences = make([]Sentence, 0, len(a.Paragraphs))
+	// Every paragraph has at least one sentence, and every other sentence
+	// starts after a terminator: room for that many, at once, so that the
+	// list of a long article is not copied into fresh pages as it grows
+	// (room not filled is never touched). Bounded by a sixteenth of the
+	// text, past which it grows as it must (a text of full stops).
+	b := a.Src.Bytes
+	stops := bytes.Count(b, []byte(".")) + bytes.Count(b, []byte("?")) + bytes.Count(b, []byte("!")) + bytes.Count(b, []byte("…"))
+	a.Sentences = make([]Sentence, 0, len(a.Paragraphs)+min(stops, len(b)/16))
 	for i := range a.Paragraphs {
 		a.splitSentences(i)
 	}
