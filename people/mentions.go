@@ -502,6 +502,13 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 			nameStart, spanStart = i+1, i+1
 		}
 	}
+	if len(words) >= 2 && nameStart == i && a.SentenceStart(i) && clauseVerbs[strings.ToLower(words[0])] && a.isQuestion(s) {
+		// "Does Marco Rubio stand a chance?", "Will Trump win?": the
+		// auxiliary a question opens with, not a first name ("Will Smith
+		// said" asks nothing).
+		words = words[1:]
+		nameStart, spanStart = i+1, i+1
+	}
 	if len(words) >= 2 && nameStart == i && a.SentenceStart(i) && gerund(words[0]) && !a.nextIsSpeechVerb(nameEnd) {
 		// "Debating Clinton's character", "Replacing Inco": a verb
 		// opening a sentence or a headline is no first name (mid-sentence
@@ -538,6 +545,13 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 	a.kinBefore(&m, s.FirstToken)
 	a.appositive(&m, s.EndToken)
 	return m, nameEnd, true
+}
+
+// isQuestion reports whether sentence s ends with a question mark, before
+// any closing quotation marks or brackets.
+func (a *analysis) isQuestion(s article.Sentence) bool {
+	t := strings.TrimRight(a.Src.Text[s.Start:s.End], " \t\n\r\"'”’)]")
+	return strings.HasSuffix(t, "?")
 }
 
 // kinBefore reads a kinship noun that a possessive opens, set off by a

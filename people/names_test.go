@@ -142,3 +142,18 @@ func TestSentenceAdverbIsNoName(t *testing.T) {
 		assert.True(t, found, "%s is a name", name)
 	}
 }
+
+func TestQuestionAuxiliaryIsNoName(t *testing.T) {
+	a := parse("t.txt", "Title\n\nWill Trump win in Iowa? Does Marco Rubio stand a chance? Will Smith said he did.\n\nCan Hillary Clinton hold on? Marco Rubio said she could.\n")
+	for _, m := range a.pm.Mentions {
+		for _, w := range []string{"Does", "Can"} {
+			assert.NotContains(t, m.Words, w, "a question's auxiliary, not a first name: %q", a.Text(m.Span))
+		}
+		if slices.Contains(m.Words, "Trump") {
+			assert.NotContains(t, m.Words, "Will", "“Will Trump win …?” asks about Trump")
+		}
+	}
+	// A statement opened by a given name keeps it: "Will Smith said".
+	assert.Equal(t, []string{"Will", "Smith"}, entityNamed(t, a, "Will Smith").words)
+	entityNamed(t, a, "Hillary Clinton")
+}
