@@ -110,9 +110,6 @@ type strayScan struct {
 	// places holds the one-word names the article puts after a
 	// preposition of place (placeWords).
 	places map[string]bool
-	// outside caches by entity whether the article names it outside
-	// quotations (quotedOnly): 0 not known yet, 1 yes, 2 no.
-	outside []uint8
 	// headline caches whether the first paragraph is a headline in title
 	// case (inHeadline): 0 not known yet, 1 yes, 2 no.
 	headline uint8
@@ -403,9 +400,6 @@ func (s *strayScan) strayTarget(i int) int {
 			if ms[k] == i || tagged >= 0 && o.Quote == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && o.EndToken <= owned ||
 				reflexive && o.Quote >= 0 || s.takesUpLater(m, o) {
 				continue
-			}
-			if m.Quote < 0 && o.Quote >= 0 && o.Form != people.Pronoun && s.quotedOnly(o, m.Gender) {
-				continue // "“… Director Comey had said …,” she said": named only in someone's words
 			}
 			if o.Entity < 0 && o.Form != people.Pronoun && o.FirstToken >= m.EndToken && (o.FirstToken < s.commandEnd || !ahead) {
 				continue // "she will thank the organizer": someone its clause names after it
@@ -1518,34 +1512,6 @@ func (s *strayScan) placeWords() map[string]bool {
 		}
 	}
 	return s.places
-}
-
-// quotedOnly reports whether name mention o, inside a quotation, is of
-// someone the article names nowhere outside quotations, and whose first
-// word is no given name of gender g: no one a pronoun in the narrative
-// takes up ("“Apparently, that's not part of the establishment,” he
-// said", "“Director Comey had said that my answers were truthful”").
-func (s *strayScan) quotedOnly(o people.Mention, g string) bool {
-	pm := s.pass.People
-	if len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == g {
-		return false // "“Ask Maria,” he said. She …"
-	}
-	if o.Entity < 0 {
-		return true
-	}
-	if s.outside == nil {
-		s.outside = make([]uint8, len(pm.Entities))
-	}
-	if s.outside[o.Entity] == 0 {
-		s.outside[o.Entity] = 2
-		for _, k := range pm.Entities[o.Entity].Mentions {
-			if x := pm.Mentions[k]; x.Quote < 0 && x.Form != people.Pronoun {
-				s.outside[o.Entity] = 1
-				break
-			}
-		}
-	}
-	return s.outside[o.Entity] == 2
 }
 
 // inHeadline reports whether token t is in a headline in title case (the
