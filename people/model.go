@@ -3,6 +3,7 @@ package people
 import (
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -400,6 +401,38 @@ func (e *Entity) FirstName() string {
 		return ""
 	}
 	return e.words[0]
+}
+
+// GivenName returns the first of the name's words before the surname that
+// is not an initial: "Christopher" in "J. Christopher Stevens", as in
+// "Christopher Stevens"; "" when there is none ("J. K. Rowling", "Stevens").
+func (e *Entity) GivenName() string {
+	for _, w := range e.words[:max(len(e.words)-1, 0)] {
+		if !isInitial(w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// isInitial reports whether a name's word is one initial or several ("J.",
+// "J", "H.W.", "J.K."): capital letters, each followed by a full stop but
+// for a lone one.
+func isInitial(w string) bool {
+	letters := 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= 'A' && c <= 'Z':
+			letters++
+			if i+1 < len(w) && w[i+1] != '.' {
+				return false
+			}
+		case c == '.':
+		default:
+			return false
+		}
+	}
+	return letters == 1 || letters > 1 && strings.Count(w, ".") == letters
 }
 
 // Model is the model of who is who and who said what.

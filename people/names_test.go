@@ -157,3 +157,13 @@ func TestQuestionAuxiliaryIsNoName(t *testing.T) {
 	assert.Equal(t, []string{"Will", "Smith"}, entityNamed(t, a, "Will Smith").words)
 	entityNamed(t, a, "Hillary Clinton")
 }
+
+func TestGivenNameAfterInitials(t *testing.T) {
+	for w, want := range map[string]bool{"J.": true, "J": true, "H.W.": true, "J.K.": true, "JK": false, "Jo": false, "J.k.": false, "": false} {
+		assert.Equal(t, want, isInitial(w), w)
+	}
+	a := parse("t.txt", "Title\n\nAmbassador J. Christopher Stevens met George H.W. Bush and J. K. Rowling in Benghazi on Monday.\n")
+	for name, want := range map[string]string{"J. Christopher Stevens": "Christopher", "George H. W. Bush": "George", "J. K. Rowling": ""} {
+		assert.Equal(t, want, entityNamed(t, a, name).GivenName(), name)
+	}
+}

@@ -560,7 +560,7 @@ func independentGender(pm *people.Model, e int, ng string) string {
 // may be one here.
 func firstNameGender(pm *people.Model, e int) string {
 	ent := &pm.Entities[e]
-	first := ent.FirstName()
+	first := ent.GivenName() // "Christopher" of J. Christopher Stevens
 	if first == "" {
 		return ""
 	}

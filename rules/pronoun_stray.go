@@ -1669,7 +1669,8 @@ var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true
 // appositiveOfOther reports whether the person noun at token t stands in
 // an appositive of someone firmly of the other gender than pronoun m's
 // ("Rubio, a candidate aiming at moderate voters"): within a few words
-// after a comma that follows their name.
+// after a comma that follows their name, or a bracket after it ("Cruz
+// (Tex.), a candidate").
 func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 	a, pm := s.pass.Article, s.pass.People
 	other := opposite(m.Gender)
@@ -1690,10 +1691,21 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 			}
 			return false
 		}
+		// "Sen. Ted Cruz (Tex.), a Republican presidential candidate,":
+		// a bracket after the name, then the comma.
+		end := j
+		if a.IsPunct(j-1, ")") {
+			for k := j - 2; k >= 0 && k >= j-8; k-- {
+				if a.IsPunct(k, "(") {
+					end = k
+					break
+				}
+			}
+		}
 		ms := pm.MentionsInSentence(a.SentenceOf(j))
 		for _, k := range ms {
 			o := pm.Mentions[k]
-			if o.EndToken == j && o.Entity >= 0 && o.Form != people.Pronoun {
+			if o.EndToken == end && o.Entity >= 0 && o.Form != people.Pronoun {
 				return s.firm(o.Entity, other)
 			}
 		}
