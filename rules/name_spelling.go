@@ -223,6 +223,11 @@ func spellingsInArticle(pass *linter.Pass, reported map[int]bool) {
 		if variant.reported {
 			continue
 		}
+		if sicMarked(a, canon) || sicMarked(a, variant) {
+			// "Angela Correy’s [sic] persecution career … Angela Corey":
+			// the writer marks the other spelling as the source's own.
+			continue
+		}
 		if isSlip(canon, variant, pm.LowerWords, maxUses) {
 			reportVariant(pass, canon, variant)
 			variant.reported = true
@@ -231,6 +236,41 @@ func spellingsInArticle(pass *linter.Pass, reported map[int]bool) {
 			}
 		}
 	}
+}
+
+// nickname reports whether one spelling is the other with an ending of
+// pet names (-y, -ie, -ey: Mike and Mikey, Bill and Billie) and the data
+// know both as mostly given names.
+func nickname(v, c string) bool {
+	for _, end := range []string{"y", "ie", "ey"} {
+		if v == c+end || c == v+end {
+			return people.MostlyGivenName(v) && people.MostlyGivenName(c)
+		}
+	}
+	return false
+}
+
+// oppositeGivenNames reports whether the data give two first names
+// opposite genders (Eric, Erica; Dan, Dana).
+func oppositeGivenNames(v, c string) bool {
+	gv, gc := people.GivenNameGender(v), people.GivenNameGender(c)
+	return gv != "" && gc != "" && gv != gc
+}
+
+// sicMarked reports whether some use of form f is marked as written so in
+// its source: "[sic]" or "(sic)" right after the word, a possessive's
+// ending included ("Corry [sic] Dunn", "Angela Correy’s [sic] career").
+func sicMarked(a *article.Article, f *nameForm) bool {
+	for _, u := range f.uses {
+		k := a.TokenIndexAt(u.Start)
+		if k < 0 || k+3 >= len(a.Tokens) {
+			continue
+		}
+		if (a.IsPunct(k+1, "[") && a.IsPunct(k+3, "]") || a.IsPunct(k+1, "(") && a.IsPunct(k+3, ")")) && a.Lower(k+2) == "sic" {
+			return true
+		}
+	}
+	return false
 }
 
 // formSet is every capitalised word of an article that may be a name, by
@@ -572,6 +612,13 @@ func isSlip(canon, variant *nameForm, lower *people.WordSet, maxUses int) bool {
 		return false // "Indians" are a people, not a slip of Indiana
 	case related(v, c):
 		return false
+	case nickname(v, c):
+		return false // "Best of luck, Mikey" beside Mike Allen: a pet form
+	case variant.surnames.len() > 0 && canon.surnames.len() > 0 && oppositeGivenNames(v, c):
+		// "Erica Garner, the oldest daughter of Eric Garner", "Dana
+		// Whitlow … her father, Dan Whitlow": first names of a woman and
+		// a man are two people, whatever surname they share.
+		return false
 	case people.BothKnownPlacesOrOrgs(v, c):
 		return false // Iran and Iraq, Austria and Australia
 	case variant.place && canon.person || variant.person && canon.place:
@@ -620,12 +667,18 @@ func orgOrPlace(f *nameForm) bool { return (f.org || f.place) && !f.person }
 
 // related reports whether two spellings are forms of one word: a plural or
 // a possessive without apostrophe (the Kennedys), a place and its
-// adjective (Korea, Korean), or the same letters but for accents and
+// adjective (Korea, Korean; Texas, Texan), or the same letters but for accents and
 // apostrophes (Erdoğan / Erdogan, O’Rourke / O'Rourke, AmeriTrust /
 // Ameritrust).
 func related(v, c string) bool {
 	for _, suf := range []string{"s", "es", "n", "an", "ian", "ese", "i"} {
 		if v == c+suf || c == v+suf {
+			return true
+		}
+	}
+	// A place in -as and its people in -an (Texas, Texan; Kansas, Kansan).
+	if len(v) == len(c) && len(v) >= 5 && v[:len(v)-1] == c[:len(c)-1] && strings.ContainsRune("aeiou", rune(v[len(v)-2])) {
+		if x, y := v[len(v)-1], c[len(c)-1]; x == 's' && y == 'n' || x == 'n' && y == 's' {
 			return true
 		}
 	}

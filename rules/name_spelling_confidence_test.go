@@ -37,3 +37,20 @@ func TestNameSpellingConfidence(t *testing.T) {
 		})
 	}
 }
+
+// TestRelatedSpellings: forms of one word are no slips of each other, and
+// spellings that differ otherwise are compared.
+func TestRelatedSpellings(t *testing.T) {
+	for _, p := range [][2]string{{"Texas", "Texan"}, {"Kansan", "Kansas"}, {"Korea", "Korean"}, {"Kennedy", "Kennedys"}, {"Erdoğan", "Erdogan"}} {
+		assert.True(t, related(p[0], p[1]), "%s, %s", p[0], p[1])
+	}
+	for _, p := range [][2]string{{"Evans", "Evens"}, {"Obama", "Osama"}, {"Lyons", "Lyonn"}, {"Hale", "Hall"}} {
+		assert.False(t, related(p[0], p[1]), "%s, %s", p[0], p[1])
+	}
+	for _, p := range [][2]string{{"Mike", "Mikey"}, {"Bill", "Billie"}} {
+		assert.True(t, nickname(p[0], p[1]), "%s, %s", p[0], p[1])
+	}
+	assert.False(t, nickname("Rock", "Rocks"))
+	assert.True(t, oppositeGivenNames("Eric", "Erica"))
+	assert.False(t, oppositeGivenNames("Eric", "Erik"))
+}
