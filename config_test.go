@@ -57,3 +57,20 @@ func TestConfigDocumentsMaxSameIssues(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int64(linter.DefaultMaxSameIssues), doc["max-same-issues"])
 }
+
+// TestBuiltInConfigIsTheRulesDefaults: config.toml, merged over the
+// rules' own defaults, changes nothing, so a run without a configuration
+// file need not parse it (config.LoadFile skips it); a copy of its text is
+// still parsed, and gives the same configuration.
+func TestBuiltInConfigIsTheRulesDefaults(t *testing.T) {
+	all := rules.All()
+	merged := linter.DefaultConfig(all)
+	require.NoError(t, config.Merge(merged, "config.toml", newslint.DefaultConfig, all))
+	assert.Equal(t, linter.DefaultConfig(all), merged, "config.toml says something the rules' defaults do not")
+	loaded, err := config.LoadFile(newslint.DefaultConfig, "", all)
+	require.NoError(t, err)
+	assert.Equal(t, merged, loaded)
+	copied, err := config.LoadFile(append([]byte(nil), newslint.DefaultConfig...), "", all)
+	require.NoError(t, err)
+	assert.Equal(t, merged, copied)
+}
