@@ -90,6 +90,9 @@ func (a *analysis) structuralReferents(pm *Model) {
 			ref, why = a.tagReferent(pm, i, speakers)
 		}
 		if ref < 0 && why != RefOpen {
+			ref, why = a.introReferent(pm, i, speakers)
+		}
+		if ref < 0 && why != RefOpen {
 			ref, why = a.nearestReferent(pm, m)
 		}
 		if ref >= 0 && a.genderNounBefore(m) {
@@ -203,6 +206,46 @@ func (a *analysis) tagReferent(pm *Model, mi int, timeline func() []speakerTurn)
 	// A paragraph that names no one before its tag ("“…,” he wrote." after
 	// a paragraph of Clinton's) may bring in a new voice: left open.
 	return -1, RefOpen
+}
+
+// introReferent reads a pronoun that opens a sentence to introduce more
+// words of the voice before it ("“…,” Khan said in a statement. ¶ He
+// added: “…”"): a speech verb, then a colon or a quotation mark. It
+// refers to the last person who spoke, in its paragraph or the one
+// before, when its own paragraph names no one before it.
+func (a *analysis) introReferent(pm *Model, mi int, timeline func() []speakerTurn) (int, RefReason) {
+	m := &pm.Mentions[mi]
+	if w := a.Lower(m.FirstToken); w != "he" && w != "she" || !a.SentenceStart(m.FirstToken) {
+		return -1, RefNone
+	}
+	k := m.EndToken
+	for k < len(a.Tokens) && k < m.EndToken+3 && skippable[a.Lower(k)] {
+		k++
+	}
+	if !a.speechVerbAt(k) || !(a.IsPunct(k+1, ":") || a.IsPunct(k+1, "“") || a.IsPunct(k+1, "\"")) {
+		return -1, RefNone
+	}
+	if len(a.namedInParagraph(pm, m.Para, m.Start)) > 0 {
+		return -1, RefNone // the paragraph's own people come first
+	}
+	speakers := timeline()
+	i := sort.Search(len(speakers), func(i int) bool { return speakers[i].at >= m.Start })
+	for i--; i >= 0 && speakers[i].para >= m.Para-1; i-- {
+		sp := speakers[i]
+		if sp.mention == mi {
+			continue
+		}
+		sm := pm.Mentions[sp.mention]
+		e := sm.Entity
+		if sm.Form == Pronoun {
+			e = sm.Referent
+		}
+		if e >= 0 && pm.pronounable(e) {
+			return e, RefSpeaker
+		}
+		return -1, RefNone
+	}
+	return -1, RefNone
 }
 
 // namedWindow bounds, in tokens, how far back a tag looks for the people

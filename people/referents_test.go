@@ -300,3 +300,17 @@ func TestCataphoricClause(t *testing.T) {
 	assert.Equal(t, "- / several people, or an unnamed one, in view", got["she@3:25"])
 	assert.Equal(t, "Tom Hale / subject of the speech verb before it", got["she@5:20"])
 }
+
+func TestSpeakerGoesOn(t *testing.T) {
+	got := referents(parse("t.txt", "Title\n\n"+
+		"Mayor Sadiq Khan rejected the offer. \"This could make us less safe,\" Khan said in a statement.\n\n"+
+		"He added: \"This is not about me.\"\n\n"+
+		"Senator Ana Ruiz spoke next. She said \"we will win,\" and Khan agreed.\n\n"+
+		"He added that the vote was close.\n"))
+	// A pronoun that opens a sentence to bring in more words (a speech
+	// verb, then a colon or a quotation mark) is the last voice's.
+	assert.Equal(t, "Sadiq Khan / the last speaker (it speaks in a tag)", got["He@5:1"])
+	// Not a reported clause ("He added that …"), which is read as before.
+	require.Contains(t, got, "He@9:1")
+	assert.NotContains(t, got["He@9:1"], "the last speaker")
+}
