@@ -435,12 +435,20 @@ func namedInFull(pm *people.Model, e int, m people.Mention) bool {
 }
 
 // lastNamedBefore returns the last mention of e that is no pronoun before
-// pronoun m, in its sentence or the one before.
+// pronoun m, in its sentence or the one before, within strayTokensBefore
+// tokens: the walk starts at m (found by binary search) and stays bounded
+// however long the sentence runs (a 1 MB sentence took 4 s when every
+// pronoun read every mention of it).
 func lastNamedBefore(pm *people.Model, e int, m people.Mention) (people.Mention, bool) {
 	for si := m.Sent; si >= 0 && si >= m.Sent-1; si-- {
 		ms := pm.MentionsInSentence(si)
-		for k := len(ms) - 1; k >= 0; k-- {
-			if o := pm.Mentions[ms[k]]; o.Start < m.Start && o.Entity == e && o.Form != people.Pronoun {
+		k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken })
+		for k--; k >= 0; k-- {
+			o := pm.Mentions[ms[k]]
+			if o.FirstToken < m.FirstToken-strayTokensBefore {
+				return people.Mention{}, false
+			}
+			if o.Entity == e && o.Form != people.Pronoun {
 				return o, true
 			}
 		}
