@@ -181,19 +181,7 @@ func init() {
 	// The lists are read in place, word by word, with nothing allocated:
 	// every run pays for this before reading its first byte.
 	for l, list := range stopWords {
-		for j := 0; j < len(list); {
-			for j < len(list) && (list[j] == ' ' || list[j] == '\n' || list[j] == '\t') {
-				j++
-			}
-			k := j
-			for k < len(list) && list[k] != ' ' && list[k] != '\n' && list[k] != '\t' {
-				k++
-			}
-			w := list[j:k]
-			j = k
-			if w == "" {
-				continue
-			}
+		for w := range strings.FieldsSeq(list) {
 			if len(w) > maxStopLen {
 				panic("article: function word " + w + " is too long")
 			}

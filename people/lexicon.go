@@ -1,7 +1,6 @@
 package people
 
 import (
-	"iter"
 	"strings"
 	"sync"
 )
@@ -277,49 +276,22 @@ func IsParticle(w string) bool {
 	return p
 }
 
-// setOf makes the set of the words of a list separated by ASCII white
-// space. Sized up front (a map grown word by word allocates and rehashes
-// each table on the way, at start-up, for every set), and read in place:
-// no list of the words is made, whose pages a process that starts for
-// one article pays for and throws away.
+// setOf makes the set of the words of a list. Sized up front (a map grown
+// word by word allocates and rehashes each table on the way, at start-up,
+// for every set), and read in place (strings.FieldsSeq): no list of the
+// words is made, whose pages a process that starts for one article pays
+// for and throws away.
 func setOf(words string) map[string]bool {
-	m := make(map[string]bool, countFields(words))
-	for w := range fieldsOf(words) {
+	n := 0
+	for range strings.FieldsSeq(words) {
+		n++
+	}
+	m := make(map[string]bool, n)
+	for w := range strings.FieldsSeq(words) {
 		m[w] = true
 	}
 	return m
 }
-
-// fieldsOf yields the words of a list separated by ASCII white space, as
-// substrings of it.
-func fieldsOf(words string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for i := 0; i < len(words); {
-			for i < len(words) && asciiSpace(words[i]) {
-				i++
-			}
-			j := i
-			for j < len(words) && !asciiSpace(words[j]) {
-				j++
-			}
-			if j > i && !yield(words[i:j]) {
-				return
-			}
-			i = j
-		}
-	}
-}
-
-// countFields counts the words fieldsOf yields.
-func countFields(words string) int {
-	n := 0
-	for range fieldsOf(words) {
-		n++
-	}
-	return n
-}
-
-func asciiSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
 // countryFilter is the prefilter of every word countryOf knows.
 var countryFilter = sync.OnceValue(func() *prefilter {

@@ -180,27 +180,7 @@ func (a *analysis) tagReferent(pm *Model, mi int, timeline func() []speakerTurn)
 	if len(named) == 1 {
 		return named[0], RefSpeaker
 	}
-	speakers := timeline()
-	last := func(para int) int {
-		i := sort.Search(len(speakers), func(i int) bool { return speakers[i].at >= m.Start })
-		for i--; i >= 0 && speakers[i].para >= para; i-- {
-			sp := speakers[i]
-			if sp.mention == mi || sp.para != para {
-				continue
-			}
-			sm := pm.Mentions[sp.mention]
-			e := sm.Entity
-			if sm.Form == Pronoun {
-				e = sm.Referent
-			}
-			if e >= 0 && pm.pronounable(e) {
-				return e
-			}
-			return -1
-		}
-		return -1
-	}
-	if e := last(m.Para); e >= 0 {
+	if e := lastVoice(pm, timeline(), mi, m.Para); e >= 0 {
 		return e, RefSpeaker
 	}
 	// A paragraph that names no one before its tag ("“…,” he wrote." after
@@ -228,24 +208,34 @@ func (a *analysis) introReferent(pm *Model, mi int, timeline func() []speakerTur
 	if len(a.namedInParagraph(pm, m.Para, m.Start)) > 0 {
 		return -1, RefNone // the paragraph's own people come first
 	}
-	speakers := timeline()
-	i := sort.Search(len(speakers), func(i int) bool { return speakers[i].at >= m.Start })
-	for i--; i >= 0 && speakers[i].para >= m.Para-1; i-- {
-		sp := speakers[i]
-		if sp.mention == mi {
+	if e := lastVoice(pm, timeline(), mi, m.Para-1); e >= 0 {
+		return e, RefSpeaker
+	}
+	return -1, RefNone
+}
+
+// lastVoice returns the person who spoke last before mention mi, in
+// paragraph from or after it: the entity of the last speaker turn (a
+// pronoun's referent), or -1 when there is none or it is no one a
+// pronoun can mean.
+func lastVoice(pm *Model, speakers []speakerTurn, mi, from int) int {
+	at := pm.Mentions[mi].Start
+	i := sort.Search(len(speakers), func(i int) bool { return speakers[i].at >= at })
+	for i--; i >= 0 && speakers[i].para >= from; i-- {
+		if speakers[i].mention == mi {
 			continue
 		}
-		sm := pm.Mentions[sp.mention]
+		sm := pm.Mentions[speakers[i].mention]
 		e := sm.Entity
 		if sm.Form == Pronoun {
 			e = sm.Referent
 		}
 		if e >= 0 && pm.pronounable(e) {
-			return e, RefSpeaker
+			return e
 		}
-		return -1, RefNone
+		return -1
 	}
-	return -1, RefNone
+	return -1
 }
 
 // namedWindow bounds, in tokens, how far back a tag looks for the people
