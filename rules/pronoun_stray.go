@@ -101,6 +101,9 @@ type strayScan struct {
 	indep    []string
 	surnames []surnameOf
 	covered  []bool
+	// skipQuote is one more than the quotation fitsBetween passes over
+	// (the one the pronoun being judged tags), 0 for none.
+	skipQuote int
 	// quoted caches allQuoted by sentence: 0 not known yet, 1 yes, 2 no.
 	quoted []uint8
 	// speakerOf maps a speaker's mention to the quotation it tags.
@@ -710,10 +713,15 @@ func (s *strayScan) boundTarget(i int) int {
 	if ps := int(pm.Subjects[m.Para].Entity); ps >= 0 && ps != r && !s.firmly(ps, other) {
 		return -1
 	}
-	// Earlier in its own sentence.
+	// Earlier in its own sentence; for a tag, not inside the words it
+	// tags, whose speaker is nobody they name ("Clinton signaled that she
+	// is girding for a fight. “Sen. Sanders has had trouble,” he said").
 	lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
 	from := s.reportedFrom(m, r)
-	if s.fitsBetween(m, m.Sent, lo, from, false) {
+	s.skipQuote = s.tags(i) + 1
+	own := s.fitsBetween(m, m.Sent, lo, from, false)
+	s.skipQuote = 0
+	if own {
 		return -1
 	}
 	if from != m.FirstToken {
@@ -938,7 +946,7 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 		for t := max(o.FirstToken, lo); t < o.EndToken && t < hi; t++ {
 			s.covered[t-lo] = true
 		}
-		if o.Entity >= 0 && slices.Contains(s.cannot, o.Entity) {
+		if o.Entity >= 0 && slices.Contains(s.cannot, o.Entity) || o.Quote >= 0 && o.Quote == s.skipQuote-1 {
 			continue
 		}
 		if fits, _ := s.mentionFits(m, o); fits && (!prominent || pm.Prominent(a, k)) {
@@ -949,7 +957,8 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 		// With prominent, an unnamed person counts only where a reader
 		// looks ("would name a budget chief" does not); a noun of the
 		// pronoun's gender ("thanked his wife. She …") always does.
-		if !s.covered[t-lo] && a.IsWord(t) && s.wordFits(m, t) && (!prominent || people.ProminentWord(a, t) || genderedNoun(a, t)) {
+		if !s.covered[t-lo] && a.IsWord(t) && (s.skipQuote == 0 || int(a.Tokens[t].Quote) != s.skipQuote-1) && s.wordFits(m, t) &&
+			(!prominent || people.ProminentWord(a, t) || genderedNoun(a, t)) {
 			return true
 		}
 	}
