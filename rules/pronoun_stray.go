@@ -69,23 +69,35 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 		}
 		// Whom its own clause rules out, once for every check below.
 		s.cannot, s.notMeant = s.commanded(m, s.cannot[:0]), -1
-		if binder := s.reflexiveBinder(i); binder >= 0 {
+		binder := s.reflexiveBinder(i)
+		if binder >= 0 {
 			// Which of the two is the slip: the one whose gender the
 			// pronouns around them do not share ("He describes herself
 			// as … he has donated"; "whether he herself had emailed
-			// … her server").
+			// … her server"). When they do not tell, the checks below
+			// judge the reflexive as any other pronoun, but only for
+			// someone its sentence names ("Clinton has won primaries
+			// that free her to present himself"): a reflexive sees no
+			// further than its sentence, and the binder alone would
+			// make the one it means the reflexive's ("Then he steeled
+			// herself", where "he" is the slip).
 			switch odd := s.oddOne(m, pm.Mentions[binder]); {
 			case odd == i:
 				reportReflexive(pass, binder, m, m)
 				reported[i] = true
-			case odd == binder && !reported[binder]:
-				reportReflexive(pass, binder, pm.Mentions[binder], m)
-				reported[binder] = true
+				continue
+			case odd == binder:
+				if !reported[binder] {
+					reportReflexive(pass, binder, pm.Mentions[binder], m)
+					reported[binder] = true
+				}
+				continue
 			}
-		} else if target := s.reflexiveBound(i); target >= 0 {
+		}
+		if target := s.reflexiveBound(i); target >= 0 {
 			reportBound(pass, byEnt, target, m) // "Lund herself": the name it stands by says most
 			reported[i] = true
-		} else if target := s.strayTarget(i); target >= 0 {
+		} else if target := s.strayTarget(i); target >= 0 && (binder < 0 || s.namedBefore(target, m)) {
 			reportStray(pass, byEnt, target, s.notMeant, m)
 			reported[i] = true
 		} else if target := s.boundTarget(i); target >= 0 {
@@ -959,6 +971,22 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 		// pronoun's gender ("thanked his wife. She …") always does.
 		if !s.covered[t-lo] && a.IsWord(t) && (s.skipQuote == 0 || int(a.Tokens[t].Quote) != s.skipQuote-1) && s.wordFits(m, t) &&
 			(!prominent || people.ProminentWord(a, t) || genderedNoun(a, t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedBefore reports whether mention m's sentence names person e before
+// it, outside quotations.
+func (s *strayScan) namedBefore(e int, m people.Mention) bool {
+	pm := s.pass.People
+	for _, k := range pm.MentionsInSentence(m.Sent) {
+		o := pm.Mentions[k]
+		if o.Start >= m.Start {
+			break
+		}
+		if o.Entity == e && o.Form != people.Pronoun && o.Quote < 0 {
 			return true
 		}
 	}
