@@ -553,3 +553,48 @@ func (pm *Model) groupOtherNames() {
 		m.Entity = id
 	}
 }
+
+// placeNouns are common nouns for kinds of place: a list they head
+// ("states like Texas, Alabama and Ohio") names places.
+var placeNouns = setOf(`state country city town nation province region county district capital village suburb territory
+island continent municipality borough neighborhood neighbourhood`)
+
+// ThingListAt reports whether token k of art, a capitalised word, stands
+// in a list of examples that a plural noun for places or organisations
+// heads ("states like Texas, Alabama, Tennessee and Oklahoma", "companies
+// such as Tinder and Uber", "cities, including Reno"): those name
+// places and organisations, not people. Lists headed by anything else
+// ("candidates like Cruz", "conservatives such as Lee") are not read.
+func ThingListAt(art *article.Article, k int) bool {
+	if !art.IsCapWord(k) {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-40; j-- {
+		switch lw := art.Lower(j); {
+		case art.IsPunct(j, ","), lw == "and", lw == "or", art.IsCapWord(j):
+			continue
+		case lw == "like" || lw == "including":
+			return thingPlural(art, j-1) || art.IsPunct(j-1, ",") && thingPlural(art, j-2)
+		case lw == "as" && art.Lower(j-1) == "such":
+			return thingPlural(art, j-2) || art.IsPunct(j-2, ",") && thingPlural(art, j-3)
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// thingPlural reports whether token k is the plural of a noun for a
+// place or an organisation ("states", "countries", "companies").
+func thingPlural(art *article.Article, k int) bool {
+	if k < 0 || !art.IsWord(k) || art.IsCapWord(k) && !art.SentenceStart(k) {
+		return false
+	}
+	w := art.Lower(k)
+	for _, sg := range [...]string{strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es"), strings.TrimSuffix(w, "ies") + "y"} {
+		if len(sg) < len(w) && (placeNouns[sg] || orgNouns[sg]) {
+			return true
+		}
+	}
+	return false
+}

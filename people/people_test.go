@@ -403,3 +403,30 @@ func TestOneWordParagraphsPeopleAllocation(t *testing.T) {
 	assert.LessOrEqual(t, perPara, 40.0)
 	assert.Nil(t, pm.StatementsByPara.start, "no statement, no offsets")
 }
+
+func TestThingListAt(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"He faces states like Texas, Alabama and Oklahoma next week.", "Alabama", true},
+		{"He faces states like Texas, Alabama and Oklahoma next week.", "Oklahoma", true},
+		{"Firms such as Tinder and Uber refused.", "Tinder", true},
+		{"It spread to cities, including Reno and Fresno.", "Fresno", true},
+		{"He faces rivals like Haller, Kendall and Morgan.", "Kendall", false},
+		{"Conservatives such as Lee and Paul objected.", "Paul", false},
+		{"He met Alabama, his sister-in-law, in Texas.", "Alabama", false},
+		{"Voters in states like Ohio chose Kendall.", "Kendall", false},
+	} {
+		a := article.ParseText("t.txt", "Title\n\n"+c.text)
+		k := -1
+		for i := range a.Tokens {
+			if a.Tok(i) == c.word {
+				k = i
+			}
+		}
+		if got := ThingListAt(a, k); got != c.want {
+			t.Errorf("ThingListAt(%q, %q) = %v, want %v", c.text, c.word, got, c.want)
+		}
+	}
+}

@@ -1124,6 +1124,13 @@ func UnnamedPersonAt(art *article.Article, k int) bool {
 	return (&analysis{Article: art}).unnamedPersonAt(k)
 }
 
+// ObjectPronounAt reports whether token k of art is an object pronoun:
+// "him", or "her" where no word of a noun phrase it would possess follows
+// ("eclipse her.", "told her that").
+func ObjectPronounAt(art *article.Article, k int) bool {
+	return (&analysis{Article: art}).objectPronoun(k)
+}
+
 // PossessiveHerAt reports whether "her" at token k of art is a possessive
 // ("her objection", "her own"), not an object ("speaking to her with",
 // "told her that"): a word of its noun phrase follows.

@@ -669,12 +669,20 @@ func reportPronoun(pass *linter.Pass, ent *people.Entity, m people.Mention, majo
 }
 
 // reportWithSwap reports pronoun m with msg, and the pronoun of the other
-// gender as the fix where it is unambiguous ("her" may be "him" or
-// "his").
+// gender as the fix where it is unambiguous: "her" may be "him" or
+// "his", and is "him" only where no noun phrase it could possess follows
+// ("could again eclipse her.", "told her that"; not "gave her money").
 func reportWithSwap(pass *linter.Pass, m people.Mention, msg string) {
 	word := pass.Article.Text(m.Span)
 	var fixes []linter.Suggestion
-	if repl, ok := pronounSwap[strings.ToLower(word)]; ok && strings.ToLower(word) != "her" {
+	repl, ok := pronounSwap[strings.ToLower(word)]
+	if strings.ToLower(word) == "her" {
+		a, next := pass.Article, m.EndToken
+		_, poss := article.StripPossessive(a.Lower(next))
+		// Not before a possessive: "her son's school" is "his".
+		repl, ok = "him", people.ObjectPronounAt(a, m.FirstToken) && !(a.IsWord(next) && poss)
+	}
+	if ok {
 		if word[0] >= 'A' && word[0] <= 'Z' {
 			repl = strings.ToUpper(repl[:1]) + repl[1:]
 		}

@@ -402,6 +402,8 @@ func (s *strayScan) strayTarget(i int) int {
 	s.notMeant = -1
 	byName := false
 	target, chain := -1, -1
+	ownSubject := -1
+	objPron := people.ObjectPronounAt(a, m.FirstToken)
 	chainHere := false
 	for si := m.Sent; si >= first; si-- {
 		ms := pm.MentionsInSentence(si)
@@ -430,7 +432,16 @@ func (s *strayScan) strayTarget(i int) int {
 				return -1
 			}
 			if person && o.Quote < 0 && s.namedPerson(o.Entity) && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
-				target = o.Entity
+				if objPron && o.Sent == m.Sent && s.subjectOfClause(ms[k], m) {
+					// "where Trump could again eclipse her": an object
+					// pronoun is not its clause's subject; whom it seems
+					// to mean is someone before.
+					if ownSubject < 0 {
+						ownSubject = o.Entity
+					}
+				} else {
+					target = o.Entity
+				}
 			}
 			if person && s.byFirstNameOnly(o.Entity, opposite(m.Gender)) {
 				byName = true
@@ -442,6 +453,9 @@ func (s *strayScan) strayTarget(i int) int {
 				chainHere = si == m.Sent
 			}
 		}
+	}
+	if target < 0 {
+		target = ownSubject
 	}
 	if (target < 0 || chainHere) && chain >= 0 && s.namedPerson(chain) && (s.firm(chain, opposite(m.Gender))) {
 		// Nobody named in view, but the pronouns there go on about
@@ -466,6 +480,24 @@ func (s *strayScan) strayTarget(i int) int {
 		}
 	}
 	return target
+}
+
+// subjectOfClause reports whether mention k, before pronoun m in its
+// sentence, is the subject of the clause m stands in: a subject with no
+// clause boundary (a subordinator, a relative word, a conjunction or a
+// punctuation mark) between them.
+func (s *strayScan) subjectOfClause(k int, m people.Mention) bool {
+	a, pm := s.pass.Article, s.pass.People
+	if !pm.SubjectOf(a, k) {
+		return false
+	}
+	for t := pm.Mentions[k].EndToken; t < m.FirstToken; t++ {
+		switch a.Lower(t) {
+		case "that", "who", "which", "when", "where", "because", "while", "after", "before", "if", "but", "and", ",", ";", ":", "to":
+			return false
+		}
+	}
+	return true
 }
 
 // looksAhead reports whether pronoun m may mean someone named after it
@@ -1276,6 +1308,8 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		return false // "R-Wis", "D-Calif", "Cruz (Tex.)"
 	case s.cityState(o):
 		return false // "Evansville, Indiana"
+	case people.ThingListAt(a, o.FirstToken):
+		return false // "states like Texas, Alabama and Ohio"
 	case s.modifier(o) || s.placeWords()[w]:
 		return false // "the Dodd-Frank law"; "Iowa" where the article says "in Iowa"
 	case len(s.bearers(w)) > 0:
@@ -1287,7 +1321,12 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		// also writes in lower case, or that nobody bears and the name data
 		// do not know.
 		return false
-	case people.MayBeNameWord(w):
+	case people.MayBeNameWord(w) && (o.Entity >= 0 || people.MostlyGivenName(w) || people.CommonSurname(w)):
+		// A word the model placed with no one is someone's only when
+		// the name data know it well: "Well," opening an answer,
+		// "Alabama" in a list of states, "Tinder" are rare surnames or
+		// rare first names, no more a person's than a word the data do
+		// not know at all.
 		return true
 	}
 	// A plural of a name or a word the article or the data know: a
