@@ -747,6 +747,13 @@ func (a *analysis) sameClause(i, j int) bool {
 	return true
 }
 
+// ModifierAt reports whether name mention i of the model only modifies
+// the noun after it ("the Clinton campaign", "Trump supporters have"):
+// see modifierName.
+func (pm *Model) ModifierAt(art *article.Article, i int) bool {
+	return (&analysis{Article: art}).modifierName(&pm.Mentions[i])
+}
+
 // modifierName reports whether name mention m only modifies the noun
 // after it ("the Clinton campaign", "Trump suits were made", "Sanders
 // supporters have"): the word after it is a lower-case noun, not a verb.

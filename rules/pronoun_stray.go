@@ -839,6 +839,8 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 	switch w := a.Lower(m.FirstToken); {
 	case w == "he" || w == "she" || w == "him":
 	case w == "her" && !people.PossessiveHerAt(a, m.FirstToken):
+	case people.PossessiveAt(a, m.FirstToken):
+		return s.possessorCommands(m, out)
 	default:
 		return out
 	}
@@ -880,6 +882,46 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 	}
 	return out
 }
+
+// possessorCommands appends to out the person a possessive pronoun's own
+// noun phrase names after a preposition, which the pronoun cannot mean
+// ("her attacks on Clinton", "his 2008 campaign against Obama", "her
+// lead over Sanders": Clinton's attacks on herself would be "her attacks
+// on herself"). A name that only modifies a noun ("her criticism of
+// Trump supporters") is no one the phrase names.
+func (s *strayScan) possessorCommands(m people.Mention, out []int) []int {
+	a, pm := s.pass.Article, s.pass.People
+	owned := s.possessedEnd(m)
+	for p := m.EndToken + 1; p <= owned && p < a.Sentences[m.Sent].EndToken; p++ {
+		if !a.IsWord(p) || !complementPrepositions[a.Lower(p)] {
+			continue
+		}
+		ms := s.mentionsFrom(m.Sent, p+1)
+		if len(ms) == 0 {
+			break
+		}
+		o := pm.Mentions[ms[0]]
+		if o.FirstToken == p+1 && o.Form != people.Pronoun && o.Quote < 0 && o.Entity >= 0 && len(o.Words) > 0 &&
+			!pm.ModifierAt(a, ms[0]) && (!a.IsWord(o.EndToken) || afterComplement[a.Lower(o.EndToken)]) && !slices.Contains(out, o.Entity) {
+			out = append(out, o.Entity)
+		}
+		break
+	}
+	return out
+}
+
+// complementPrepositions open the complement of a noun a possessive
+// pronoun opens ("her attacks on", "his race against").
+var complementPrepositions = map[string]bool{"on": true, "against": true, "of": true, "with": true, "over": true,
+	"to": true, "for": true, "toward": true, "towards": true, "versus": true, "vs": true}
+
+// afterComplement are the words that may follow the name a possessive's
+// complement ends with: a preposition, a conjunction, an auxiliary; not a
+// noun the name would modify ("her attacks on Ruiz supporters").
+var afterComplement = map[string]bool{"on": true, "in": true, "at": true, "during": true, "over": true, "since": true,
+	"after": true, "before": true, "by": true, "from": true, "to": true, "for": true, "with": true, "and": true, "or": true,
+	"but": true, "as": true, "that": true, "which": true, "who": true, "because": true, "while": true, "when": true,
+	"is": true, "was": true, "are": true, "were": true, "has": true, "had": true, "have": true, "will": true, "would": true}
 
 // clauseAfterComma are the words that, after a comma, open a clause a
 // pronoun before the comma does not command.
