@@ -876,6 +876,12 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 		if o.FirstToken >= end {
 			break
 		}
+		if o.Entity == m.Referent && m.Why.InSentence() {
+			// "Sanders said that he plans a bill … an effort that
+			// Sanders said would fail": whom the structure before it
+			// fixes, a writer may name again later in its clause.
+			continue
+		}
 		if o.Form != people.Pronoun && o.Quote < 0 && o.Entity >= 0 && len(o.Words) > 0 && !slices.Contains(out, o.Entity) {
 			out = append(out, o.Entity)
 		}
