@@ -260,7 +260,7 @@ func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 		}
 		m := &pm.Mentions[mi]
 		k = m.EndToken - 1
-		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || !pm.pronounable(m.Entity) || a.modifierName(m) {
+		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || !pm.pronounable(m.Entity) || a.modifierName(m) || a.spokenTo(m.FirstToken) {
 			continue
 		}
 		if !slices.Contains(out, m.Entity) {
@@ -271,6 +271,19 @@ func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 		}
 	}
 	return out
+}
+
+// spokenTo reports whether the name at token k is whom or what a speech
+// verb's words are addressed to or about ("she told Sanders", "he said
+// about Sanders", "she said of Clinton", "said to Reyes"): a listener or
+// a topic, not a voice a later tag may take up.
+func (a *analysis) spokenTo(k int) bool {
+	switch j := k - 1; a.Lower(j) {
+	case "about", "of", "to":
+		return a.speechVerbAt(j - 1)
+	default:
+		return j >= 0 && listenerVerbs[a.Lower(j)] && a.speechVerbAt(j) // not "said Sanders": the speaker
+	}
 }
 
 // nearestReferent finds the referent of a pronoun from the people named
