@@ -349,6 +349,12 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 			// "A loss to Sanders in the state she represented": an
 			// object of a preposition is no subject's antecedent.
 			return -1, RefOpen
+		case a.inOpeningPhrase(m.FirstToken, m.Sent):
+			// "In a conversation with HuffPost Live's Ana Lee about his
+			// new show, the actor said": in the phrase that opens its
+			// sentence, a pronoun may as well mean the subject the
+			// sentence comes to.
+			return -1, RefOpen
 		}
 		return c.entity, RefOnly
 	case len(cands) > 1:
@@ -456,6 +462,28 @@ func (a *analysis) cataphoric(pm *Model, m *Mention) bool {
 		return false
 	}
 	return false
+}
+
+// inOpeningPhrase reports whether token p stands in the prepositional
+// phrase that opens sentence sent, before any punctuation ("In a
+// conversation with HuffPost Live's Ana Lee about his new show, the
+// actor said"): the clause it belongs to comes after it, and whoever the
+// phrase names is an object in it. A subordinator ("After Clinton won
+// her first primary") opens a clause with a subject of its own instead.
+func (a *analysis) inOpeningPhrase(p, sent int) bool {
+	first := a.Sentences[sent].FirstWord
+	if first >= p || p-first > 30 || !prepositions[a.Lower(first)] || subordinators[a.Lower(first)] {
+		return false
+	}
+	for k := first + 1; k < p; k++ {
+		if a.Tokens[k].Kind == article.Punct && !a.IsPunct(k, "’") && !a.IsPunct(k, "'") {
+			return false
+		}
+		if a.IsWord(k) && !a.IsCapWord(k) && finiteWord(a.Lower(k)) {
+			return false // "On Thursday Clinton delivered her speech": the clause has begun
+		}
+	}
+	return true
 }
 
 // deepInSpeech reports whether the pronoun at token p stands in the words
