@@ -50,6 +50,26 @@ func TestParagraphsAndHeadline(t *testing.T) {
 	assert.Equal(t, "Second paragraph.", a.Text(a.Paragraphs[2].Span))
 }
 
+func TestHeadlineWithFullStop(t *testing.T) {
+	story := "\n\nDonald Trump joked about stereotypes and told his audience they would not back him because he did not want their money.\n"
+	for text, want := range map[string]bool{
+		// A short first line ending in a full stop, above a longer paragraph.
+		"Trump, Carson flop with Jewish Republicans." + story:                                                                                              true,
+		"Calderon calls Trump’s idea for a border wall ‘stupid’, ‘useless.’" + story:                                                                       true,
+		"Clinton stays ahead in latest poll.\n\nABSTRACT.\n\nHillary Clinton has 52 percent support among Democratic primary voters, a new survey says.\n": true,
+		// A one-sentence lede as long as what follows, or two sentences, or
+		// an abbreviation's full stop inside: prose, not a headline.
+		"The mayor resigned on Tuesday.\n\nShe left.\n":      false,
+		"Mr. Ruiz resigned on Tuesday." + story:              false,
+		"The mayor resigned. Her deputy takes over." + story: false,
+		"Trump, Carson flop with Jewish Republicans in Washington on a long day of speeches that went badly for both men and for their campaigns." + story: false,
+	} {
+		a := ParseText("t.txt", text)
+		require.Greater(t, len(a.Paragraphs), 1)
+		assert.Equal(t, want, a.Paragraphs[0].Headline, text)
+	}
+}
+
 func TestParagraphsWithoutBlankLines(t *testing.T) {
 	a := ParseText("t.txt", "One line.\nAnother line.\n\nBut this one has a blank line after the first\n")
 	// A blank line exists, so lines group into paragraphs.

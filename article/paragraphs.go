@@ -26,17 +26,46 @@ func (a *Article) addParagraph(s, e int) {
 
 // markHeadline marks the first of several paragraphs as a headline when it
 // has no final punctuation (and, when oneLine is set, no line break: a
-// plain-text headline is one line).
+// plain-text headline is one line). In plain text, a first line that
+// ends in a full stop is a headline too when it is short and one
+// sentence, and a paragraph soon after it is longer ("Trump, Carson flop
+// with Jewish Republicans." above the story, as some archives write
+// headlines).
 func (a *Article) markHeadline(oneLine bool) {
 	if len(a.Paragraphs) < 2 {
 		return
 	}
 	p := &a.Paragraphs[0]
-	last, _ := a.runeBefore(p.End)
-	if endsLikeSentence(last) || oneLine && strings.ContainsAny(a.Text(p.Span), "\n\r") {
+	text := a.Text(p.Span)
+	if oneLine && strings.ContainsAny(text, "\n\r") {
+		return
+	}
+	if last, _ := a.runeBefore(p.End); endsLikeSentence(last) && !(oneLine && a.shortTitleLine(text)) {
 		return
 	}
 	p.Headline = true
+}
+
+// shortTitleLine reports whether text, the first line, reads as a
+// headline: it ends in a full stop (before any closing quotation marks:
+// "Calderon calls the wall ‘useless.’"), has at most 20 words and no
+// other sentence end, and one of the three paragraphs after it is longer
+// (a one-sentence lede runs longer than what follows it seldom).
+func (a *Article) shortTitleLine(text string) bool {
+	body, ok := strings.CutSuffix(strings.TrimRight(text, "’”\"'"), ".")
+	if !ok {
+		return false
+	}
+	n := len(strings.Fields(body))
+	if n > 20 || strings.ContainsAny(body, "!?") || strings.Contains(body, ". ") {
+		return false
+	}
+	for _, q := range a.Paragraphs[1:min(4, len(a.Paragraphs))] {
+		if len(strings.Fields(a.Text(q.Span))) > n {
+			return true
+		}
+	}
+	return false
 }
 
 // line is a line's content, without its line break.
