@@ -68,6 +68,52 @@ type quoteScan struct {
 // 『…』 are not read as quotation marks at all.
 var quoteByte = byteSet(func(c byte) bool { return c == '"' || c == '\'' || c >= utf8.RuneSelf })
 
+// quoteOrTagByte is quoteByte with the opening of a markup tag.
+var quoteOrTagByte = byteSet(func(c byte) bool { return c == '"' || c == '\'' || c >= utf8.RuneSelf || c == '<' })
+
+// maxTagLen bounds what tagEnd reads as one markup tag.
+const maxTagLen = 1024
+
+// tagEnd returns the end of the markup tag that opens at b[i], a '<'
+// ("<tweet id=\"7\" author=\"@x\">", "</tweet>", "<br/>"), or -1: a letter
+// or a slash and a letter after the '<', and a '>' before any line break
+// or other '<', within maxTagLen bytes and before end.
+func tagEnd(b []byte, i, end int) int {
+	j := i + 1
+	if j < end && b[j] == '/' {
+		j++
+	}
+	if j >= end || !('a' <= b[j]|0x20 && b[j]|0x20 <= 'z') {
+		return -1
+	}
+	for k := j + 1; k < end && k < i+maxTagLen; k++ {
+		switch b[k] {
+		case '>':
+			return k + 1
+		case '<', '\n', '\r':
+			return -1
+		}
+	}
+	return -1
+}
+
+// countOutsideTags counts the straight double quotation marks of b[start:end]
+// outside markup tags.
+func countOutsideTags(b []byte, start, end int) int {
+	n := 0
+	for i := start; i < end; i++ {
+		switch b[i] {
+		case '"':
+			n++
+		case '<':
+			if e := tagEnd(b, i, end); e > 0 {
+				i = e - 1
+			}
+		}
+	}
+	return n
+}
+
 // findQuotes pairs the quotation marks of every paragraph, links
 // quotations that run over several paragraphs and lists each paragraph's
 // double quotations.
@@ -76,12 +122,26 @@ func (a *Article) findQuotes() {
 		p := a.Paragraphs[pi]
 		qs := &quoteScan{a: a, para: pi, openDouble: -1, openSingle: -1}
 		b := a.Src.Bytes
-		qs.inches = bytes.Count(b[p.Start:p.End], []byte{'"'})%2 == 1
+		// Markup tags left in the text ("<tweet author=\"@Sen\">") are
+		// passed over whole: their quotation marks delimit attributes.
+		stops := &quoteByte
+		if bytes.IndexByte(b[p.Start:p.End], '<') >= 0 {
+			stops = &quoteOrTagByte
+		}
+		if stops == &quoteByte {
+			qs.inches = bytes.Count(b[p.Start:p.End], []byte{'"'})%2 == 1
+		} else {
+			qs.inches = countOutsideTags(b, p.Start, p.End)%2 == 1
+		}
 		for i := p.Start; i < p.End; {
 			// Every quotation mark is ' or " or outside ASCII: other
 			// ASCII bytes are passed over without decoding.
-			if i = skipTo(b, i, p.End, &quoteByte); i >= p.End {
+			if i = skipTo(b, i, p.End, stops); i >= p.End {
 				break
+			}
+			if b[i] == '<' {
+				i = max(i+1, tagEnd(b, i, p.End))
+				continue
 			}
 			r, n := a.runeAt(i)
 			if r == '\'' && i+1 < p.End && b[i+1] == '\'' {

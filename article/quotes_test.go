@@ -82,3 +82,27 @@ func TestInchMarkInsideAStraightQuote(t *testing.T) {
 		}
 	}
 }
+
+// Markup tags left in plain text are passed over whole: the quotation
+// marks of their attributes are no quotation ("<tweet author=\"@x\">"),
+// the text between tags is read as usual, and a "<" that opens no tag
+// ("a < b", "<3", a tag cut by a line break) is a character like any.
+func TestTagsInPlainText(t *testing.T) {
+	cases := map[string][]string{
+		`<tweet id="747986907162877952" author="@realDonaldTrump" datetime="2016-06-29">Iron Mike was not asked to speak.</tweet>.`: nil,
+		`<tweet author="@senator">“We won,” she wrote.</tweet>`:                                                                     {"“We won,”"},
+		`Turnout was < 40 percent, and “we lost,” he said.`:                                                                         {"“we lost,”"},
+		`She wrote <3 and “thanks” to all.`:                                                                                         {"“thanks”"},
+		`<a href="/x">“Read more”</a> and <br/>“more”.`:                                                                             {"“Read more”", "“more”"},
+	}
+	for in, want := range cases {
+		a := ParseText("t.txt", "Title\n\n"+in)
+		assert.Equal(t, want, quoteTexts(a), in)
+		assert.Empty(t, a.Stray, in)
+	}
+	// A straight quotation mark in a tag does not make the paragraph's
+	// others inch marks.
+	a := ParseText("t.txt", "Title\n\n<img alt=\"x\" title=\"y\" class=\"z\">He said \"no\" twice.")
+	assert.Equal(t, []string{"\"no\""}, quoteTexts(a))
+	assert.Empty(t, a.Stray)
+}
