@@ -76,8 +76,9 @@ const maxTagLen = 1024
 
 // tagEnd returns the end of the markup tag that opens at b[i], a '<'
 // ("<tweet id=\"7\" author=\"@x\">", "</tweet>", "<br/>"), or -1: a letter
-// or a slash and a letter after the '<', and a '>' before any line break
-// or other '<', within maxTagLen bytes and before end.
+// or a slash and a letter after the '<', and a '>' before any other '<',
+// within maxTagLen bytes and before end (the paragraph's end: a tag may
+// run over a line break, as an attribute's value may).
 func tagEnd(b []byte, i, end int) int {
 	j := i + 1
 	if j < end && b[j] == '/' {
@@ -90,7 +91,7 @@ func tagEnd(b []byte, i, end int) int {
 		switch b[k] {
 		case '>':
 			return k + 1
-		case '<', '\n', '\r':
+		case '<':
 			return -1
 		}
 	}

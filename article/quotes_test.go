@@ -86,13 +86,15 @@ func TestInchMarkInsideAStraightQuote(t *testing.T) {
 // Markup tags left in plain text are passed over whole: the quotation
 // marks of their attributes are no quotation ("<tweet author=\"@x\">"),
 // the text between tags is read as usual, and a "<" that opens no tag
-// ("a < b", "<3", a tag cut by a line break) is a character like any.
+// ("a < b", "<3", one with no ">" before the next "<") is a character
+// like any. A tag may run over a line break.
 func TestTagsInPlainText(t *testing.T) {
 	cases := map[string][]string{
 		`<tweet id="747986907162877952" author="@realDonaldTrump" datetime="2016-06-29">Iron Mike was not asked to speak.</tweet>.`: nil,
 		`<tweet author="@senator">“We won,” she wrote.</tweet>`:                                                                     {"“We won,”"},
 		`Turnout was < 40 percent, and “we lost,” he said.`:                                                                         {"“we lost,”"},
 		`She wrote <3 and “thanks” to all.`:                                                                                         {"“thanks”"},
+		"<tweet author=\"@york\" date=\"March 9, 2016\n\">Stands empty.</tweet>":                                                    nil,
 		`<a href="/x">“Read more”</a> and <br/>“more”.`:                                                                             {"“Read more”", "“more”"},
 	}
 	for in, want := range cases {
