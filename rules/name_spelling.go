@@ -228,6 +228,11 @@ func spellingsInArticle(pass *linter.Pass, reported map[int]bool) {
 			// the writer marks the other spelling as the source's own.
 			continue
 		}
+		if headlineWord(a, variant) {
+			// "Trump Denies …" above a story about Mr. Deines: in a
+			// headline in title case every word has a capital.
+			continue
+		}
 		if isSlip(canon, variant, pm.LowerWords, maxUses) {
 			reportVariant(pass, canon, variant)
 			variant.reported = true
@@ -236,6 +241,28 @@ func spellingsInArticle(pass *linter.Pass, reported map[int]bool) {
 			}
 		}
 	}
+}
+
+// headlineWord reports whether every use of form f is in the article's
+// headline, in title case, with no first name (before it, or as the
+// model read it), title or honorific: a word any headline capitalises,
+// not a name the headline spells.
+func headlineWord(a *article.Article, f *nameForm) bool {
+	if len(a.Paragraphs) < 2 || !a.Paragraphs[0].Headline || f.introduced || f.honor != "" || f.firsts.len() > 0 ||
+		!titleCase(a, 0) {
+		return false
+	}
+	for _, u := range f.uses {
+		if u.Start >= a.Paragraphs[0].End {
+			return false
+		}
+		// After a first name it is a surname the headline spells ("Mark
+		// Deinse Denies …"), whatever the model made of the headline.
+		if k := a.TokenIndexAt(u.Start); k > 0 && a.IsWord(k-1) && (people.MostlyGivenName(a.Tok(k-1)) || people.GivenNameGender(a.Tok(k-1)) != "") {
+			return false
+		}
+	}
+	return true
 }
 
 // nickname reports whether one spelling is the other with an ending of
