@@ -244,25 +244,49 @@ func spellingsInArticle(pass *linter.Pass, reported map[int]bool) {
 }
 
 // headlineWord reports whether every use of form f is in the article's
-// headline, in title case, with no first name (before it, or as the
-// model read it), title or honorific: a word any headline capitalises,
-// not a name the headline spells.
+// headline in title case, or in a title quoted in title case, with no
+// first name (before it, or as the model read it) and no honorific: a
+// word any headline capitalises, not a name the headline spells.
 func headlineWord(a *article.Article, f *nameForm) bool {
-	if len(a.Paragraphs) < 2 || !a.Paragraphs[0].Headline || f.introduced || f.honor != "" || f.firsts.len() > 0 ||
-		!titleCase(a, 0) {
+	// A title before it proves nothing there ("Hospital Chief Denies"):
+	// in title case every word has a capital.
+	if f.honor != "" || f.firsts.len() > 0 {
 		return false
 	}
+	headline := len(a.Paragraphs) >= 2 && a.Paragraphs[0].Headline && titleCase(a, 0)
 	for _, u := range f.uses {
-		if u.Start >= a.Paragraphs[0].End {
+		if !(headline && u.Start < a.Paragraphs[0].End) && !inQuotedTitle(a, u) {
 			return false
 		}
 		// After a first name it is a surname the headline spells ("Mark
 		// Deinse Denies …"), whatever the model made of the headline.
-		if k := a.TokenIndexAt(u.Start); k > 0 && a.IsWord(k-1) && (people.MostlyGivenName(a.Tok(k-1)) || people.GivenNameGender(a.Tok(k-1)) != "") {
+		if k := a.TokenIndexAt(u.Start); k > 0 && a.IsWord(k-1) && people.MostlyGivenName(a.Tok(k-1)) {
 			return false
 		}
 	}
 	return true
+}
+
+// inQuotedTitle reports whether span u stands in a quotation of four
+// words or more, most of them capitalised: a title quoted in title case
+// (an article "titled “Clinton Does Best Where Voting Machines Flunk Exit
+// Poll Tests”"), whose capitals say nothing of names.
+func inQuotedTitle(a *article.Article, u article.Span) bool {
+	k := a.TokenIndexAt(u.Start)
+	if k >= len(a.Tokens) || a.Tokens[k].Quote < 0 {
+		return false
+	}
+	c := a.Quotes[a.Tokens[k].Quote].Content()
+	words, caps := 0, 0
+	for t := a.TokenIndexAt(c.Start); t < len(a.Tokens) && a.Tokens[t].Start() < c.End && words <= 40; t++ {
+		if a.Tokens[t].Kind == article.Word {
+			words++
+			if a.IsCapWord(t) {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && words <= 40 && caps*10 >= words*7
 }
 
 // nickname reports whether one spelling is the other with an ending of
