@@ -46,10 +46,16 @@ def load_names():
         if len(parts) >= 2 and len(parts[1]) >= 2:
             given[parts[0]] = parts[1]
     by_gender = {g: sorted(n for n, c in given.items() if c[0] == g and c[1] == 'G' and n not in CALENDAR) for g in 'mf'}
+    # Surnames that are also a legal form ("Corp"), a place or an
+    # organisation's name would test those, not people.
+    other = set()
+    for name in ('legalforms.txt', 'places.txt', 'orgs.txt'):
+        for line in open(os.path.join(HERE, '..', 'people', 'data', name), encoding='utf-8'):
+            other.add(line.split('\t')[0].lower())
     surnames = []
     for line in open(os.path.join(HERE, '..', 'people', 'data', 'surnames.txt'), encoding='utf-8'):
         parts = line.rstrip('\n').split('\t')
-        if len(parts) == 2 and parts[1] in ('1', '2') and parts[0].isalpha() and parts[0] not in given:
+        if len(parts) == 2 and parts[1] in ('1', '2') and parts[0].isalpha() and parts[0] not in given and parts[0].lower() not in other:
             surnames.append(parts[0])
     return given, by_gender, surnames
 
