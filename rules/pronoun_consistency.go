@@ -515,6 +515,13 @@ func fitsInstead(a *article.Article, pm *people.Model, byEnt map[int]*votes, e i
 		// took questions … Kaine dubbed her appearance").
 		return true
 	}
+	if o.Sent == m.Sent && m.Why == people.RefSubject && (v == nil || v.established() == "") && pm.Entities[other].Kind == people.KindPerson {
+		// A subject pronoun the model gave the subject of the clause
+		// before, of the several people its sentence names, beside one
+		// of whom the article says no gender: the structure guessed
+		// ("Clinton attacked Crim, saying he would appoint judges").
+		return true
+	}
 	return v != nil && v.established() == m.Gender
 }
 

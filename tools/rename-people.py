@@ -9,7 +9,9 @@ files) into a temporary folder (or --work), renaming every person newslint
 names in full: each first name the name data (people/data/given.txt) give
 one gender becomes another first name of that gender, mostly a given name,
 and each surname becomes a common surname the article does not use, the
-same replacement for every use of the word in the article. Genders,
+same replacement for every use of the word in the article (--unisex:
+first names the data give neither gender, so that only the article's
+words tell who is a man or a woman). Genders,
 pronouns and the text's structure are unchanged, so a finding on a copy
 that its original does not have is a false alarm that the names alone
 bring. It prints, per rule, the findings on the originals and on the
@@ -45,7 +47,7 @@ def load_names():
         parts = line.rstrip('\n').split('\t')
         if len(parts) >= 2 and len(parts[1]) >= 2:
             given[parts[0]] = parts[1]
-    by_gender = {g: sorted(n for n, c in given.items() if c[0] == g and c[1] == 'G' and n not in CALENDAR) for g in 'mf'}
+    by_gender = {g: sorted(n for n, c in given.items() if c[0] == g and c[1] == 'G' and n not in CALENDAR) for g in 'mfu'}
     # Surnames that are also a legal form ("Corp"), a place or an
     # organisation's name would test those, not people.
     other = set()
@@ -65,15 +67,16 @@ def inspect(binary, path):
     return json.loads(out)
 
 
-def rename(text, entities, rng, given, by_gender, surnames):
-    """The article with its fully named people renamed."""
+def rename(text, entities, rng, given, by_gender, surnames, unisex=False):
+    """The article with its fully named people renamed; with unisex, to
+    first names the data give neither gender (Casey, Jordan)."""
     firsts, lasts = {}, {}
     for e in entities:
         words = e['name'].split()
         code = given.get(words[0]) if len(words) >= 2 else None
         if e['kind'] not in ('person', 'unknown') or not code or code[0] not in 'mf':
             continue
-        firsts.setdefault(words[0], rng.choice(by_gender[code[0]]))
+        firsts.setdefault(words[0], rng.choice(by_gender['u' if unisex else code[0]]))
         last = words[-1]
         if last not in lasts and last.isalpha() and last not in given:
             while True:
@@ -105,6 +108,7 @@ def main():
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--work', help='where the copies go (default: a new temporary folder)')
     ap.add_argument('--rule', default='pronoun-consistency')
+    ap.add_argument('--unisex', action='store_true', help='rename first names to ones the data give neither gender')
     args = ap.parse_args()
     given, by_gender, surnames = load_names()
     rng = random.Random(args.seed)
@@ -114,7 +118,7 @@ def main():
     for f in files:
         path = os.path.join(args.articles, f)
         text = open(path, encoding='utf-8').read()
-        copy = rename(text, inspect(args.newslint, path)['entities'], rng, given, by_gender, surnames)
+        copy = rename(text, inspect(args.newslint, path)['entities'], rng, given, by_gender, surnames, args.unisex)
         with open(os.path.join(work, f), 'w', encoding='utf-8') as out:
             out.write(copy)
     before = findings(args.newslint, args.articles, files)
