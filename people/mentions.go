@@ -400,7 +400,9 @@ func (a *analysis) roleMention(r Role, i, next, end int) (m Mention, cont int, e
 // of the parliament Ali Larijani": the name is the last words of what
 // follows "of", "to" or "for".
 func (a *analysis) roleOfName(r Role, i, next, end int) (Mention, bool) {
-	if w := a.Lower(next); w != "of" && w != "to" && w != "for" {
+	if w := a.Lower(next); w != "of" && w != "to" && w != "for" || r.Class == "relative" {
+		// "the daughter of former Vice President Dick Cheney": a
+		// relative of the one named, not the one named.
 		return Mention{}, false
 	}
 	ns, ne := a.trailingName(next+1, end)
