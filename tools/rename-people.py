@@ -49,8 +49,9 @@ def load_names():
             given[parts[0]] = parts[1]
     by_gender = {g: sorted(n for n, c in given.items() if c[0] == g and c[1] == 'G' and n not in CALENDAR) for g in 'mfu'}
     # Surnames that are also a legal form ("Corp"), a place or an
-    # organisation's name would test those, not people.
-    other = set()
+    # organisation's name, or a pronoun ("Her"), would test those, not
+    # people.
+    other = {'he', 'her', 'him', 'his', 'she', 'hers', 'it', 'we', 'you', 'they'}
     for name in ('legalforms.txt', 'places.txt', 'orgs.txt'):
         for line in open(os.path.join(HERE, '..', 'people', 'data', name), encoding='utf-8'):
             other.add(line.split('\t')[0].lower())
