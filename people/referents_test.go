@@ -314,3 +314,19 @@ func TestSpeakerGoesOn(t *testing.T) {
 	require.Contains(t, got, "He@9:1")
 	assert.NotContains(t, got["He@9:1"], "the last speaker")
 }
+
+// A tag takes up a voice, never a person its paragraph names only as a
+// topic or a listener: after "said about" or "told", or in the phrase
+// that opens the sentence ("Of the scrutiny over Jori Duty, he said").
+func TestTagNotTopic(t *testing.T) {
+	a := parse("t.txt", "Convention speech draws scrutiny\n\n"+
+		"Jori Duty's speech on Monday drew the loudest applause. She thanked the delegates.\n\n"+
+		"Of the scrutiny over Jori Duty, he said, \"It's a little much.\"\n\n"+
+		"\"We expected it,\" she said about Paul Flint. \"He was late,\" she said.\n\n"+
+		"Asked about the speech, Paul Flint said, \"It was fine.\"\n")
+	got := referents(a)
+	require.Contains(t, got, "he@5:33")
+	require.Contains(t, got, "she@7:61")
+	assert.NotContains(t, got["he@5:33"], "Jori Duty", "a topic in the opening phrase is no voice")
+	assert.NotContains(t, got["she@7:61"], "Paul Flint", "a name after 'said about' is no voice")
+}
