@@ -280,7 +280,7 @@ func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 func (a *analysis) spokenTo(k int) bool {
 	switch j := k - 1; a.Lower(j) {
 	case "about", "of", "to":
-		return a.speechVerbAt(j - 1) || a.inOpeningPhrase(k, a.SentenceOf(k))
+		return a.speechVerbAt(j-1) || a.inOpeningPhrase(k, a.SentenceOf(k))
 	case "over", "on", "with", "against", "for", "by":
 		// "Of the scrutiny over Jori Duty, he said": named in the phrase
 		// that opens the sentence, a topic.
