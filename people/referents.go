@@ -275,8 +275,9 @@ func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 
 // spokenTo reports whether the name at token k is whom or what a speech
 // verb's words are addressed to or about ("she told Sanders", "he said
-// about Sanders", "she said of Clinton", "said to Reyes"): a listener or
-// a topic, not a voice a later tag may take up.
+// about Sanders", "she said of Clinton", "said to Reyes"), or what the
+// phrase opening its sentence is about ("Of the scrutiny over Jori Duty,
+// he said"): a listener or a topic, not a voice a later tag may take up.
 func (a *analysis) spokenTo(k int) bool {
 	switch j := k - 1; a.Lower(j) {
 	case "about", "of", "to":
