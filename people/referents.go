@@ -1010,9 +1010,10 @@ func (a *analysis) objectPronoun(i int) bool {
 		case "and", "or", "to", "for", "in", "on", "at", "with", "that", "the", "a", "an", "as", "of", "from", "by", "about", "into", "after", "before", "when", "while", "if", "but", "so", "up", "down", "out", "off", "back":
 			return true
 		}
-		// "named her Holder's successor": a possessor follows, and two
-		// possessors never stack, so "her" is the verb's object.
-		if _, poss := article.StripPossessive(a.Tok(i + 1)); poss {
+		// "named her Holder's successor": a name's possessive follows,
+		// so "her" is the verb's object ("her son's school" stacks two
+		// possessors: a noun's possessive says nothing).
+		if _, poss := article.StripPossessive(a.Tok(i + 1)); poss && a.IsCapWord(i+1) {
 			return true
 		}
 	}

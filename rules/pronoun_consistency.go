@@ -684,10 +684,7 @@ func reportWithSwap(pass *linter.Pass, m people.Mention, msg string) {
 	var fixes []linter.Suggestion
 	repl, ok := pronounSwap[strings.ToLower(word)]
 	if strings.ToLower(word) == "her" {
-		a, next := pass.Article, m.EndToken
-		_, poss := article.StripPossessive(a.Lower(next))
-		// Not before a possessive: "her son's school" is "his".
-		repl, ok = "him", people.ObjectPronounAt(a, m.FirstToken) && !(a.IsWord(next) && poss)
+		repl, ok = "him", people.ObjectPronounAt(pass.Article, m.FirstToken)
 	}
 	if ok {
 		if word[0] >= 'A' && word[0] <= 'Z' {
