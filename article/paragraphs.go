@@ -56,16 +56,28 @@ func (a *Article) shortTitleLine(text string) bool {
 	if !ok {
 		return false
 	}
-	n := len(strings.Fields(body))
+	n := wordsUpTo(body, 21)
 	if n > 20 || strings.ContainsAny(body, "!?") || strings.Contains(body, ". ") {
 		return false
 	}
 	for _, q := range a.Paragraphs[1:min(4, len(a.Paragraphs))] {
-		if len(strings.Fields(a.Text(q.Span))) > n {
+		if wordsUpTo(a.Text(q.Span), n+1) > n {
 			return true
 		}
 	}
 	return false
+}
+
+// wordsUpTo counts the words of s, stopping at limit: a paragraph of
+// megabytes is not split to learn that it is longer than a headline.
+func wordsUpTo(s string, limit int) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		if n++; n >= limit {
+			break
+		}
+	}
+	return n
 }
 
 // line is a line's content, without its line break.

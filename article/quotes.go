@@ -125,15 +125,13 @@ func (a *Article) findQuotes() {
 		b := a.Src.Bytes
 		// Markup tags left in the text ("<tweet author=\"@Sen\">") are
 		// passed over whole: their quotation marks delimit attributes.
-		stops := &quoteByte
+		stops, straight := &quoteByte, 0
 		if bytes.IndexByte(b[p.Start:p.End], '<') >= 0 {
-			stops = &quoteOrTagByte
-		}
-		if stops == &quoteByte {
-			qs.inches = bytes.Count(b[p.Start:p.End], []byte{'"'})%2 == 1
+			stops, straight = &quoteOrTagByte, countOutsideTags(b, p.Start, p.End)
 		} else {
-			qs.inches = countOutsideTags(b, p.Start, p.End)%2 == 1
+			straight = bytes.Count(b[p.Start:p.End], []byte{'"'})
 		}
+		qs.inches = straight%2 == 1
 		for i := p.Start; i < p.End; {
 			// Every quotation mark is ' or " or outside ASCII: other
 			// ASCII bytes are passed over without decoding.

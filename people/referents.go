@@ -260,7 +260,7 @@ func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 		}
 		m := &pm.Mentions[mi]
 		k = m.EndToken - 1
-		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || !pm.pronounable(m.Entity) || a.modifierName(m) || a.spokenTo(m.FirstToken) {
+		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || !pm.pronounable(m.Entity) || a.modifierName(m) || a.spokenTo(m.FirstToken, m.Sent) {
 			continue
 		}
 		if !slices.Contains(out, m.Entity) {
@@ -273,19 +273,20 @@ func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 	return out
 }
 
-// spokenTo reports whether the name at token k is whom or what a speech
-// verb's words are addressed to or about ("she told Sanders", "he said
-// about Sanders", "she said of Clinton", "said to Reyes"), or what the
-// phrase opening its sentence is about ("Of the scrutiny over Jori Duty,
-// he said"): a listener or a topic, not a voice a later tag may take up.
-func (a *analysis) spokenTo(k int) bool {
+// spokenTo reports whether the name at token k, of sentence sent, is
+// whom or what a speech verb's words are addressed to or about ("she told
+// Sanders", "he said about Sanders", "she said of Clinton", "said to
+// Reyes"), or what the phrase opening its sentence is about ("Of the
+// scrutiny over Jori Duty, he said"): a listener or a topic, not a voice
+// a later tag may take up.
+func (a *analysis) spokenTo(k, sent int) bool {
 	switch j := k - 1; a.Lower(j) {
 	case "about", "of", "to":
-		return a.speechVerbAt(j-1) || a.inOpeningPhrase(k, a.SentenceOf(k))
+		return a.speechVerbAt(j-1) || a.inOpeningPhrase(k, sent)
 	case "over", "on", "with", "against", "for", "by":
 		// "Of the scrutiny over Jori Duty, he said": named in the phrase
 		// that opens the sentence, a topic.
-		return a.inOpeningPhrase(k, a.SentenceOf(k))
+		return a.inOpeningPhrase(k, sent)
 	default:
 		return j >= 0 && listenerVerbs[a.Lower(j)] && a.speechVerbAt(j) // not "said Sanders": the speaker
 	}

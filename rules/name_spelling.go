@@ -218,6 +218,8 @@ func spellingsInArticle(pass *linter.Pass, reported map[int]bool) {
 		}
 		return 0
 	})
+	// Whether the first paragraph is a headline in title case, once.
+	titleHeadline := len(a.Paragraphs) >= 2 && a.Paragraphs[0].Headline && titleCase(a, 0)
 	for _, p := range oriented {
 		canon, variant := p[0], p[1]
 		if variant.reported {
@@ -228,7 +230,7 @@ func spellingsInArticle(pass *linter.Pass, reported map[int]bool) {
 			// the writer marks the other spelling as the source's own.
 			continue
 		}
-		if headlineWord(a, variant) {
+		if headlineWord(a, variant, titleHeadline) {
 			// "Trump Denies …" above a story about Mr. Deines: in a
 			// headline in title case every word has a capital.
 			continue
@@ -244,16 +246,15 @@ func spellingsInArticle(pass *linter.Pass, reported map[int]bool) {
 }
 
 // headlineWord reports whether every use of form f is in the article's
-// headline in title case, or in a title quoted in title case, with no
+// headline in title case (headline: the first paragraph is one), or in a title quoted in title case, with no
 // first name (before it, or as the model read it) and no honorific: a
 // word any headline capitalises, not a name the headline spells.
-func headlineWord(a *article.Article, f *nameForm) bool {
+func headlineWord(a *article.Article, f *nameForm, headline bool) bool {
 	// A title before it proves nothing there ("Hospital Chief Denies"):
 	// in title case every word has a capital.
 	if f.honor != "" || f.firsts.len() > 0 {
 		return false
 	}
-	headline := len(a.Paragraphs) >= 2 && a.Paragraphs[0].Headline && titleCase(a, 0)
 	for _, u := range f.uses {
 		if !(headline && u.Start < a.Paragraphs[0].End) && !inQuotedTitle(a, u) {
 			return false

@@ -468,6 +468,13 @@ func fullMentions(pm *people.Model, e int) int {
 	return n
 }
 
+// namedInSentence reports whether pronoun m's sentence names e before it
+// (the last time, outside quotations) within strayTokensBefore tokens.
+func namedInSentence(pm *people.Model, e int, m people.Mention) bool {
+	o, ok := lastNamedBefore(pm, e, m)
+	return ok && o.Sent == m.Sent && o.Quote < 0
+}
+
 // someoneElseInSentence reports whether a person other than e, of the
 // pronoun's gender, is named or referred to before it in its own
 // sentence, within strayTokensBefore tokens (however long the sentence

@@ -97,7 +97,7 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 		if target := s.reflexiveBound(i); target >= 0 {
 			reportBound(pass, byEnt, target, m) // "Lund herself": the name it stands by says most
 			reported[i] = true
-		} else if target := s.strayTarget(i); target >= 0 && (binder < 0 || s.namedBefore(target, m)) {
+		} else if target := s.strayTarget(i); target >= 0 && (binder < 0 || namedInSentence(pm, target, m)) {
 			reportStray(pass, byEnt, target, s.notMeant, m)
 			reported[i] = true
 		} else if target := s.boundTarget(i); target >= 0 {
@@ -1062,22 +1062,6 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 		// pronoun's gender ("thanked his wife. She …") always does.
 		if !s.covered[t-lo] && a.IsWord(t) && (s.skipQuote == 0 || int(a.Tokens[t].Quote) != s.skipQuote-1) && s.wordFits(m, t) &&
 			(!prominent || people.ProminentWord(a, t) || genderedNoun(a, t)) {
-			return true
-		}
-	}
-	return false
-}
-
-// namedBefore reports whether mention m's sentence names person e before
-// it, outside quotations.
-func (s *strayScan) namedBefore(e int, m people.Mention) bool {
-	pm := s.pass.People
-	for _, k := range pm.MentionsInSentence(m.Sent) {
-		o := pm.Mentions[k]
-		if o.Start >= m.Start {
-			break
-		}
-		if o.Entity == e && o.Form != people.Pronoun && o.Quote < 0 {
 			return true
 		}
 	}
