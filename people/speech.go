@@ -190,6 +190,10 @@ var subordinators = setOf("after before when while as since because though altho
 // clause ("when", "although", "because").
 func IsSubordinator(w string) bool { return subordinators[w] }
 
+// IsRelativeWord reports whether a lower-case word opens a relative
+// clause ("who", "which", "where", "whose", "whom", "when").
+func IsRelativeWord(w string) bool { return relativeWords[w] }
+
 // phraseBefore is the noun phrase that ends just before token end and
 // starts no earlier than start: the words back to a punctuation mark, a
 // quotation, a verb or a word of phraseStop, at most eight of them. A

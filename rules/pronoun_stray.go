@@ -868,7 +868,7 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 			end = k
 			break
 		}
-		if lw := a.Lower(k); (lw == "and" || lw == "or" || lw == "but") && (relativeAfterAnd[a.Lower(k+1)] || people.IsSubordinator(a.Lower(k+1))) {
+		if lw, lw1 := a.Lower(k), a.Lower(k+1); (lw == "and" || lw == "or" || lw == "but") && (lw1 == "that" || people.IsRelativeWord(lw1) || people.IsSubordinator(lw1)) {
 			// "a state which she won in 2008 and which Bill Clinton won
 			// in 1992": a second clause, coordinated with the pronoun's,
 			// that it does not command.
@@ -935,10 +935,6 @@ var afterComplement = map[string]bool{"on": true, "in": true, "at": true, "durin
 	"after": true, "before": true, "by": true, "from": true, "to": true, "for": true, "with": true, "and": true, "or": true,
 	"but": true, "as": true, "that": true, "which": true, "who": true, "because": true, "while": true, "when": true,
 	"is": true, "was": true, "are": true, "were": true, "has": true, "had": true, "have": true, "will": true, "would": true}
-
-// relativeAfterAnd are the relative words that, after a coordinating
-// conjunction, open a second clause ("and which", "but who").
-var relativeAfterAnd = map[string]bool{"which": true, "who": true, "whom": true, "whose": true, "where": true, "that": true}
 
 // clauseAfterComma are the words that, after a comma, open a clause a
 // pronoun before the comma does not command.
