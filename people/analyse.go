@@ -51,7 +51,7 @@ func Analyse(art *article.Article, gazetteer []Person) *Model {
 	// About one token in three of an article is a distinct lower-case
 	// word; a long text repeats its words, and the set grows as it must.
 	lowerWords := newWordSet(min(len(a.Tokens)/3, 1<<14))
-	pm := &Model{LowerWords: lowerWords, text: art.Src.Text}
+	pm := &Model{LowerWords: lowerWords, text: art.Src.Text, art: art}
 	for i, t := range a.Tokens {
 		if t.Kind == article.Word && !a.IsCapWord(i) {
 			lowerWords.add(a.Tok(i))
@@ -74,11 +74,11 @@ func Analyse(art *article.Article, gazetteer []Person) *Model {
 	return pm
 }
 
-// maxCapWordRoom caps the room indexPeople makes up front in CapWords.
+// maxCapWordRoom caps the room made up front in CapWords.
 const maxCapWordRoom = 1 << 12
 
-// indexPeople lists mentions and statements by paragraph, the entities
-// that speak, and the capitalised words.
+// indexPeople lists mentions and statements by paragraph and the
+// entities that speak.
 func (a *analysis) indexPeople(pm *Model) {
 	pm.MentionsByPara = groupBy(len(a.Paragraphs), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Para })
 	pm.StatementsByPara = groupBy(len(a.Paragraphs), len(pm.Statements), func(i int) int { return pm.Statements[i].Para })
@@ -93,20 +93,41 @@ func (a *analysis) indexPeople(pm *Model) {
 			pm.Speaking[at.Entity] = true
 		}
 	}
-	// Room for a word per mention, up to maxCapWordRoom: a long article
-	// repeats its capitalised words, and the map grows for one that
-	// does not.
-	pm.CapWords = make(map[string]int, min(len(pm.Mentions), maxCapWordRoom))
-	for i, t := range a.Tokens {
-		if t.Kind == article.Word && a.IsCapWord(i) {
-			w, _ := article.StripPossessive(a.Tok(i))
-			n := len(pm.CapWords)
-			pm.CapWords[w]++
-			if len(pm.CapWords) > n {
-				pm.CapWordsInOrder = append(pm.CapWordsInOrder, CapWord{Text: w, First: t.Start()})
+}
+
+// CapWords counts the article's capitalised words (possessive 's
+// removed), for rules that ask whether a name appears elsewhere. It is
+// made on first use: an authority's build never asks.
+func (pm *Model) CapWords() map[string]int {
+	pm.indexCapWords()
+	return pm.capWordCount
+}
+
+// CapWordsInOrder lists the words of CapWords in order of first use, each
+// with the offset of that use.
+func (pm *Model) CapWordsInOrder() []CapWord {
+	pm.indexCapWords()
+	return pm.capWordsInOrder
+}
+
+func (pm *Model) indexCapWords() {
+	pm.capOnce.Do(func() {
+		a := pm.art
+		// Room for a word per mention, up to maxCapWordRoom: a long
+		// article repeats its capitalised words, and the map grows for
+		// one that does not.
+		pm.capWordCount = make(map[string]int, min(len(pm.Mentions), maxCapWordRoom))
+		for i, t := range a.Tokens {
+			if t.Kind == article.Word && a.IsCapWord(i) {
+				w, _ := article.StripPossessive(a.Tok(i))
+				n := len(pm.capWordCount)
+				pm.capWordCount[w]++
+				if len(pm.capWordCount) > n {
+					pm.capWordsInOrder = append(pm.capWordsInOrder, CapWord{Text: w, First: t.Start()})
+				}
 			}
 		}
-	}
+	})
 }
 
 // Groups lists items by group in one array, in order within each: a
@@ -171,15 +192,16 @@ func groupBy(groups, n int, group func(int) int) Groups {
 // it.
 func (pm *Model) shapes() ([]maskedWord, map[shape][]maskedWord) {
 	pm.shapeOnce.Do(func() {
-		if len(pm.CapWords) <= maxNearCompares {
-			pm.capWords = make([]maskedWord, 0, len(pm.CapWords))
-			for w := range pm.CapWords {
+		capWords := pm.CapWords()
+		if len(capWords) <= maxNearCompares {
+			pm.capWords = make([]maskedWord, 0, len(capWords))
+			for w := range capWords {
 				pm.capWords = append(pm.capWords, newMaskedWord(w))
 			}
 			return
 		}
-		pm.capByShape = make(map[shape][]maskedWord, len(pm.CapWords)/2)
-		for _, w := range slices.Sorted(maps.Keys(pm.CapWords)) {
+		pm.capByShape = make(map[shape][]maskedWord, len(capWords)/2)
+		for _, w := range slices.Sorted(maps.Keys(capWords)) {
 			sh := shapeOf(w)
 			pm.capByShape[sh] = append(pm.capByShape[sh], newMaskedWord(w))
 		}

@@ -457,20 +457,21 @@ type Model struct {
 	// Speaking marks the entities that are the subject of a statement or
 	// the speaker of a quotation.
 	Speaking map[int]bool
-	// CapWords counts the article's capitalised words (possessive 's
-	// removed), for rules that ask whether a name appears elsewhere.
-	CapWords map[string]int
-	// CapWordsInOrder lists the same words in order of first use, each
-	// with the offset of that use.
-	CapWordsInOrder []CapWord
 	// LowerWords holds the words the article writes in lower case.
 	LowerWords *WordSet
 	// text is the article's text, where most names are written as their
 	// words joined (see nameOf).
-	text       string
-	capWords   []maskedWord
-	capByShape map[shape][]maskedWord
-	shapeOnce  sync.Once
+	text string
+	// art is the article the model reads, for what is made on first use.
+	art *article.Article
+	// capWordCount and capWordsInOrder are CapWords and
+	// CapWordsInOrder, made once when first asked for.
+	capWordCount    map[string]int
+	capWordsInOrder []CapWord
+	capOnce         sync.Once
+	capWords        []maskedWord
+	capByShape      map[shape][]maskedWord
+	shapeOnce       sync.Once
 	// bySentence lists the mentions of each sentence, in text order (one
 	// table and an offset a sentence, not a list a sentence).
 	bySentence Groups

@@ -262,9 +262,10 @@ func TestPreposedRoleAndSentenceFinalQuote(t *testing.T) {
 // from every other is not.
 func TestHasNearVariant(t *testing.T) {
 	for _, n := range []int{10, maxNearCompares + 50} {
-		pm := &Model{CapWords: map[string]int{"Nazarbayev": 3, "Lukashenko": 2}}
-		for i := 0; len(pm.CapWords) < n; i++ {
-			pm.CapWords[fmt.Sprintf("Qx%dzz", i)] = 1
+		pm := &Model{capWordCount: map[string]int{"Nazarbayev": 3, "Lukashenko": 2}}
+		pm.capOnce.Do(func() {}) // the words are those above
+		for i := 0; len(pm.capWordCount) < n; i++ {
+			pm.capWordCount[fmt.Sprintf("Qx%dzz", i)] = 1
 		}
 		assert.True(t, pm.HasNearVariant("Nazarbaev"), "n=%d", n)
 		assert.True(t, pm.HasNearVariant("Lukashenka"), "n=%d", n)
@@ -359,12 +360,12 @@ func TestCapWordsInOrder(t *testing.T) {
 	text := "Anna Berg met Carl. Berg's aide said Anna would go. Carl agreed."
 	p := parse("t.txt", text)
 	var got []string
-	for _, cw := range p.pm.CapWordsInOrder {
+	for _, cw := range p.pm.CapWordsInOrder() {
 		got = append(got, cw.Text)
 		assert.Equal(t, cw.Text, text[cw.First:cw.First+len(cw.Text)])
 	}
 	assert.Equal(t, []string{"Anna", "Berg", "Carl"}, got)
-	assert.Equal(t, map[string]int{"Anna": 2, "Berg": 2, "Carl": 2}, p.pm.CapWords)
+	assert.Equal(t, map[string]int{"Anna": 2, "Berg": 2, "Carl": 2}, p.pm.CapWords())
 }
 
 // TestRoomFollowsWhatTheModelHolds: an article that names a few people

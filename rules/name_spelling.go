@@ -352,8 +352,8 @@ func (fs *formSet) first(w string) int { return int(fs.firsts[fs.index[w]-1]) }
 // collectForms reads the article's forms from the model's capitalised
 // words, each once.
 func collectForms(pm *people.Model) *formSet {
-	fs := &formSet{index: make(map[string]int32, len(pm.CapWordsInOrder))}
-	for _, cw := range pm.CapWordsInOrder {
+	fs := &formSet{index: make(map[string]int32, len(pm.CapWordsInOrder()))}
+	for _, cw := range pm.CapWordsInOrder() {
 		w := cw.Text
 		if len(w) < 4 || hasDotOrDigit(w) || people.IsNonNameWord(w) {
 			continue

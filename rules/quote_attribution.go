@@ -423,7 +423,7 @@ func sameSurname(a, b *people.Mention) bool {
 // person still counts).
 func surnameElsewhere(pass *linter.Pass, m *people.Mention) bool {
 	pm := pass.People
-	return pm.CapWords[m.Surname()] > 1
+	return pm.CapWords()[m.Surname()] > 1
 }
 
 // reportedBy finds the statement, in the quotation's paragraph and before

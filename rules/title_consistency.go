@@ -251,7 +251,7 @@ func headlineOnly(pass *linter.Pass, m *people.Mention, titled bool) bool {
 	if m.Para != 0 || len(m.Words) == 0 || !titled {
 		return false
 	}
-	return pass.People.CapWords[m.Words[0]] <= 1
+	return pass.People.CapWords()[m.Words[0]] <= 1
 }
 
 // titleCase reports whether paragraph p is written in title case, as
