@@ -12,15 +12,34 @@ import (
 // leaves about 20 MB live, and under a 26 MB limit the collector then ran
 // after every few hundred KB allocated (300 to 700 cycles, 4.7 s, where the
 // 2,000,000-byte one, past the size threshold, took 19). So the choice is
-// made from what the run actually holds: after each collection the live
-// heap is read, and once it passes half the small limit (where the limit,
-// not GOGC, starts to set the pace) the settings for a big model are
-// taken, as tuneGC does up front for a file known to be big. Runs that
-// stay small are untouched and keep their small peak.
+// made from what the run actually does: after each collection, once the
+// limit and not GOGC sets the pace — over the last few collections the
+// run allocated less than gcPaceFloor a collection, and the heap is past
+// heapWatchThreshold — the settings for a big model are taken, as tuneGC
+// does up front for a file known to be big. Runs that stay small are
+// untouched and keep their small peak.
+//
+// The heap alone is no measure: just after a collection the runtime
+// counts the garbage it found but has not swept yet as allocated (after
+// the first collection of a run over many small articles it read 15 MB
+// where 1 MB was live), and when the heap was the only test, every run
+// over a folder of articles took the big model's settings and collected
+// twenty times as often. The bytes allocated and the collections counted
+// are exact; they are read over several collections because a finalizer
+// may run late (one collection can seem to follow the last closely).
 
-// heapWatchThreshold is the live heap after a collection from which the
-// settings for a big model are taken.
+// heapWatchThreshold is the heap after a collection from which the
+// settings for a big model may be taken.
 const heapWatchThreshold = smallHeapLimit / 2
+
+// gcPaceFloor is the least a run allocates between two collections while
+// GOGC sets their pace: GOGC 400 collects when the heap has grown to five
+// times what was live, and at 16 MB at the least. Less means the limit
+// does.
+const gcPaceFloor = smallHeapLimit / 4
+
+// paceWindow is how many collections the pace is read over.
+const paceWindow = 4
 
 var bigGCOnce sync.Once
 
@@ -37,25 +56,51 @@ type gcSentinel struct{ _ *byte }
 func watchHeap() { runtime.SetFinalizer(&gcSentinel{}, afterGC) }
 
 // afterGC runs after a collection: it takes the big settings when the
-// live heap calls for them and stops watching; it also stops when the
-// limit is no longer the small one (the language server, or GOMEMLIMIT).
+// limit sets the collector's pace and stops watching; it also stops when
+// the limit is no longer the small one (the language server, or
+// GOMEMLIMIT).
 func afterGC(s *gcSentinel) {
 	if debug.SetMemoryLimit(-1) != smallHeapLimit {
 		return
 	}
-	if liveHeap() > heapWatchThreshold {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if pace.limitSets(m.NumGC, m.TotalAlloc, m.HeapAlloc) {
 		bigGC()
 		return
 	}
 	runtime.SetFinalizer(s, afterGC)
 }
 
-// liveHeap is the heap in use just after a collection, in bytes: what it
-// found live and the little allocated since it ended. (runtime/metrics
-// reads the live heap alone, but initialising that package costs every
-// run, big or small, about half a millisecond before main.)
-func liveHeap() uint64 {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return m.HeapAlloc
+// pace is afterGC's record (only afterGC, one collection at a time, reads
+// and writes it).
+var pace gcPace
+
+// gcPace records the collections counted and the bytes allocated when
+// afterGC ran, the last paceWindow+1 times.
+type gcPace struct {
+	n         int
+	collected [paceWindow + 1]uint32
+	allocated [paceWindow + 1]uint64
+}
+
+// limitSets records a reading (collections counted, bytes allocated in
+// all, heap counted as allocated now) and reports whether, over the last
+// paceWindow collections or more, the run allocated less than
+// gcPaceFloor a collection while the heap is past heapWatchThreshold: the
+// soft limit, not GOGC, calls the collections.
+func (p *gcPace) limitSets(collected uint32, allocated, heap uint64) bool {
+	copy(p.collected[1:], p.collected[:paceWindow])
+	copy(p.allocated[1:], p.allocated[:paceWindow])
+	p.collected[0], p.allocated[0] = collected, allocated
+	p.n = min(p.n+1, paceWindow+1)
+	if heap <= heapWatchThreshold {
+		return false
+	}
+	for k := 1; k < p.n; k++ {
+		if gcs := p.collected[0] - p.collected[k]; gcs >= paceWindow {
+			return (allocated-p.allocated[k])/uint64(gcs) < gcPaceFloor
+		}
+	}
+	return false
 }

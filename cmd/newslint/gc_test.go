@@ -97,3 +97,30 @@ func TestCollectorFollowsTheModel(t *testing.T) {
 		assert.LessOrEqual(t, n, perMB*c.size/1_000_000, "%s: %d collections", filepath.Base(path), n)
 	}
 }
+
+// TestSmallArticlesKeepTheSmallSettings: a folder of ordinary articles
+// keeps GOGC 400 to the end. Just after a collection the runtime counts
+// unswept garbage as allocated (15 MB where 1 MB was live), and when that
+// alone decided, the first collection of such a run took the big model's
+// settings and the run collected after every megabyte or two: 4 MB of
+// short articles ran about 150 collections, not 10.
+func TestSmallArticlesKeepTheSmallSettings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lints 4 MB of articles")
+	}
+	dir := t.TempDir()
+	const files, size = 2000, 2000
+	for f := 0; f < files; f++ {
+		var sb strings.Builder
+		sb.WriteString("Council approves budget\n\n")
+		for i := 0; sb.Len() < size; i++ {
+			n := gcSurname(f*50 + i%7)
+			fmt.Fprintf(&sb, "Councillor Ana %s said the plan would pass. “We have the votes,” %s said, and her aides agreed.\n\n", n, n)
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%04d.txt", f)), []byte(sb.String()), 0o644))
+	}
+	n := gcCycles(t, dir)
+	t.Logf("%d files of %d bytes: %d collections", files, size, n)
+	assert.Positive(t, n, "no collection traced")
+	assert.LessOrEqual(t, n, 40, "%d collections: the run left the small settings", n)
+}
