@@ -627,6 +627,11 @@ func TestFold(t *testing.T) {
 	s := "already folded"
 	assert.Equal(t, s, Fold(s))
 	assert.Zero(t, testing.AllocsPerRun(10, func() { _ = Fold(s) }))
+	assert.Equal(t, "o'neill", Fold("O’Neill"))
+	assert.Equal(t, "muller", Fold("MÜLLER"))
+	// A capitalised ASCII name, the common case, is lowered and no more:
+	// it has no accent or curly apostrophe to look for.
+	assert.LessOrEqual(t, testing.AllocsPerRun(10, func() { _ = Fold("Jerome Powell") }), 1.0)
 }
 
 func TestFingerprintSet(t *testing.T) {

@@ -11,15 +11,20 @@ import (
 // (lower-case ASCII) is returned as it is, without allocating. The
 // name-spelling rule compares names in this form too.
 func Fold(s string) string {
-	folded := true
+	folded, ascii := true, true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			folded, ascii = false, false
+		case 'A' <= c && c <= 'Z':
 			folded = false
-			break
 		}
 	}
-	if folded {
+	switch {
+	case folded:
 		return s
+	case ascii:
+		return strings.ToLower(s) // no accent or curly apostrophe to replace
 	}
 	return diacritics.Replace(strings.ToLower(s))
 }
