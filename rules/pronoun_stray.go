@@ -1789,22 +1789,37 @@ var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true
 func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 	a, pm := s.pass.Article, s.pass.People
 	other := opposite(m.Gender)
-	if a.IsPunct(t+1, ",") {
-		// "its governor, John Kasich,": the name after it.
+	if c := nounPhraseEnd(a, t); a.IsPunct(c, ",") {
+		// "its governor, John Kasich,", "the first mayor of the city,
+		// Marcus Brooks.": the name after it; after a complement, only a
+		// name the appositive closes on ("the mayor of the city, Marcus
+		// Brooks, said"), not one that opens a clause.
 		for _, k := range pm.MentionsInSentence(a.SentenceOf(t)) {
-			if o := pm.Mentions[k]; o.FirstToken == t+2 && o.Entity >= 0 && o.Form != people.Pronoun {
-				return s.firm(o.Entity, other)
+			o := pm.Mentions[k]
+			if o.FirstToken != c+1 || o.Entity < 0 || o.Form == people.Pronoun {
+				continue
 			}
+			if c > t+1 && !(o.EndToken >= a.Sentences[o.Sent].EndToken || a.IsPunct(o.EndToken, ",") || a.IsPunct(o.EndToken, ".")) {
+				break
+			}
+			return s.firm(o.Entity, other)
 		}
 	}
 	for j := t - 1; j >= 0 && j >= t-5; j-- {
 		if !a.IsPunct(j, ",") {
 			// Lower-case words, and capitalised modifiers ("Rubio, a
-			// Florida senator", "Devine, a Sanders adviser").
+			// Florida senator", "Devine, a Sanders adviser"); not a
+			// conjunction ("Porter, 52, and a nurse": two people).
 			if a.IsWord(j) {
+				if w := a.Lower(j); w == "and" || w == "or" {
+					return false
+				}
 				continue
 			}
 			return false
+		}
+		if j >= 3 && a.IsPunct(j-2, ",") && isAge(a.Tok(j-1)) {
+			j -= 2 // "Glenn Porter, 52, a nurse": the age between
 		}
 		// "Sen. Ted Cruz (Tex.), a Republican presidential candidate,":
 		// a bracket after the name, then the comma.
@@ -1827,6 +1842,42 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 		return false
 	}
 	return false
+}
+
+// nounPhraseEnd returns the token after the person noun at t and the
+// complement that may follow it: "of", "for", "at" or "in" and up to
+// five words, no conjunction, relative word or subordinator among them
+// ("the first mayor of the city", "the chief of staff at Acme"); t+1
+// when no complement follows.
+func nounPhraseEnd(a *article.Article, t int) int {
+	switch a.Lower(t + 1) {
+	case "of", "for", "at", "in":
+	default:
+		return t + 1
+	}
+	for k := t + 2; k < len(a.Tokens) && k <= t+7; k++ {
+		if !a.IsWord(k) {
+			return k
+		}
+		if w := a.Lower(k); w == "and" || w == "or" || w == "but" || people.IsSubordinator(w) || people.IsRelativeWord(w) {
+			return t + 1
+		}
+	}
+	return t + 1
+}
+
+// isAge reports whether a word is an age as an appositive gives it
+// ("52"): one to three digits.
+func isAge(w string) bool {
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // reportStray reports stray pronoun m, which seems to mean target.
