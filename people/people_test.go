@@ -431,3 +431,30 @@ func TestThingListAt(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceAfterQualifier: a place or an organisation may name the role
+// after its qualifiers, not only as its first word ("Former Florida Gov.
+// Jeb Bush", "former New York City mayor"): the whole phrase is the
+// role, which is a former one, and the place is no one.
+func TestPlaceAfterQualifier(t *testing.T) {
+	text := "Budget vote\n\n" +
+		"Former Florida Gov. Jeb Bush said it would pass. Later, former Texas Sen. Kay Hutchison agreed, " +
+		"and the former Portland mayor, Sam Adams, did too. Acme chief executive Dana Lee spoke last."
+	a := parse("t.txt", text)
+	for name, want := range map[string]string{
+		"Jeb Bush":      "Former Florida Gov. Jeb Bush",
+		"Kay Hutchison": "former Texas Sen. Kay Hutchison",
+		"Dana Lee":      "Acme chief executive Dana Lee",
+	} {
+		e := entityNamed(t, a, name)
+		assert.Equal(t, want, mentionTexts(a, e)[0], name)
+		require.NotEmpty(t, e.Roles, name)
+		assert.Equal(t, name != "Dana Lee", e.Roles[0].Former, "%s: a former office", name)
+	}
+	for _, e := range a.pm.Entities {
+		assert.NotContains(t, []string{"Florida", "Texas Sen"}, e.Name, "a place in a title is no one")
+		if e.Name == "Portland" {
+			assert.Equal(t, KindPlace, e.Kind, "the place before the mayor's title")
+		}
+	}
+}

@@ -276,7 +276,10 @@ type roleParser struct {
 	start, i, end int
 	hasDet        bool
 	quals         []string
-	r             Role
+	// orgEnd is the token after the organisation's or place's name read
+	// last (0: none).
+	orgEnd int
+	r      Role
 }
 
 // step reads one word of the role phrase: done when the phrase is
@@ -360,13 +363,23 @@ func (rp *roleParser) finish() {
 func (rp *roleParser) modifier(w, lw string) bool {
 	a, i := rp.a, rp.i
 	base, poss := article.StripPossessive(w)
-	atStart := !rp.hasDet && i == rp.start || rp.hasDet && i == rp.start+1
+	// The place for an organisation's or a place's name: the phrase's
+	// first word, after a determiner and any qualifiers of tenure ("the
+	// Portland mayor", "former Florida Gov.", "the former Portland
+	// mayor"), which say when the office was held and so come before
+	// whose office it is; a qualifier of the office itself comes after
+	// ("Portland deputy mayor"), and a capitalised one before a name is
+	// part of that name ("Federal Reserve Chair").
+	first := rp.start
+	if rp.hasDet {
+		first++
+	}
+	atStart := i == first+len(rp.quals) && rp.r.Country == "" && rp.r.Org == "" && rp.tenureOnly()
 	switch {
 	case a.tokFlags[i]&flagCountry != 0 && rp.r.Country == "":
 		rp.r.Country = countryOf(base)
 	case a.tokFlags[i]&flagQualifier != 0 || poss && titleQualifiers[base]:
-		switch lw {
-		case "former", "then", "acting", "ex", "late", "outgoing", "interim":
+		if tenureQualifiers[lw] {
 			rp.r.Former = true
 		}
 		rp.quals = append(rp.quals, lw)
@@ -376,11 +389,29 @@ func (rp *roleParser) modifier(w, lw string) bool {
 	case a.IsCapWord(i) && atStart && !timeWords[w]:
 		// "Wikinews reporter", "the Portland mayor": an outlet, an
 		// organisation or a place before a title
-		rp.r.Org = w
+		rp.r.Org, rp.orgEnd = w, i+1
+	case a.IsCapWord(i) && i == rp.orgEnd && !poss && !timeWords[w]:
+		// "New York mayor": the name goes on
+		rp.r.Org, rp.orgEnd = rp.r.Org+" "+w, i+1
 	default:
 		return false
 	}
 	rp.i++
+	return true
+}
+
+// tenureQualifiers say that an office is not, or not fully, its holder's
+// now: a former, acting or outgoing holder.
+var tenureQualifiers = setOf("former then acting ex late outgoing interim")
+
+// tenureOnly reports whether every qualifier read so far is one of
+// tenure.
+func (rp *roleParser) tenureOnly() bool {
+	for _, q := range rp.quals {
+		if !tenureQualifiers[q] {
+			return false
+		}
+	}
 	return true
 }
 
