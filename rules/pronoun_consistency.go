@@ -82,8 +82,10 @@ a state in brackets ("Cruz (Tex.)"), the rest of a place's name ("St.
 Paul", and "Minnesota" after it), a place in a list of places, a name of
 several words none of which before the last is a given name ("Good
 Morning America", "Never Trump"), a word nobody bears that the model
-placed with no one, and a bare surname of someone named in full, whatever
-the given-name data say of the word ("Carter" of Ruth Carter). A bare
+placed with no one, a word the model placed with no one that the place
+data know ("Charlotte officials"), and a bare surname of someone named in
+full, whatever the given-name data say of the word ("Carter" of Ruth
+Carter, "Rodriguez" of Gina Rodriguez). A bare
 surname shared with a relative is not the relative's: the article calls
 a relative by first name ("Trump … his daughter, Ivanka Trump").
 A subject or object pronoun never means someone its own clause names

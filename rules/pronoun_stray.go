@@ -1691,8 +1691,16 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 			// "Clinton" where the article calls Hillary Clinton so.
 			return !s.firm(p, opposite(m.Gender))
 		}
-		return people.GivenNameGender(w) == m.Gender ||
-			s.anyMayBe(s.bearers(w), m.Gender)
+		if b := s.bearers(w); len(b) > 0 {
+			// "Rodriguez" where the article names Gina Rodriguez: her
+			// surname, not a man's first name.
+			return s.anyMayBe(b, m.Gender)
+		}
+		// A word the model made no one's name and the place data know as
+		// a place ("Charlotte officials", "the Florida vote") is not a
+		// first name of someone in view, whatever first names it also
+		// is.
+		return people.GivenNameGender(w) == m.Gender && !people.IsKnownPlace(w)
 	}
 	return false
 }

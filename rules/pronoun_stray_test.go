@@ -139,3 +139,37 @@ func TestLeaningNameAndGuessedPronouns(t *testing.T) {
 	s.byEnt[dana] = &votes{n: [2]int{2, 0}, weak: [2]int{2, 0}}
 	assert.False(t, s.firmByPronouns(dana, "male"), "a name that does not lean male")
 }
+
+// tokenAt returns the index of the n-th token (from 0) whose text is w.
+func tokenAt(t *testing.T, s *strayScan, w string, n int) int {
+	t.Helper()
+	a := s.pass.Article
+	for i := range a.Tokens {
+		if a.Tok(i) == w {
+			if n == 0 {
+				return i
+			}
+			n--
+		}
+	}
+	require.Failf(t, "no token", "%q", w)
+	return -1
+}
+
+// A capitalised word the model made no one's name is someone of the
+// pronoun's gender in view only as a first name of that gender: not when
+// the article names someone with it as a surname (that person decides),
+// nor when the place data know it as a place.
+func TestCapitalisedWordFits(t *testing.T) {
+	s := strayFor(t, "Election results\n\nGina Rodriguez won the seat. Tom Hale praised his work, and Charlotte "+
+		"officials and Kevin supporters cheered.")
+	his := s.pass.People.Mentions[mentionAt(t, s, "his", 0)]
+	her := his
+	her.Gender = "female"
+	// A first name the data give men, but Gina Rodriguez's surname here.
+	assert.False(t, s.wordFits(his, tokenAt(t, s, "Rodriguez", 0)), "Rodriguez")
+	// A woman's first name, and a city.
+	assert.False(t, s.wordFits(her, tokenAt(t, s, "Charlotte", 0)), "Charlotte")
+	// A man's first name, no place, nobody's surname.
+	assert.True(t, s.wordFits(his, tokenAt(t, s, "Kevin", 0)), "Kevin")
+}
