@@ -965,6 +965,14 @@ func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
 		if !ok || pm.Mentions[sp].Form == Pronoun {
 			return -1
 		}
+		if k-m.EndToken <= 3 && a.unnamedPersonAt(k-1) && a.IsPunct(pm.Mentions[sp].EndToken, ",") {
+			// "Less quick-witted than her older sister, Maryanne Barry,
+			// now a judge, he …": a name closed by a comma after the
+			// person the possessive's phrase names is in apposition to
+			// that person, not the sentence's subject ("On the advice of
+			// his lawyer, Calero declined" is Calero).
+			return -1
+		}
 		if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
 			return e
 		}

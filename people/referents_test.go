@@ -330,3 +330,20 @@ func TestTagNotTopic(t *testing.T) {
 	assert.NotContains(t, got["he@5:33"], "Jori Duty", "a topic in the opening phrase is no voice")
 	assert.NotContains(t, got["she@7:61"], "Paul Flint", "a name after 'said about' is no voice")
 }
+
+// A name closed by a comma right after the person a possessive's phrase
+// names is in apposition to that person, not the subject after the
+// opening phrase ("At the urging of his wife, Jane Sanders, he …"); a
+// name that goes straight on to its verb is the subject ("On the advice
+// of his lawyer, Calero Vance declined").
+func TestOpeningPhraseAppositive(t *testing.T) {
+	got := referents(parse("t.txt", "Title\n\n"+
+		"Tom Hale spoke. At the urging of his wife, Jane Hale, he has been talking to donors.\n\n"+
+		"Paul Dunmore spoke. On the advice of his lawyer, Calero Vance declined.\n\n"+
+		"Ana Ruiz spoke. Less patient than her older sister, Maria Ruiz Ortiz, now a judge, he was also kinder.\n"))
+	require.Contains(t, got, "his@3:34")
+	assert.NotContains(t, got["his@3:34"], "Jane Hale", "his wife is not his")
+	assert.Equal(t, "Calero Vance / subject after the opening phrase", got["his@5:38"])
+	require.Contains(t, got, "her@7:35")
+	assert.NotContains(t, got["her@7:35"], "Maria Ruiz Ortiz", "her older sister is not her")
+}
