@@ -702,12 +702,50 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			// "According to Johnson, …", "people approached Khan armed
 			// with …": the object of a preposition or of a verb is no
 			// subject.
-			subject:    !poss && !pp && !a.verbBefore(m.FirstToken) && pm.SubjectOf(a.Article, mi),
+			subject:    !poss && !pp && !a.verbBefore(m.FirstToken) && pm.SubjectOf(a.Article, mi) && !a.possessedAppositive(&m),
 			prepObject: pp,
 			possessive: poss,
 		})
 	}
 	return cands, false
+}
+
+// possessedAppositive reports whether name mention m stands in
+// apposition to a person a possessive names, between commas, with the
+// sentence's subject after it ("At the urging of his wife, Jane Hale, he
+// …", "Less patient than her sister, Maria Ortiz, now a judge, he …"):
+// no subject itself. Before a verb it is the subject's own name ("His
+// wife, Jane Hale, said").
+func (a *analysis) possessedAppositive(m *Mention) bool {
+	c := m.FirstToken - 1
+	if c < 2 || !a.IsPunct(c, ",") || !a.unnamedPersonAt(c-1) || !a.IsPunct(m.EndToken, ",") {
+		return false
+	}
+	owned := false
+	for j := c - 2; j >= 0 && j >= c-4; j-- {
+		if _, poss := article.StripPossessive(a.Lower(j)); poss || a.Lower(j) == "his" || a.Lower(j) == "her" || a.Lower(j) == "their" {
+			owned = true
+			break
+		}
+	}
+	if !owned {
+		return false
+	}
+	k := m.EndToken + 1
+	if k < len(a.Tokens) && a.IsWord(k) && !a.IsCapWord(k) && a.Lower(k) != "he" && a.Lower(k) != "she" {
+		// A second appositive ("now a judge,") before the subject.
+		for j := k; j < len(a.Tokens) && j <= k+6; j++ {
+			if a.IsPunct(j, ",") {
+				k = j + 1
+				break
+			}
+		}
+	}
+	if k >= len(a.Tokens) || !a.IsWord(k) {
+		return false
+	}
+	w := a.Lower(k)
+	return w == "he" || w == "she" || a.IsCapWord(k)
 }
 
 // personShaped reports whether a name looks like a person's by the data:

@@ -346,4 +346,10 @@ func TestOpeningPhraseAppositive(t *testing.T) {
 	assert.Equal(t, "Calero Vance / subject after the opening phrase", got["his@5:38"])
 	require.Contains(t, got, "her@7:35")
 	assert.NotContains(t, got["her@7:35"], "Maria Ruiz Ortiz", "her older sister is not her")
+	// Nor is the appositive the subject of the clause the pronoun after
+	// it stands in.
+	require.Contains(t, got, "he@3:55")
+	assert.NotContains(t, got["he@3:55"], "Jane Hale")
+	require.Contains(t, got, "he@7:84")
+	assert.NotContains(t, got["he@7:84"], "Maria Ruiz Ortiz")
 }
