@@ -113,6 +113,9 @@ func (pm *Model) CapWordsInOrder() []CapWord {
 func (pm *Model) indexCapWords() {
 	pm.capOnce.Do(func() {
 		a := pm.art
+		if a == nil {
+			return // a model made by hand, of no article
+		}
 		// Room for a word per mention, up to maxCapWordRoom: a long
 		// article repeats its capitalised words, and the map grows for
 		// one that does not.

@@ -457,4 +457,43 @@ func TestPlaceAfterQualifier(t *testing.T) {
 			assert.Equal(t, KindPlace, e.Kind, "the place before the mayor's title")
 		}
 	}
+	// One word only: two may be a person's name, who is someone
+	// ("Former Hillary Clinton aide", "the Maria Lopez campaign manager").
+	a = parse("t.txt", "Budget vote\n\nFormer Hillary Clinton aide Mark Penn agreed. "+
+		"The Maria Lopez campaign manager Tom Reed said little.")
+	entityNamed(t, a, "Hillary Clinton")
+	entityNamed(t, a, "Maria Lopez")
+	// Several words where the place data know them as one place, also
+	// after a capitalised qualifier that opens the place's name
+	// ("former New York City mayor"); an organisation's name that opens
+	// with a qualifier stays the organisation's ("the Secret Service
+	// agent" is someone of the Secret Service).
+	a = parse("t.txt", "Budget vote\n\nThen former New York City mayor Rudy Giuliani spoke. "+
+		"The former Salt Lake City mayor Ann Lee agreed.")
+	for _, name := range []string{"Rudy Giuliani", "Ann Lee"} {
+		e := entityNamed(t, a, name)
+		require.NotEmpty(t, e.Roles, name)
+		assert.Contains(t, []string{"New York City", "Salt Lake City"}, e.Roles[0].Org, name)
+		assert.True(t, e.Roles[0].Former, name)
+	}
+}
+
+// TestLongRoleRunsAreLinear: a run of qualifiers or of capitalised words
+// before a title is read once, not once per word (each step asked again
+// whether all the qualifiers before were of tenure, and the name was
+// copied word by word): the bytes allocated grow with the run, not with
+// its square.
+func TestLongRoleRunsAreLinear(t *testing.T) {
+	for _, run := range []string{"former ", "Acme "} {
+		bytes := func(n int) uint64 {
+			text := "T\n\nThe " + strings.Repeat(run, n) + "mayor Tom Hale spoke."
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			parse("t.txt", text)
+			runtime.ReadMemStats(&after)
+			return after.TotalAlloc - before.TotalAlloc
+		}
+		small, big := bytes(2000), bytes(16000)
+		assert.Less(t, big, 16*small, "%q: %d bytes for 2,000 words, %d for 16,000", run, small, big)
+	}
 }

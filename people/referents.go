@@ -717,12 +717,13 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 // no subject itself. Before a verb it is the subject's own name ("His
 // wife, Jane Hale, said").
 func (a *analysis) possessedAppositive(m *Mention) bool {
+	sent := a.Sentences[m.Sent]
 	c := m.FirstToken - 1
-	if c < 2 || !a.IsPunct(c, ",") || !a.unnamedPersonAt(c-1) || !a.IsPunct(m.EndToken, ",") {
+	if c-2 < sent.FirstToken || !a.IsPunct(c, ",") || !a.unnamedPersonAt(c-1) || !a.IsPunct(m.EndToken, ",") {
 		return false
 	}
 	owned := false
-	for j := c - 2; j >= 0 && j >= c-4; j-- {
+	for j := c - 2; j >= sent.FirstToken && j >= c-4; j-- {
 		if _, poss := article.StripPossessive(a.Lower(j)); poss || a.Lower(j) == "his" || a.Lower(j) == "her" || a.Lower(j) == "their" {
 			owned = true
 			break
@@ -732,21 +733,28 @@ func (a *analysis) possessedAppositive(m *Mention) bool {
 		return false
 	}
 	k := m.EndToken + 1
-	if k < len(a.Tokens) && a.IsWord(k) && !a.IsCapWord(k) && a.Lower(k) != "he" && a.Lower(k) != "she" {
+	if k < sent.EndToken && appositiveOpeners[a.Lower(k)] {
 		// A second appositive ("now a judge,") before the subject.
-		for j := k; j < len(a.Tokens) && j <= k+6; j++ {
+		for j := k + 1; j < sent.EndToken && j <= k+6; j++ {
 			if a.IsPunct(j, ",") {
 				k = j + 1
 				break
 			}
+			if a.IsWord(j) && finiteWord(a.Lower(j)) {
+				return false // "…, who left early": a clause, not an appositive
+			}
 		}
 	}
-	if k >= len(a.Tokens) || !a.IsWord(k) {
+	if k >= sent.EndToken || !a.IsWord(k) {
 		return false
 	}
 	w := a.Lower(k)
 	return w == "he" || w == "she" || a.IsCapWord(k)
 }
+
+// appositiveOpeners open a phrase in apposition to a name ("now a judge",
+// "a lawyer", "the chairman").
+var appositiveOpeners = setOf("a an the now then his her their its once formerly")
 
 // personShaped reports whether a name looks like a person's by the data:
 // a known surname, or a known given name first ("Clinton", not
@@ -1003,12 +1011,12 @@ func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
 		if !ok || pm.Mentions[sp].Form == Pronoun {
 			return -1
 		}
-		if k-m.EndToken <= 3 && a.unnamedPersonAt(k-1) && a.IsPunct(pm.Mentions[sp].EndToken, ",") {
+		if a.possessedAppositive(&pm.Mentions[sp]) {
 			// "Less quick-witted than her older sister, Maryanne Barry,
-			// now a judge, he …": a name closed by a comma after the
-			// person the possessive's phrase names is in apposition to
-			// that person, not the sentence's subject ("On the advice of
-			// his lawyer, Calero declined" is Calero).
+			// now a judge, he …": a name in apposition to the person the
+			// possessive's phrase names, with the subject after it, is
+			// not that subject ("On the advice of his lawyer, Calero
+			// Vance, a former banker, declined" is Calero Vance).
 			return -1
 		}
 		if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {

@@ -276,10 +276,10 @@ type roleParser struct {
 	start, i, end int
 	hasDet        bool
 	quals         []string
-	// orgEnd is the token after the organisation's or place's name read
-	// last (0: none).
-	orgEnd int
-	r      Role
+	// nonTenure is set once a qualifier of the office itself is read
+	// ("deputy", "federal"), not one of tenure (tenureQualifiers).
+	nonTenure bool
+	r         Role
 }
 
 // step reads one word of the role phrase: done when the phrase is
@@ -374,13 +374,21 @@ func (rp *roleParser) modifier(w, lw string) bool {
 	if rp.hasDet {
 		first++
 	}
-	atStart := i == first+len(rp.quals) && rp.r.Country == "" && rp.r.Org == "" && rp.tenureOnly()
+	atStart := i == first+len(rp.quals) && rp.r.Country == "" && rp.r.Org == "" && !rp.nonTenure
 	switch {
 	case a.tokFlags[i]&flagCountry != 0 && rp.r.Country == "":
 		rp.r.Country = countryOf(base)
+	case atStart && a.tokFlags[i]&flagQualifier != 0 && a.IsCapWord(i) && !a.SentenceStart(i) && a.knownPlaceRun(i, rp.end) > 1:
+		// "former New York City mayor": a capitalised qualifier that
+		// opens a place's name is that name's
+		n := a.knownPlaceRun(i, rp.end)
+		rp.r.Org = a.Text(article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[i+n-1].End()})
+		rp.i += n - 1
 	case a.tokFlags[i]&flagQualifier != 0 || poss && titleQualifiers[base]:
 		if tenureQualifiers[lw] {
 			rp.r.Former = true
+		} else {
+			rp.nonTenure = true
 		}
 		rp.quals = append(rp.quals, lw)
 	case poss && (i == rp.start || rp.hasDet && i == rp.start+1):
@@ -388,11 +396,16 @@ func (rp *roleParser) modifier(w, lw string) bool {
 		rp.r.Org = base
 	case a.IsCapWord(i) && atStart && !timeWords[w]:
 		// "Wikinews reporter", "the Portland mayor": an outlet, an
-		// organisation or a place before a title
-		rp.r.Org, rp.orgEnd = w, i+1
-	case a.IsCapWord(i) && i == rp.orgEnd && !poss && !timeWords[w]:
-		// "New York mayor": the name goes on
-		rp.r.Org, rp.orgEnd = rp.r.Org+" "+w, i+1
+		// organisation or a place before a title; of several words only
+		// where the data know them as a place or an organisation ("former
+		// New York City mayor"), for two may be a person's name ("former
+		// Hillary Clinton aide"), which the name data cannot tell from
+		// "the Secret Service agent".
+		rp.r.Org = w
+		if n := a.knownNameRun(i, rp.end, isKnownOrg); n > 1 {
+			rp.r.Org = a.Text(article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[i+n-1].End()})
+			rp.i += n - 1
+		}
 	default:
 		return false
 	}
@@ -404,16 +417,26 @@ func (rp *roleParser) modifier(w, lw string) bool {
 // now: a former, acting or outgoing holder.
 var tenureQualifiers = setOf("former then acting ex late outgoing interim")
 
-// tenureOnly reports whether every qualifier read so far is one of
-// tenure.
-func (rp *roleParser) tenureOnly() bool {
-	for _, q := range rp.quals {
-		if !tenureQualifiers[q] {
-			return false
+// knownNameRun returns how many capitalised words from token i (at most
+// three, before end) make the longest name the data know as a place, or
+// as an organisation when also is one ("New York City", "Salt Lake
+// City"); 0 when none does.
+func (a *analysis) knownNameRun(i, end int, also func(string) bool) int {
+	n := 0
+	for n < 3 && i+n < end && a.IsWord(i+n) && a.IsCapWord(i+n) {
+		n++
+	}
+	for ; n >= 2; n-- {
+		name := a.Text(article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[i+n-1].End()})
+		if isKnownPlace(name) || also != nil && also(name) {
+			return n
 		}
 	}
-	return true
+	return 0
 }
+
+// knownPlaceRun is knownNameRun for places alone.
+func (a *analysis) knownPlaceRun(i, end int) int { return a.knownNameRun(i, end, nil) }
 
 func parseAge(w string) (int, bool) {
 	if !strings.HasSuffix(w, "-year-old") {

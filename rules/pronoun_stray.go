@@ -614,8 +614,8 @@ func (s *strayScan) appositiveEnd(m people.Mention, owned int) int {
 		if o.Form == people.Pronoun || o.Form == people.RolePhrase || len(o.Words) == 0 {
 			return owned
 		}
-		if end := o.EndToken; end >= a.Sentences[o.Sent].EndToken || a.IsPunct(end, ",") || a.IsPunct(end, ".") {
-			return end
+		if closesAppositive(a, o) {
+			return o.EndToken
 		}
 		break
 	}
@@ -1696,11 +1696,11 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 			// surname, not a man's first name.
 			return s.anyMayBe(b, m.Gender)
 		}
-		// A word the model made no one's name and the place data know as
-		// a place ("Charlotte officials", "the Florida vote") is not a
-		// first name of someone in view, whatever first names it also
-		// is.
-		return people.GivenNameGender(w) == m.Gender && !people.IsKnownPlace(w)
+		// A word the model made no one's name that modifies the noun
+		// after it, and that the place data know as a place ("Charlotte
+		// officials", "the Florida vote"), is that place, not a first
+		// name of someone in view, whatever first names it also is.
+		return people.GivenNameGender(w) == m.Gender && !(people.IsKnownPlace(w) && a.IsWord(t+1) && !a.IsCapWord(t+1))
 	}
 	return false
 }
@@ -1807,7 +1807,7 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 			if o.FirstToken != c+1 || o.Entity < 0 || o.Form == people.Pronoun {
 				continue
 			}
-			if c > t+1 && !(o.EndToken >= a.Sentences[o.Sent].EndToken || a.IsPunct(o.EndToken, ",") || a.IsPunct(o.EndToken, ".")) {
+			if c > t+1 && !closesAppositive(a, o) {
 				break
 			}
 			return s.firm(o.Entity, other)
@@ -1816,18 +1816,14 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 	for j := t - 1; j >= 0 && j >= t-5; j-- {
 		if !a.IsPunct(j, ",") {
 			// Lower-case words, and capitalised modifiers ("Rubio, a
-			// Florida senator", "Devine, a Sanders adviser"); not a
-			// conjunction ("Porter, 52, and a nurse": two people).
+			// Florida senator", "Devine, a Sanders adviser").
 			if a.IsWord(j) {
-				if w := a.Lower(j); w == "and" || w == "or" {
-					return false
-				}
 				continue
 			}
 			return false
 		}
-		if j >= 3 && a.IsPunct(j-2, ",") && isAge(a.Tok(j-1)) {
-			j -= 2 // "Glenn Porter, 52, a nurse": the age between
+		if w := a.Lower(j + 1); w == "and" || w == "or" {
+			return false // "Porter, 52, and a nurse": two people
 		}
 		// "Sen. Ted Cruz (Tex.), a Republican presidential candidate,":
 		// a bracket after the name, then the comma.
@@ -1843,13 +1839,26 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 		ms := pm.MentionsInSentence(a.SentenceOf(j))
 		for _, k := range ms {
 			o := pm.Mentions[k]
-			if o.EndToken == end && o.Entity >= 0 && o.Form != people.Pronoun {
+			if o.Entity < 0 || o.Form == people.Pronoun {
+				continue
+			}
+			// "Glenn Porter, 52, a nurse": the model reads the age
+			// between as the name's.
+			if o.EndToken == end || o.Age > 0 && o.EndToken == end-2 && a.IsPunct(end-2, ",") {
 				return s.firm(o.Entity, other)
 			}
 		}
 		return false
 	}
 	return false
+}
+
+// closesAppositive reports whether name mention o ends an appositive: a
+// comma, a full stop or its sentence's end follows it ("Her rival,
+// Hillary Clinton, said", "the mayor of the city, Marcus Brooks.").
+func closesAppositive(a *article.Article, o people.Mention) bool {
+	end := o.EndToken
+	return end >= a.Sentences[o.Sent].EndToken || a.IsPunct(end, ",") || a.IsPunct(end, ".")
 }
 
 // nounPhraseEnd returns the token after the person noun at t and the
@@ -1872,20 +1881,6 @@ func nounPhraseEnd(a *article.Article, t int) int {
 		}
 	}
 	return t + 1
-}
-
-// isAge reports whether a word is an age as an appositive gives it
-// ("52"): one to three digits.
-func isAge(w string) bool {
-	if len(w) == 0 || len(w) > 3 {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // reportStray reports stray pronoun m, which seems to mean target.

@@ -32,10 +32,14 @@ import (
 // settings for a big model may be taken.
 const heapWatchThreshold = smallHeapLimit / 2
 
-// gcPaceFloor is the least a run allocates between two collections while
-// GOGC sets their pace: GOGC 400 collects when the heap has grown to five
-// times what was live, and at 16 MB at the least. Less means the limit
-// does.
+// gcPaceFloor is how little a run may allocate between two collections
+// before the small settings are left: under GOGC 400 a collection comes
+// after at least 12 MB (the heap grows to five times what was live, 16
+// MB at the least); under the 26 MB limit it comes after the limit less
+// what is live, which falls under 6.5 MB once some 19 MB is live, where
+// collections start to come after every few megabytes and the big
+// settings pay. (The limit takes over the pace at about 5 MB live; from
+// there to 19 MB it still leaves room enough between collections.)
 const gcPaceFloor = smallHeapLimit / 4
 
 // paceWindow is how many collections the pace is read over.
@@ -52,7 +56,7 @@ func bigGC() { bigGCOnce.Do(func() { setGC(25, bigHeapLimit) }) }
 // that shares a block and might not be freed).
 type gcSentinel struct{ _ *byte }
 
-// watchHeap starts checking the live heap after every collection.
+// watchHeap starts reading the collector's pace after every collection.
 func watchHeap() { runtime.SetFinalizer(&gcSentinel{}, afterGC) }
 
 // afterGC runs after a collection: it takes the big settings when the

@@ -124,3 +124,35 @@ func TestSmallArticlesKeepTheSmallSettings(t *testing.T) {
 	assert.Positive(t, n, "no collection traced")
 	assert.LessOrEqual(t, n, 40, "%d collections: the run left the small settings", n)
 }
+
+// TestLimitSetsPace: the pace is read over four collections or more, so
+// that one late reading (a collection that seems to follow the last
+// closely) does not leave the small settings, and a heap counted as
+// allocated under the threshold never does.
+func TestLimitSetsPace(t *testing.T) {
+	const mb = 1 << 20
+	var p gcPace
+	// GOGC's pace: 14 MB a collection, the heap near 15 MB just after.
+	for gc := uint32(1); gc <= 6; gc++ {
+		assert.False(t, p.limitSets(gc, uint64(gc)*14*mb, 15*mb), "GOGC's pace, collection %d", gc)
+	}
+	// One reading late: 1 MB since the last, the window still 12 MB a
+	// collection on average.
+	assert.False(t, p.limitSets(7, 6*14*mb+1*mb, 20*mb))
+	// The limit's pace: 2 MB a collection with 20 MB counted.
+	var q gcPace
+	alloc := uint64(0)
+	got := false
+	for gc := uint32(1); gc <= 6; gc++ {
+		alloc += 2 * mb
+		got = q.limitSets(gc, alloc, 20*mb)
+	}
+	assert.True(t, got, "2 MB a collection, 20 MB counted")
+	// The same pace with a small heap is GOGC's minimum at work.
+	var r gcPace
+	alloc = 0
+	for gc := uint32(1); gc <= 6; gc++ {
+		alloc += 2 * mb
+		assert.False(t, r.limitSets(gc, alloc, 5*mb))
+	}
+}
