@@ -352,4 +352,10 @@ func TestOpeningPhraseAppositive(t *testing.T) {
 	assert.NotContains(t, got["he@3:55"], "Jane Hale")
 	require.Contains(t, got, "he@7:84")
 	assert.NotContains(t, got["he@7:84"], "Maria Ruiz Ortiz")
+	// A subject with an appositive of its own is still the subject, and
+	// a relative clause after the name is no second appositive.
+	got = referents(parse("t.txt", "Title\n\n"+
+		"Paul Dunmore spoke. On the advice of his lawyer, Calero Vance, a former banker, declined to testify.\n\n"+
+		"Tom Hale spoke. At the urging of his wife, Jane Hale, who left early, the board voted.\n"))
+	assert.Equal(t, "Calero Vance / subject after the opening phrase", got["his@3:38"])
 }
