@@ -11,22 +11,19 @@ import (
 // (lower-case ASCII) is returned as it is, without allocating. The
 // name-spelling rule compares names in this form too.
 func Fold(s string) string {
-	folded, ascii := true, true
+	folded := true
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= utf8.RuneSelf:
-			folded, ascii = false, false
+			return diacritics.Replace(strings.ToLower(s))
 		case 'A' <= c && c <= 'Z':
 			folded = false
 		}
 	}
-	switch {
-	case folded:
+	if folded {
 		return s
-	case ascii:
-		return strings.ToLower(s) // no accent or curly apostrophe to replace
 	}
-	return diacritics.Replace(strings.ToLower(s))
+	return strings.ToLower(s) // ASCII: no accent or curly apostrophe to replace
 }
 
 // diacritics maps accented Latin letters to their base letters.

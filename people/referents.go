@@ -724,7 +724,7 @@ func (a *analysis) possessedAppositive(m *Mention) bool {
 	}
 	owned := false
 	for j := c - 2; j >= sent.FirstToken && j >= c-4; j-- {
-		if _, poss := article.StripPossessive(a.Lower(j)); poss || a.Lower(j) == "his" || a.Lower(j) == "her" || a.Lower(j) == "their" {
+		if a.tokFlags[j]&flagPossessive != 0 || PossessiveAt(a.Article, j) || isPossessivePronoun(a.Lower(j)) {
 			owned = true
 			break
 		}

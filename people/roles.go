@@ -378,12 +378,9 @@ func (rp *roleParser) modifier(w, lw string) bool {
 	switch {
 	case a.tokFlags[i]&flagCountry != 0 && rp.r.Country == "":
 		rp.r.Country = countryOf(base)
-	case atStart && a.tokFlags[i]&flagQualifier != 0 && a.IsCapWord(i) && !a.SentenceStart(i) && a.knownPlaceRun(i, rp.end) > 1:
+	case atStart && a.tokFlags[i]&flagQualifier != 0 && a.IsCapWord(i) && !a.SentenceStart(i) && rp.orgRun(false):
 		// "former New York City mayor": a capitalised qualifier that
-		// opens a place's name is that name's
-		n := a.knownPlaceRun(i, rp.end)
-		rp.r.Org = a.Text(article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[i+n-1].End()})
-		rp.i += n - 1
+		// opens a place's name is that name's (orgRun has read it)
 	case a.tokFlags[i]&flagQualifier != 0 || poss && titleQualifiers[base]:
 		if tenureQualifiers[lw] {
 			rp.r.Former = true
@@ -401,10 +398,8 @@ func (rp *roleParser) modifier(w, lw string) bool {
 		// New York City mayor"), for two may be a person's name ("former
 		// Hillary Clinton aide"), which the name data cannot tell from
 		// "the Secret Service agent".
-		rp.r.Org = w
-		if n := a.knownNameRun(i, rp.end, isKnownOrg); n > 1 {
-			rp.r.Org = a.Text(article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[i+n-1].End()})
-			rp.i += n - 1
+		if !rp.orgRun(true) {
+			rp.r.Org = w
 		}
 	default:
 		return false
@@ -417,26 +412,27 @@ func (rp *roleParser) modifier(w, lw string) bool {
 // now: a former, acting or outgoing holder.
 var tenureQualifiers = setOf("former then acting ex late outgoing interim")
 
-// knownNameRun returns how many capitalised words from token i (at most
-// three, before end) make the longest name the data know as a place, or
-// as an organisation when also is one ("New York City", "Salt Lake
-// City"); 0 when none does.
-func (a *analysis) knownNameRun(i, end int, also func(string) bool) int {
+// orgRun reads, from the current word, the longest run of two or three
+// capitalised words the data know as one place, or one organisation when
+// orgs is set ("New York City", "Salt Lake City"), as the role's
+// organisation or place, and reports whether there was one; the word
+// after it is the next to read.
+func (rp *roleParser) orgRun(orgs bool) bool {
+	a, i := rp.a, rp.i
 	n := 0
-	for n < 3 && i+n < end && a.IsWord(i+n) && a.IsCapWord(i+n) {
+	for n < 3 && i+n < rp.end && a.IsWord(i+n) && a.IsCapWord(i+n) {
 		n++
 	}
 	for ; n >= 2; n-- {
 		name := a.Text(article.Span{Start: a.Tokens[i].Start(), End: a.Tokens[i+n-1].End()})
-		if isKnownPlace(name) || also != nil && also(name) {
-			return n
+		if isKnownPlace(name) || orgs && isKnownOrg(name) {
+			rp.r.Org = name
+			rp.i += n - 1 // and modifier's own step past the last
+			return true
 		}
 	}
-	return 0
+	return false
 }
-
-// knownPlaceRun is knownNameRun for places alone.
-func (a *analysis) knownPlaceRun(i, end int) int { return a.knownNameRun(i, end, nil) }
 
 func parseAge(w string) (int, bool) {
 	if !strings.HasSuffix(w, "-year-old") {
