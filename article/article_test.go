@@ -163,8 +163,8 @@ func TestMultiParagraphQuote(t *testing.T) {
 	}
 	// Tokens inside know their quote.
 	ti := a.TokenIndexAt(strings.Index(text, "second"))
-	assert.Equal(t, int32(1), a.Tokens[ti].Quote)
-	assert.Equal(t, int32(-1), a.Tokens[a.TokenIndexAt(strings.Index(text, "After"))].Quote)
+	assert.Equal(t, 1, a.QuoteOf(ti))
+	assert.Equal(t, -1, a.QuoteOf(a.TokenIndexAt(strings.Index(text, "After"))))
 }
 
 func TestTokens(t *testing.T) {

@@ -445,7 +445,7 @@ func (a *Article) detectLanguage() {
 		if t.Kind != Word {
 			continue
 		}
-		if t.Quote < 0 {
+		if t.flags&tokenQuoted == 0 {
 			outside.count(a, k, a.Lower(k))
 			if outside.words%20 == 0 && outside.plainlyEnglish() {
 				break // reading on would not change the answer

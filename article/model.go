@@ -43,22 +43,21 @@ const (
 
 // Token is a word, a number or a punctuation mark. Offsets are int32 (an
 // article is at most 1 GB), and the sentence is found from the sentences'
-// token ranges (Article.SentenceOf), so that a token takes 12 bytes: with
-// one token to every five or six bytes of text, the token table is the
-// largest part of the model. A word longer than maxTokenLen bytes (no
-// word is; a hostile file may hold one) is cut into tokens of at most
-// that length.
+// token ranges (Article.SentenceOf) and its quotation from the runs of
+// tokens that quotations hold (Article.QuoteOf), so that a token takes 8
+// bytes: with one token to every five or six bytes of text, the token
+// table is the largest part of the model. A word longer than maxTokenLen
+// bytes (no word is; a hostile file may hold one) is cut into tokens of
+// at most that length.
 type Token struct {
 	start int32
-	// Quote is the index of the innermost double quotation holding the
-	// token, or -1.
-	Quote int32
 	n     uint16 // length in bytes
 	Kind  TokenKind
 	// flags marks the rare tokens whose text or lower-case form is kept
 	// apart (tokenHidden, tokenLowerApart), so that Tok and Lower look
 	// in a map only for them, capitalised words (tokenCapital), and the
-	// tokens that open a sentence.
+	// tokens that open a sentence, and those a double quotation holds
+	// (tokenQuoted).
 	flags uint8
 }
 
@@ -72,10 +71,15 @@ const (
 	tokenWide                   // a word with a byte that is not ASCII
 	tokenOpens                  // the first token of its sentence
 	tokenFirstWord              // the first word or number of its sentence
+	tokenQuoted                 // held by a double quotation (QuoteOf)
 )
 
 // Span is the token's span in the text.
 func (t Token) Span() Span { return Span{Start: int(t.start), End: int(t.start) + int(t.n)} }
+
+// Quoted reports whether a double quotation holds the token
+// (Article.QuoteOf says which).
+func (t Token) Quoted() bool { return t.flags&tokenQuoted != 0 }
 
 // Start is the offset of the token's first byte.
 func (t Token) Start() int { return int(t.start) }
@@ -114,4 +118,12 @@ type Article struct {
 	// (a soft hyphen, a zero-width joiner, an HTML reference's padding),
 	// without them; nil when no word does.
 	clean map[int]string
+	// quoteRuns are the runs of tokens held by one innermost double
+	// quotation, in token order: a run goes from its first token to the
+	// next run's (QuoteOf). A run with quote -1 holds tokens outside
+	// every quotation.
+	quoteRuns []quoteRun
 }
+
+// quoteRun is a run of tokens whose innermost double quotation is quote.
+type quoteRun struct{ first, quote int32 }

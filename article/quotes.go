@@ -312,13 +312,16 @@ func (a *Article) dropQuote(qi int) {
 	}
 }
 
-// assignQuotesToTokens sets each token's Quote to the innermost double
-// quotation holding it. One sweep over the tokens with a stack of the
-// quotes open at each: a token's quote is the latest opened that has not ended, so a paragraph
+// assignQuotesToTokens finds the innermost double quotation holding each
+// token, marks the tokens held by one (tokenQuoted), and records the runs
+// of tokens with one innermost quotation (quoteRuns, read by QuoteOf).
+// One sweep over the tokens with a stack of the quotes open at each: a
+// token's quote is the latest opened that has not ended, so a paragraph
 // of a thousand quotes that never close costs no more than one.
 func (a *Article) assignQuotesToTokens() {
 	var open []int // quotes opened and not yet seen to end, latest last
 	qi := 0
+	cur := -1
 	for ti := range a.Tokens {
 		t := &a.Tokens[ti]
 		for ; qi < len(a.Quotes) && a.Quotes[qi].Content().Start <= t.Start(); qi++ {
@@ -329,8 +332,38 @@ func (a *Article) assignQuotesToTokens() {
 		for len(open) > 0 && a.Quotes[open[len(open)-1]].Content().End <= t.Start() {
 			open = open[:len(open)-1]
 		}
+		q := -1
 		if len(open) > 0 {
-			t.Quote = int32(open[len(open)-1])
+			q = open[len(open)-1]
+			t.flags |= tokenQuoted
+		}
+		if q != cur {
+			a.quoteRuns = append(a.quoteRuns, quoteRun{first: int32(ti), quote: int32(q)})
+			cur = q
 		}
 	}
+}
+
+// InQuote reports whether token i is held by a double quotation.
+func (a *Article) InQuote(i int) bool {
+	return i >= 0 && i < len(a.Tokens) && a.Tokens[i].flags&tokenQuoted != 0
+}
+
+// QuoteOf returns the index in Quotes of the innermost double quotation
+// holding token i, or -1 when none does (or there is no token i).
+func (a *Article) QuoteOf(i int) int {
+	if !a.InQuote(i) {
+		return -1
+	}
+	runs := a.quoteRuns
+	lo, hi := 0, len(runs) // the last run whose first token is at most i
+	for lo+1 < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if int(runs[mid].first) <= i {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return int(runs[lo].quote)
 }

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -107,4 +108,39 @@ func TestTagsInPlainText(t *testing.T) {
 	a := ParseText("t.txt", "Title\n\n<img alt=\"x\" title=\"y\" class=\"z\">He said \"no\" twice.")
 	assert.Equal(t, []string{"\"no\""}, quoteTexts(a))
 	assert.Empty(t, a.Stray)
+}
+
+// QuoteOf gives each token the latest opened double quotation whose text
+// holds it, read here from the quotations alone, on closed, nested,
+// unclosed, multi-paragraph and single quotations.
+func TestQuoteOfEveryToken(t *testing.T) {
+	texts := []string{
+		"“One two,” she said. “Three ‘four’ five,” he said.",
+		"He said “open and never closed. Then “another” and “more.\n\nNext “paragraph” here.",
+		"“A quote that runs on\n\n“and continues here,” she said. After it.",
+		"No quotation at all, only words.",
+		strings.Repeat("“word ", 200),
+		"\"Straight\" marks and 'single' ones, \"nested 'inner' text\" done.",
+	}
+	for _, text := range texts {
+		a := ParseText("t.txt", text)
+		for ti, tok := range a.Tokens {
+			want := -1
+			for qi, q := range a.Quotes {
+				c := q.Content()
+				if !q.Single && c.Start <= tok.Start() && tok.Start() < c.End {
+					want = qi
+				}
+			}
+			if got := a.QuoteOf(ti); got != want {
+				t.Errorf("%q: token %d %q: QuoteOf %d, want %d", text, ti, a.Tok(ti), got, want)
+			}
+			if a.InQuote(ti) != (want >= 0) || tok.Quoted() != (want >= 0) {
+				t.Errorf("%q: token %d %q: InQuote %v, want %v", text, ti, a.Tok(ti), a.InQuote(ti), want >= 0)
+			}
+		}
+		if a.QuoteOf(-1) != -1 || a.QuoteOf(len(a.Tokens)) != -1 {
+			t.Errorf("%q: QuoteOf out of range is not -1", text)
+		}
+	}
 }

@@ -56,7 +56,7 @@ func (a *Article) tokenize() {
 				continue
 			}
 			r, n := a.runeAt(i)
-			t := Token{start: int32(i), n: uint16(n), Kind: Punct, Quote: -1}
+			t := Token{start: int32(i), n: uint16(n), Kind: Punct}
 			switch {
 			case IsSpace(r) || invisible(r):
 				i += n

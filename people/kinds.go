@@ -299,7 +299,7 @@ func (a *analysis) refersBackWithIts(pm *Model, i int) bool {
 	// met in turn as the words are read, with no search.
 	next := i + 1
 	for k := m.EndToken; k < s.EndToken && k < m.EndToken+12; k++ {
-		if a.Tokens[k].Quote >= 0 {
+		if a.InQuote(k) {
 			return false
 		}
 		switch a.Lower(k) {

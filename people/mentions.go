@@ -210,7 +210,7 @@ func (a *analysis) findUsedPlaces() {
 			continue
 		}
 		w, poss := article.StripPossessive(a.Tok(i))
-		if poss || a.wordSurnames[w] || a.Tokens[i].Quote >= 0 {
+		if poss || a.wordSurnames[w] || a.InQuote(i) {
 			continue
 		}
 		used := false
@@ -308,7 +308,7 @@ func (a *analysis) mention(form Form, first, nameStart, end int, words []string)
 	t := a.Tokens[first]
 	sent := a.SentenceOf(first)
 	m := Mention{Span: article.Span{Start: t.Start(), End: a.Tokens[end-1].End()}, Form: form, Words: words,
-		Para: a.Sentences[sent].Para, Sent: sent, Quote: int(t.Quote), FirstToken: first, EndToken: end}
+		Para: a.Sentences[sent].Para, Sent: sent, Quote: a.QuoteOf(first), FirstToken: first, EndToken: end}
 	if nameStart < end {
 		m.Name = article.Span{Start: a.Tokens[nameStart].Start(), End: a.Tokens[end-1].End()}
 	}
@@ -536,7 +536,7 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 		kind = Surname
 	}
 	m := a.mention(kind, i, nameStart, nameEnd, words)
-	m.Span.Start, m.Quote = a.Tokens[spanStart].Start(), int(a.Tokens[spanStart].Quote)
+	m.Span.Start, m.Quote = a.Tokens[spanStart].Start(), a.QuoteOf(spanStart)
 	m.Introduced, m.Described = described, described
 	m.SentenceInitial = a.SentenceStart(i)
 	a.trimPossessive(&m)

@@ -30,12 +30,12 @@ func PossessiveAt(art *article.Article, k int) bool {
 // none standing alone after it ("He gave his, and Dorn kept hers").
 // Words inside quotations are the speaker's and never judged.
 func ObjectHisAt(art *article.Article, k int) bool {
-	if art.Lower(k) != "his" || art.IsCapWord(k) || art.Tokens[k].Quote >= 0 {
+	if art.Lower(k) != "his" || art.IsCapWord(k) || art.InQuote(k) {
 		return false
 	}
 	// What stands before it: a lower-case word that takes an object.
 	prev := k - 1
-	if !art.IsWord(prev) || art.IsCapWord(prev) || art.Tokens[prev].Quote >= 0 {
+	if !art.IsWord(prev) || art.IsCapWord(prev) || art.InQuote(prev) {
 		return false
 	}
 	if p := art.Lower(prev); standAloneBefore[p] || determiners[p] || isPronounWord(p) {
@@ -51,7 +51,7 @@ func ObjectHisAt(art *article.Article, k int) bool {
 	// one half of a pair ("He gave his, and Dorn kept hers").
 	si := art.SentenceOf(k)
 	for j := k + 1; j < art.Sentences[si].EndToken && j-k <= 40; j++ {
-		if w := art.Lower(j); w != "his" && standAlone[w] && art.Tokens[j].Quote < 0 {
+		if w := art.Lower(j); w != "his" && standAlone[w] && !art.InQuote(j) {
 			return false
 		}
 	}
@@ -89,7 +89,7 @@ func ObjectHisAt(art *article.Article, k int) bool {
 // opening quotation mark or a capitalised word ("his “tough love”", "his
 // No. 1 priority").
 func objectFollows(art *article.Article, t int) bool {
-	if t >= len(art.Tokens) || art.Tokens[t].Quote != art.Tokens[t-1].Quote {
+	if t >= len(art.Tokens) || art.QuoteOf(t) != art.QuoteOf(t-1) {
 		return false
 	}
 	w := art.Lower(t)

@@ -617,10 +617,10 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 	for k := max(s.FirstToken, end-referentWindow); k < end && k < s.EndToken; k++ {
 		mi, ok := pm.index.startAt(k)
 		if !ok {
-			if a.IsWord(k) && a.IsPunct(k-1, "@") && a.Tokens[k].Quote < 0 {
+			if a.IsWord(k) && a.IsPunct(k-1, "@") && !a.InQuote(k) {
 				return nil, true // a handle (@annaokafor): someone, unnamed
 			}
-			if a.IsCapWord(k) && a.Tokens[k].Quote < 0 {
+			if a.IsCapWord(k) && !a.InQuote(k) {
 				// A name the model left out ("Clinton, speaking in Ohio,
 				// …"): the surname of someone the article names in full.
 				// Someone may be in view.
@@ -1128,7 +1128,7 @@ func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
 // no quotation, no person or name the model could not place.
 func (a *analysis) adjunctOnly(pm *Model, from, to int) bool {
 	for j := from; j < to; j++ {
-		if a.Tokens[j].Kind == article.Punct || a.Tokens[j].Quote >= 0 {
+		if a.Tokens[j].Kind == article.Punct || a.InQuote(j) {
 			return false
 		}
 		if mi, ok := pm.index.startAt(j); ok {
@@ -1159,7 +1159,7 @@ func (a *analysis) relativeReferent(pm *Model, m *Mention) int {
 	sent := a.Sentences[m.Sent].FirstToken
 	k := m.FirstToken - 1
 	for ; k > sent && m.FirstToken-k <= 12; k-- {
-		if a.Tokens[k].Kind == article.Punct || a.Tokens[k].Quote >= 0 || pronounGender[a.Lower(k)] != "" || a.IsCapWord(k) {
+		if a.Tokens[k].Kind == article.Punct || a.InQuote(k) || pronounGender[a.Lower(k)] != "" || a.IsCapWord(k) {
 			return -1
 		}
 		if _, ok := pm.index.startAt(k); ok {
@@ -1244,7 +1244,7 @@ func ObjectPronounAt(art *article.Article, k int) bool {
 // ("her objection", "her own"), not an object ("speaking to her with",
 // "told her that"): a word of its noun phrase follows.
 func PossessiveHerAt(art *article.Article, k int) bool {
-	if !art.IsWord(k+1) || art.Tokens[k+1].Quote != art.Tokens[k].Quote {
+	if !art.IsWord(k+1) || art.QuoteOf(k+1) != art.QuoteOf(k) {
 		return false
 	}
 	w := art.Lower(k + 1)

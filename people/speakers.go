@@ -144,7 +144,7 @@ var skippable = setOf("also later then again has had have would will was is once
 func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
 	sawVerb := false // "McCain, the nominee, issued a statement after Trump told": no appositive
 	for j := from - 1; j >= start && j >= from-16; j-- {
-		if a.Tokens[j].Quote >= 0 {
+		if a.InQuote(j) {
 			return -1
 		}
 		if a.IsWord(j) && !a.IsCapWord(j) && a.verbLike(j) {
@@ -225,7 +225,7 @@ func (a *analysis) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 		// Ministry's North American Division told": the person stands
 		// before the "of".
 		for j := mi.pm.Mentions[m].FirstToken - 1; j >= start && j >= k-10; j-- {
-			if a.Tokens[j].Quote >= 0 || a.Tokens[j].Kind == article.Punct && a.Tok(j) != "'" && a.Tok(j) != "’" {
+			if a.InQuote(j) || a.Tokens[j].Kind == article.Punct && a.Tok(j) != "'" && a.Tok(j) != "’" {
 				break
 			}
 			lw := a.Lower(j)
@@ -249,7 +249,7 @@ func (a *analysis) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 				}
 				break
 			}
-			if a.Tokens[j].Quote >= 0 {
+			if a.InQuote(j) {
 				break
 			}
 		}
@@ -258,7 +258,7 @@ func (a *analysis) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 }
 
 func (a *analysis) speechVerbAt(i int) bool {
-	if i < 0 || i >= len(a.Tokens) || a.Tokens[i].Kind != article.Word || a.Tokens[i].Quote >= 0 {
+	if i < 0 || i >= len(a.Tokens) || a.Tokens[i].Kind != article.Word || a.InQuote(i) {
 		return false
 	}
 	return a.tokFlags[i]&flagSpeechVerb != 0 && !a.askedParticiple(i)
@@ -465,7 +465,7 @@ func (a *analysis) partialQuote(q article.Quote, t, sentStart int) bool {
 // one before.
 func (a *analysis) quoteIn(from, to int) bool {
 	for k := from; k < to; k++ {
-		if q := a.Tokens[k].Quote; q >= 0 && !a.Quotes[q].Single {
+		if q := a.QuoteOf(k); q >= 0 && !a.Quotes[q].Single {
 			return true
 		}
 	}
@@ -543,7 +543,7 @@ func (a *analysis) attributionAfter(pm *Model, q article.Quote, t, end int) (Att
 // Reince Priebus", "the Kazakh leader").
 func (a *analysis) tagSubjectStart(pm *Model, sp int) int {
 	j := pm.Mentions[sp].FirstToken
-	for j > 0 && a.Tokens[j-1].Kind == article.Word && a.Tokens[j-1].Quote < 0 && !subordinators[a.Lower(j-1)] && !phraseStop[a.Lower(j-1)] {
+	for j > 0 && a.Tokens[j-1].Kind == article.Word && !a.InQuote(j-1) && !subordinators[a.Lower(j-1)] && !phraseStop[a.Lower(j-1)] {
 		j--
 	}
 	return j
@@ -562,7 +562,7 @@ func (a *analysis) attributionEnd(q article.Quote, t int) int {
 		limit = a.Sentences[si].EndToken
 	}
 	end := t
-	for end < limit && end < t+30 && a.Tokens[end].Start() < para.End && a.Tokens[end].Quote < 0 {
+	for end < limit && end < t+30 && a.Tokens[end].Start() < para.End && !a.InQuote(end) {
 		end++
 	}
 	for k := t; k < end; k++ {
@@ -720,7 +720,7 @@ func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
 			if lw := a.Lower(k); lw != "according" && lw != "in" && a.tokFlags[k]&flagSpeechVerb == 0 || used[k] {
 				continue
 			}
-			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase && a.Tokens[k].Quote < 0 {
+			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase && !a.InQuote(k) {
 				if m >= 0 {
 					pm.Statements = append(pm.Statements, Statement{Mention: m, Verb: verb, Para: s.Para, Quote: -1})
 				}

@@ -109,7 +109,7 @@ func inflect(bases []string) map[string]string {
 // cueAt reports whether token k is a verb that reports speech, and where
 // the cue ends (after its particle: "went on", "shot back").
 func (a *analysis) cueAt(k int) (end int, ok bool) {
-	if k < 0 || k >= len(a.Tokens) || a.Tokens[k].Kind != article.Word || a.Tokens[k].Quote >= 0 || a.IsCapWord(k) && !a.SentenceStart(k) {
+	if k < 0 || k >= len(a.Tokens) || a.Tokens[k].Kind != article.Word || a.InQuote(k) || a.IsCapWord(k) && !a.SentenceStart(k) {
 		return 0, false
 	}
 	base, ok := cueVerbs[a.Lower(k)]
@@ -163,7 +163,7 @@ func (a *analysis) chainStart(k, start int) int {
 	j := k
 	for j > start {
 		w := a.Lower(j - 1)
-		if a.Tokens[j-1].Kind != article.Word || a.Tokens[j-1].Quote >= 0 || a.IsCapWord(j-1) && !skippable[a.Tok(j-1)] {
+		if a.Tokens[j-1].Kind != article.Word || a.InQuote(j-1) || a.IsCapWord(j-1) && !skippable[a.Tok(j-1)] {
 			break
 		}
 		if (w == "this" || w == "that" || w == "much" || w == "plenty" || w == "little") && a.Lower(j) == "to" && (a.Lower(j-2) == "had" || a.Lower(j-2) == "has" || a.Lower(j-2) == "have") {
@@ -203,7 +203,7 @@ func (a *analysis) phraseBefore(end, start int) (article.Span, bool) {
 	j := end
 	for j > start && end-j < 8 {
 		t := a.Tokens[j-1]
-		if t.Quote >= 0 {
+		if t.Quoted() {
 			break
 		}
 		if t.Kind == article.Punct {
@@ -250,7 +250,7 @@ func (a *analysis) phraseAfter(from, end int) (article.Span, bool) {
 	j := from
 	for j < end && j-from < 10 {
 		t := a.Tokens[j]
-		if t.Quote >= 0 {
+		if t.Quoted() {
 			break
 		}
 		if t.Kind == article.Punct {
@@ -373,7 +373,7 @@ func (a *analysis) tagAfter(pm *Model, t, end int, pattern string) (Attribution,
 	}
 	lastComma := -1
 	for k := from; k < end && k < from+14; k++ {
-		if a.Tokens[k].Quote >= 0 {
+		if a.InQuote(k) {
 			break
 		}
 		if a.Tokens[k].Kind == article.Punct {
@@ -496,7 +496,7 @@ func (a *analysis) complementAfter(ce, end int) bool {
 func (a *analysis) introBefore(pm *Model, t, sentStart int) (Attribution, int, bool) {
 	mi := pm.index
 	for k := t - 1; k >= sentStart && k >= t-40; k-- {
-		if a.Tokens[k].Quote >= 0 {
+		if a.InQuote(k) {
 			return Attribution{}, 0, false
 		}
 		if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase {
@@ -545,7 +545,7 @@ func (a *analysis) subjectOfCue(pm *Model, k, ce, t, sentStart int, pattern stri
 		// the subject of the cue before; "X congratulated Y, saying,
 		// “Q”", "X began by saying": the subject of the main clause.
 		for j := k - 1; j >= sentStart && j >= k-30; j-- {
-			if a.Tokens[j].Quote >= 0 {
+			if a.InQuote(j) {
 				break
 			}
 			if je, ok := a.cueAt(j); ok && !strings.HasSuffix(a.Lower(j), "ing") {
@@ -625,7 +625,7 @@ func (a *analysis) coordinatedSubject(pm *Model, c, start int, pattern string, v
 	// he welcomed extradition and added", "Suu Kyi said it was too early
 	// but added").
 	for v := c - 1; v > start && v >= c-40; v-- {
-		if a.Tokens[v].Quote >= 0 || a.IsPunct(v, ",") {
+		if a.InQuote(v) || a.IsPunct(v, ",") {
 			break
 		}
 		if ve, ok := a.cueAt(v); ok && !strings.HasSuffix(a.Lower(v), "ing") {
@@ -640,7 +640,7 @@ func (a *analysis) coordinatedSubject(pm *Model, c, start int, pattern string, v
 		}
 	}
 	for v := c - 1; v > start && v >= c-25; v-- {
-		if a.Tokens[v].Quote >= 0 || a.Tokens[v].Kind == article.Punct && !a.IsPunct(v, ",") {
+		if a.InQuote(v) || a.Tokens[v].Kind == article.Punct && !a.IsPunct(v, ",") {
 			break
 		}
 		if !a.IsWord(v) || a.IsCapWord(v) || !a.verbLike(v) {
@@ -693,7 +693,7 @@ func (a *analysis) mainSubject(pm *Model, start, k int, pattern string, verb art
 	if a.Lower(from) == "but" || a.Lower(from) == "and" {
 		from++
 	}
-	if from >= k || a.Tokens[from].Quote >= 0 {
+	if from >= k || a.InQuote(from) {
 		return Attribution{}, false
 	}
 	if m, ok := pm.index.startAt(from); ok && pm.Mentions[m].Form == Pronoun && (isPossessivePronoun(a.Lower(from)) || a.Lower(from) == "her" || a.Lower(from) == "him") {
@@ -709,7 +709,7 @@ func (a *analysis) mainSubject(pm *Model, start, k int, pattern string, verb art
 	}
 	// The phrase runs to its verb.
 	end := from
-	for end < k && end < from+10 && a.Tokens[end].Quote < 0 {
+	for end < k && end < from+10 && !a.InQuote(end) {
 		if a.Tokens[end].Kind == article.Punct && !a.IsPunct(end, "'") && !a.IsPunct(end, "’") && !a.IsPunct(end, "-") {
 			break
 		}
@@ -754,7 +754,7 @@ var nounToo = setOf("email emails text texts post posts report reports quote quo
 // the moderators:"). strong is set when the clause has a cue.
 func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, strong, ok bool) {
 	for k := colon - 1; k >= from && k >= colon-40; k-- {
-		if a.Tokens[k].Quote >= 0 {
+		if a.InQuote(k) {
 			from = k + 1
 			break
 		}

@@ -15,7 +15,7 @@ var firstPersonWords = setOf("i me my mine myself we us our ours ourselves")
 func (pm *Model) FirstPerson(art *article.Article, qi int) bool {
 	q := art.Quotes[qi]
 	for k := art.TokenIndexAt(q.Open.End); k < len(art.Tokens) && art.Tokens[k].Start() < q.Close.Start; k++ {
-		if int(art.Tokens[k].Quote) == qi && art.Tokens[k].Kind == article.Word && firstPersonWords[art.Lower(k)] {
+		if art.QuoteOf(k) == qi && art.Tokens[k].Kind == article.Word && firstPersonWords[art.Lower(k)] {
 			return true
 		}
 	}
@@ -120,7 +120,7 @@ func (pm *Model) anyMentionIn(art *article.Article, qi int, ok func(*Mention) bo
 func thirdPersonIn(art *article.Article, qi int) string {
 	q := art.Quotes[qi]
 	for k := art.TokenIndexAt(q.Open.End); k < len(art.Tokens) && art.Tokens[k].Start() < q.Close.Start; k++ {
-		if int(art.Tokens[k].Quote) != qi || art.Tokens[k].Kind != article.Word {
+		if art.QuoteOf(k) != qi || art.Tokens[k].Kind != article.Word {
 			continue
 		}
 		w := art.Lower(k)

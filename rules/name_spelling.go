@@ -274,10 +274,10 @@ func headlineWord(a *article.Article, f *nameForm, headline bool) bool {
 // Poll Tests”"), whose capitals say nothing of names.
 func inQuotedTitle(a *article.Article, u article.Span) bool {
 	k := a.TokenIndexAt(u.Start)
-	if k >= len(a.Tokens) || a.Tokens[k].Quote < 0 {
+	if k >= len(a.Tokens) || !a.InQuote(k) {
 		return false
 	}
-	c := a.Quotes[a.Tokens[k].Quote].Content()
+	c := a.Quotes[a.QuoteOf(k)].Content()
 	words, caps := 0, 0
 	for t := a.TokenIndexAt(c.Start); t < len(a.Tokens) && a.Tokens[t].Start() < c.End && words <= 40; t++ {
 		if a.Tokens[t].Kind == article.Word {

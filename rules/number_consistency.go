@@ -166,7 +166,7 @@ func checkTolls(pass *linter.Pass) {
 	}
 	kinds := map[string][]toll{}
 	for i, t := range a.Tokens {
-		if t.Quote >= 0 {
+		if t.Quoted() {
 			continue
 		}
 		num, ok := tokenNumber(a, i)

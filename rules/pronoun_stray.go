@@ -474,7 +474,7 @@ func (s *strayScan) strayTarget(i int) int {
 		return -1
 	}
 	for t := hi - 1; t >= lo; t-- {
-		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || int(a.Tokens[t].Quote) != tagged) && !(reflexive && a.Tokens[t].Quote >= 0) &&
+		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || a.QuoteOf(t) != tagged) && !(reflexive && a.InQuote(t)) &&
 			!(t > m.FirstToken && t < owned) && !(t >= m.EndToken && (t < s.commandEnd || !ahead)) && s.wordFits(m, t) {
 			return -1
 		}
@@ -1056,7 +1056,7 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 		// With prominent, an unnamed person counts only where a reader
 		// looks ("would name a budget chief" does not); a noun of the
 		// pronoun's gender ("thanked his wife. She …") always does.
-		if !s.covered[t-lo] && a.IsWord(t) && (s.skipQuote == 0 || int(a.Tokens[t].Quote) != s.skipQuote-1) && s.wordFits(m, t) &&
+		if !s.covered[t-lo] && a.IsWord(t) && (s.skipQuote == 0 || a.QuoteOf(t) != s.skipQuote-1) && s.wordFits(m, t) &&
 			(!prominent || people.ProminentWord(a, t) || genderedNoun(a, t)) {
 			return true
 		}
@@ -1108,7 +1108,7 @@ func (s *strayScan) reflexiveBinder(i int) int {
 		}
 
 		for t := o.EndToken; t < m.FirstToken; t++ {
-			if a.IsWord(t) && a.Tokens[t].Quote < 0 && s.wordFits(m, t) {
+			if a.IsWord(t) && !a.InQuote(t) && s.wordFits(m, t) {
 				return -1
 			}
 		}
@@ -1401,7 +1401,7 @@ func (s *strayScan) opensSentence(o people.Mention) bool {
 		if a.IsWord(t) {
 			return false
 		}
-		if a.IsPunct(t, ":") || a.IsPunct(t, "“") || a.IsPunct(t, "\"") && o.Quote >= 0 && int(a.Tokens[t].Quote) == o.Quote {
+		if a.IsPunct(t, ":") || a.IsPunct(t, "“") || a.IsPunct(t, "\"") && o.Quote >= 0 && a.QuoteOf(t) == o.Quote {
 			return true // after a colon, or opening a quotation
 		}
 	}
@@ -1930,7 +1930,7 @@ func (s *strayScan) allQuoted(si int) bool {
 func allQuoted(a *article.Article, si int) bool {
 	s := a.Sentences[si]
 	for t := s.FirstToken; t < s.EndToken; t++ {
-		if a.IsWord(t) && a.Tokens[t].Quote < 0 {
+		if a.IsWord(t) && !a.InQuote(t) {
 			return false
 		}
 	}

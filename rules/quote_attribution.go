@@ -307,7 +307,7 @@ func bareAttribution(pass *linter.Pass, at people.Attribution) bool {
 			return false // more than an audience follows
 		}
 		t := a.Tokens[k]
-		if t.Quote >= 0 {
+		if t.Quoted() {
 			return true // the quotation the attribution introduces
 		}
 		if t.Kind == article.Punct {
@@ -389,7 +389,7 @@ func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention
 	}
 	switch a.Tok(k) {
 	case ",", "(", "—", "–", "-":
-		return k+1 < len(a.Tokens) && a.Tokens[k+1].Quote >= 0
+		return k+1 < len(a.Tokens) && a.InQuote(k+1)
 	}
 	return true
 }
