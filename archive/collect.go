@@ -221,7 +221,7 @@ func (c *collector) fold(w string) string {
 // inHeadline reports a mention in the article's headline, whose words are
 // capitalised whatever they are ("U.S. Fears Rise"): not read.
 func (c *collector) inHeadline(m *people.Mention) bool {
-	return m.Para >= 0 && m.Para < len(c.art.Paragraphs) && c.art.Paragraphs[m.Para].Headline
+	return m.Para >= 0 && int(m.Para) < len(c.art.Paragraphs) && c.art.Paragraphs[m.Para].Headline
 }
 
 // namedInText reports whether some mention of e outside the headline
@@ -241,7 +241,7 @@ func (c *collector) namedInText(e *people.Entity) bool {
 func (c *collector) orgBefore(mi int) string {
 	m := &c.pm.Mentions[mi]
 	prev := -1
-	for _, o := range c.pm.MentionsInSentence(m.Sent) {
+	for _, o := range c.pm.MentionsInSentence(int(m.Sent)) {
 		if o == mi {
 			break
 		}

@@ -154,9 +154,9 @@ func TestMultiParagraphQuote(t *testing.T) {
 	text := "He said: “The first part runs on.\n\n“The second part too.\n\n“And the third closes,” he said.\n\nAfter."
 	a := ParseText("t.txt", text)
 	require.Len(t, a.Quotes, 3)
-	assert.Equal(t, 1, a.Quotes[0].Next)
-	assert.Equal(t, 0, a.Quotes[1].Prev)
-	assert.Equal(t, 2, a.Quotes[1].Next)
+	assert.Equal(t, 1, int(a.Quotes[0].Next))
+	assert.Equal(t, 0, int(a.Quotes[1].Prev))
+	assert.Equal(t, 2, int(a.Quotes[1].Next))
 	assert.True(t, a.Quotes[2].Closed)
 	for _, q := range a.Quotes {
 		assert.False(t, q.Unclosed())
@@ -271,10 +271,10 @@ func TestSentenceOfEveryToken(t *testing.T) {
 	a := ParseText("t.txt", "“Yes.” He left! Then... she came?\n\nNew paragraph, one sentence. (Another.) 3 more. ...\n\nEnd")
 	require.Greater(t, len(a.Sentences), 5)
 	for si, s := range a.Sentences {
-		for i := s.FirstToken; i < s.EndToken; i++ {
+		for i := int(s.FirstToken); i < int(s.EndToken); i++ {
 			assert.Equal(t, si, a.SentenceOf(i), "token %d %q", i, a.Tok(i))
-			assert.Equal(t, i == s.FirstToken, a.OpensSentence(i), "token %d %q", i, a.Tok(i))
-			assert.Equal(t, i == s.FirstWord, a.SentenceStart(i), "token %d %q", i, a.Tok(i))
+			assert.Equal(t, i == int(s.FirstToken), a.OpensSentence(i), "token %d %q", i, a.Tok(i))
+			assert.Equal(t, i == int(s.FirstWord), a.SentenceStart(i), "token %d %q", i, a.Tok(i))
 		}
 	}
 }

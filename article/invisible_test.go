@@ -120,3 +120,19 @@ func TestEditKeepsMarkup(t *testing.T) {
 	assert.Equal(t, a.Tokens[0].Span(), s)
 	assert.Equal(t, "Nazarbayev", text)
 }
+
+// TestLowerAcrossBlocks: every token's lower-case form, whether kept in
+// the table of forms that differ, apart, or the token itself, in an
+// article long enough for many blocks of lowerBlock tokens.
+func TestLowerAcrossBlocks(t *testing.T) {
+	text := strings.Repeat("NATO said Smith met ÉLYSÉE officials in İstanbul; Nazar\u00adbayev, McDonald's and the UN’s “Élan” agreed. 42 Ünal ǅemal ß. ", 7)
+	a := ParseText("t.txt", text)
+	assert.Greater(t, len(a.Tokens), 10*lowerBlock)
+	for i := range a.Tokens {
+		assert.Equal(t, strings.ToLower(a.Tok(i)), a.Lower(i), "token %d %q", i, a.Tok(i))
+	}
+	assert.Equal(t, "", a.Lower(-1))
+	assert.Equal(t, "", a.Lower(len(a.Tokens)))
+	// Only the forms that differ are kept: far less than the text.
+	assert.Less(t, len(a.lower), len(text)/2)
+}

@@ -4,7 +4,7 @@ package article
 // (or a single line, in files that have no blank lines at all).
 type Paragraph struct {
 	Span
-	Index int
+	Index int32
 	// Headline is set on the first paragraph when it has no final
 	// punctuation.
 	Headline bool
@@ -13,7 +13,7 @@ type Paragraph struct {
 	// (Beside Headline, the two share one word.)
 	firstQuote int32
 	// Sentences are indexes into Article.Sentences.
-	FirstSentence, LastSentence int
+	FirstSentence, LastSentence int32
 }
 
 // FirstQuote returns the index in Article.Quotes of the paragraph's first
@@ -23,12 +23,12 @@ func (p *Paragraph) FirstQuote() (int, bool) { return int(p.firstQuote) - 1, p.f
 // Sentence is a sentence of a paragraph.
 type Sentence struct {
 	Span
-	Para int
+	Para int32
 	// FirstToken and EndToken delimit the sentence's tokens in Article.Tokens.
-	FirstToken, EndToken int
+	FirstToken, EndToken int32
 	// FirstWord is the index of the sentence's first word or number token
 	// (EndToken when it has none).
-	FirstWord int
+	FirstWord int32
 }
 
 // TokenKind tells words from numbers and punctuation.
@@ -55,7 +55,8 @@ type Token struct {
 	Kind  TokenKind
 	// flags marks the rare tokens whose text or lower-case form is kept
 	// apart (tokenHidden, tokenLowerApart), so that Tok and Lower look
-	// in a map only for them, capitalised words (tokenCapital), and the
+	// in a map only for them, the tokens whose lower-case form differs
+	// (tokenLowered), capitalised words (tokenCapital), and the
 	// tokens that open a sentence, and those a double quotation holds
 	// (tokenQuoted).
 	flags uint8
@@ -72,7 +73,12 @@ const (
 	tokenOpens                  // the first token of its sentence
 	tokenFirstWord              // the first word or number of its sentence
 	tokenQuoted                 // held by a double quotation (QuoteOf)
+	tokenLowered                // lower-case form differs, in Article.lower
 )
+
+// lowerBlock is how many tokens share one entry of Article.lowerBase:
+// Lower reads at most this many tokens to find a form.
+const lowerBlock = 16
 
 // Span is the token's span in the text.
 func (t Token) Span() Span { return Span{Start: int(t.start), End: int(t.start) + int(t.n)} }
@@ -110,9 +116,16 @@ type Article struct {
 	// the first <time datetime>; see article/markup), or "" when it gives
 	// none. Never the file's modification time.
 	Date string
-	// lower is the text with every word lower-cased in place;
-	// lowerApart the lower-case forms that do not fit there.
+	// lower holds the lower-case forms of the tokens whose form differs
+	// from their text (tokenLowered: "Smith", "NATO", "Élysée"), one after
+	// another in token order; lowerBase[b] is where the forms of tokens
+	// from b*lowerBlock on begin. Every other token is its own lower-case
+	// form, so the table costs the capitalised words' bytes, not the
+	// article's. lowerApart holds the forms whose length differs from the
+	// token's (a few letters such as İ) or of words with invisible
+	// characters.
 	lower      string
+	lowerBase  []int32
 	lowerApart map[int]string
 	// clean holds the text of the words that hold invisible characters
 	// (a soft hyphen, a zero-width joiner, an HTML reference's padding),

@@ -13,7 +13,7 @@ type Quote struct {
 	// Open is the opening mark; Close is the closing mark, or the empty
 	// span at the paragraph's end when the quote is not closed there.
 	Open, Close Span
-	Para        int
+	Para        int32
 	// Closed reports whether the quote closes in its own paragraph.
 	Closed bool
 	// Straight is set for ASCII quotation marks.
@@ -25,11 +25,11 @@ type Quote struct {
 	// »…»), which quote-balance never reports as unbalanced.
 	Foreign bool
 	// Parent is the index of the enclosing quote, or -1.
-	Parent int
+	Parent int32
 	// Prev and Next link the parts of a quotation that runs over several
 	// paragraphs (the paragraph leaves it open, the next one opens again);
 	// -1 when there is none.
-	Prev, Next int
+	Prev, Next int32
 }
 
 // Content is the span between the marks.
@@ -160,7 +160,7 @@ func (a *Article) findQuotes() {
 			// Multi-paragraph quotation: the next paragraph opens again.
 			r, _ := a.runeAt(a.Paragraphs[pi+1].Start)
 			if r == '“' || r == '"' || r == '„' || r == '«' || r == '»' {
-				a.Quotes[qs.openDouble].Next = len(a.Quotes) // the next quote found
+				a.Quotes[qs.openDouble].Next = int32(len(a.Quotes)) // the next quote found
 			}
 		}
 	}
@@ -234,7 +234,7 @@ func (qs *quoteScan) double(r rune, m Span, prev, next rune, atStart bool) {
 	if len(a.Quotes) == cap(a.Quotes) {
 		a.Quotes = GrowAt(a.Quotes, m.Start, len(a.Src.Bytes))
 	}
-	a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{a.Paragraphs[qs.para].End, a.Paragraphs[qs.para].End}, Para: qs.para, Straight: straight, Foreign: r == '„' || r == '«' || r == '»', Parent: -1, Prev: -1, Next: -1})
+	a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{a.Paragraphs[qs.para].End, a.Paragraphs[qs.para].End}, Para: int32(qs.para), Straight: straight, Foreign: r == '„' || r == '«' || r == '»', Parent: -1, Prev: -1, Next: -1})
 	qs.openDouble, qs.opener = len(a.Quotes)-1, r
 }
 
@@ -277,7 +277,7 @@ func (qs *quoteScan) single(r rune, m Span, prev, next rune, atStart bool) {
 		if len(a.Quotes) == cap(a.Quotes) {
 			a.Quotes = GrowAt(a.Quotes, m.Start, len(a.Src.Bytes))
 		}
-		a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{Start: p.End, End: p.End}, Para: qs.para, Straight: r == '\'', Single: true, Parent: qs.openDouble, Prev: -1, Next: -1})
+		a.Quotes = append(a.Quotes, Quote{Open: m, Close: Span{Start: p.End, End: p.End}, Para: int32(qs.para), Straight: r == '\'', Single: true, Parent: int32(qs.openDouble), Prev: -1, Next: -1})
 		qs.openSingle = len(a.Quotes) - 1
 	}
 }
@@ -287,11 +287,11 @@ func (qs *quoteScan) single(r rune, m Span, prev, next rune, atStart bool) {
 func (a *Article) linkQuotes() {
 	for qi := range a.Quotes {
 		q := &a.Quotes[qi]
-		if q.Next >= len(a.Quotes) {
+		if int(q.Next) >= len(a.Quotes) {
 			q.Next = -1
 		}
 		if q.Next >= 0 {
-			a.Quotes[q.Next].Prev = qi
+			a.Quotes[q.Next].Prev = int32(qi)
 		}
 		if p := &a.Paragraphs[q.Para]; !q.Single && p.firstQuote == 0 {
 			p.firstQuote = int32(qi + 1)

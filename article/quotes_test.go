@@ -55,8 +55,8 @@ func TestUnclosedForeignQuotes(t *testing.T) {
 func TestMultiParagraphGuillemets(t *testing.T) {
 	a := ParseText("t.txt", "Er sagte: »Der erste Teil.\n\n»Der zweite Teil schließt«, sagte er.\n\nDanach.")
 	require.Len(t, a.Quotes, 2)
-	assert.Equal(t, 1, a.Quotes[0].Next)
-	assert.Equal(t, 0, a.Quotes[1].Prev)
+	assert.Equal(t, 1, int(a.Quotes[0].Next))
+	assert.Equal(t, 0, int(a.Quotes[1].Prev))
 	assert.True(t, a.Quotes[1].Closed)
 	for _, q := range a.Quotes {
 		assert.False(t, q.Unclosed())

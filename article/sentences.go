@@ -30,7 +30,7 @@ var stopByte = byteSet(func(c byte) bool { return c == '.' || c == '!' || c == '
 
 func (a *Article) splitSentences(pi int) {
 	p := &a.Paragraphs[pi]
-	p.FirstSentence = len(a.Sentences)
+	p.FirstSentence = int32(len(a.Sentences))
 	start := p.Start
 	b := a.Src.Bytes
 	for i := p.Start; i < p.End; {
@@ -77,7 +77,7 @@ func (a *Article) splitSentences(pi int) {
 		if len(a.Sentences) == cap(a.Sentences) {
 			a.Sentences = GrowAt(a.Sentences, i, len(b))
 		}
-		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, end}, Para: pi})
+		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, end}, Para: int32(pi)})
 		start = j
 		i = j
 	}
@@ -85,9 +85,9 @@ func (a *Article) splitSentences(pi int) {
 		if len(a.Sentences) == cap(a.Sentences) {
 			a.Sentences = GrowAt(a.Sentences, p.End, len(b))
 		}
-		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, p.End}, Para: pi})
+		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, p.End}, Para: int32(pi)})
 	}
-	p.LastSentence = len(a.Sentences) - 1
+	p.LastSentence = int32(len(a.Sentences) - 1)
 }
 
 // abbreviationBefore reports whether the full stop at off ends an

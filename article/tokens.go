@@ -48,7 +48,7 @@ func (a *Article) tokenize() {
 	a.Tokens = make([]Token, 0, len(a.Src.Bytes)/4+16)
 	for si := range a.Sentences {
 		s := &a.Sentences[si]
-		s.FirstToken = len(a.Tokens)
+		s.FirstToken = int32(len(a.Tokens))
 		b := a.Src.Bytes
 		for i := s.Start; i < s.End; {
 			if b[i] == ' ' {
@@ -94,11 +94,11 @@ func (a *Article) tokenize() {
 			a.Tokens = append(a.Tokens, t)
 			i = t.End()
 		}
-		s.EndToken = len(a.Tokens)
+		s.EndToken = int32(len(a.Tokens))
 		s.FirstWord = s.EndToken
-		for k := s.FirstToken; k < s.EndToken; k++ {
+		for k := int(s.FirstToken); k < int(s.EndToken); k++ {
 			if a.Tokens[k].Kind != Punct {
-				s.FirstWord = k
+				s.FirstWord = int32(k)
 				a.Tokens[k].flags |= tokenFirstWord
 				break
 			}
@@ -207,39 +207,63 @@ func (a *Article) wordEnd(j, end int) (int, bool, bool) {
 	return j, hidden, wide
 }
 
-// lowerTokens lower-cases every token once per article, into one text of
-// the article's length: a token's lower-case form is at its own offsets,
-// so that Lower costs no table of strings. A token whose lower-case form
-// is longer or shorter (a few letters such as İ), or that holds invisible
-// characters, is kept apart.
+// lowerTokens lower-cases every token once per article. Only the forms
+// that differ from the token's text are kept, in token order (see
+// Article.lower), so that Lower costs no table of strings and the
+// article is not copied.
 func (a *Article) lowerTokens() {
-	// ASCII capitals are lowered in the whole text at once (punctuation
-	// and spaces have none); only the words with other bytes, marked by
-	// tokenize, are lowered one by one.
-	buf := []byte(a.Src.Text)
-	for i, c := range buf {
-		if 'A' <= c && c <= 'Z' {
-			buf[i] = c + 'a' - 'A'
+	buf := make([]byte, 0, len(a.Src.Bytes)/8+16)
+	a.lowerBase = make([]int32, len(a.Tokens)/lowerBlock+1)
+	for k := range a.Tokens {
+		if k%lowerBlock == 0 {
+			a.lowerBase[k/lowerBlock] = int32(len(buf))
 		}
-	}
-	for k, t := range a.Tokens {
-		if t.flags&(tokenWide|tokenHidden) == 0 || t.Kind == Punct {
+		t := &a.Tokens[k]
+		if t.Kind == Punct {
 			continue
 		}
-		l := strings.ToLower(a.Tok(k))
-		if len(l) == t.End()-t.Start() && a.clean[k] == "" {
-			copy(buf[t.Start():t.End()], l)
+		text := a.Tok(k)
+		if t.flags&(tokenWide|tokenHidden) == 0 {
+			// ASCII: lowered only when it holds a capital.
+			if !hasUpperASCII(text) {
+				continue
+			}
+			at := len(buf)
+			buf = append(buf, text...)
+			for i := at; i < len(buf); i++ {
+				if c := buf[i]; 'A' <= c && c <= 'Z' {
+					buf[i] = c + 'a' - 'A'
+				}
+			}
+			t.flags |= tokenLowered
 			continue
 		}
-		if a.lowerApart == nil {
-			a.lowerApart = map[int]string{}
+		l := strings.ToLower(text)
+		switch {
+		case l == text:
+		case len(l) == int(t.n) && t.flags&tokenHidden == 0:
+			buf = append(buf, l...)
+			t.flags |= tokenLowered
+		default:
+			if a.lowerApart == nil {
+				a.lowerApart = map[int]string{}
+			}
+			a.lowerApart[k] = l
+			t.flags |= tokenLowerApart
 		}
-		a.lowerApart[k] = l
-		a.Tokens[k].flags |= tokenLowerApart
 	}
 	if len(buf) > 0 {
 		a.lower = unsafe.String(unsafe.SliceData(buf), len(buf))
 	}
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // Tok returns the text of token i.
@@ -257,10 +281,22 @@ func (a *Article) Lower(i int) string {
 		return ""
 	}
 	t := &a.Tokens[i]
-	if t.flags&tokenLowerApart != 0 {
+	switch {
+	case t.flags&tokenLowered != 0:
+		// Where the form is: after the forms of the tokens before it in
+		// its block.
+		b := i / lowerBlock
+		at := int(a.lowerBase[b])
+		for _, o := range a.Tokens[b*lowerBlock : i] {
+			if o.flags&tokenLowered != 0 {
+				at += int(o.n)
+			}
+		}
+		return a.lower[at : at+int(t.n)]
+	case t.flags&tokenLowerApart != 0:
 		return a.lowerApart[i]
 	}
-	return a.lower[t.start : int(t.start)+int(t.n)]
+	return a.Tok(i)
 }
 
 // IsWord reports whether token i exists and is a word.
@@ -290,7 +326,7 @@ func (a *Article) IsDash(i int) bool {
 
 // SentenceOf returns the index of the sentence holding token i.
 func (a *Article) SentenceOf(i int) int {
-	return sort.Search(len(a.Sentences), func(k int) bool { return a.Sentences[k].EndToken > i })
+	return sort.Search(len(a.Sentences), func(k int) bool { return int(a.Sentences[k].EndToken) > i })
 }
 
 // TokenIndexAt returns the index of the first token that ends after off.

@@ -112,7 +112,7 @@ func location(a *article.Article, s article.Span) Location {
 func Build(a *article.Article, pm *people.Model) Report {
 	rep := Report{Path: a.Path, Paragraphs: []Paragraph{}, Entities: []Entity{}, Quotes: []Quote{}}
 	for _, p := range a.Paragraphs {
-		ip := Paragraph{Index: p.Index, Line: a.Line(p.Start), Headline: p.Headline, Sentences: p.LastSentence - p.FirstSentence + 1}
+		ip := Paragraph{Index: int(p.Index), Line: a.Line(p.Start), Headline: p.Headline, Sentences: int(p.LastSentence) - int(p.FirstSentence) + 1}
 		rep.Paragraphs = append(rep.Paragraphs, ip)
 	}
 	for _, q := range a.Quotes {
@@ -250,8 +250,8 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		for _, mi := range e.Mentions {
 			m := pm.Mentions[mi]
 			ie.Mentions = append(ie.Mentions, Mention{Location: location(a, m.Span), Form: m.Form.String()})
-			if m.Age > 0 && !slices.Contains(ie.Ages, m.Age) {
-				ie.Ages = append(ie.Ages, m.Age)
+			if m.Age > 0 && !slices.Contains(ie.Ages, int(m.Age)) {
+				ie.Ages = append(ie.Ages, int(m.Age))
 			}
 		}
 		rep.Entities = append(rep.Entities, ie)
@@ -264,7 +264,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		if m.Form != people.Pronoun || m.Quote >= 0 {
 			continue
 		}
-		ref, why := m.Referent, m.Why.String()
+		ref, why := int(m.Referent), m.Why.String()
 		if ref < 0 && m.Entity >= 0 {
 			// The model's guess by gender and recency is not a
 			// resolution: the pronoun is listed as unresolved, with it.
@@ -294,7 +294,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 				cue := location(a, at.Verb)
 				rq.Cue = &cue
 			}
-			if c, ok := reportIndex[at.Continues]; ok && at.Continues >= 0 {
+			if c, ok := reportIndex[int(at.Continues)]; ok && at.Continues >= 0 {
 				rq.ContinuesQuote = &c
 			}
 			switch {

@@ -259,7 +259,7 @@ func (s *Server) hover(p hoverParams) *hover {
 		if off < m.Span.Start || off >= m.Span.End {
 			continue
 		}
-		e := m.Entity
+		e := int(m.Entity)
 		rg := res.rangeOf(m.Span.Start, m.Span.End)
 		if m.Form == people.Pronoun {
 			// A pronoun shows whom it refers to and why, or why no one.
@@ -271,7 +271,7 @@ func (s *Server) hover(p hoverParams) *hover {
 				}
 				return &hover{Contents: markupContent{Kind: "markdown", Value: v}, Range: &rg}
 			}
-			v := fmt.Sprintf("“%s” refers to %s: %s\n\n", word, pm.Entities[m.Referent].Name, m.Why) + res.describe(pm, m.Referent)
+			v := fmt.Sprintf("“%s” refers to %s: %s\n\n", word, pm.Entities[m.Referent].Name, m.Why) + res.describe(pm, int(m.Referent))
 			return &hover{Contents: markupContent{Kind: "markdown", Value: v}, Range: &rg}
 		}
 		if e < 0 {
@@ -349,7 +349,7 @@ func (r *lintResult) describe(pm *people.Model, e int) string {
 		fmt.Fprintf(&b, "Roles: %s\n\n", roles.join("; "))
 	}
 	for _, mi := range ent.Mentions {
-		addAge(pm.Mentions[mi].Age)
+		addAge(int(pm.Mentions[mi].Age))
 	}
 	if ages.n > 0 {
 		fmt.Fprintf(&b, "Age: %s\n\n", ages.join(", "))
@@ -362,7 +362,7 @@ func (r *lintResult) describe(pm *people.Model, e int) string {
 		}
 	}
 	for _, m := range pm.Mentions {
-		if m.Form == people.Pronoun && m.Quote < 0 && m.Referent == e {
+		if m.Form == people.Pronoun && m.Quote < 0 && int(m.Referent) == e {
 			if pronouns.n++; len(pronouns.items) < hoverListMax {
 				pronouns.items = append(pronouns.items, fmt.Sprintf("%s (line %d: %s)", r.text[m.Span.Start:m.Span.End], r.idx.lineOf(m.Span.Start)+1, m.Why))
 			}

@@ -80,17 +80,17 @@ const maxCapWordRoom = 1 << 12
 // indexPeople lists mentions and statements by paragraph and the
 // entities that speak.
 func (a *analysis) indexPeople(pm *Model) {
-	pm.MentionsByPara = groupBy(len(a.Paragraphs), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Para })
-	pm.StatementsByPara = groupBy(len(a.Paragraphs), len(pm.Statements), func(i int) int { return pm.Statements[i].Para })
+	pm.MentionsByPara = groupBy(len(a.Paragraphs), len(pm.Mentions), func(i int) int { return int(pm.Mentions[i].Para) })
+	pm.StatementsByPara = groupBy(len(a.Paragraphs), len(pm.Statements), func(i int) int { return int(pm.Statements[i].Para) })
 	pm.Speaking = map[int]bool{}
 	for _, st := range pm.Statements {
-		if e := pm.Mentions[st.Mention].Entity; e >= 0 {
+		if e := int(pm.Mentions[st.Mention].Entity); e >= 0 {
 			pm.Speaking[e] = true
 		}
 	}
 	for _, at := range pm.Attributions {
 		if at.Entity >= 0 {
-			pm.Speaking[at.Entity] = true
+			pm.Speaking[int(at.Entity)] = true
 		}
 	}
 }

@@ -275,7 +275,7 @@ func (g *grouping) groupFullName(m *Mention) {
 			g.index(found, sur, e.words)
 		}
 	}
-	m.Entity = found
+	m.Entity = int32(found)
 }
 
 // namesakeChoice is what namesakes worked out for one word: the
@@ -435,17 +435,17 @@ func (a *analysis) groupOneName(g *grouping, m *Mention, firstWord map[string][]
 	}
 	switch {
 	case len(cands) == 1:
-		m.Entity = cands[0]
+		m.Entity = int32(cands[0])
 	case len(cands) == 0 && (m.Form != Surname || m.Introduced || m.Role != nil ||
-		!m.SentenceInitial && (a.nextIsSpeechVerb(m.EndToken) || a.prevIsSpeechVerb(m.FirstToken) || a.possessiveBefore(m.FirstToken))):
-		m.Entity = g.newEntity(m.Words, g.pm.nameOf(m))
+		!m.SentenceInitial && (a.nextIsSpeechVerb(int(m.EndToken)) || a.prevIsSpeechVerb(int(m.FirstToken)) || a.possessiveBefore(int(m.FirstToken)))):
+		m.Entity = int32(g.newEntity(m.Words, g.pm.nameOf(m)))
 	}
 }
 
 // collectMentions lists each entity's mentions and gathers what they say
 // of it: roles, introduction, title, full name, gender.
 func (pm *Model) collectMentions() {
-	byEntity := groupBy(len(pm.Entities), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Entity })
+	byEntity := groupBy(len(pm.Entities), len(pm.Mentions), func(i int) int { return int(pm.Mentions[i].Entity) })
 	for id := range pm.Entities {
 		pm.Entities[id].Mentions = byEntity.Of(id)
 	}

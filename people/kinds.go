@@ -103,7 +103,7 @@ func (a *analysis) classify(pm *Model) {
 func (a *analysis) personEvidence(m *Mention, ev *evidence) {
 	switch {
 	case m.Form == Honorific:
-		ev.add(&ev.person, "honorific “"+a.Tok(m.FirstToken)+"”")
+		ev.add(&ev.person, "honorific “"+a.Tok(int(m.FirstToken))+"”")
 	case m.Role != nil && m.Role.Class != "":
 		ev.add(&ev.person, "title “"+m.Role.Text+"”")
 	case m.Age > 0:
@@ -117,7 +117,7 @@ func (a *analysis) personEvidence(m *Mention, ev *evidence) {
 		ev.add(&ev.weakPerson, "given name “"+m.Words[0]+"”")
 	}
 	if a.affiliatedName(m) {
-		ev.add(&ev.weakPerson, "an affiliation after the name (“"+a.Tok(m.EndToken)+" "+a.Tok(m.EndToken+1)+" …”)")
+		ev.add(&ev.weakPerson, "an affiliation after the name (“"+a.Tok(int(m.EndToken))+" "+a.Tok(int(m.EndToken)+1)+" …”)")
 	}
 }
 
@@ -130,7 +130,7 @@ func (a *analysis) affiliatedName(m *Mention) bool {
 	if len(m.Words) < 2 || len(m.Words) > 3 || m.Form == Name {
 		return false
 	}
-	switch a.Lower(m.EndToken) {
+	switch a.Lower(int(m.EndToken)) {
 	case "of", "at", "from":
 	default:
 		return false
@@ -143,7 +143,7 @@ func (a *analysis) affiliatedName(m *Mention) bool {
 	// And the name opens with a known given name ("Middle District of
 	// Louisiana", "Philippine Chamber of Commerce" do not).
 	known, _, _ := givenName(m.Words[0])
-	return known && a.IsCapWord(m.EndToken+1)
+	return known && a.IsCapWord(int(m.EndToken)+1)
 }
 
 // orgEvidence reads what marks a name as an organisation's: a legal form
@@ -153,7 +153,7 @@ func (a *analysis) affiliatedName(m *Mention) bool {
 func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 	m := &pm.Mentions[i]
 	name := pm.nameOf(m)
-	if form := a.legalFormAt(m.EndToken); form != "" {
+	if form := a.legalFormAt(int(m.EndToken)); form != "" {
 		ev.add(&ev.org, "legal form “"+form+"”")
 	}
 	// A known company of one word that is also a common surname (Rogers,
@@ -172,18 +172,18 @@ func (a *analysis) orgEvidence(pm *Model, i int, ev *evidence) {
 			return
 		}
 	}
-	if w := a.Lower(m.FirstToken - 1); orgNouns[w] && !a.opensWithGivenName(m) {
+	if w := a.Lower(int(m.FirstToken) - 1); orgNouns[w] && !a.opensWithGivenName(m) {
 		ev.add(&ev.org, "called “"+w+"”")
 	}
-	switch a.Lower(m.EndToken) {
+	switch a.Lower(int(m.EndToken)) {
 	case "shares", "stock", "stake", "subsidiary", "unit", "shareholders":
-		ev.add(&ev.org, "“"+a.Tok(m.EndToken)+"” after the name")
+		ev.add(&ev.org, "“"+a.Tok(int(m.EndToken))+"” after the name")
 	}
-	if w := a.Lower(m.FirstToken - 2); a.Lower(m.FirstToken-1) == "of" && ofOrganisation[w] {
+	if w := a.Lower(int(m.FirstToken) - 2); a.Lower(int(m.FirstToken)-1) == "of" && ofOrganisation[w] {
 		ev.add(&ev.org, "“"+w+" of” before the name")
 	}
-	if w := a.Lower(m.FirstToken - 1); (w == "at" || w == "for" || w == "with") && (isOccupation(a.Lower(m.FirstToken-2)) || a.Lower(m.FirstToken-2) == "analysts") {
-		ev.add(&ev.org, "“"+a.Lower(m.FirstToken-2)+" "+w+"” before the name")
+	if w := a.Lower(int(m.FirstToken) - 1); (w == "at" || w == "for" || w == "with") && (isOccupation(a.Lower(int(m.FirstToken)-2)) || a.Lower(int(m.FirstToken)-2) == "analysts") {
+		ev.add(&ev.org, "“"+a.Lower(int(m.FirstToken)-2)+" "+w+"” before the name")
 	}
 	if a.affiliationAfterPerson(pm, m) && !isKnownPlace(name) {
 		ev.add(&ev.org, "an affiliation after a person's name (“of”, “at”, “with”)")
@@ -276,12 +276,12 @@ func (a *analysis) legalFormAt(k int) string {
 // affiliationAfterPerson reports whether the name follows "of", "at" or
 // "with" right after a person's name ("Jennifer Rowland of Edward Jones").
 func (a *analysis) affiliationAfterPerson(pm *Model, m *Mention) bool {
-	switch a.Lower(m.FirstToken - 1) {
+	switch a.Lower(int(m.FirstToken) - 1) {
 	case "of", "at", "with":
 	default:
 		return false
 	}
-	p, ok := pm.index.endAt(m.FirstToken - 1)
+	p, ok := pm.index.endAt(int(m.FirstToken) - 1)
 	if !ok {
 		return false
 	}
@@ -298,7 +298,7 @@ func (a *analysis) refersBackWithIts(pm *Model, i int) bool {
 	// Mentions are in text order and do not overlap: the ones after m are
 	// met in turn as the words are read, with no search.
 	next := i + 1
-	for k := m.EndToken; k < s.EndToken && k < m.EndToken+12; k++ {
+	for k := int(m.EndToken); k < int(s.EndToken) && k < int(m.EndToken)+12; k++ {
 		if a.InQuote(k) {
 			return false
 		}
@@ -311,10 +311,10 @@ func (a *analysis) refersBackWithIts(pm *Model, i int) bool {
 		if a.Tokens[k].Kind == article.Punct && strings.Contains(".;:“”\"", a.Tok(k)) {
 			return false
 		}
-		for next < len(pm.Mentions) && pm.Mentions[next].FirstToken < k {
+		for next < len(pm.Mentions) && int(pm.Mentions[next].FirstToken) < k {
 			next++
 		}
-		if next < len(pm.Mentions) && pm.Mentions[next].FirstToken == k && pm.Mentions[next].Form != Name {
+		if next < len(pm.Mentions) && int(pm.Mentions[next].FirstToken) == k && pm.Mentions[next].Form != Name {
 			return false
 		}
 	}
@@ -327,10 +327,10 @@ func (a *analysis) refersBackWithIts(pm *Model, i int) bool {
 // mention joined by "and" or "&" to such a possessive is part of it.
 func (a *analysis) affiliationOf(pm *Model, i int) bool {
 	m := &pm.Mentions[i]
-	k := m.EndToken
-	if w := a.Lower(k); (w == "and" || w == "&") && i+1 < len(pm.Mentions) && pm.Mentions[i+1].FirstToken == k+1 {
+	k := int(m.EndToken)
+	if w := a.Lower(k); (w == "and" || w == "&") && i+1 < len(pm.Mentions) && int(pm.Mentions[i+1].FirstToken) == k+1 {
 		m = &pm.Mentions[i+1] // "Baker and Reid's …": look at Reid's
-		k = m.EndToken
+		k = int(m.EndToken)
 	}
 	if _, poss := article.StripPossessive(a.Tok(k - 1)); !poss {
 		return false
@@ -362,8 +362,8 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 		ev.add(&ev.place, "a country, a capital or a large city")
 		ev.bigPlace = true
 	}
-	if a.placePreposition(m.FirstToken) && isKnownPlace(w) {
-		ev.add(&ev.place, "a known place, after “"+a.Lower(m.FirstToken-1)+"”")
+	if a.placePreposition(int(m.FirstToken)) && isKnownPlace(w) {
+		ev.add(&ev.place, "a known place, after “"+a.Lower(int(m.FirstToken)-1)+"”")
 	}
 }
 
@@ -385,7 +385,7 @@ func (a *analysis) nameEvidence(m *Mention, ev *evidence) {
 func (a *analysis) findOtherNames(pm *Model) {
 	covered := make([]bool, len(a.Tokens)+1)
 	for _, m := range pm.Mentions {
-		for k := m.FirstToken; k < m.EndToken; k++ {
+		for k := int(m.FirstToken); k < int(m.EndToken); k++ {
 			covered[k] = true
 		}
 	}
@@ -393,8 +393,8 @@ func (a *analysis) findOtherNames(pm *Model) {
 	// large, and growing the list from one would copy it four times.
 	found := make([]Mention, 0, 8)
 	for _, s := range a.Sentences {
-		for i := s.FirstToken; i < s.EndToken; {
-			end := a.capRun(i, s.EndToken, covered)
+		for i := int(s.FirstToken); i < int(s.EndToken); {
+			end := a.capRun(i, int(s.EndToken), covered)
 			if end == i {
 				i++
 				continue
@@ -550,7 +550,7 @@ func (pm *Model) groupOtherNames() {
 			pm.Entities = append(pm.Entities, Entity{ID: id, Name: name, words: m.Words})
 			byName[name] = id
 		}
-		m.Entity = id
+		m.Entity = int32(id)
 	}
 }
 

@@ -283,7 +283,7 @@ func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 	}
 	pm.Mentions = make([]Mention, 0, n)
 	for _, s := range a.Sentences {
-		for i := s.FirstToken; i < s.EndToken; {
+		for i := int(s.FirstToken); i < int(s.EndToken); {
 			// Most tokens start no mention: punctuation, and lower-case
 			// words that are neither pronouns nor the start of a role.
 			if f := a.tokFlags[i]; a.Tokens[i].Kind != article.Word || f&(flagPronoun|flagCapital) == 0 && !a.mayStartRole(i) {
@@ -308,7 +308,7 @@ func (a *analysis) mention(form Form, first, nameStart, end int, words []string)
 	t := a.Tokens[first]
 	sent := a.SentenceOf(first)
 	m := Mention{Span: article.Span{Start: t.Start(), End: a.Tokens[end-1].End()}, Form: form, Words: words,
-		Para: a.Sentences[sent].Para, Sent: sent, Quote: a.QuoteOf(first), FirstToken: first, EndToken: end}
+		Para: a.Sentences[sent].Para, Sent: int32(sent), Quote: int32(a.QuoteOf(first)), FirstToken: int32(first), EndToken: int32(end)}
 	if nameStart < end {
 		m.Name = article.Span{Start: a.Tokens[nameStart].Start(), End: a.Tokens[end-1].End()}
 	}
@@ -328,8 +328,8 @@ func (a *analysis) mentionAt(i int, s article.Sentence, lowerWords *WordSet) (Me
 		m.Gender = pronounGender[a.Lower(i)]
 		return m, i + 1, true
 	}
-	if r, next, ok := a.parseRole(i, s.EndToken); ok {
-		if m, cont, emit := a.roleMention(r, i, next, s.EndToken); cont >= 0 {
+	if r, next, ok := a.parseRole(i, int(s.EndToken)); ok {
+		if m, cont, emit := a.roleMention(r, i, next, int(s.EndToken)); cont >= 0 {
 			return m, cont, emit
 		}
 	}
@@ -351,7 +351,7 @@ func (a *analysis) mentionAt(i int, s article.Sentence, lowerWords *WordSet) (Me
 func (a *analysis) roleMention(r Role, i, next, end int) (m Mention, cont int, emit bool) {
 	if r.Class != "" && next < end {
 		if m, ok := a.roleOfName(r, i, next, end); ok {
-			return m, m.EndToken, true
+			return m, int(m.EndToken), true
 		}
 	}
 	if nameEnd, words := a.nameRun(next, end); len(words) > 0 {
@@ -368,7 +368,7 @@ func (a *analysis) roleMention(r Role, i, next, end int) (m Mention, cont int, e
 		m := a.mention(kind, i, next, nameEnd, words)
 		m.Role, m.Introduced = &rr, true
 		if r.Age > 0 {
-			m.Age = r.Age
+			m.Age = int32(r.Age)
 		}
 		a.trimPossessive(&m)
 		a.appositive(&m, end)
@@ -451,7 +451,7 @@ func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bo
 	if a.IsPunct(j, ".") {
 		j++
 	}
-	nameEnd, words := a.nameRun(j, s.EndToken)
+	nameEnd, words := a.nameRun(j, int(s.EndToken))
 	if len(words) == 0 {
 		return Mention{}, 0, false
 	}
@@ -459,9 +459,9 @@ func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bo
 	m := a.mention(Honorific, i, j, nameEnd, words)
 	m.Gender = g
 	a.trimPossessive(&m)
-	a.introducedBefore(&m, s.FirstToken)
-	a.officeBefore(&m, s.FirstToken)
-	a.appositive(&m, s.EndToken)
+	a.introducedBefore(&m, int(s.FirstToken))
+	a.officeBefore(&m, int(s.FirstToken))
+	a.appositive(&m, int(s.EndToken))
 	return m, nameEnd, true
 }
 
@@ -469,14 +469,14 @@ func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bo
 // plausibly a person's name, less an opening adverb or an occupation
 // before it, with what introduces it around it.
 func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (Mention, int, bool) {
-	if i > s.FirstToken && a.tokFlags[i-1]&flagCapital != 0 && placePrefixes[a.Tok(i-1)] ||
-		i-1 > s.FirstToken && a.IsPunct(i-1, ".") && placeAbbreviations[a.Tok(i-2)] {
+	if i > int(s.FirstToken) && a.tokFlags[i-1]&flagCapital != 0 && placePrefixes[a.Tok(i-1)] ||
+		i-1 > int(s.FirstToken) && a.IsPunct(i-1, ".") && placeAbbreviations[a.Tok(i-2)] {
 		// "South Carolina Saturday", "New Jersey Gov.", "St. Paul": the
 		// rest of a place's name, whatever the name data say of
 		// "Carolina" or "Paul".
 		return Mention{}, i + 1, false
 	}
-	nameEnd, words := a.nameRun(i, s.EndToken)
+	nameEnd, words := a.nameRun(i, int(s.EndToken))
 	if len(words) == 0 {
 		return Mention{}, i + 1, false
 	}
@@ -484,11 +484,11 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 		return Mention{}, nameEnd, false
 	}
 	words = slices.Clone(words)
-	if nameEnd < s.EndToken && generational[a.Tok(nameEnd)] {
+	if nameEnd < int(s.EndToken) && generational[a.Tok(nameEnd)] {
 		// "Robert Downey Jr.": the suffix belongs to the mention, not to
 		// the name's words.
 		nameEnd++
-		if a.IsPunct(nameEnd, ".") && nameEnd < s.EndToken-1 {
+		if a.IsPunct(nameEnd, ".") && nameEnd < int(s.EndToken)-1 {
 			nameEnd++
 		}
 	}
@@ -536,16 +536,16 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 		kind = Surname
 	}
 	m := a.mention(kind, i, nameStart, nameEnd, words)
-	m.Span.Start, m.Quote = a.Tokens[spanStart].Start(), a.QuoteOf(spanStart)
+	m.Span.Start, m.Quote = a.Tokens[spanStart].Start(), int32(a.QuoteOf(spanStart))
 	m.Introduced, m.Described = described, described
 	m.SentenceInitial = a.SentenceStart(i)
 	a.trimPossessive(&m)
-	a.introducedBefore(&m, s.FirstToken)
+	a.introducedBefore(&m, int(s.FirstToken))
 	// A lower-case title just before the name: "foreign minister Sergei
 	// Lavrov", "drummer Mickey Hart".
-	a.titleBefore(&m, s.FirstToken)
-	a.kinBefore(&m, s.FirstToken)
-	a.appositive(&m, s.EndToken)
+	a.titleBefore(&m, int(s.FirstToken))
+	a.kinBefore(&m, int(s.FirstToken))
+	a.appositive(&m, int(s.EndToken))
 	return m, nameEnd, true
 }
 
@@ -561,7 +561,7 @@ func (a *analysis) isQuestion(s article.Sentence) bool {
 // Brandt", "Trump's wife, Melania Trump"): the name is a relative's.
 // The mention keeps its span and form; only its role says so.
 func (a *analysis) kinBefore(m *Mention, sentStart int) {
-	k := m.FirstToken - 1
+	k := int(m.FirstToken) - 1
 	if m.Role != nil || len(m.Words) < 2 || k-2 < sentStart || !a.IsPunct(k, ",") || titleClasses[a.Lower(k-1)] != "relative" {
 		return
 	}
@@ -677,10 +677,10 @@ func (a *analysis) trailingName(i, end int) (int, int) {
 func (a *analysis) coordinate(pm *Model) {
 	for i := 1; i < len(pm.Mentions); i++ {
 		m, pm := &pm.Mentions[i], &pm.Mentions[i-1]
-		if m.Introduced || !pm.Introduced || pm.EndToken+1 != m.FirstToken || m.Form == Pronoun || pm.Form == Pronoun {
+		if m.Introduced || !pm.Introduced || int(pm.EndToken)+1 != int(m.FirstToken) || m.Form == Pronoun || pm.Form == Pronoun {
 			continue
 		}
-		if w := a.Lower(pm.EndToken); w == "and" || w == "or" || w == "&" {
+		if w := a.Lower(int(pm.EndToken)); w == "and" || w == "or" || w == "&" {
 			m.Introduced = true
 		}
 	}
@@ -755,11 +755,11 @@ func (a *analysis) plausibleName(i, end int, words []string, lowerWords *WordSet
 // it: "Foreign Minister Mr. Lavrov", "Undersecretary for Education Mr.
 // Toccafondi" (a title, then "for" or "of" and a department).
 func (a *analysis) officeBefore(m *Mention, sentStart int) {
-	k := m.FirstToken - 1
-	for k >= sentStart && k >= m.FirstToken-4 && a.IsCapWord(k) && !a.titleStart(k) {
+	k := int(m.FirstToken) - 1
+	for k >= sentStart && k >= int(m.FirstToken)-4 && a.IsCapWord(k) && !a.titleStart(k) {
 		k-- // the department's words
 	}
-	if k < m.FirstToken-1 {
+	if k < int(m.FirstToken)-1 {
 		if w := a.Lower(k); w != "for" && w != "of" {
 			return
 		}
@@ -768,7 +768,7 @@ func (a *analysis) officeBefore(m *Mention, sentStart int) {
 	for from := k; from >= sentStart && from >= k-3; from-- {
 		if r, next, ok := a.parseRole(from, k+1); ok && next == k+1 && r.Class != "" {
 			rr := r
-			rr.Span = article.Span{Start: a.Tokens[from].Start(), End: a.Tokens[m.FirstToken-1].End()}
+			rr.Span = article.Span{Start: a.Tokens[from].Start(), End: a.Tokens[int(m.FirstToken)-1].End()}
 			rr.Text = a.Text(rr.Span)
 			m.Role, m.Introduced = &rr, true
 			return
@@ -778,11 +778,11 @@ func (a *analysis) officeBefore(m *Mention, sentStart int) {
 
 // titleBefore attaches a lower-case title standing just before the name.
 func (a *analysis) titleBefore(m *Mention, sentStart int) {
-	for k := m.FirstToken - 1; k >= sentStart && k >= m.FirstToken-5; k-- {
+	for k := int(m.FirstToken) - 1; k >= sentStart && k >= int(m.FirstToken)-5; k-- {
 		if a.Tokens[k].Kind != article.Word {
 			return
 		}
-		if r, next, ok := a.parseRole(k, m.FirstToken); ok && next == m.FirstToken {
+		if r, next, ok := a.parseRole(k, int(m.FirstToken)); ok && next == int(m.FirstToken) {
 			if r.Class == "" {
 				return
 			}
@@ -793,7 +793,7 @@ func (a *analysis) titleBefore(m *Mention, sentStart int) {
 				m.Form = TitledName
 			}
 			m.Span.Start = a.Tokens[k].Start()
-			m.FirstToken = k
+			m.FirstToken = int32(k)
 			return
 		}
 	}
@@ -825,7 +825,7 @@ func isOccupation(w string) bool {
 // Marcus"), an occupation ("astrophysicist David Spergel") or a role placed
 // before a comma ("A member of the Tunisian Parliament, Samir Dilou").
 func (a *analysis) introducedBefore(m *Mention, sentStart int) {
-	k := m.FirstToken - 1
+	k := int(m.FirstToken) - 1
 	if k < sentStart {
 		return
 	}
@@ -890,13 +890,13 @@ var clauseOpeners = setOf("where when which that while whereas because if")
 // appositive reads what follows a name: ", the prime minister,", ", 45,",
 // ", GM's chief executive", " of Montgomery Securities", ", who".
 func (a *analysis) appositive(m *Mention, end int) {
-	i := m.EndToken
+	i := int(m.EndToken)
 	if i >= end {
 		return
 	}
 	// "members of Scientology, who helped her": after "of", what follows
 	// describes the head before it, not the name.
-	afterOf := a.Lower(m.FirstToken-1) == "of"
+	afterOf := a.Lower(int(m.FirstToken)-1) == "of"
 	if (a.Lower(i) == "of" || (a.Lower(i) == "from" || a.Lower(i) == "at") && a.IsCapWord(i+1)) && (len(m.Words) > 1 || m.Role != nil || m.Form == Honorific) {
 		// "Tom Murtha of brokerage James Capel", "Dole of Kansas"
 		m.Introduced = true
@@ -913,7 +913,7 @@ func (a *analysis) appositive(m *Mention, end int) {
 	if a.Tokens[i].Kind == article.Number {
 		if n, err := strconv.Atoi(a.Tok(i)); err == nil && n > 0 && n < 130 && (i+1 >= end || a.IsPunct(i+1, ",") || a.IsPunct(i+1, ".")) {
 			m.Introduced, m.Described = true, !afterOf
-			m.Age = n
+			m.Age = int32(n)
 			if m.Role == nil {
 				m.Role = &Role{Age: n, Text: a.Tok(i), Span: a.Tokens[i].Span()}
 			}

@@ -17,9 +17,9 @@ type Attribution struct {
 	// has none (a scare quote, a title, an unattributed quote) or its
 	// source is a phrase that names no one ("the statement said", "a
 	// spokeswoman said").
-	Speaker int
+	Speaker int32
 	// Entity is the speaker's entity, or -1.
-	Entity int
+	Entity int32
 	// Source is the source as written: the speaker's mention, or the noun
 	// phrase of the reporting clause; empty when the quotation has none.
 	Source article.Span
@@ -37,7 +37,7 @@ type Attribution struct {
 	Verb article.Span
 	// Continues is, for "continues" and "multi-paragraph", the quotation
 	// whose speaker this one continues; else -1.
-	Continues int
+	Continues int32
 }
 
 // Attributed reports whether the quotation has a source.
@@ -47,12 +47,12 @@ func (at Attribution) Attributed() bool { return at.Source.End > at.Source.Start
 // of a speech verb ("the Belarus President stated that …") or of "in his
 // words".
 type Statement struct {
-	Mention int
+	Mention int32
 	Verb    article.Span
-	Para    int
+	Para    int32
 	// Quote is the quotation this statement attributes, or -1 for reported
 	// speech.
-	Quote int
+	Quote int32
 }
 
 // HasNearVariant reports whether a capitalised word of the article is a
@@ -291,29 +291,30 @@ type Mention struct {
 	Words []string
 	// Role is the title before the name, the appositive after it, or the
 	// office a role phrase names.
-	Role *Role
-	// Age is the person's age given with this mention ("Smith, 45,", "the
-	// 45-year-old Smith"), or 0.
-	Age    int
+	Role   *Role
 	Gender string
-	Entity int
 	// why is the evidence that made a Name mention an organisation's or a
 	// place's.
 	why string
+	// Age is the person's age given with this mention ("Smith, 45,", "the
+	// 45-year-old Smith"), or 0.
+	Age    int32
+	Entity int32
 	// Referent is, for a pronoun outside quotations, the person it refers
 	// to by the structure of the text alone (gender not considered): the
 	// subject of the speech verb before it ("Winch said she"), the only
 	// person named earlier in its sentence, or the only person named in
 	// the sentence before. -1 when that is not unambiguous.
-	Referent   int
-	Para, Sent int
+	Referent   int32
+	Para, Sent int32
 	// Quote is the double quotation holding the mention, or -1.
-	Quote int
+	Quote int32
 	// FirstToken and EndToken delimit the mention's tokens.
-	FirstToken, EndToken int
+	FirstToken, EndToken int32
 
 	// The small fields last, side by side (no padding between them: a
-	// mention takes 168 bytes, not 192).
+	// mention takes 136 bytes; its indexes are int32, as the article's
+	// tables' are).
 	Form Form
 	// Kind is what the name names (its entity's kind).
 	Kind Kind

@@ -142,7 +142,7 @@ func TestRolePhrasesDoNotGuess(t *testing.T) {
 	roles := map[string]int{}
 	for _, m := range a.pm.Mentions {
 		if m.Form == RolePhrase {
-			roles[a.Text(m.Span)] = m.Entity
+			roles[a.Text(m.Span)] = int(m.Entity)
 		}
 	}
 	require.Contains(t, roles, "The minister")
@@ -281,14 +281,14 @@ func TestMergeMentions(t *testing.T) {
 	mk := func(tag int, firsts ...int) []Mention {
 		var ms []Mention
 		for k, f := range firsts {
-			ms = append(ms, Mention{FirstToken: f, Age: tag + k})
+			ms = append(ms, Mention{FirstToken: int32(f), Age: int32(tag + k)})
 		}
 		return ms
 	}
 	key := func(ms []Mention) []string {
 		var out []string
 		for _, m := range ms {
-			out = append(out, fmt.Sprint(m.FirstToken, "/", m.Age))
+			out = append(out, fmt.Sprint(int(m.FirstToken), "/", int(m.Age)))
 		}
 		return out
 	}
@@ -351,7 +351,7 @@ func TestJoinWords(t *testing.T) {
 // TestMentionSize: a mention's small fields stand together, without
 // padding between them; the mention table is the model's largest.
 func TestMentionSize(t *testing.T) {
-	assert.Equal(t, uintptr(168), unsafe.Sizeof(Mention{}))
+	assert.Equal(t, uintptr(136), unsafe.Sizeof(Mention{}))
 }
 
 // TestCapWordsInOrder: the capitalised words, possessive removed, in order

@@ -50,7 +50,7 @@ func ObjectHisAt(art *article.Article, k int) bool {
 	// A possessive that stands alone after it in its sentence makes it
 	// one half of a pair ("He gave his, and Dorn kept hers").
 	si := art.SentenceOf(k)
-	for j := k + 1; j < art.Sentences[si].EndToken && j-k <= 40; j++ {
+	for j := k + 1; j < int(art.Sentences[si].EndToken) && j-k <= 40; j++ {
 		if w := art.Lower(j); w != "his" && standAlone[w] && !art.InQuote(j) {
 			return false
 		}
@@ -58,7 +58,7 @@ func ObjectHisAt(art *article.Article, k int) bool {
 	// A possessive before it in its sentence, with a comparison or a
 	// parallel between, leaves a noun "his" may stand for.
 	parallel := false
-	for j := k - 1; j >= art.Sentences[si].FirstToken && k-j <= 40; j-- {
+	for j := k - 1; j >= int(art.Sentences[si].FirstToken) && k-j <= 40; j-- {
 		w := art.Lower(j)
 		if art.Tokens[j].Kind == article.Punct {
 			if w == "," || w == ";" || w == ":" || w == "—" || w == "–" {

@@ -19,12 +19,12 @@ func (a *analysis) resolvePronouns(pm *Model) {
 			continue
 		}
 		if m.Form != Pronoun {
-			if m.Entity >= 0 && pm.pronounable(m.Entity) {
+			if m.Entity >= 0 && pm.pronounable(int(m.Entity)) {
 				// Move to front: shift those before it (or all but the
 				// oldest, when it is not among them) one place back.
 				j := len(last)
 				for k, r := range last {
-					if r.ent == m.Entity {
+					if r.ent == int(m.Entity) {
 						j = k
 						break
 					}
@@ -33,14 +33,14 @@ func (a *analysis) resolvePronouns(pm *Model) {
 					last = last[:len(last)+1]
 				}
 				copy(last[1:min(j+1, len(last))], last[:j])
-				last[0] = recent{m.Entity, m.Para}
+				last[0] = recent{int(m.Entity), int(m.Para)}
 			}
 			continue
 		}
 		// Candidates in the pronoun's own paragraph come first; the
 		// paragraph before is used only when its own has none.
 		cands = cands[:0]
-		for _, want := range [2]int{m.Para, m.Para - 1} {
+		for _, want := range [2]int{int(m.Para), int(m.Para) - 1} {
 			for _, r := range last {
 				if r.para != want {
 					continue
@@ -66,7 +66,7 @@ func (a *analysis) resolvePronouns(pm *Model) {
 				continue
 			}
 		}
-		m.Entity = cands[0]
+		m.Entity = int32(cands[0])
 	}
 }
 

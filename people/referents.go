@@ -30,7 +30,7 @@ import (
 
 // structuralReferents sets Mention.Referent and Mention.Why for pronouns.
 func (a *analysis) structuralReferents(pm *Model) {
-	pm.bySentence = groupBy(len(a.Sentences), len(pm.Mentions), func(i int) int { return pm.Mentions[i].Sent })
+	pm.bySentence = groupBy(len(a.Sentences), len(pm.Mentions), func(i int) int { return int(pm.Mentions[i].Sent) })
 	for i := range pm.Mentions {
 		pm.Mentions[i].Referent = -1
 	}
@@ -59,7 +59,7 @@ func (a *analysis) structuralReferents(pm *Model) {
 			m.Why = RefQuoted
 			continue
 		}
-		if a.genericPronoun(m.FirstToken) {
+		if a.genericPronoun(int(m.FirstToken)) {
 			// "he or she", "his or her": nobody. The model's guess goes
 			// too.
 			m.Why, m.Entity = RefGeneric, -1
@@ -80,8 +80,8 @@ func (a *analysis) structuralReferents(pm *Model) {
 		}
 		if ref < 0 && why != RefOpen {
 			// "Clinton herself", "Obama himself": the name it stands by.
-			if prev, ok := pm.index.endAt(m.FirstToken); ok && strings.HasSuffix(a.Lower(m.FirstToken), "self") && pm.Mentions[prev].Form != Pronoun {
-				if e := pm.Mentions[prev].Entity; e >= 0 && pm.pronounable(e) {
+			if prev, ok := pm.index.endAt(int(m.FirstToken)); ok && strings.HasSuffix(a.Lower(int(m.FirstToken)), "self") && pm.Mentions[prev].Form != Pronoun {
+				if e := int(pm.Mentions[prev].Entity); e >= 0 && pm.pronounable(e) {
 					ref, why = e, RefOnly
 				}
 			}
@@ -103,7 +103,7 @@ func (a *analysis) structuralReferents(pm *Model) {
 		if ref < 0 && why != RefOpen {
 			why = RefNone
 		}
-		m.Referent, m.Why = ref, why
+		m.Referent, m.Why = int32(ref), why
 	}
 }
 
@@ -137,11 +137,11 @@ type speakerTurn struct {
 func (a *analysis) speakerTimeline(pm *Model) []speakerTurn {
 	out := make([]speakerTurn, 0, len(pm.Statements)+len(pm.Attributions))
 	for _, st := range pm.Statements {
-		out = append(out, speakerTurn{at: st.Verb.Start, para: st.Para, mention: st.Mention})
+		out = append(out, speakerTurn{at: st.Verb.Start, para: int(st.Para), mention: int(st.Mention)})
 	}
 	for qi, at := range pm.Attributions {
 		if at.Speaker >= 0 && at.Pattern != "continues" && at.Pattern != "multi-paragraph" {
-			out = append(out, speakerTurn{at: a.Quotes[qi].Open.Start, para: a.Quotes[qi].Para, mention: at.Speaker})
+			out = append(out, speakerTurn{at: a.Quotes[qi].Open.Start, para: int(a.Quotes[qi].Para), mention: int(at.Speaker)})
 		}
 	}
 	slices.SortFunc(out, func(x, y speakerTurn) int { return x.at - y.at })
@@ -155,10 +155,10 @@ func (a *analysis) speakerTimeline(pm *Model) []speakerTurn {
 // nobody the model knows.
 func (a *analysis) tagReferent(pm *Model, mi int, timeline func() []speakerTurn) (int, RefReason) {
 	m := &pm.Mentions[mi]
-	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
+	if w := a.Lower(int(m.FirstToken)); w != "he" && w != "she" {
 		return -1, RefNone
 	}
-	k := m.EndToken
+	k := int(m.EndToken)
 	for k < len(a.Tokens) && skippable[a.Lower(k)] {
 		k++
 	}
@@ -167,8 +167,8 @@ func (a *analysis) tagReferent(pm *Model, mi int, timeline func() []speakerTurn)
 	}
 	// A tag: after a comma, a closing quotation mark or a dash, and the
 	// clause ends after the cue ("…, he said." / "…, he said, the …").
-	before := m.FirstToken - 1
-	if a.SentenceStart(m.FirstToken) || !(a.IsPunct(before, ",") || a.IsPunct(before, "”") || a.IsPunct(before, "\"") || a.dashAt(before)) {
+	before := int(m.FirstToken) - 1
+	if a.SentenceStart(int(m.FirstToken)) || !(a.IsPunct(before, ",") || a.IsPunct(before, "”") || a.IsPunct(before, "\"") || a.dashAt(before)) {
 		return -1, RefNone // "She replied to him that …" opens a sentence: no tag
 	}
 	if end := k + 1; end < len(a.Tokens) && a.Tokens[end].Kind == article.Word && !prepositions[a.Lower(end)] && !skippable[a.Lower(end)] {
@@ -176,11 +176,11 @@ func (a *analysis) tagReferent(pm *Model, mi int, timeline func() []speakerTurn)
 	}
 	// Whom the tag can mean: the one person its paragraph names before
 	// it; else the last to speak in its paragraph.
-	named := a.namedInParagraph(pm, m.Para, m.Start)
+	named := a.namedInParagraph(pm, int(m.Para), m.Start)
 	if len(named) == 1 {
 		return named[0], RefSpeaker
 	}
-	if e := lastVoice(pm, timeline(), mi, m.Para); e >= 0 {
+	if e := lastVoice(pm, timeline(), mi, int(m.Para)); e >= 0 {
 		return e, RefSpeaker
 	}
 	// A paragraph that names no one before its tag ("“…,” he wrote." after
@@ -195,20 +195,20 @@ func (a *analysis) tagReferent(pm *Model, mi int, timeline func() []speakerTurn)
 // before, when its own paragraph names no one before it.
 func (a *analysis) introReferent(pm *Model, mi int, timeline func() []speakerTurn) (int, RefReason) {
 	m := &pm.Mentions[mi]
-	if w := a.Lower(m.FirstToken); w != "he" && w != "she" || !a.SentenceStart(m.FirstToken) {
+	if w := a.Lower(int(m.FirstToken)); w != "he" && w != "she" || !a.SentenceStart(int(m.FirstToken)) {
 		return -1, RefNone
 	}
-	k := m.EndToken
-	for k < len(a.Tokens) && k < m.EndToken+3 && skippable[a.Lower(k)] {
+	k := int(m.EndToken)
+	for k < len(a.Tokens) && k < int(m.EndToken)+3 && skippable[a.Lower(k)] {
 		k++
 	}
 	if !a.speechVerbAt(k) || !(a.IsPunct(k+1, ":") || a.IsPunct(k+1, "“") || a.IsPunct(k+1, "\"")) {
 		return -1, RefNone
 	}
-	if len(a.namedInParagraph(pm, m.Para, m.Start)) > 0 {
+	if len(a.namedInParagraph(pm, int(m.Para), m.Start)) > 0 {
 		return -1, RefNone // the paragraph's own people come first
 	}
-	if e := lastVoice(pm, timeline(), mi, m.Para-1); e >= 0 {
+	if e := lastVoice(pm, timeline(), mi, int(m.Para)-1); e >= 0 {
 		return e, RefSpeaker
 	}
 	return -1, RefNone
@@ -226,9 +226,9 @@ func lastVoice(pm *Model, speakers []speakerTurn, mi, from int) int {
 			continue
 		}
 		sm := pm.Mentions[speakers[i].mention]
-		e := sm.Entity
+		e := int(sm.Entity)
 		if sm.Form == Pronoun {
-			e = sm.Referent
+			e = int(sm.Referent)
 		}
 		if e >= 0 && pm.pronounable(e) {
 			return e
@@ -259,12 +259,12 @@ func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 			continue
 		}
 		m := &pm.Mentions[mi]
-		k = m.EndToken - 1
-		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || !pm.pronounable(m.Entity) || a.modifierName(m) || a.spokenTo(m.FirstToken, m.Sent) {
+		k = int(m.EndToken) - 1
+		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || !pm.pronounable(int(m.Entity)) || a.modifierName(m) || a.spokenTo(int(m.FirstToken), int(m.Sent)) {
 			continue
 		}
-		if !slices.Contains(out, m.Entity) {
-			out = append(out, m.Entity)
+		if !slices.Contains(out, int(m.Entity)) {
+			out = append(out, int(m.Entity))
 			if len(out) > 2 {
 				break
 			}
@@ -304,11 +304,11 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 	if a.cataphoric(pm, m) {
 		return -1, RefOpen
 	}
-	cands, open := a.peopleBefore(pm, m.Sent, m.FirstToken)
-	w := a.Lower(m.FirstToken)
+	cands, open := a.peopleBefore(pm, int(m.Sent), int(m.FirstToken))
+	w := a.Lower(int(m.FirstToken))
 	subjectPronoun := w == "he" || w == "she"
-	if (w == "his" || w == "her") && a.IsPunct(m.FirstToken-1, ",") {
-		if a.reportingClause(m.FirstToken) {
+	if (w == "his" || w == "her") && a.IsPunct(int(m.FirstToken)-1, ",") {
+		if a.reportingClause(int(m.FirstToken)) {
 			// "…, his team believes", "…, her aides said": the words
 			// before the comma are what they say; whoever they name is
 			// not whose team it is.
@@ -317,8 +317,8 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 		// "Michael Capellas, her counterpart at Compaq,": a possessive
 		// opening an appositive is someone else's than the name it
 		// describes.
-		if prev, ok := pm.index.endAt(m.FirstToken - 1); ok && len(cands) > 0 {
-			named := pm.Mentions[prev].Entity
+		if prev, ok := pm.index.endAt(int(m.FirstToken) - 1); ok && len(cands) > 0 {
+			named := int(pm.Mentions[prev].Entity)
 			cands = slices.DeleteFunc(cands, func(c candidate) bool { return c.entity == named })
 			if len(cands) == 0 {
 				return -1, RefOpen
@@ -333,21 +333,21 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 		switch {
 		case c.entity < 0:
 			return -1, RefOpen // "her boss …": someone the text does not name
-		case a.objectPronoun(m.FirstToken) && c.subject:
+		case a.objectPronoun(int(m.FirstToken)) && c.subject:
 			// "Ruiz welcomed her": an object pronoun is never the
 			// subject of its own clause; across a clause ("Trump said the
 			// crowd loved him", "he declared they should beat her") the
 			// structure leaves it open.
 			return -1, RefOpen
-		case a.objectPronoun(m.FirstToken) && !c.possessive && a.sameClause(c.tok, m.FirstToken):
+		case a.objectPronoun(int(m.FirstToken)) && !c.possessive && a.sameClause(c.tok, int(m.FirstToken)):
 			// "challenged Clinton to debate him": not the one the verb
 			// governs.
 			return -1, RefOpen
-		case !subjectPronoun && a.deepInSpeech(pm, c.tok, m.FirstToken):
+		case !subjectPronoun && a.deepInSpeech(pm, c.tok, int(m.FirstToken)):
 			// "Mukasey said the email scandal is the latest issue in her
 			// career": reported words may be about anyone.
 			return -1, RefOpen
-		case subjectPronoun && c.possessive && a.reportingBetween(c.tok, m.FirstToken):
+		case subjectPronoun && c.possessive && a.reportingBetween(c.tok, int(m.FirstToken)):
 			// "Trump's team thinks she doesn't understand": the one a
 			// possessor's people think or say something of.
 			return -1, RefOpen
@@ -355,7 +355,7 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 			// "A loss to Sanders in the state she represented": an
 			// object of a preposition is no subject's antecedent.
 			return -1, RefOpen
-		case a.inOpeningPhrase(m.FirstToken, m.Sent):
+		case a.inOpeningPhrase(int(m.FirstToken), int(m.Sent)):
 			// "In a conversation with HuffPost Live's Ana Lee about his
 			// new show, the actor said": in the phrase that opens its
 			// sentence, a pronoun may as well mean the subject the
@@ -368,7 +368,7 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 			// One person, named and referred to again ("Trump said that
 			// he … a proposal he has raised"); an object pronoun after
 			// its subject fixes no one ("Trump said the crowd loved him").
-			if a.objectPronoun(m.FirstToken) && anySubject(cands) {
+			if a.objectPronoun(int(m.FirstToken)) && anySubject(cands) {
 				return -1, RefOpen
 			}
 			return ents[0], RefOnly
@@ -377,12 +377,12 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 			// "… that he could not send her the file": the subject of the
 			// clause before; but not in a relative clause ("the studio
 			// where he worked"), which may be about whoever it follows.
-			if e, ok := uniqueSubject(cands); ok && e >= 0 && !relativeWords[a.Lower(m.FirstToken-1)] && a.oneClauseAfter(cands, e, m.FirstToken) {
+			if e, ok := uniqueSubject(cands); ok && e >= 0 && !relativeWords[a.Lower(int(m.FirstToken)-1)] && a.oneClauseAfter(cands, e, int(m.FirstToken)) {
 				return e, RefSubject
 			}
 			return -1, RefOpen
 		}
-		if a.objectPronoun(m.FirstToken) {
+		if a.objectPronoun(int(m.FirstToken)) {
 			// The one who is not the subject of the pronoun's clause.
 			if subj, ok := a.clauseSubject(cands, m); ok {
 				var rest []int
@@ -401,8 +401,8 @@ func (a *analysis) nearestReferent(pm *Model, m *Mention) (int, RefReason) {
 	if ref := a.openingPhraseSubject(pm, m); ref >= 0 {
 		return ref, RefOpening
 	}
-	if m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
-		prev, open := a.peopleBefore(pm, m.Sent-1, a.Sentences[m.Sent-1].EndToken)
+	if m.Sent > 0 && int(a.Sentences[int(m.Sent)-1].Para) == int(m.Para) {
+		prev, open := a.peopleBefore(pm, int(m.Sent)-1, int(a.Sentences[int(m.Sent)-1].EndToken))
 		ents := distinctEntities(prev)
 		switch {
 		case open || len(ents) > 1 || len(ents) == 1 && ents[0] < 0:
@@ -436,7 +436,7 @@ func (a *analysis) reportingClause(p int) bool {
 // pronoun may look ahead to them, whoever its sentence named before.
 func (a *analysis) cataphoric(pm *Model, m *Mention) bool {
 	opened := false
-	for k := m.FirstToken - 1; k >= 0 && k >= m.FirstToken-8; k-- {
+	for k := int(m.FirstToken) - 1; k >= 0 && k >= int(m.FirstToken)-8; k-- {
 		if a.IsWord(k) && subordinators[a.Lower(k)] {
 			opened = true
 			break
@@ -448,8 +448,8 @@ func (a *analysis) cataphoric(pm *Model, m *Mention) bool {
 	if !opened {
 		return false
 	}
-	end := a.Sentences[m.Sent].EndToken
-	for k := m.EndToken; k < end && k < m.EndToken+referentWindow; k++ {
+	end := int(a.Sentences[m.Sent].EndToken)
+	for k := int(m.EndToken); k < end && k < int(m.EndToken)+referentWindow; k++ {
 		if a.Tokens[k].Kind != article.Punct {
 			continue
 		}
@@ -477,7 +477,7 @@ func (a *analysis) cataphoric(pm *Model, m *Mention) bool {
 // phrase names is an object in it. A subordinator ("After Clinton won
 // her first primary") opens a clause with a subject of its own instead.
 func (a *analysis) inOpeningPhrase(p, sent int) bool {
-	first := a.Sentences[sent].FirstWord
+	first := int(a.Sentences[sent].FirstWord)
 	if first >= p || p-first > 30 || !prepositions[a.Lower(first)] || subordinators[a.Lower(first)] {
 		return false
 	}
@@ -614,7 +614,7 @@ type candidate struct {
 // who …"), an unresolved pronoun or role, a name it could not place.
 func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open bool) {
 	s := a.Sentences[si]
-	for k := max(s.FirstToken, end-referentWindow); k < end && k < s.EndToken; k++ {
+	for k := max(int(s.FirstToken), end-referentWindow); k < end && k < int(s.EndToken); k++ {
 		mi, ok := pm.index.startAt(k)
 		if !ok {
 			if a.IsWord(k) && a.IsPunct(k-1, "@") && !a.InQuote(k) {
@@ -649,7 +649,7 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			continue
 		}
 		m := pm.Mentions[mi]
-		k = m.EndToken - 1
+		k = int(m.EndToken) - 1
 		if m.Quote >= 0 {
 			continue
 		}
@@ -660,9 +660,9 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			if m.Referent < 0 {
 				return nil, true // "He spent his time …, and Rosa Parks worked for his office"
 			}
-			pw := a.Lower(m.FirstToken)
-			possessive := isPossessivePronoun(pw) || pw == "her" && !a.objectPronoun(m.FirstToken)
-			cands = append(cands, candidate{entity: m.Referent, tok: m.FirstToken, possessive: possessive, subject: pw == "he" || pw == "she"})
+			pw := a.Lower(int(m.FirstToken))
+			possessive := isPossessivePronoun(pw) || pw == "her" && !a.objectPronoun(int(m.FirstToken))
+			cands = append(cands, candidate{entity: int(m.Referent), tok: int(m.FirstToken), possessive: possessive, subject: pw == "he" || pw == "she"})
 			continue
 		}
 		if !m.Kind.MayBePerson() {
@@ -683,7 +683,7 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			return nil, true
 		}
 		if m.Entity < 0 {
-			if m.Form != RolePhrase && a.prepositionBefore(m.FirstToken) && placePrepositions[a.Lower(m.FirstToken-1)] {
+			if m.Form != RolePhrase && a.prepositionBefore(int(m.FirstToken)) && placePrepositions[a.Lower(int(m.FirstToken)-1)] {
 				continue // "in New Hampshire": a place the model could not name
 			}
 			if len(m.Words) > 0 || m.Form == RolePhrase {
@@ -691,18 +691,18 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 			}
 			continue
 		}
-		if !pm.pronounable(m.Entity) {
+		if !pm.pronounable(int(m.Entity)) {
 			return nil, true // a name that may be a company's
 		}
-		_, poss := article.StripPossessive(a.Lower(m.EndToken - 1))
-		pp := a.prepositionBefore(m.FirstToken)
+		_, poss := article.StripPossessive(a.Lower(int(m.EndToken) - 1))
+		pp := a.prepositionBefore(int(m.FirstToken))
 		cands = append(cands, candidate{
-			entity: m.Entity,
-			tok:    m.FirstToken,
+			entity: int(m.Entity),
+			tok:    int(m.FirstToken),
 			// "According to Johnson, …", "people approached Khan armed
 			// with …": the object of a preposition or of a verb is no
 			// subject.
-			subject:    !poss && !pp && !a.verbBefore(m.FirstToken) && pm.SubjectOf(a.Article, mi) && !a.possessedAppositive(&m),
+			subject:    !poss && !pp && !a.verbBefore(int(m.FirstToken)) && pm.SubjectOf(a.Article, mi) && !a.possessedAppositive(&m),
 			prepObject: pp,
 			possessive: poss,
 		})
@@ -718,12 +718,12 @@ func (a *analysis) peopleBefore(pm *Model, si, end int) (cands []candidate, open
 // wife, Jane Hale, said").
 func (a *analysis) possessedAppositive(m *Mention) bool {
 	sent := a.Sentences[m.Sent]
-	c := m.FirstToken - 1
-	if c-2 < sent.FirstToken || !a.IsPunct(c, ",") || !a.unnamedPersonAt(c-1) || !a.IsPunct(m.EndToken, ",") {
+	c := int(m.FirstToken) - 1
+	if c-2 < int(sent.FirstToken) || !a.IsPunct(c, ",") || !a.unnamedPersonAt(c-1) || !a.IsPunct(int(m.EndToken), ",") {
 		return false
 	}
 	owned := false
-	for j := c - 2; j >= sent.FirstToken && j >= c-4; j-- {
+	for j := c - 2; j >= int(sent.FirstToken) && j >= c-4; j-- {
 		if a.tokFlags[j]&flagPossessive != 0 || PossessiveAt(a.Article, j) || isPossessivePronoun(a.Lower(j)) {
 			owned = true
 			break
@@ -732,10 +732,10 @@ func (a *analysis) possessedAppositive(m *Mention) bool {
 	if !owned {
 		return false
 	}
-	k := m.EndToken + 1
-	if k < sent.EndToken && appositiveOpeners[a.Lower(k)] {
+	k := int(m.EndToken) + 1
+	if k < int(sent.EndToken) && appositiveOpeners[a.Lower(k)] {
 		// A second appositive ("now a judge,") before the subject.
-		for j := k + 1; j < sent.EndToken && j <= k+6; j++ {
+		for j := k + 1; j < int(sent.EndToken) && j <= k+6; j++ {
 			if a.IsPunct(j, ",") {
 				k = j + 1
 				break
@@ -745,7 +745,7 @@ func (a *analysis) possessedAppositive(m *Mention) bool {
 			}
 		}
 	}
-	if k >= sent.EndToken || !a.IsWord(k) {
+	if k >= int(sent.EndToken) || !a.IsWord(k) {
 		return false
 	}
 	w := a.Lower(k)
@@ -760,9 +760,9 @@ var appositiveOpeners = setOf("a an the now then his her their its once formerly
 // a known surname, or a known given name first ("Clinton", not
 // "Scientology").
 func (a *analysis) personShaped(m *Mention) bool {
-	last, _ := article.StripPossessive(a.Tok(m.EndToken - 1))
+	last, _ := article.StripPossessive(a.Tok(int(m.EndToken) - 1))
 	if m.EndToken-m.FirstToken > 1 {
-		if known, _, _ := givenName(a.Tok(m.FirstToken)); known {
+		if known, _, _ := givenName(a.Tok(int(m.FirstToken))); known {
 			return true
 		}
 	}
@@ -796,7 +796,7 @@ func allPrepObjects(cs []candidate) bool {
 // ("that", "who", a comma) between them.
 func (a *analysis) clauseSubject(cs []candidate, m *Mention) (int, bool) {
 	for i := len(cs) - 1; i >= 0; i-- {
-		if cs[i].subject && a.sameClause(cs[i].tok, m.FirstToken) {
+		if cs[i].subject && a.sameClause(cs[i].tok, int(m.FirstToken)) {
 			return cs[i].entity, true
 		}
 	}
@@ -853,7 +853,7 @@ func (pm *Model) ModifierAt(art *article.Article, i int) bool {
 // A word in -s is a plural noun only when a verb follows it ("Trump suits
 // were", not "Clinton focuses on").
 func (a *analysis) modifierName(m *Mention) bool {
-	k := m.EndToken
+	k := int(m.EndToken)
 	if m.Form == RolePhrase || !a.IsWord(k) || a.IsCapWord(k) {
 		return false
 	}
@@ -981,7 +981,7 @@ var personNouns = setOf("boss predecessor successor deputy aide adviser advisor 
 // name, refers to the subject that follows the phrase's comma. The
 // possessive must not be the sentence's first word.
 func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
-	if w := a.Lower(m.FirstToken); w != "his" && w != "her" {
+	if w := a.Lower(int(m.FirstToken)); w != "his" && w != "her" {
 		return -1
 	}
 	if m.FirstToken == a.Sentences[m.Sent].FirstWord {
@@ -991,7 +991,7 @@ func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
 		return -1
 	}
 	s := a.Sentences[m.Sent]
-	for k := m.FirstToken + 1; k < s.EndToken && k < m.FirstToken+12; k++ {
+	for k := int(m.FirstToken) + 1; k < int(s.EndToken) && k < int(m.FirstToken)+12; k++ {
 		if !a.IsPunct(k, ",") {
 			if a.Tokens[k].Kind == article.Punct {
 				return -1
@@ -1002,7 +1002,7 @@ func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
 		// backers, Clinton allies believe"): no auxiliary before the
 		// comma (a participle may open it: "Asked about his record,
 		// Trump said").
-		for j := max(s.FirstToken, k-referentWindow); j < k; j++ {
+		for j := max(int(s.FirstToken), k-referentWindow); j < k; j++ {
 			if clauseVerbs[a.Lower(j)] {
 				return -1
 			}
@@ -1019,7 +1019,7 @@ func (a *analysis) openingPhraseSubject(pm *Model, m *Mention) int {
 			// Vance, a former banker, declined" is Calero Vance).
 			return -1
 		}
-		if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
+		if e := int(pm.Mentions[sp].Entity); e >= 0 && pm.pronounable(e) {
 			return e
 		}
 		return -1
@@ -1034,12 +1034,12 @@ var clauseVerbs = setOf("could would will shall should may might must can is are
 // genderNounBefore reports whether a noun for someone of the pronoun's
 // gender stands between it and the start of the sentence before.
 func (a *analysis) genderNounBefore(m *Mention) bool {
-	from := a.Sentences[m.Sent].FirstToken
-	if m.Sent > 0 && a.Sentences[m.Sent-1].Para == m.Para {
-		from = a.Sentences[m.Sent-1].FirstToken
+	from := int(a.Sentences[m.Sent].FirstToken)
+	if m.Sent > 0 && int(a.Sentences[int(m.Sent)-1].Para) == int(m.Para) {
+		from = int(a.Sentences[int(m.Sent)-1].FirstToken)
 	}
-	from = max(from, m.FirstToken-referentWindow)
-	for j := from; j < m.FirstToken; j++ {
+	from = max(from, int(m.FirstToken)-referentWindow)
+	for j := from; j < int(m.FirstToken); j++ {
 		if g, ok := genderNouns[a.Lower(j)]; ok && g == m.Gender {
 			return true
 		}
@@ -1081,10 +1081,10 @@ func (a *analysis) objectPronoun(i int) bool {
 func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
 	// speakerUnnamed (below) when the speaker is a role phrase the model
 	// links to nobody.
-	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
+	if w := a.Lower(int(m.FirstToken)); w != "he" && w != "she" {
 		return -1
 	}
-	k := m.FirstToken - 1
+	k := int(m.FirstToken) - 1
 	reach := 2
 	that := a.Lower(k) == "that"
 	if that {
@@ -1102,9 +1102,9 @@ func (a *analysis) speakerReferent(pm *Model, m *Mention) int {
 			if a.Lower(j-1) == "as" {
 				v = j - 1
 			}
-			sp := a.speakerBeforeVerb(pm.index, v, a.Sentences[m.Sent].FirstToken)
+			sp := a.speakerBeforeVerb(pm.index, v, int(a.Sentences[m.Sent].FirstToken))
 			if sp >= 0 && (pm.Mentions[sp].Form != Pronoun && !strings.HasSuffix(a.Lower(j), "ing") || v != j) {
-				if e := pm.Mentions[sp].Entity; e >= 0 && pm.pronounable(e) {
+				if e := int(pm.Mentions[sp].Entity); e >= 0 && pm.pronounable(e) {
 					return e
 				}
 				if pm.Mentions[sp].Form == RolePhrase && pm.Mentions[sp].Entity < 0 {
@@ -1132,7 +1132,7 @@ func (a *analysis) adjunctOnly(pm *Model, from, to int) bool {
 			return false
 		}
 		if mi, ok := pm.index.startAt(j); ok {
-			if e := pm.Mentions[mi].Entity; e < 0 || pm.Entities[e].Kind.MayBePerson() {
+			if e := int(pm.Mentions[mi].Entity); e < 0 || pm.Entities[e].Kind.MayBePerson() {
 				return false
 			}
 		}
@@ -1153,12 +1153,12 @@ func (a *analysis) adjunctOnly(pm *Model, from, to int) bool {
 func (a *analysis) relativeReferent(pm *Model, m *Mention) int {
 	// Not a possessive: "O’Malley, who had taken a shot at her Wall
 	// Street connections" is about someone else's.
-	if w := a.Lower(m.FirstToken); w != "he" && w != "she" && !IsReflexive(w) {
+	if w := a.Lower(int(m.FirstToken)); w != "he" && w != "she" && !IsReflexive(w) {
 		return -1
 	}
-	sent := a.Sentences[m.Sent].FirstToken
-	k := m.FirstToken - 1
-	for ; k > sent && m.FirstToken-k <= 12; k-- {
+	sent := int(a.Sentences[m.Sent].FirstToken)
+	k := int(m.FirstToken) - 1
+	for ; k > sent && int(m.FirstToken)-k <= 12; k-- {
 		if a.Tokens[k].Kind == article.Punct || a.InQuote(k) || pronounGender[a.Lower(k)] != "" || a.IsCapWord(k) {
 			return -1
 		}
@@ -1169,7 +1169,7 @@ func (a *analysis) relativeReferent(pm *Model, m *Mention) int {
 			break
 		}
 	}
-	if a.Lower(k) != "who" || !a.IsPunct(k-1, ",") || k == m.FirstToken-1 {
+	if a.Lower(k) != "who" || !a.IsPunct(k-1, ",") || k == int(m.FirstToken)-1 {
 		// "Rubio, who he said was a lightweight": right after "who" the
 		// pronoun is the clause's own subject, someone else.
 		return -1
@@ -1183,10 +1183,10 @@ func (a *analysis) relativeReferent(pm *Model, m *Mention) int {
 		return -1
 	}
 	o := &pm.Mentions[prev]
-	if o.Form == Pronoun || o.Quote >= 0 || o.Entity < 0 || !pm.pronounable(o.Entity) || a.modifierName(o) {
+	if o.Form == Pronoun || o.Quote >= 0 || o.Entity < 0 || !pm.pronounable(int(o.Entity)) || a.modifierName(o) {
 		return -1
 	}
-	return o.Entity
+	return int(o.Entity)
 }
 
 // speakerUnnamed is what speakerReferent returns when the speech verb's
@@ -1206,10 +1206,10 @@ convincing persuade persuades persuaded persuading ask asks asked asking`)
 // "explain to" it is the subject's: "Brandt had to explain to Ms Alvarez
 // that he could not".)
 func (a *analysis) toldPerson(pm *Model, m *Mention) bool {
-	if w := a.Lower(m.FirstToken); w != "he" && w != "she" {
+	if w := a.Lower(int(m.FirstToken)); w != "he" && w != "she" {
 		return false
 	}
-	k := m.FirstToken - 1
+	k := int(m.FirstToken) - 1
 	switch a.Lower(k) {
 	case "that", "if", "whether":
 		k--
@@ -1222,7 +1222,7 @@ func (a *analysis) toldPerson(pm *Model, m *Mention) bool {
 	if o.Quote >= 0 || o.Entity >= 0 && !pm.Entities[o.Entity].Kind.MayBePerson() || o.Entity < 0 && o.Form == Pronoun {
 		return false
 	}
-	j := o.FirstToken - 1
+	j := int(o.FirstToken) - 1
 	return j >= 0 && listenerVerbs[a.Lower(j)]
 }
 
@@ -1257,7 +1257,7 @@ func PossessiveHerAt(art *article.Article, k int) bool {
 // sentence before it: words after it are reported words.
 func (pm *Model) ReportsBefore(art *article.Article, m *Mention) bool {
 	start := art.Sentences[m.Sent].Start
-	for _, si := range pm.StatementsByPara.Of(m.Para) {
+	for _, si := range pm.StatementsByPara.Of(int(m.Para)) {
 		if v := pm.Statements[si].Verb; v.Start >= start && v.End <= m.Start {
 			return true
 		}

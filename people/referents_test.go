@@ -67,7 +67,7 @@ func TestPronounStructure(t *testing.T) {
 	// Generic pronouns lose the model's guess too.
 	for _, m := range a.pm.Mentions {
 		if m.Why == RefGeneric {
-			assert.Equal(t, -1, m.Entity)
+			assert.Equal(t, -1, int(m.Entity))
 		}
 	}
 }
@@ -121,7 +121,7 @@ func TestPossessiveHerAndReportedWords(t *testing.T) {
 		}
 	}
 	require.NotNil(t, last)
-	assert.Greater(t, last.FirstToken, saying)
+	assert.Greater(t, int(last.FirstToken), saying)
 	assert.True(t, a.pm.ReportsBefore(a.Article, last), "saying is a reporting verb: “her comment” is in reported words")
 	assert.False(t, a.pm.ReportsBefore(a.Article, first), "“Brandt withdrew her objection” reports nothing")
 }
@@ -219,7 +219,7 @@ func TestRoleNounModifier(t *testing.T) {
 		k := lastToken(t, p.Article, c.word)
 		role := false
 		for _, m := range p.pm.Mentions {
-			if m.Form == RolePhrase && m.FirstToken <= k && k < m.EndToken {
+			if m.Form == RolePhrase && int(m.FirstToken) <= k && k < int(m.EndToken) {
 				role = true
 			}
 		}

@@ -150,7 +150,7 @@ func (a *analysis) linkRoles(pm *Model) {
 			cand = id
 		}
 		if cand >= 0 {
-			m.Entity = cand
+			m.Entity = int32(cand)
 			pm.Entities[cand].Mentions = append(pm.Entities[cand].Mentions, i)
 		}
 	}

@@ -23,8 +23,8 @@ func newMentionIndex(a *analysis, pm *Model) *mentionIndex {
 // the size of the article.
 func (mi *mentionIndex) startAt(tok int) (int, bool) {
 	ms := mi.pm.Mentions
-	k := sort.Search(len(ms), func(i int) bool { return ms[i].FirstToken >= tok })
-	if k < len(ms) && ms[k].FirstToken == tok {
+	k := sort.Search(len(ms), func(i int) bool { return int(ms[i].FirstToken) >= tok })
+	if k < len(ms) && int(ms[k].FirstToken) == tok {
 		return k, true
 	}
 	return -1, false
@@ -33,8 +33,8 @@ func (mi *mentionIndex) startAt(tok int) (int, bool) {
 // endAt returns the mention that ends just before token tok.
 func (mi *mentionIndex) endAt(tok int) (int, bool) {
 	ms := mi.pm.Mentions
-	k := sort.Search(len(ms), func(i int) bool { return ms[i].EndToken >= tok })
-	if k < len(ms) && ms[k].EndToken == tok {
+	k := sort.Search(len(ms), func(i int) bool { return int(ms[i].EndToken) >= tok })
+	if k < len(ms) && int(ms[k].EndToken) == tok {
 		return k, true
 	}
 	return -1, false
@@ -68,7 +68,7 @@ func (a *analysis) speakerAfterVerb(mi *mentionIndex, v, end int) int {
 			// "said Societe Generale economist Alain Marais": an
 			// organisation before the person.
 			for hops := 0; hops < 3; hops++ {
-				e := mi.pm.Mentions[m].EndToken
+				e := int(mi.pm.Mentions[m].EndToken)
 				next, ok := mi.startAt(e)
 				if !ok || e >= end || mi.pm.Mentions[next].Form == Pronoun {
 					break
@@ -78,12 +78,12 @@ func (a *analysis) speakerAfterVerb(mi *mentionIndex, v, end int) int {
 			if a.possessiveOfRole(mi.pm.Mentions[m]) {
 				// "said Jensen's deputy, Maria Lund": the deputy speaks,
 				// named after the role or not at all.
-				return a.nameAfterRole(mi, mi.pm.Mentions[m].EndToken, end)
+				return a.nameAfterRole(mi, int(mi.pm.Mentions[m].EndToken), end)
 			}
 			// "said Carroll McEntee and McGinley analyst Brian Singer":
 			// a titled person later in the clause is the speaker.
 			if mi.pm.Mentions[m].Form != TitledName && mi.pm.Mentions[m].Form != Pronoun {
-				for j := mi.pm.Mentions[m].EndToken; j < end && j < mi.pm.Mentions[m].EndToken+8; j++ {
+				for j := int(mi.pm.Mentions[m].EndToken); j < end && j < int(mi.pm.Mentions[m].EndToken)+8; j++ {
 					if a.Tokens[j].Kind == article.Punct && a.Tok(j) != "-" {
 						break
 					}
@@ -105,15 +105,15 @@ func (a *analysis) speakerAfterVerb(mi *mentionIndex, v, end int) int {
 // lower-case noun ("Jensen's deputy", "Smith's wife"): the one it names is
 // not the one the phrase is about.
 func (a *analysis) possessiveOfRole(m Mention) bool {
-	if m.Form == Pronoun || m.EndToken >= len(a.Tokens) {
+	if m.Form == Pronoun || int(m.EndToken) >= len(a.Tokens) {
 		return false
 	}
-	last := a.Tok(m.EndToken - 1)
-	if _, poss := article.StripPossessive(last); !poss && !a.IsPunct(m.EndToken, "'") && !a.IsPunct(m.EndToken, "’") {
+	last := a.Tok(int(m.EndToken) - 1)
+	if _, poss := article.StripPossessive(last); !poss && !a.IsPunct(int(m.EndToken), "'") && !a.IsPunct(int(m.EndToken), "’") {
 		return false
 	}
-	k := m.EndToken
-	for a.Tokens[k].Kind == article.Punct && k < m.EndToken+2 && k+1 < len(a.Tokens) {
+	k := int(m.EndToken)
+	for a.Tokens[k].Kind == article.Punct && k < int(m.EndToken)+2 && k+1 < len(a.Tokens) {
 		k++ // the apostrophe of "Jones' deputy"
 	}
 	return a.Tokens[k].Kind == article.Word && !a.IsCapWord(k)
@@ -159,10 +159,10 @@ func (a *analysis) appositiveHead(mi *mentionIndex, from, start int) int {
 				continue
 			}
 			pm, ok := mi.endAt(j)
-			if !ok || !mi.isSpeaker(pm) || mi.pm.Mentions[pm].Form == Pronoun || mi.pm.Mentions[pm].FirstToken < start {
+			if !ok || !mi.isSpeaker(pm) || mi.pm.Mentions[pm].Form == Pronoun || int(mi.pm.Mentions[pm].FirstToken) < start {
 				continue
 			}
-			if prepositions[a.Lower(mi.pm.Mentions[pm].FirstToken-1)] || determiners[a.Lower(mi.pm.Mentions[pm].FirstToken-1)] && prepositions[a.Lower(mi.pm.Mentions[pm].FirstToken-2)] {
+			if prepositions[a.Lower(int(mi.pm.Mentions[pm].FirstToken)-1)] || determiners[a.Lower(int(mi.pm.Mentions[pm].FirstToken)-1)] && prepositions[a.Lower(int(mi.pm.Mentions[pm].FirstToken)-2)] {
 				continue // "In a statement to the Observer, her adviser, …": an object
 			}
 			n := j + 1
@@ -206,31 +206,31 @@ func (a *analysis) speakerBeforeVerb(mi *mentionIndex, v, start int) int {
 	}
 	// "Jamel Msallem, said"
 	if a.IsPunct(k-1, ",") {
-		if m, ok := mi.endAt(k - 1); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].FirstToken >= start {
+		if m, ok := mi.endAt(k - 1); ok && mi.isSpeaker(m) && int(mi.pm.Mentions[m].FirstToken) >= start {
 			// "Jerry Gidel, livestock analyst for GH Miller, said": the
 			// head of the appositive speaks.
-			if h := a.appositiveHead(mi, mi.pm.Mentions[m].FirstToken, start); h >= 0 {
+			if h := a.appositiveHead(mi, int(mi.pm.Mentions[m].FirstToken), start); h >= 0 {
 				return h
 			}
 			return m
 		}
 	}
-	if m, ok := mi.endAt(k); ok && mi.isSpeaker(m) && mi.pm.Mentions[m].FirstToken >= start {
+	if m, ok := mi.endAt(k); ok && mi.isSpeaker(m) && int(mi.pm.Mentions[m].FirstToken) >= start {
 		// "Trump, who has insulted women, …, she replied": a pronoun
 		// never ends an appositive.
-		if h := a.appositiveHead(mi, mi.pm.Mentions[m].FirstToken, start); h >= 0 && mi.pm.Mentions[m].Form != Pronoun {
+		if h := a.appositiveHead(mi, int(mi.pm.Mentions[m].FirstToken), start); h >= 0 && mi.pm.Mentions[m].Form != Pronoun {
 			return h
 		}
 		// "Robert Dole of Kansas said", "Shuichi Takemoto of the Foreign
 		// Ministry's North American Division told": the person stands
 		// before the "of".
-		for j := mi.pm.Mentions[m].FirstToken - 1; j >= start && j >= k-10; j-- {
+		for j := int(mi.pm.Mentions[m].FirstToken) - 1; j >= start && j >= k-10; j-- {
 			if a.InQuote(j) || a.Tokens[j].Kind == article.Punct && a.Tok(j) != "'" && a.Tok(j) != "’" {
 				break
 			}
 			lw := a.Lower(j)
 			if lw == "of" || lw == "at" || lw == "from" || lw == "for" || lw == "with" {
-				if pm, ok := mi.endAt(j); ok && mi.isSpeaker(pm) && mi.pm.Mentions[pm].FirstToken >= start {
+				if pm, ok := mi.endAt(j); ok && mi.isSpeaker(pm) && int(mi.pm.Mentions[pm].FirstToken) >= start {
 					return pm
 				}
 			}
@@ -333,7 +333,7 @@ func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok 
 	si := a.SentenceAt(q.Open.Start)
 	sentStart := t
 	if si >= 0 {
-		sentStart = a.Sentences[si].FirstToken
+		sentStart = int(a.Sentences[si].FirstToken)
 	}
 	after := func() (Attribution, int, bool) {
 		if !q.Closed {
@@ -388,9 +388,9 @@ func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok 
 	// “Q.” X said. — a tag that is a sentence of its own.
 	if q.Closed {
 		ct := a.TokenIndexAt(q.Close.End)
-		if ns := a.SentenceAt(q.Close.End - 1); ns >= 0 && ns+1 < len(a.Sentences) && a.Sentences[ns+1].Para == q.Para && a.Sentences[ns+1].FirstToken == ct {
-			end := min(a.Sentences[ns+1].EndToken, ct+14)
-			if at, k, ok := a.tagAfter(pm, ct, end, "tag-sentence"); ok && k <= ct+8 && !a.quoteIn(k, a.Sentences[ns+1].EndToken) {
+		if ns := a.SentenceAt(q.Close.End - 1); ns >= 0 && ns+1 < len(a.Sentences) && a.Sentences[ns+1].Para == q.Para && int(a.Sentences[ns+1].FirstToken) == ct {
+			end := min(int(a.Sentences[ns+1].EndToken), ct+14)
+			if at, k, ok := a.tagAfter(pm, ct, end, "tag-sentence"); ok && k <= ct+8 && !a.quoteIn(k, int(a.Sentences[ns+1].EndToken)) {
 				if ce, _ := a.cueAt(k); !a.complementAfter(ce, end) || k == ct {
 					return at, k, true
 				}
@@ -425,10 +425,10 @@ func (a *analysis) credit(pm *Model, q article.Quote) (Attribution, bool) {
 		// The paragraph after: q must be the whole of its paragraph, and
 		// the credit a short paragraph of its own.
 		p := a.Paragraphs[q.Para]
-		if q.Open.Start != p.Start || q.Para+1 >= len(a.Paragraphs) {
+		if q.Open.Start != p.Start || int(q.Para)+1 >= len(a.Paragraphs) {
 			return Attribution{}, false
 		}
-		next := a.Paragraphs[q.Para+1]
+		next := a.Paragraphs[int(q.Para)+1]
 		if a.TokenIndexAt(next.End)-k > 15 {
 			return Attribution{}, false
 		}
@@ -492,7 +492,7 @@ func (a *analysis) colonBefore(q article.Quote, t int) (from, colon int, ok bool
 	if si >= len(a.Sentences) {
 		return 0, 0, false
 	}
-	return a.Sentences[si].FirstToken, c, true
+	return int(a.Sentences[si].FirstToken), c, true
 }
 
 // attributionAfter reads the attribution after a closed quotation, from
@@ -542,7 +542,7 @@ func (a *analysis) attributionAfter(pm *Model, q article.Quote, t, end int) (Att
 // mention, or a title or determiner run before it ("Republican party boss
 // Reince Priebus", "the Kazakh leader").
 func (a *analysis) tagSubjectStart(pm *Model, sp int) int {
-	j := pm.Mentions[sp].FirstToken
+	j := int(pm.Mentions[sp].FirstToken)
 	for j > 0 && a.Tokens[j-1].Kind == article.Word && !a.InQuote(j-1) && !subordinators[a.Lower(j-1)] && !phraseStop[a.Lower(j-1)] {
 		j--
 	}
@@ -559,7 +559,7 @@ func (a *analysis) attributionEnd(q article.Quote, t int) int {
 	if si := a.SentenceAt(q.Close.Start); si >= 0 {
 		// “… vote their conscience.” La Riva argued …: a quotation that
 		// ends its sentence takes no attribution from the next one.
-		limit = a.Sentences[si].EndToken
+		limit = int(a.Sentences[si].EndToken)
 	}
 	end := t
 	for end < limit && end < t+30 && a.Tokens[end].Start() < para.End && !a.InQuote(end) {
@@ -587,7 +587,7 @@ func (a *analysis) shareMultiParagraph(pm *Model) {
 			continue
 		}
 		chain := []int{qi}
-		for n := q.Next; n >= 0; n = a.Quotes[n].Next {
+		for n := int(q.Next); n >= 0; n = int(a.Quotes[n].Next) {
 			chain = append(chain, n)
 		}
 		src := -1
@@ -603,7 +603,7 @@ func (a *analysis) shareMultiParagraph(pm *Model) {
 		for _, c := range chain {
 			if !pm.Attributions[c].Attributed() {
 				s := pm.Attributions[src]
-				pm.Attributions[c] = Attribution{Speaker: s.Speaker, Entity: s.Entity, Source: s.Source, Pattern: "multi-paragraph", Continues: src}
+				pm.Attributions[c] = Attribution{Speaker: s.Speaker, Entity: s.Entity, Source: s.Source, Pattern: "multi-paragraph", Continues: int32(src)}
 			}
 		}
 	}
@@ -635,10 +635,10 @@ func (a *analysis) continueSpeakers(pm *Model) {
 		prev := pm.Attributions[last]
 		lq := a.Quotes[last]
 		samePara := q.Para == lq.Para
-		onlyQuote := q.Para == lq.Para+1 && quoteOnly[q.Para]
+		onlyQuote := q.Para == lq.Para+1 && quoteOnly[int(q.Para)]
 		from := max(lq.Close.End, prev.Verb.End)
 		if (samePara && a.quoteStartsSentence(qi) && !a.speechBetween(from, q.Open.Start)) || onlyQuote {
-			*at = Attribution{Speaker: prev.Speaker, Entity: prev.Entity, Source: prev.Source, Pattern: "continues", Continues: last}
+			*at = Attribution{Speaker: prev.Speaker, Entity: prev.Entity, Source: prev.Source, Pattern: "continues", Continues: int32(last)}
 			last = qi
 		}
 	}
@@ -666,15 +666,15 @@ func (a *analysis) statementBefore(pm *Model, qi int) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	prev := a.Sentences[si-1]
-	if a.quoteIn(prev.FirstToken, a.TokenIndexAt(q.Open.Start)) {
+	if a.quoteIn(int(prev.FirstToken), a.TokenIndexAt(q.Open.Start)) {
 		return Attribution{}, false
 	}
-	for k := prev.EndToken - 1; k >= prev.FirstToken; k-- {
+	for k := int(prev.EndToken) - 1; k >= int(prev.FirstToken); k-- {
 		ce, ok := a.cueAt(k)
 		if !ok {
 			continue
 		}
-		at, ok := a.subjectOfCue(pm, k, ce, prev.EndToken, prev.FirstToken, "statement", a.cueSpan(k, ce))
+		at, ok := a.subjectOfCue(pm, k, ce, int(prev.EndToken), int(prev.FirstToken), "statement", a.cueSpan(k, ce))
 		if !ok || at.Speaker < 0 && !a.statementSubject(at) {
 			return Attribution{}, false
 		}
@@ -712,7 +712,7 @@ func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
 	pm.Statements = slices.Grow(pm.Statements, verbs)
 	for si := range a.Sentences {
 		s := a.Sentences[si]
-		for k := s.FirstToken; k < s.EndToken; k++ {
+		for k := int(s.FirstToken); k < int(s.EndToken); k++ {
 			// Only "according", "in" and speech verbs report anything.
 			if a.Tokens[k].Kind != article.Word {
 				continue
@@ -722,26 +722,26 @@ func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
 			}
 			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase && !a.InQuote(k) {
 				if m >= 0 {
-					pm.Statements = append(pm.Statements, Statement{Mention: m, Verb: verb, Para: s.Para, Quote: -1})
+					pm.Statements = append(pm.Statements, Statement{Mention: int32(m), Verb: verb, Para: s.Para, Quote: -1})
 				}
 				continue
 			}
 			isVerb := a.speechVerbAt(k)
-			if !isVerb && a.Lower(k) == "in" && k+2 < s.EndToken {
+			if !isVerb && a.Lower(k) == "in" && k+2 < int(s.EndToken) {
 				if m, ok := a.inTheirWords(mi, k); ok {
-					pm.Statements = append(pm.Statements, Statement{Mention: m, Verb: article.Span{Start: a.Tokens[k].Start(), End: a.Tokens[k+2].End()}, Para: s.Para, Quote: -1})
+					pm.Statements = append(pm.Statements, Statement{Mention: int32(m), Verb: article.Span{Start: a.Tokens[k].Start(), End: a.Tokens[k+2].End()}, Para: s.Para, Quote: -1})
 				}
 				continue
 			}
 			if !isVerb {
 				continue
 			}
-			sp := a.speakerBeforeVerb(mi, k, s.FirstToken)
+			sp := a.speakerBeforeVerb(mi, k, int(s.FirstToken))
 			if sp < 0 {
-				sp = a.speakerAfterVerb(mi, k, s.EndToken)
+				sp = a.speakerAfterVerb(mi, k, int(s.EndToken))
 			}
 			if sp >= 0 {
-				pm.Statements = append(pm.Statements, Statement{Mention: sp, Verb: a.Tokens[k].Span(), Para: s.Para, Quote: -1})
+				pm.Statements = append(pm.Statements, Statement{Mention: int32(sp), Verb: a.Tokens[k].Span(), Para: s.Para, Quote: -1})
 			}
 		}
 	}
@@ -816,7 +816,7 @@ func (a *analysis) speechBetween(from, to int) bool {
 // attribution gives a quotation the speaker mention sp, found by pattern
 // at verb.
 func (pm *Model) attribution(sp int, pattern string, verb article.Span) Attribution {
-	return Attribution{Speaker: sp, Entity: pm.Mentions[sp].Entity, Source: pm.Mentions[sp].Span, Pattern: pattern, Verb: verb, Continues: -1}
+	return Attribution{Speaker: int32(sp), Entity: pm.Mentions[sp].Entity, Source: pm.Mentions[sp].Span, Pattern: pattern, Verb: verb, Continues: -1}
 }
 
 // nextIsSpeechVerb reports whether the first word from token i (within

@@ -299,9 +299,9 @@ func (a *analysis) sourceIn(pm *Model, from, to int) (mention int, head article.
 	if from >= headEnd {
 		return -1, article.Span{}, false
 	}
-	if m, found := mi.endAt(headEnd); found && pm.Mentions[m].FirstToken >= from {
+	if m, found := mi.endAt(headEnd); found && int(pm.Mentions[m].FirstToken) >= from {
 		mm := pm.Mentions[m]
-		if mi.isSpeaker(m) && !(mm.Form == Pronoun && isPossessivePronoun(a.Lower(mm.FirstToken))) || mm.Kind == KindOrganisation {
+		if mi.isSpeaker(m) && !(mm.Form == Pronoun && isPossessivePronoun(a.Lower(int(mm.FirstToken)))) || mm.Kind == KindOrganisation {
 			return m, mm.Span, true
 		}
 	}
@@ -309,7 +309,7 @@ func (a *analysis) sourceIn(pm *Model, from, to int) (mention int, head article.
 	// name in apposition.
 	if a.IsPunct(headEnd, ",") {
 		if m, found := mi.startAt(headEnd + 1); found && mi.isSpeaker(m) && pm.Mentions[m].Form != Pronoun {
-			if e := pm.Mentions[m].EndToken; e >= to || a.IsPunct(e, ",") && e+1 >= to {
+			if e := int(pm.Mentions[m].EndToken); e >= to || a.IsPunct(e, ",") && e+1 >= to {
 				return m, pm.Mentions[m].Span, true
 			}
 		}
@@ -336,7 +336,7 @@ func (a *analysis) source(pm *Model, from, to int, pattern string, verb article.
 	}
 	at := Attribution{Speaker: -1, Entity: -1, Source: span, Pattern: pattern, Verb: verb, Continues: -1}
 	if m >= 0 {
-		at.Speaker, at.Entity = m, pm.Mentions[m].Entity
+		at.Speaker, at.Entity = int32(m), pm.Mentions[m].Entity
 	}
 	return at, true
 }
@@ -647,7 +647,7 @@ func (a *analysis) coordinatedSubject(pm *Model, c, start int, pattern string, v
 			continue
 		}
 		vs := a.chainStart(v, start)
-		if m, ok := pm.index.endAt(vs); ok && pm.Mentions[m].FirstToken >= start && pm.index.isSpeaker(m) && !isPossessivePronoun(a.Lower(pm.Mentions[m].FirstToken)) {
+		if m, ok := pm.index.endAt(vs); ok && int(pm.Mentions[m].FirstToken) >= start && pm.index.isSpeaker(m) && !isPossessivePronoun(a.Lower(int(pm.Mentions[m].FirstToken))) {
 			return pm.attribution(m, pattern, verb), true
 		}
 	}
@@ -703,7 +703,7 @@ func (a *analysis) mainSubject(pm *Model, start, k int, pattern string, verb art
 		// A name opens the clause: it is the subject, unless it only
 		// modifies the head that follows ("Clinton allies fear").
 		mm := pm.Mentions[m]
-		if e := mm.EndToken; e >= k || !a.IsWord(e) || a.IsCapWord(e) || a.verbLike(e) {
+		if e := int(mm.EndToken); e >= k || !a.IsWord(e) || a.IsCapWord(e) || a.verbLike(e) {
 			return a.source(pm, from, e, pattern, verb)
 		}
 	}
@@ -780,11 +780,11 @@ func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, stron
 	// is a person named in its first words ("Senator Vega turned on the
 	// moderators:").
 	if m, ok := pm.index.endAt(colon); ok && pm.Mentions[m].Form != Pronoun && (pm.index.isSpeaker(m) || pm.Mentions[m].Kind == KindOrganisation) &&
-		!a.verbBetween(from, pm.Mentions[m].FirstToken) {
+		!a.verbBetween(from, int(pm.Mentions[m].FirstToken)) {
 		return pm.attribution(m, "colon-intro", article.Span{}), false, true
 	}
 	at, ok = a.mainSubject(pm, from, colon, "colon-intro", article.Span{})
-	if !ok || at.Speaker < 0 || pm.Mentions[at.Speaker].FirstToken > from+12 || !pm.index.isSpeaker(at.Speaker) {
+	if !ok || at.Speaker < 0 || int(pm.Mentions[at.Speaker].FirstToken) > from+12 || !pm.index.isSpeaker(int(at.Speaker)) {
 		return Attribution{}, false, false
 	}
 	return at, false, true
@@ -794,7 +794,7 @@ func (a *analysis) colonIntro(pm *Model, from, colon int) (at Attribution, stron
 // its colon ("Pollsters agree - Carl Bialik: “…”"), or -1.
 func (a *analysis) label(pm *Model, from, colon int) int {
 	m, ok := pm.index.endAt(colon)
-	if !ok || pm.Mentions[m].Form == Pronoun || pm.Mentions[m].FirstToken < from || !a.dashAt(pm.Mentions[m].FirstToken-1) {
+	if !ok || pm.Mentions[m].Form == Pronoun || int(pm.Mentions[m].FirstToken) < from || !a.dashAt(int(pm.Mentions[m].FirstToken)-1) {
 		return -1
 	}
 	return m

@@ -30,7 +30,7 @@ func sources(a parsed) map[string]string {
 		}
 		v := a.Text(at.Source) + " / " + at.Pattern
 		if at.Continues >= 0 {
-			v += " / " + key(at.Continues)
+			v += " / " + key(int(at.Continues))
 		}
 		out[key(qi)] = v
 	}

@@ -17,7 +17,7 @@ func (a *analysis) paragraphSubjects(pm *Model) {
 			continue
 		}
 		if m := pm.Mentions[st.Mention]; m.Entity >= 0 {
-			s.Entity, s.Mention, s.Statement = int32(m.Entity), int32(st.Mention), int32(si)
+			s.Entity, s.Mention, s.Statement = m.Entity, st.Mention, int32(si)
 		}
 	}
 	for i, m := range pm.Mentions {
@@ -25,7 +25,7 @@ func (a *analysis) paragraphSubjects(pm *Model) {
 		if s.Mention >= 0 || m.Entity < 0 || m.Quote >= 0 || m.Form == Pronoun || !m.Kind.MayBePerson() {
 			continue
 		}
-		s.Entity, s.Mention = int32(m.Entity), int32(i)
+		s.Entity, s.Mention = m.Entity, int32(i)
 	}
 }
 

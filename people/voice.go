@@ -30,7 +30,7 @@ func (pm *Model) FirstPerson(art *article.Article, qi int) bool {
 // quotation's attributed speaker).
 func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	q := art.Quotes[qi]
-	ms := pm.MentionsByPara.Of(q.Para)
+	ms := pm.MentionsByPara.Of(int(q.Para))
 	// The paragraph's mentions are in text order: those of the quotation
 	// are found by a binary search, so that a paragraph of many
 	// quotations is not read once for each.
@@ -42,14 +42,14 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 		if m.Start >= q.Close.Start {
 			break
 		}
-		if m.Quote != qi || m.End > q.Close.Start {
+		if int(m.Quote) != qi || m.End > q.Close.Start {
 			continue
 		}
-		if m.Entity == e && m.Form != Pronoun {
+		if int(m.Entity) == e && m.Form != Pronoun {
 			return true
 		}
 		if m.Form != Pronoun && m.Entity >= 0 && m.Kind.MayBePerson() {
-			named = append(named, m.Entity)
+			named = append(named, int(m.Entity))
 		}
 	}
 	pronoun := thirdPersonIn(art, qi)
@@ -69,10 +69,10 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	before := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.Start })
 	for _, i := range ms[max(0, before-200):before] {
 		m := &pm.Mentions[i]
-		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || m.Entity == e || m.Entity == speaker || !m.Kind.MayBePerson() {
+		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || int(m.Entity) == e || int(m.Entity) == speaker || !m.Kind.MayBePerson() {
 			continue
 		}
-		if pm.mayBe(m.Entity, pronoun) && pm.PersonLike(m.Entity) {
+		if pm.mayBe(int(m.Entity), pronoun) && pm.PersonLike(int(m.Entity)) {
 			return false // two people it may mean
 		}
 	}
@@ -82,7 +82,7 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 // Names reports whether quotation qi names entity e (not by a pronoun),
 // outside the quotations nested in it.
 func (pm *Model) Names(art *article.Article, qi, e int) bool {
-	return pm.anyMentionIn(art, qi, func(m *Mention) bool { return m.Entity == e && m.Form != Pronoun })
+	return pm.anyMentionIn(art, qi, func(m *Mention) bool { return int(m.Entity) == e && m.Form != Pronoun })
 }
 
 // Personal reports whether quotation qi speaks of people at all: in the
@@ -100,14 +100,14 @@ func (pm *Model) Personal(art *article.Article, qi int) bool {
 // text order: those of the quotation are found by a binary search.
 func (pm *Model) anyMentionIn(art *article.Article, qi int, ok func(*Mention) bool) bool {
 	q := art.Quotes[qi]
-	ms := pm.MentionsByPara.Of(q.Para)
+	ms := pm.MentionsByPara.Of(int(q.Para))
 	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
 	for _, i := range ms[first:] {
 		m := &pm.Mentions[i]
 		if m.Start >= q.Close.Start {
 			break
 		}
-		if m.Quote == qi && ok(m) {
+		if int(m.Quote) == qi && ok(m) {
 			return true
 		}
 	}
@@ -147,14 +147,14 @@ func (pm *Model) mayBe(e int, g string) bool {
 func (pm *Model) SubjectOf(art *article.Article, i int) bool {
 	m := &pm.Mentions[i]
 	if m.Form == Pronoun {
-		w := art.Lower(m.FirstToken)
-		return !isPossessivePronoun(w) && !(w == "her" && art.IsWord(m.EndToken)) // "His campaign manager …"
+		w := art.Lower(int(m.FirstToken))
+		return !isPossessivePronoun(w) && !(w == "her" && art.IsWord(int(m.EndToken))) // "His campaign manager …"
 	}
-	last := art.Lower(m.EndToken - 1)
-	if _, poss := article.StripPossessive(last); poss || art.IsPunct(m.EndToken, "'") || art.IsPunct(m.EndToken, "’") {
+	last := art.Lower(int(m.EndToken) - 1)
+	if _, poss := article.StripPossessive(last); poss || art.IsPunct(int(m.EndToken), "'") || art.IsPunct(int(m.EndToken), "’") {
 		return false
 	}
-	k := m.EndToken
+	k := int(m.EndToken)
 	if k >= len(art.Tokens) || art.Tokens[k].Kind == article.Punct {
 		return true
 	}
@@ -176,30 +176,30 @@ func (pm *Model) SubjectOf(art *article.Article, i int) bool {
 func (pm *Model) Prominent(art *article.Article, i int) bool {
 	m := &pm.Mentions[i]
 	if m.Form == Pronoun {
-		w := art.Lower(m.FirstToken)
-		return w == "he" || w == "she" || isPossessivePronoun(w) || w == "her" && PossessiveHerAt(art, m.FirstToken)
+		w := art.Lower(int(m.FirstToken))
+		return w == "he" || w == "she" || isPossessivePronoun(w) || w == "her" && PossessiveHerAt(art, int(m.FirstToken))
 	}
 	a := &analysis{Article: art}
-	if a.prepositionBefore(m.FirstToken) {
+	if a.prepositionBefore(int(m.FirstToken)) {
 		return false
 	}
-	if _, poss := article.StripPossessive(art.Lower(m.EndToken - 1)); poss {
+	if _, poss := article.StripPossessive(art.Lower(int(m.EndToken) - 1)); poss {
 		return true
 	}
-	if art.SentenceStart(m.FirstToken) {
+	if art.SentenceStart(int(m.FirstToken)) {
 		return true
 	}
-	if w := art.Lower(m.FirstToken - 1); w == "which" || w == "whom" || w == "whose" {
+	if w := art.Lower(int(m.FirstToken) - 1); w == "which" || w == "whom" || w == "whose" {
 		return true // "the council, which Okafor chairs": its clause's subject
 	}
 	// A verb after it makes it a subject, even after another verb
 	// ("Brandt said Kowalski had fought"); punctuation does only when no
 	// verb governs it ("praised Novak.").
-	k := m.EndToken
+	k := int(m.EndToken)
 	if k < len(art.Tokens) && art.Tokens[k].Kind == article.Word {
 		return pm.SubjectOf(art, i)
 	}
-	return !a.verbBefore(m.FirstToken) && pm.SubjectOf(art, i)
+	return !a.verbBefore(int(m.FirstToken)) && pm.SubjectOf(art, i)
 }
 
 // ProminentWord reports whether the person noun at token t (no name:
@@ -232,10 +232,10 @@ func ProminentWord(art *article.Article, t int) bool {
 // response"): the sentence reports what they said.
 func (pm *Model) StatementNounOf(art *article.Article, i int) bool {
 	m := &pm.Mentions[i]
-	k := m.EndToken
+	k := int(m.EndToken)
 	if art.IsPunct(k, "'") || art.IsPunct(k, "’") {
 		k++
-	} else if _, poss := article.StripPossessive(art.Lower(m.EndToken - 1)); !poss && !(m.Form == Pronoun && isPossessivePronoun(art.Lower(m.FirstToken))) {
+	} else if _, poss := article.StripPossessive(art.Lower(int(m.EndToken) - 1)); !poss && !(m.Form == Pronoun && isPossessivePronoun(art.Lower(int(m.FirstToken)))) {
 		return false
 	}
 	return statementNouns[art.Lower(k)]

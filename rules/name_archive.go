@@ -219,7 +219,7 @@ func initial(w string) bool {
 func orgJustBefore(pm *people.Model, mi int) string {
 	m := &pm.Mentions[mi]
 	prev := -1
-	for _, o := range pm.MentionsInSentence(m.Sent) {
+	for _, o := range pm.MentionsInSentence(int(m.Sent)) {
 		if o == mi {
 			break
 		}

@@ -68,7 +68,7 @@ func checkAges(pass *linter.Pass) {
 		first := -1
 		age := func(m *people.Mention) int {
 			if m.Age > 0 {
-				return m.Age
+				return int(m.Age)
 			}
 			if m.Role != nil {
 				return m.Role.Age

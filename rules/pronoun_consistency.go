@@ -197,7 +197,7 @@ func runPronounConsistency(pass *linter.Pass) {
 			continue
 		}
 		m := pm.Mentions[v.prons[gi(minor)][0]]
-		if namedAfter(a, m) || transcriptTurn(a, m.Para) {
+		if namedAfter(a, m) || transcriptTurn(a, int(m.Para)) {
 			continue // its referent named in brackets, or a speaker's words
 		}
 		if someoneElseFits(a, pm, byEnt, e, m) && !(m.Why.InSentence() && !someoneElseInSentence(a, pm, byEnt, e, m)) {
@@ -233,7 +233,7 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 			// someone else's: boundTarget weighs those.
 			continue
 		}
-		e := m.Referent
+		e := int(m.Referent)
 		v := s.byEnt[e]
 		major := opposite(m.Gender)
 		if counts == nil {
@@ -245,19 +245,19 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 		// not recalibrated her message"). (So at most one pronoun of each
 		// gender a person is asked about below, and the work stays linear.)
 		if v == nil || counts[e][gi(m.Gender)] > 1 || s.otherVotes(v, m) > 0 || pm.Entities[e].Relative() ||
-			namedAfter(a, m) || transcriptTurn(a, m.Para) {
+			namedAfter(a, m) || transcriptTurn(a, int(m.Para)) {
 			continue
 		}
 		// Its sentence, up to it, names e where a reader takes e for its
 		// antecedent, and nobody else, by a name or a noun, who may be of
 		// its gender ("A general in the army met him there, and she
 		// asked"); nor was the sentence before about such a person.
-		lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
+		lo := max(int(a.Sentences[m.Sent].FirstToken), int(m.FirstToken)-strayTokensBefore)
 		if someoneElseInSentence(a, pm, s.byEnt, e, m) || !s.plainAntecedent(m, e, lo) {
 			continue
 		}
 		s.judged, s.judgedGender = e, m.Gender
-		other := s.fitsBetween(m, m.Sent, lo, m.FirstToken, false) || s.aboutAnotherBefore(m)
+		other := s.fitsBetween(m, int(m.Sent), lo, int(m.FirstToken), false) || s.aboutAnotherBefore(m)
 		s.judged = -1
 		if other {
 			continue
@@ -287,7 +287,7 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 // Trump said at her victory party").
 func (s *strayScan) aboutAnotherBefore(m people.Mention) bool {
 	a, pm := s.pass.Article, s.pass.People
-	for si := m.Sent - 1; si >= 0 && m.Sent-si <= strayMaxSentences && a.Sentences[si].Para >= m.Para-1; si-- {
+	for si := int(m.Sent) - 1; si >= 0 && int(m.Sent)-si <= strayMaxSentences && a.Sentences[si].Para >= m.Para-1; si-- {
 		if s.allQuoted(si) {
 			continue
 		}
@@ -341,23 +341,23 @@ func pronounsOf(pm *people.Model) [][2]int32 {
 // McAuliffe's).
 func (s *strayScan) plainAntecedent(m people.Mention, e, lo int) bool {
 	a, pm := s.pass.Article, s.pass.People
-	if people.PossessiveAt(a, m.FirstToken) && s.inReportedWords(m) {
+	if people.PossessiveAt(a, int(m.FirstToken)) && s.inReportedWords(m) {
 		return false
 	}
 	last := -1
-	for _, k := range s.mentionsFrom(m.Sent, lo) {
+	for _, k := range s.mentionsFrom(int(m.Sent), lo) {
 		o := pm.Mentions[k]
 		if o.Start >= m.Start {
 			break
 		}
-		if (o.Entity == e || o.Form == people.Pronoun && o.Referent == e) && o.Quote < 0 {
+		if (int(o.Entity) == e || o.Form == people.Pronoun && int(o.Referent) == e) && o.Quote < 0 {
 			last = k
 		}
 	}
 	if last < 0 {
 		return false
 	}
-	_, poss := article.StripPossessive(a.Lower(pm.Mentions[last].EndToken - 1))
+	_, poss := article.StripPossessive(a.Lower(int(pm.Mentions[last].EndToken) - 1))
 	return !poss
 }
 
@@ -407,13 +407,13 @@ func someoneElseFits(a *article.Article, pm *people.Model, byEnt map[int]*votes,
 	// before, over at most viewMentions mentions: a paragraph that is one
 	// endless sentence stays linear.
 	seen := 0
-	for para := m.Para; para >= 0 && para >= m.Para-1 && seen < viewMentions; para-- {
+	for para := int(m.Para); para >= 0 && para >= int(m.Para)-1 && seen < viewMentions; para-- {
 		ms := pm.MentionsByPara.Of(para)
 		k := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= m.Start })
 		for k--; k >= 0 && seen < viewMentions; k-- {
 			seen++
 			o := pm.Mentions[ms[k]]
-			if para < m.Para && o.Sent < m.Sent-2 {
+			if para < int(m.Para) && o.Sent < m.Sent-2 {
 				break // out of view: the paragraph before, three sentences back
 			}
 			if fitsInstead(a, pm, byEnt, e, m, o) {
@@ -429,7 +429,7 @@ func someoneElseFits(a *article.Article, pm *people.Model, byEnt map[int]*votes,
 // mention of e before it, in its sentence or the one before, has a given
 // name, so a namesake ("Bill Clinton") cannot be meant.
 func namedInFull(pm *people.Model, e int, m people.Mention) bool {
-	if m.Referent != e || !m.Why.InSentence() && m.Why != people.RefPrevious {
+	if int(m.Referent) != e || !m.Why.InSentence() && m.Why != people.RefPrevious {
 		return false
 	}
 	o, ok := lastNamedBefore(pm, e, m)
@@ -442,15 +442,15 @@ func namedInFull(pm *people.Model, e int, m people.Mention) bool {
 // however long the sentence runs (a 1 MB sentence took 4 s when every
 // pronoun read every mention of it).
 func lastNamedBefore(pm *people.Model, e int, m people.Mention) (people.Mention, bool) {
-	for si := m.Sent; si >= 0 && si >= m.Sent-1; si-- {
+	for si := int(m.Sent); si >= 0 && si >= int(m.Sent)-1; si-- {
 		ms := pm.MentionsInSentence(si)
-		k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken })
+		k := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= int(m.FirstToken) })
 		for k--; k >= 0; k-- {
 			o := pm.Mentions[ms[k]]
 			if o.FirstToken < m.FirstToken-strayTokensBefore {
 				return people.Mention{}, false
 			}
-			if o.Entity == e && o.Form != people.Pronoun {
+			if int(o.Entity) == e && o.Form != people.Pronoun {
 				return o, true
 			}
 		}
@@ -483,8 +483,8 @@ func namedInSentence(pm *people.Model, e int, m people.Mention) bool {
 // runs). Where the structure fixed the referent within the sentence
 // ("Sanders said … that she had"), only they can make it unclear.
 func someoneElseInSentence(a *article.Article, pm *people.Model, byEnt map[int]*votes, e int, m people.Mention) bool {
-	ms := pm.MentionsInSentence(m.Sent)
-	from := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken-strayTokensBefore })
+	ms := pm.MentionsInSentence(int(m.Sent))
+	from := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= int(m.FirstToken)-strayTokensBefore })
 	for _, i := range ms[from:] {
 		o := pm.Mentions[i]
 		if o.Start >= m.Start {
@@ -503,9 +503,9 @@ const viewMentions = 60
 // fitsInstead reports whether mention o, before pronoun m, is a person
 // other than e of the pronoun's gender.
 func fitsInstead(a *article.Article, pm *people.Model, byEnt map[int]*votes, e int, m, o people.Mention) bool {
-	other := o.Entity
+	other := int(o.Entity)
 	if o.Form == people.Pronoun && o.Referent >= 0 {
-		other = o.Referent
+		other = int(o.Referent)
 	}
 	switch {
 	case o.Form == people.Pronoun && o.Gender == m.Gender && other != e && o.Quote < 0:
@@ -536,7 +536,7 @@ func fitsInstead(a *article.Article, pm *people.Model, byEnt map[int]*votes, e i
 
 // subjectPronoun reports whether pronoun m is "he" or "she".
 func subjectPronoun(a *article.Article, m people.Mention) bool {
-	w := a.Tok(m.FirstToken)
+	w := a.Tok(int(m.FirstToken))
 	return strings.EqualFold(w, "he") || strings.EqualFold(w, "she")
 }
 
@@ -630,9 +630,9 @@ func genderVotes(a *article.Article, pm *people.Model, indep, names []string, fi
 		case m.Form == people.Pronoun && m.Quote < 0 && (m.Referent >= 0 || m.Entity >= 0):
 			// Pronouns resolved by the model count as evidence; only those
 			// whose referent the text's structure fixes can be reported.
-			e := m.Referent
+			e := int(m.Referent)
 			if e < 0 {
-				e = m.Entity
+				e = int(m.Entity)
 			}
 			ambiguous := first != nil && someoneElseFits(a, pm, first, e, m)
 			if g0 := indep[e]; ambiguous && g0 != "" && g0 != m.Gender {
@@ -649,7 +649,7 @@ func genderVotes(a *article.Article, pm *people.Model, indep, names []string, fi
 				v.weak[gi(m.Gender)]++
 			}
 		case m.Form == people.Honorific && m.Gender != "" && m.Entity >= 0:
-			get(m.Entity).add(m.Gender, 2, a.Line(m.Start))
+			get(int(m.Entity)).add(m.Gender, 2, a.Line(m.Start))
 		}
 	}
 	for e := range pm.Entities {
@@ -693,7 +693,7 @@ func reportWithSwap(pass *linter.Pass, m people.Mention, msg string) {
 	var fixes []linter.Suggestion
 	repl, ok := pronounSwap[strings.ToLower(word)]
 	if strings.ToLower(word) == "her" {
-		repl, ok = "him", people.ObjectPronounAt(pass.Article, m.FirstToken)
+		repl, ok = "him", people.ObjectPronounAt(pass.Article, int(m.FirstToken))
 	}
 	if ok {
 		if word[0] >= 'A' && word[0] <= 'Z' {

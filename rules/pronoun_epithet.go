@@ -26,7 +26,7 @@ import (
 // named, in view of pronoun m (as above).
 func (s *strayScan) epithetOf(m people.Mention, r *people.Role, head int, g string) bool {
 	a := s.pass.Article
-	if r == nil || head < 0 || head+1 >= len(a.Tokens) || a.SentenceOf(head) >= m.Sent || !s.definiteBefore(head) || roleGender(r) != "" {
+	if r == nil || head < 0 || head+1 >= len(a.Tokens) || a.SentenceOf(head) >= int(m.Sent) || !s.definiteBefore(head) || roleGender(r) != "" {
 		return false
 	}
 	if w := a.Lower(head + 1); w == "of" || w == "at" || w == "for" || w == "in" || a.Lower(head) == "of" || a.Lower(head) == "for" {
@@ -50,12 +50,12 @@ func (s *strayScan) epithetOf(m people.Mention, r *people.Role, head int, g stri
 		return false
 	}
 	pm := s.pass.People
-	for _, k := range s.mentionsFrom(m.Sent, m.FirstToken-strayTokensBefore) {
+	for _, k := range s.mentionsFrom(int(m.Sent), int(m.FirstToken)-strayTokensBefore) {
 		o := pm.Mentions[k]
 		if o.FirstToken >= m.FirstToken {
 			break
 		}
-		if o.Form != people.Pronoun && o.Form != people.RolePhrase && o.Entity >= 0 && o.Quote < 0 && (s.firm(o.Entity, g)) {
+		if o.Form != people.Pronoun && o.Form != people.RolePhrase && o.Entity >= 0 && o.Quote < 0 && (s.firm(int(o.Entity), g)) {
 			return true
 		}
 	}
@@ -125,23 +125,23 @@ func (s *strayScan) indefinites() map[string]int {
 func (s *strayScan) namedOnlyInParagraph(g string, head int) bool {
 	a, pm := s.pass.Article, s.pass.People
 	si := a.SentenceOf(head)
-	para := a.Sentences[si].Para
+	para := int(a.Sentences[si].Para)
 	named := false
-	for sj := si; sj >= 0 && a.Sentences[sj].Para == para; sj-- {
+	for sj := si; sj >= 0 && int(a.Sentences[sj].Para) == para; sj-- {
 		for _, k := range s.mentionsFrom(sj, head-strayTokensBefore) {
 			o := pm.Mentions[k]
-			if o.FirstToken >= head {
+			if int(o.FirstToken) >= head {
 				break
 			}
 			if o.Form == people.Pronoun || o.Form == people.RolePhrase || o.Entity >= 0 && !pm.Entities[o.Entity].Kind.MayBePerson() || s.noOnes(o) {
 				continue
 			}
-			if o.Entity < 0 || !s.firm(o.Entity, g) {
+			if o.Entity < 0 || !s.firm(int(o.Entity), g) {
 				return false
 			}
 			named = true
 		}
-		if a.Sentences[sj].FirstToken <= head-strayTokensBefore {
+		if int(a.Sentences[sj].FirstToken) <= head-strayTokensBefore {
 			break
 		}
 	}
@@ -170,7 +170,7 @@ func (s *strayScan) namedOnlyBefore(g string, at int) bool {
 				s.firstNamed = o.Start
 			}
 			for _, gg := range [...]string{"female", "male"} {
-				if o.Entity < 0 || !s.firm(o.Entity, gg) {
+				if o.Entity < 0 || !s.firm(int(o.Entity), gg) {
 					s.firstNot[gi(gg)] = min(s.firstNot[gi(gg)], o.Start)
 				}
 			}

@@ -21,7 +21,7 @@ import (
 func (s *strayScan) reportObjectHis(m people.Mention) {
 	a := s.pass.Article
 	word := a.Text(m.Span)
-	next := a.Tok(m.EndToken)
+	next := a.Tok(int(m.EndToken))
 	msg := fmt.Sprintf("“%s” cannot be a possessive here, before “%s”: it stands where an object belongs", word, next)
 	g := s.objectGender(m)
 	if g == "" {
@@ -49,8 +49,8 @@ func (s *strayScan) objectGender(m people.Mention) string {
 	}
 	var seen [2]bool
 	open := false
-	for si := m.Sent; si >= 0 && si >= m.Sent-1; si-- {
-		for _, k := range s.mentionsFrom(si, m.FirstToken-strayTokensBefore) {
+	for si := int(m.Sent); si >= 0 && si >= int(m.Sent)-1; si-- {
+		for _, k := range s.mentionsFrom(si, int(m.FirstToken)-strayTokensBefore) {
 			o := pm.Mentions[k]
 			if o.FirstToken >= m.FirstToken {
 				break
@@ -58,9 +58,9 @@ func (s *strayScan) objectGender(m people.Mention) string {
 			if o.Quote >= 0 {
 				continue
 			}
-			e := o.Entity
+			e := int(o.Entity)
 			if o.Form == people.Pronoun && o.Referent >= 0 {
-				e = o.Referent
+				e = int(o.Referent)
 			}
 			switch {
 			case e >= 0 && e == subject:
@@ -100,26 +100,26 @@ func (s *strayScan) objectGender(m people.Mention) string {
 func (s *strayScan) objectSubject(m people.Mention) int {
 	a, pm := s.pass.Article, s.pass.People
 	first := -2
-	ms := s.mentionsFrom(m.Sent, m.FirstToken-strayTokensBefore)
+	ms := s.mentionsFrom(int(m.Sent), int(m.FirstToken)-strayTokensBefore)
 	// Only those before it: found by binary search, so that the walk
 	// stays bounded however long the sentence runs.
-	ms = ms[:sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken })]
+	ms = ms[:sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= int(m.FirstToken) })]
 	for k := len(ms) - 1; k >= 0; k-- {
 		o := pm.Mentions[ms[k]]
 		if o.Quote >= 0 {
 			continue
 		}
-		if w := a.Lower(o.FirstToken); o.Form == people.Pronoun && (w == "he" || w == "she") {
+		if w := a.Lower(int(o.FirstToken)); o.Form == people.Pronoun && (w == "he" || w == "she") {
 			if o.Referent >= 0 {
-				return o.Referent
+				return int(o.Referent)
 			}
 			if o.Entity >= 0 {
-				return o.Entity
+				return int(o.Entity)
 			}
 			return -1
 		}
 		if o.Form != people.Pronoun && !owner(a, o) {
-			first = o.Entity
+			first = int(o.Entity)
 			if first < 0 {
 				first = -2
 			}
@@ -131,11 +131,11 @@ func (s *strayScan) objectSubject(m people.Mention) int {
 // owner reports whether mention o owns what follows it ("Dorn's", "her
 // campaign"): a possessor, never a clause's subject.
 func owner(a *article.Article, o people.Mention) bool {
-	w := a.Lower(o.EndToken - 1)
+	w := a.Lower(int(o.EndToken) - 1)
 	if _, poss := article.StripPossessive(w); poss {
 		return true
 	}
-	return people.PossessiveAt(a, o.EndToken-1) || w == "its" || w == "their"
+	return people.PossessiveAt(a, int(o.EndToken)-1) || w == "its" || w == "their"
 }
 
 // objectPronoun is "her" or "him".

@@ -52,11 +52,11 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 		if m.Para == 0 && titled {
 			continue // a headline in title case names people loosely
 		}
-		if namedAfter(a, m) || s.turn(m.Para) {
+		if namedAfter(a, m) || s.turn(int(m.Para)) {
 			continue
 		}
 		s.judged = s.ownVote(m) // before anything asks how firm a gender is
-		if people.ObjectHisAt(a, m.FirstToken) {
+		if people.ObjectHisAt(a, int(m.FirstToken)) {
 			// "he has not endorsed his or conceded": where only an object
 			// stands, "his" is "her" or "him" written wrong, whoever is
 			// meant.
@@ -271,7 +271,7 @@ func (s *strayScan) ownVote(m people.Mention) int {
 	if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" {
 		return -1
 	}
-	e := cmp.Or(m.Referent+1, m.Entity+1) - 1
+	e := cmp.Or(int(m.Referent)+1, int(m.Entity)+1) - 1
 	if e < 0 || s.indep[e] != "" && s.indep[e] != m.Gender {
 		return -1
 	}
@@ -369,22 +369,22 @@ func (s *strayScan) strayTarget(i int) int {
 	a, pm := s.pass.Article, s.pass.People
 	m := pm.Mentions[i]
 	window := s.window(m)
-	first := m.Sent
-	for si, n := m.Sent-1, 0; si >= 0 && n < window && m.Sent-si <= strayMaxSentences; si-- {
+	first := int(m.Sent)
+	for si, n := int(m.Sent)-1, 0; si >= 0 && n < window && int(m.Sent)-si <= strayMaxSentences; si-- {
 		first = si
 		if !s.allQuoted(si) {
 			n++
 		}
 	}
-	hi := min(a.Sentences[m.Sent].EndToken, m.EndToken+strayTokensAfter)
+	hi := min(int(a.Sentences[m.Sent].EndToken), int(m.EndToken)+strayTokensAfter)
 	// A reflexive means someone its own sentence names before it, outside
 	// quotations: its clause's subject, or the one whose words it stands
 	// in ("Trump said that only an outsider like himself could").
-	reflexive := people.IsReflexive(a.Lower(m.FirstToken))
+	reflexive := people.IsReflexive(a.Lower(int(m.FirstToken)))
 	if reflexive {
-		first, hi = m.Sent, m.EndToken
+		first, hi = int(m.Sent), int(m.EndToken)
 	}
-	lo := max(a.Sentences[first].FirstToken, m.FirstToken-strayTokensBefore)
+	lo := max(int(a.Sentences[first].FirstToken), int(m.FirstToken)-strayTokensBefore)
 	s.covered = slices.Grow(s.covered[:0], hi-lo)[:hi-lo]
 	clear(s.covered)
 
@@ -403,27 +403,27 @@ func (s *strayScan) strayTarget(i int) int {
 	byName := false
 	target, chain := -1, -1
 	ownSubject := -1
-	objPron := people.ObjectPronounAt(a, m.FirstToken)
+	objPron := people.ObjectPronounAt(a, int(m.FirstToken))
 	chainHere := false
-	for si := m.Sent; si >= first; si-- {
+	for si := int(m.Sent); si >= first; si-- {
 		ms := pm.MentionsInSentence(si)
 		// The mentions in [lo, hi), last first.
-		k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= hi })
-		for k--; k >= 0 && pm.Mentions[ms[k]].FirstToken >= lo; k-- {
+		k := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= hi })
+		for k--; k >= 0 && int(pm.Mentions[ms[k]].FirstToken) >= lo; k-- {
 			o := pm.Mentions[ms[k]]
-			for t := o.FirstToken; t < o.EndToken && t < hi; t++ {
+			for t := int(o.FirstToken); t < int(o.EndToken) && t < hi; t++ {
 				s.covered[t-lo] = true
 			}
-			if ms[k] == i || tagged >= 0 && o.Quote == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && o.EndToken <= owned ||
+			if ms[k] == i || tagged >= 0 && int(o.Quote) == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && int(o.EndToken) <= owned ||
 				reflexive && o.Quote >= 0 || s.takesUpLater(m, o) {
 				continue
 			}
-			if o.Entity < 0 && o.Form != people.Pronoun && o.FirstToken >= m.EndToken && (o.FirstToken < s.commandEnd || !ahead) {
+			if o.Entity < 0 && o.Form != people.Pronoun && o.FirstToken >= m.EndToken && (int(o.FirstToken) < s.commandEnd || !ahead) {
 				continue // "she will thank the organizer": someone its clause names after it
 			}
-			if o.Entity >= 0 && (slices.Contains(s.cannot, o.Entity) || o.FirstToken > owned && o.EndToken <= named) {
+			if o.Entity >= 0 && (slices.Contains(s.cannot, int(o.Entity)) || int(o.FirstToken) > owned && int(o.EndToken) <= named) {
 				if fits, _ := s.mentionFits(m, o); fits {
-					s.notMeant = o.Entity
+					s.notMeant = int(o.Entity)
 				}
 				continue // "she will back Ayotte": not Ayotte
 			}
@@ -431,26 +431,26 @@ func (s *strayScan) strayTarget(i int) int {
 			if fits {
 				return -1
 			}
-			if person && o.Quote < 0 && s.namedPerson(o.Entity) && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
+			if person && o.Quote < 0 && s.namedPerson(int(o.Entity)) && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
 				if objPron && o.Sent == m.Sent && s.subjectOfClause(ms[k], m) {
 					// "where Trump could again eclipse her": an object
 					// pronoun is not its clause's subject; whom it seems
 					// to mean is someone before.
 					if ownSubject < 0 {
-						ownSubject = o.Entity
+						ownSubject = int(o.Entity)
 					}
 				} else {
-					target = o.Entity
+					target = int(o.Entity)
 				}
 			}
-			if person && s.byFirstNameOnly(o.Entity, opposite(m.Gender)) {
+			if person && s.byFirstNameOnly(int(o.Entity), opposite(m.Gender)) {
 				byName = true
 			}
 			if chain < 0 && o.Form == people.Pronoun && o.Quote < 0 && o.Gender == opposite(m.Gender) && o.Start < m.Start && o.Why != people.RefGeneric {
 				// Its referent, or the most recent person of its gender
 				// the model took it for.
-				chain = cmp.Or(o.Referent+1, o.Entity+1) - 1
-				chainHere = si == m.Sent
+				chain = cmp.Or(int(o.Referent)+1, int(o.Entity)+1) - 1
+				chainHere = si == int(m.Sent)
 			}
 		}
 	}
@@ -474,8 +474,8 @@ func (s *strayScan) strayTarget(i int) int {
 		return -1
 	}
 	for t := hi - 1; t >= lo; t-- {
-		if t != m.FirstToken && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || a.QuoteOf(t) != tagged) && !(reflexive && a.InQuote(t)) &&
-			!(t > m.FirstToken && t < owned) && !(t >= m.EndToken && (t < s.commandEnd || !ahead)) && s.wordFits(m, t) {
+		if t != int(m.FirstToken) && !s.covered[t-lo] && a.IsWord(t) && (tagged < 0 || a.QuoteOf(t) != tagged) && !(reflexive && a.InQuote(t)) &&
+			!(t > int(m.FirstToken) && t < owned) && !(t >= int(m.EndToken) && (t < s.commandEnd || !ahead)) && s.wordFits(m, t) {
 			return -1
 		}
 	}
@@ -491,7 +491,7 @@ func (s *strayScan) subjectOfClause(k int, m people.Mention) bool {
 	if !pm.SubjectOf(a, k) {
 		return false
 	}
-	for t := pm.Mentions[k].EndToken; t < m.FirstToken; t++ {
+	for t := int(pm.Mentions[k].EndToken); t < int(m.FirstToken); t++ {
 		switch a.Lower(t) {
 		case "that", "who", "which", "when", "where", "because", "while", "after", "before", "if", "but", "and", ",", ";", ":", "to":
 			return false
@@ -511,7 +511,7 @@ func (s *strayScan) subjectOfClause(k int, m people.Mention) bool {
 func (s *strayScan) looksAhead(m people.Mention) bool {
 	a, pm := s.pass.Article, s.pass.People
 	named := false
-	for _, k := range s.mentionsFrom(m.Sent, m.FirstToken-strayTokensBefore) {
+	for _, k := range s.mentionsFrom(int(m.Sent), int(m.FirstToken)-strayTokensBefore) {
 		o := pm.Mentions[k]
 		if o.Start >= m.Start {
 			break
@@ -526,7 +526,7 @@ func (s *strayScan) looksAhead(m people.Mention) bool {
 	}
 	// Only a subject opens a clause ("even after her last race": a
 	// preposition); commanded has read whether a subordinator opens it.
-	w := a.Lower(m.FirstToken)
+	w := a.Lower(int(m.FirstToken))
 	return (w == "he" || w == "she") && s.subordinate
 }
 
@@ -536,11 +536,11 @@ func (s *strayScan) looksAhead(m people.Mention) bool {
 // the last of them; m's own end when m is no possessive.
 func (s *strayScan) possessedEnd(m people.Mention) int {
 	a := s.pass.Article
-	if !people.PossessiveAt(a, m.FirstToken) {
-		return m.EndToken
+	if !people.PossessiveAt(a, int(m.FirstToken)) {
+		return int(m.EndToken)
 	}
-	end := m.EndToken
-	for t := m.EndToken; t < len(a.Tokens) && t < m.EndToken+4 && a.IsWord(t) && !a.IsCapWord(t); t++ {
+	end := int(m.EndToken)
+	for t := int(m.EndToken); t < len(a.Tokens) && t < int(m.EndToken)+4 && a.IsWord(t) && !a.IsCapWord(t); t++ {
 		end = t + 1
 		if _, poss := article.StripPossessive(a.Tok(t)); poss {
 			break
@@ -555,7 +555,7 @@ func (s *strayScan) possessedEnd(m people.Mention) int {
 func (s *strayScan) mentionsFrom(si, from int) []int {
 	pm := s.pass.People
 	ms := pm.MentionsInSentence(si)
-	k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= from })
+	k := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= from })
 	return ms[k:]
 }
 
@@ -567,19 +567,19 @@ func (s *strayScan) takesUpLater(m, o people.Mention) bool {
 		return false
 	}
 	pm := s.pass.People
-	e := cmp.Or(o.Referent+1, o.Entity+1) - 1
+	e := cmp.Or(int(o.Referent)+1, int(o.Entity)+1) - 1
 	if e >= 0 && (s.firm(e, opposite(o.Gender))) {
 		e = -1 // the model's guess, against its gender
 	}
 	if e < 0 {
 		// Unresolved: someone firmly of its gender named between may be
 		// whom it takes up.
-		for si := m.Sent; si <= o.Sent; si++ {
+		for si := int(m.Sent); si <= int(o.Sent); si++ {
 			ms := pm.MentionsInSentence(si)
 			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start > m.Start })
 			for ; k < len(ms) && pm.Mentions[ms[k]].Start < o.Start; k++ {
 				if x := pm.Mentions[ms[k]]; x.Form != people.Pronoun && x.Entity >= 0 &&
-					(s.firm(x.Entity, o.Gender)) {
+					(s.firm(int(x.Entity), o.Gender)) {
 					return true
 				}
 			}
@@ -603,19 +603,19 @@ func (s *strayScan) takesUpLater(m, o people.Mention) bool {
 // sentence's end. owned when there is none, or m possesses nobody.
 func (s *strayScan) appositiveEnd(m people.Mention, owned int) int {
 	a, pm := s.pass.Article, s.pass.People
-	if owned <= m.EndToken || !a.IsPunct(owned, ",") || !people.UnnamedPersonAt(a, owned-1) {
+	if owned <= int(m.EndToken) || !a.IsPunct(owned, ",") || !people.UnnamedPersonAt(a, owned-1) {
 		return owned // "After her arrest, Dorn, a lawyer, said": no person is possessed
 	}
-	for _, k := range s.mentionsFrom(m.Sent, owned+1) {
+	for _, k := range s.mentionsFrom(int(m.Sent), owned+1) {
 		o := pm.Mentions[k]
-		if o.FirstToken != owned+1 {
+		if int(o.FirstToken) != owned+1 {
 			break
 		}
 		if o.Form == people.Pronoun || o.Form == people.RolePhrase || len(o.Words) == 0 {
 			return owned
 		}
 		if closesAppositive(a, o) {
-			return o.EndToken
+			return int(o.EndToken)
 		}
 		break
 	}
@@ -630,7 +630,7 @@ func (s *strayScan) appositiveEnd(m people.Mention, owned int) int {
 func (s *strayScan) continuedAfter(i int) bool {
 	pm := s.pass.People
 	m := pm.Mentions[i]
-	for si := m.Sent; si <= m.Sent+1 && si < len(s.pass.Article.Sentences); si++ {
+	for si := int(m.Sent); si <= int(m.Sent)+1 && si < len(s.pass.Article.Sentences); si++ {
 		ms := pm.MentionsInSentence(si)
 		k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start > m.Start })
 		for ; k < len(ms); k++ {
@@ -649,7 +649,7 @@ func (s *strayScan) continuedAfter(i int) bool {
 // namedAfter reports whether the editor names pronoun m's referent in
 // brackets just after it ("She [Hillary Clinton] is right").
 func namedAfter(a *article.Article, m people.Mention) bool {
-	return a.IsPunct(m.EndToken, "[")
+	return a.IsPunct(int(m.EndToken), "[")
 }
 
 // turn reports whether paragraph p is a turn of a transcript: it opens
@@ -674,11 +674,11 @@ func (s *strayScan) turn(p int) bool {
 // capitalised words and a colon.
 func transcriptTurn(a *article.Article, p int) bool {
 	para := a.Paragraphs[p]
-	if para.FirstSentence >= len(a.Sentences) {
+	if int(para.FirstSentence) >= len(a.Sentences) {
 		return false
 	}
-	first := a.Sentences[para.FirstSentence].FirstToken
-	end := a.Sentences[para.FirstSentence].EndToken
+	first := int(a.Sentences[para.FirstSentence].FirstToken)
+	end := int(a.Sentences[para.FirstSentence].EndToken)
 	for t, n := first, 0; t < end && n <= 4; t++ {
 		switch {
 		case a.IsPunct(t, ":"):
@@ -702,7 +702,7 @@ func (s *strayScan) tags(i int) int {
 		s.speakerOf = make(map[int]int, len(pm.Attributions))
 		for q, at := range pm.Attributions {
 			if at.Speaker >= 0 {
-				s.speakerOf[at.Speaker] = q
+				s.speakerOf[int(at.Speaker)] = q
 			}
 		}
 	}
@@ -727,18 +727,18 @@ func (s *strayScan) tags(i int) int {
 func (s *strayScan) boundTarget(i int) int {
 	a, pm := s.pass.Article, s.pass.People
 	m := pm.Mentions[i]
-	r := m.Referent
+	r := int(m.Referent)
 	if r < 0 || (m.Why != people.RefSpeech && m.Why != people.RefOnly && m.Why != people.RefSubject && m.Why != people.RefPrevious && m.Why != people.RefSpeaker && m.Why != people.RefRelative) {
 		return -1
 	}
-	switch w := a.Lower(m.FirstToken); {
+	switch w := a.Lower(int(m.FirstToken)); {
 	case m.Why == people.RefPrevious && (w != "he" && w != "she" || !s.previousHolds(i)):
 		// The only person of the sentence before: only for a subject
 		// pronoun that goes on speaking of them ("Comey said the
 		// statements were wrong. He …").
 		return -1
 	case w == "he" || w == "she" || people.IsReflexive(w):
-	case people.PossessiveAt(a, m.FirstToken) && !s.inReportedWords(m):
+	case people.PossessiveAt(a, int(m.FirstToken)) && !s.inReportedWords(m):
 		// A possessive, but not in reported words, where it is often
 		// someone else's ("Mackler issued a statement saying his comment").
 	default:
@@ -751,7 +751,7 @@ func (s *strayScan) boundTarget(i int) int {
 	if s.namesakeMayBe(r, m, other) {
 		return -1 // a namesake who may be of its gender
 	}
-	if k := s.nameBefore(m); k >= 0 && pm.Mentions[k].Entity == r && people.IsReflexive(a.Lower(m.FirstToken)) {
+	if k := s.nameBefore(m); k >= 0 && int(pm.Mentions[k].Entity) == r && people.IsReflexive(a.Lower(int(m.FirstToken))) {
 		return r // "Trump herself": it stands by the name
 	}
 	if ps := int(pm.Subjects[m.Para].Entity); ps >= 0 && ps != r && !s.firmly(ps, other) {
@@ -760,22 +760,22 @@ func (s *strayScan) boundTarget(i int) int {
 	// Earlier in its own sentence; for a tag, not inside the words it
 	// tags, whose speaker is nobody they name ("Clinton signaled that she
 	// is girding for a fight. “Sen. Sanders has had trouble,” he said").
-	lo := max(a.Sentences[m.Sent].FirstToken, m.FirstToken-strayTokensBefore)
+	lo := max(int(a.Sentences[m.Sent].FirstToken), int(m.FirstToken)-strayTokensBefore)
 	from := s.reportedFrom(m, r)
 	s.skipQuote = s.tags(i) + 1
-	own := s.fitsBetween(m, m.Sent, lo, from, false)
+	own := s.fitsBetween(m, int(m.Sent), lo, from, false)
 	s.skipQuote = 0
 	if own {
 		return -1
 	}
-	if from != m.FirstToken {
+	if from != int(m.FirstToken) {
 		return r // "Mook acknowledged …, she said": its sentence names the speaker
 	}
 	// The sentence before; not for a pronoun in a relative clause,
 	// which means the one the clause describes whoever the topic was
 	// ("… said Sue Keninger, 62, who has not decided which candidate she
 	// will back").
-	for si := m.Sent - 1; si >= 0 && m.Sent-si <= strayMaxSentences && m.Why != people.RefRelative; si-- {
+	for si := int(m.Sent) - 1; si >= 0 && int(m.Sent)-si <= strayMaxSentences && m.Why != people.RefRelative; si-- {
 		if s.allQuoted(si) {
 			continue
 		}
@@ -784,7 +784,7 @@ func (s *strayScan) boundTarget(i int) int {
 		// Clinton. But Devine said she" is Devine). For a tag, anyone of
 		// its gender there may be the voice it takes up ("… a message
 		// from Wendy Sherman … “Wheels up,” she wrote").
-		if s.fitsBetween(m, si, max(a.Sentences[si].FirstToken, m.FirstToken-strayTokensBefore), a.Sentences[si].EndToken, m.Why != people.RefSpeaker) {
+		if s.fitsBetween(m, si, max(int(a.Sentences[si].FirstToken), int(m.FirstToken)-strayTokensBefore), int(a.Sentences[si].EndToken), m.Why != people.RefSpeaker) {
 			return -1
 		}
 		break
@@ -835,11 +835,11 @@ func (s *strayScan) byFirstNameOnly(e int, g string) bool {
 // strayTokensAfter words after the pronoun are read.
 func (s *strayScan) commanded(m people.Mention, out []int) []int {
 	a, pm := s.pass.Article, s.pass.People
-	s.commandEnd, s.subordinate = m.EndToken, false
-	switch w := a.Lower(m.FirstToken); {
+	s.commandEnd, s.subordinate = int(m.EndToken), false
+	switch w := a.Lower(int(m.FirstToken)); {
 	case w == "he" || w == "she" || w == "him":
-	case w == "her" && !people.PossessiveHerAt(a, m.FirstToken):
-	case people.PossessiveAt(a, m.FirstToken):
+	case w == "her" && !people.PossessiveHerAt(a, int(m.FirstToken)):
+	case people.PossessiveAt(a, int(m.FirstToken)):
 		return s.possessorCommands(m, out)
 	default:
 		return out
@@ -850,7 +850,7 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 	// ends what the pronoun commands at the next comma.
 	subordinate := false
 	defer func() { s.subordinate = subordinate }()
-	for k := m.FirstToken - 1; k >= sent.FirstToken && m.FirstToken-k <= strayTokensBefore; k-- {
+	for k := int(m.FirstToken) - 1; k >= int(sent.FirstToken) && int(m.FirstToken)-k <= strayTokensBefore; k-- {
 		if a.IsWord(k) && people.IsSubordinator(a.Lower(k)) {
 			subordinate = true
 			break
@@ -859,8 +859,8 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 			break
 		}
 	}
-	end := min(sent.EndToken, m.EndToken+strayTokensAfter)
-	for k := m.EndToken; k < end; k++ {
+	end := min(int(sent.EndToken), int(m.EndToken)+strayTokensAfter)
+	for k := int(m.EndToken); k < end; k++ {
 		// A comma that opens a relative clause or another clause ("his
 		// comments, which drew criticism that Trump …") ends what the
 		// pronoun commands.
@@ -877,10 +877,10 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 		}
 	}
 	s.commandEnd = end
-	ms := pm.MentionsInSentence(m.Sent)
-	for k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.EndToken }); k < len(ms); k++ {
+	ms := pm.MentionsInSentence(int(m.Sent))
+	for k := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= int(m.EndToken) }); k < len(ms); k++ {
 		o := pm.Mentions[ms[k]]
-		if o.FirstToken >= end {
+		if int(o.FirstToken) >= end {
 			break
 		}
 		if o.Entity == m.Referent && m.Why.InSentence() {
@@ -889,8 +889,8 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 			// fixes, a writer may name again later in its clause.
 			continue
 		}
-		if o.Form != people.Pronoun && o.Quote < 0 && o.Entity >= 0 && len(o.Words) > 0 && !slices.Contains(out, o.Entity) {
-			out = append(out, o.Entity)
+		if o.Form != people.Pronoun && o.Quote < 0 && o.Entity >= 0 && len(o.Words) > 0 && !slices.Contains(out, int(o.Entity)) {
+			out = append(out, int(o.Entity))
 		}
 	}
 	return out
@@ -905,18 +905,18 @@ func (s *strayScan) commanded(m people.Mention, out []int) []int {
 func (s *strayScan) possessorCommands(m people.Mention, out []int) []int {
 	a, pm := s.pass.Article, s.pass.People
 	owned := s.possessedEnd(m)
-	for p := m.EndToken + 1; p <= owned && p < a.Sentences[m.Sent].EndToken; p++ {
+	for p := int(m.EndToken) + 1; p <= owned && p < int(a.Sentences[m.Sent].EndToken); p++ {
 		if !a.IsWord(p) || !complementPrepositions[a.Lower(p)] {
 			continue
 		}
-		ms := s.mentionsFrom(m.Sent, p+1)
+		ms := s.mentionsFrom(int(m.Sent), p+1)
 		if len(ms) == 0 {
 			break
 		}
 		o := pm.Mentions[ms[0]]
-		if o.FirstToken == p+1 && o.Form != people.Pronoun && o.Quote < 0 && o.Entity >= 0 && len(o.Words) > 0 &&
-			!pm.ModifierAt(a, ms[0]) && (!a.IsWord(o.EndToken) || afterComplement[a.Lower(o.EndToken)]) && !slices.Contains(out, o.Entity) {
-			out = append(out, o.Entity)
+		if int(o.FirstToken) == p+1 && o.Form != people.Pronoun && o.Quote < 0 && o.Entity >= 0 && len(o.Words) > 0 &&
+			!pm.ModifierAt(a, ms[0]) && (!a.IsWord(int(o.EndToken)) || afterComplement[a.Lower(int(o.EndToken))]) && !slices.Contains(out, int(o.Entity)) {
+			out = append(out, int(o.Entity))
 		}
 		break
 	}
@@ -966,15 +966,15 @@ func bareRole(o people.Mention) bool {
 func (s *strayScan) reportedFrom(m people.Mention, r int) int {
 	a, pm := s.pass.Article, s.pass.People
 	if m.Why != people.RefSpeaker {
-		return m.FirstToken
+		return int(m.FirstToken)
 	}
-	for _, st := range pm.StatementsByPara.Of(m.Para) {
+	for _, st := range pm.StatementsByPara.Of(int(m.Para)) {
 		v := pm.Statements[st].Verb
-		if sp := pm.Mentions[pm.Statements[st].Mention]; sp.Entity == r && sp.Sent == m.Sent && v.End <= m.Start {
+		if sp := pm.Mentions[pm.Statements[st].Mention]; int(sp.Entity) == r && sp.Sent == m.Sent && v.End <= m.Start {
 			return a.TokenIndexAt(v.Start)
 		}
 	}
-	return m.FirstToken
+	return int(m.FirstToken)
 }
 
 // previousHolds reports whether pronoun i, whose referent is the only
@@ -989,16 +989,16 @@ func (s *strayScan) previousHolds(i int) bool {
 	a, pm := s.pass.Article, s.pass.People
 	m := pm.Mentions[i]
 	sent := a.Sentences[m.Sent]
-	if people.IsSubordinator(a.Lower(sent.FirstToken)) {
+	if people.IsSubordinator(a.Lower(int(sent.FirstToken))) {
 		return false
 	}
-	for _, st := range pm.StatementsByPara.Of(m.Para) {
+	for _, st := range pm.StatementsByPara.Of(int(m.Para)) {
 		v := pm.Statements[st].Verb
 		if v.Start > m.End && v.End <= sent.End && pm.Mentions[pm.Statements[st].Mention].Start > m.Start {
 			return false
 		}
 	}
-	for si := m.Sent - 2; si >= 0 && si >= m.Sent-3; si-- {
+	for si := int(m.Sent) - 2; si >= 0 && si >= int(m.Sent)-3; si-- {
 		for _, k := range pm.MentionsInSentence(si) {
 			o := pm.Mentions[k]
 			if o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Referent != m.Referent {
@@ -1019,9 +1019,9 @@ func (s *strayScan) inReportedWords(m people.Mention) bool {
 // nameBefore returns the mention that ends just before pronoun m, or -1.
 func (s *strayScan) nameBefore(m people.Mention) int {
 	pm := s.pass.People
-	ms := pm.MentionsInSentence(m.Sent)
-	k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken })
-	if k > 0 && pm.Mentions[ms[k-1]].EndToken == m.FirstToken && pm.Mentions[ms[k-1]].Form != people.Pronoun {
+	ms := pm.MentionsInSentence(int(m.Sent))
+	k := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= int(m.FirstToken) })
+	if k > 0 && int(pm.Mentions[ms[k-1]].EndToken) == int(m.FirstToken) && pm.Mentions[ms[k-1]].Form != people.Pronoun {
 		return ms[k-1]
 	}
 	return -1
@@ -1039,13 +1039,13 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 	clear(s.covered)
 	for _, k := range pm.MentionsInSentence(si) {
 		o := pm.Mentions[k]
-		if o.FirstToken >= hi || o.EndToken <= lo {
+		if int(o.FirstToken) >= hi || int(o.EndToken) <= lo {
 			continue
 		}
-		for t := max(o.FirstToken, lo); t < o.EndToken && t < hi; t++ {
+		for t := max(int(o.FirstToken), lo); t < int(o.EndToken) && t < hi; t++ {
 			s.covered[t-lo] = true
 		}
-		if o.Entity >= 0 && slices.Contains(s.cannot, o.Entity) || o.Quote >= 0 && o.Quote == s.skipQuote-1 {
+		if o.Entity >= 0 && slices.Contains(s.cannot, int(o.Entity)) || o.Quote >= 0 && int(o.Quote) == s.skipQuote-1 {
 			continue
 		}
 		if fits, _ := s.mentionFits(m, o); fits && (!prominent || pm.Prominent(a, k)) {
@@ -1067,7 +1067,7 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 // reflexiveBound is boundTarget for a reflexive, -1 for any other
 // pronoun.
 func (s *strayScan) reflexiveBound(i int) int {
-	if !people.IsReflexive(s.pass.Article.Lower(s.pass.People.Mentions[i].FirstToken)) {
+	if !people.IsReflexive(s.pass.Article.Lower(int(s.pass.People.Mentions[i].FirstToken))) {
 		return -1
 	}
 	return s.boundTarget(i)
@@ -1084,12 +1084,12 @@ func (s *strayScan) reflexiveBound(i int) int {
 func (s *strayScan) reflexiveBinder(i int) int {
 	a, pm := s.pass.Article, s.pass.People
 	m := pm.Mentions[i]
-	if !people.IsReflexive(a.Lower(m.FirstToken)) {
+	if !people.IsReflexive(a.Lower(int(m.FirstToken))) {
 		return -1
 	}
-	ms := pm.MentionsInSentence(m.Sent)
-	k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].FirstToken >= m.FirstToken })
-	for k--; k >= 0 && m.FirstToken-pm.Mentions[ms[k]].FirstToken <= strayTokensBefore; k-- {
+	ms := pm.MentionsInSentence(int(m.Sent))
+	k := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= int(m.FirstToken) })
+	for k--; k >= 0 && int(m.FirstToken)-int(pm.Mentions[ms[k]].FirstToken) <= strayTokensBefore; k-- {
 		o := pm.Mentions[ms[k]]
 		if o.Quote >= 0 {
 			continue
@@ -1097,8 +1097,8 @@ func (s *strayScan) reflexiveBinder(i int) int {
 		if o.Form != people.Pronoun {
 			return -1
 		}
-		switch w := a.Lower(o.FirstToken); {
-		case people.PossessiveAt(a, o.FirstToken):
+		switch w := a.Lower(int(o.FirstToken)); {
+		case people.PossessiveAt(a, int(o.FirstToken)):
 			continue // "her husband found himself": the possessor binds nothing
 		case w != "he" && w != "she" && w != "him" && w != "her":
 			return -1
@@ -1107,7 +1107,7 @@ func (s *strayScan) reflexiveBinder(i int) int {
 			return -1
 		}
 
-		for t := o.EndToken; t < m.FirstToken; t++ {
+		for t := int(o.EndToken); t < int(m.FirstToken); t++ {
 			if a.IsWord(t) && !a.InQuote(t) && s.wordFits(m, t) {
 				return -1
 			}
@@ -1123,7 +1123,7 @@ func (s *strayScan) reflexiveBinder(i int) int {
 // that, the same in their paragraph and the one before; -1 when the
 // pronouns around them do not tell.
 func (s *strayScan) oddOne(r, b people.Mention) int {
-	for _, from := range [...]int{r.Para, r.Para - 1} {
+	for _, from := range [...]int{int(r.Para), int(r.Para) - 1} {
 		n := s.pronounGenders(r, b, max(0, from))
 		switch rg, bg := n[gi(r.Gender)], n[gi(b.Gender)]; {
 		case bg >= 2 && rg == 0:
@@ -1142,10 +1142,10 @@ func (s *strayScan) oddOne(r, b people.Mention) int {
 func (s *strayScan) pronounGenders(r, b people.Mention, from int) [2]int {
 	a, pm := s.pass.Article, s.pass.People
 	var n [2]int
-	for si := max(0, r.Sent-6); si <= r.Sent+1 && si < len(a.Sentences); si++ {
+	for si := max(0, int(r.Sent)-6); si <= int(r.Sent)+1 && si < len(a.Sentences); si++ {
 		for _, k := range pm.MentionsInSentence(si) {
 			o := pm.Mentions[k]
-			if o.Para < from || o.Para > r.Para || o.FirstToken < r.FirstToken-strayTokensBefore || o.FirstToken > r.FirstToken+strayTokensBefore {
+			if int(o.Para) < from || o.Para > r.Para || o.FirstToken < r.FirstToken-strayTokensBefore || o.FirstToken > r.FirstToken+strayTokensBefore {
 				continue
 			}
 			if o.Form != people.Pronoun || o.Quote >= 0 || o.Gender == "" || o.Why == people.RefGeneric || o.Start == r.Start || o.Start == b.Start {
@@ -1198,14 +1198,14 @@ func reportBound(pass *linter.Pass, byEnt map[int]*votes, target int, m people.M
 // comment"), or in an appositive ("Capellas, her counterpart").
 func (s *strayScan) window(m people.Mention) int {
 	a := s.pass.Article
-	if !m.Why.InSentence() || m.Referent < 0 || !s.firmly(m.Referent, opposite(m.Gender)) || m.Why == people.RefObject || s.byBareRole(m, m.Referent) {
+	if !m.Why.InSentence() || m.Referent < 0 || !s.firmly(int(m.Referent), opposite(m.Gender)) || m.Why == people.RefObject || s.byBareRole(m, int(m.Referent)) {
 		return strayWindow
 	}
-	switch w := a.Lower(m.FirstToken); {
+	switch w := a.Lower(int(m.FirstToken)); {
 	case w == "he" || w == "she":
 		return strayWindowStruct
-	case people.IsReflexive(w) || people.PossessiveAt(a, m.FirstToken):
-		if s.inReportedWords(m) || a.IsPunct(m.FirstToken-1, ",") {
+	case people.IsReflexive(w) || people.PossessiveAt(a, int(m.FirstToken)):
+		if s.inReportedWords(m) || a.IsPunct(int(m.FirstToken)-1, ",") {
 			return strayWindow
 		}
 		return strayWindowStruct
@@ -1238,7 +1238,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 	case o.Form == people.RolePhrase && (o.Entity < 0 || bareRole(o)):
 		// "the candidate"; a bare role the model linked to its one titled
 		// holder is read so too: two people may hold it.
-		return s.unnamedMayBe(m, o.Role, o.EndToken-1, o.Start), false
+		return s.unnamedMayBe(m, o.Role, int(o.EndToken)-1, o.Start), false
 	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender && !s.surnameOfNamed(o) &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
@@ -1253,19 +1253,19 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		return false, false
 	case pm.Entities[o.Entity].Kind != people.KindPerson && (people.IsKnownPlace(pm.Entities[o.Entity].Name) || people.IsKnownOrg(pm.Entities[o.Entity].Name)):
 		return false, false // "Syria", "China": a country is "it"
-	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0 &&
-		(!slices.ContainsFunc(o.Words, people.MayBeNameWord) || !s.givenFirst(o.Entity)):
+	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[int(o.Entity)] && len(pm.Entities[o.Entity].Roles) == 0 &&
+		(!slices.ContainsFunc(o.Words, people.MayBeNameWord) || !s.givenFirst(int(o.Entity))):
 		// Nothing shows it is a person's, and the name data know none of
 		// its words ("Benghazi", "Muslims").
 		return false, false
-	case !s.firm(o.Entity, other):
+	case !s.firm(int(o.Entity), other):
 		return true, false
-	case len(o.Words) == 1 && fullMentions(pm, o.Entity) == 0 && pm.Entities[o.Entity].Gender != other && !s.firmByPronouns(o.Entity, other):
+	case len(o.Words) == 1 && fullMentions(pm, int(o.Entity)) == 0 && pm.Entities[o.Entity].Gender != other && !s.firmByPronouns(int(o.Entity), other):
 		// A bare surname nobody is named in full with, unless an honorific
 		// or the gazetteer gives it ("President Obama" beside "Mr. Obama"),
 		// or the pronouns about it do, overwhelmingly.
 		return true, false
-	case len(o.Words) == 1 && o.Entity != pm.CalledBy(last) && s.anyMayBe(s.bearers(last), m.Gender):
+	case len(o.Words) == 1 && int(o.Entity) != pm.CalledBy(last) && s.anyMayBe(s.bearers(last), m.Gender):
 		return true, false // "Clinton", of two Clintons
 	}
 	return false, true
@@ -1278,10 +1278,10 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 // convention for the bare surname.
 func (s *strayScan) namesakeInView(sur string, r int, m people.Mention) bool {
 	pm := s.pass.People
-	for si := max(0, m.Sent-1); si <= m.Sent; si++ {
+	for si := max(0, int(m.Sent)-1); si <= int(m.Sent); si++ {
 		for _, k := range pm.MentionsInSentence(si) {
 			o := pm.Mentions[k]
-			if o.Start < m.Start && o.Entity >= 0 && o.Entity != r && o.Form != people.Pronoun && pm.Entities[o.Entity].Surname() == sur {
+			if o.Start < m.Start && o.Entity >= 0 && int(o.Entity) != r && o.Form != people.Pronoun && pm.Entities[o.Entity].Surname() == sur {
 				return true
 			}
 		}
@@ -1313,10 +1313,10 @@ func (s *strayScan) noOnes(o people.Mention) bool {
 		return false
 	case o.Entity < 0:
 		return !o.Kind.MayBePerson() || !s.mayBeSomeone(o)
-	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[o.Entity] && len(pm.Entities[o.Entity].Roles) == 0:
+	case pm.Entities[o.Entity].Kind == people.KindUnknown && !pm.Speaking[int(o.Entity)] && len(pm.Entities[o.Entity].Roles) == 0:
 		return !s.mayBeSomeone(o)
 	}
-	return len(o.Words) == 1 && s.barelyNamed(o.Entity) && (s.cityState(o) || s.placeWords()[o.Words[0]] || s.affiliation(o))
+	return len(o.Words) == 1 && s.barelyNamed(int(o.Entity)) && (s.cityState(o) || s.placeWords()[o.Words[0]] || s.affiliation(o))
 }
 
 // mayBeSomeone reports whether o, a name, may be one person's: a name of
@@ -1328,7 +1328,7 @@ func (s *strayScan) noOnes(o people.Mention) bool {
 // Carolina").
 func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 	a := s.pass.Article
-	if name := joinWords(o.Words); o.FirstToken > 0 && a.Lower(o.FirstToken-1) == "the" || s.affiliation(o) ||
+	if name := joinWords(o.Words); o.FirstToken > 0 && a.Lower(int(o.FirstToken)-1) == "the" || s.affiliation(o) ||
 		people.IsKnownPlace(name) || people.IsKnownOrg(name) {
 		return false
 	}
@@ -1341,13 +1341,13 @@ func (s *strayScan) mayBeSomeone(o people.Mention) bool {
 		return false // "I've", "We'll"
 	case people.IsNonNameWord(w):
 		return false
-	case o.FirstToken > 0 && people.IsPlacePrefix(a.Tok(o.FirstToken-1)):
+	case o.FirstToken > 0 && people.IsPlacePrefix(a.Tok(int(o.FirstToken)-1)):
 		return false // "South Carolina", "New Hampshire", "Las Vegas"
 	case partyTag(w) || s.splitPartyTag(o) || s.bracketedAbbreviation(o):
 		return false // "R-Wis", "D-Calif", "Cruz (Tex.)"
 	case s.cityState(o):
 		return false // "Evansville, Indiana"
-	case people.ThingListAt(a, o.FirstToken):
+	case people.ThingListAt(a, int(o.FirstToken)):
 		return false // "states like Texas, Alabama and Ohio"
 	case s.modifier(o) || s.placeWords()[w]:
 		return false // "the Dodd-Frank law"; "Iowa" where the article says "in Iowa"
@@ -1397,11 +1397,11 @@ func groupSuffix(w string) bool {
 // brackets.
 func (s *strayScan) opensSentence(o people.Mention) bool {
 	a := s.pass.Article
-	for t := o.FirstToken - 1; t >= a.Sentences[o.Sent].FirstToken; t-- {
+	for t := int(o.FirstToken) - 1; t >= int(a.Sentences[o.Sent].FirstToken); t-- {
 		if a.IsWord(t) {
 			return false
 		}
-		if a.IsPunct(t, ":") || a.IsPunct(t, "“") || a.IsPunct(t, "\"") && o.Quote >= 0 && a.QuoteOf(t) == o.Quote {
+		if a.IsPunct(t, ":") || a.IsPunct(t, "“") || a.IsPunct(t, "\"") && o.Quote >= 0 && a.QuoteOf(t) == int(o.Quote) {
 			return true // after a colon, or opening a quotation
 		}
 	}
@@ -1418,7 +1418,7 @@ func partyTag(w string) bool {
 // its tokens split ("R", "-", "Fla" of "(R-Fla.)").
 func (s *strayScan) splitPartyTag(o people.Mention) bool {
 	a := s.pass.Article
-	k := o.FirstToken
+	k := int(o.FirstToken)
 	if k < 2 || !a.IsPunct(k-1, "-") {
 		return false
 	}
@@ -1431,8 +1431,8 @@ func (s *strayScan) splitPartyTag(o people.Mention) bool {
 // state a member of Congress stands for. Nobody's name is written so.
 func (s *strayScan) bracketedAbbreviation(o people.Mention) bool {
 	a := s.pass.Article
-	k := o.FirstToken
-	return k > 0 && a.IsPunct(k-1, "(") && a.IsPunct(o.EndToken, ".") && a.IsPunct(o.EndToken+1, ")")
+	k := int(o.FirstToken)
+	return k > 0 && a.IsPunct(k-1, "(") && a.IsPunct(int(o.EndToken), ".") && a.IsPunct(int(o.EndToken)+1, ")")
 }
 
 // cityState reports whether o, one word, follows a place the data know
@@ -1440,12 +1440,12 @@ func (s *strayScan) bracketedAbbreviation(o people.Mention) bool {
 // the place is in.
 func (s *strayScan) cityState(o people.Mention) bool {
 	a := s.pass.Article
-	k := o.FirstToken
-	if k >= 2 && a.IsPunct(k-1, ",") && s.placeEndsAt(o.Sent, k-1) {
+	k := int(o.FirstToken)
+	if k >= 2 && a.IsPunct(k-1, ",") && s.placeEndsAt(int(o.Sent), k-1) {
 		return true
 	}
 	// One of a list of places: "Michigan, Pennsylvania, Virginia".
-	e := o.EndToken
+	e := int(o.EndToken)
 	return e+1 < len(a.Tokens) && a.IsPunct(e, ",") && a.IsCapWord(e+1) && people.IsKnownPlace(a.Tok(e+1)) &&
 		!(e+2 < len(a.Tokens) && a.IsCapWord(e+2))
 }
@@ -1459,7 +1459,7 @@ func (s *strayScan) placeEndsAt(si, end int) bool {
 		return true
 	}
 	for _, k := range pm.MentionsInSentence(si) {
-		if o := pm.Mentions[k]; o.EndToken == end && len(o.Words) > 0 {
+		if o := pm.Mentions[k]; int(o.EndToken) == end && len(o.Words) > 0 {
 			return o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPlace || knownPlace(joinWords(o.Words))
 		}
 	}
@@ -1495,11 +1495,11 @@ var locatives = map[string]bool{"in": true, "across": true, "throughout": true, 
 // is no verb.
 func (s *strayScan) modifier(o people.Mention) bool {
 	a := s.pass.Article
-	k := o.EndToken
+	k := int(o.EndToken)
 	if k >= len(a.Tokens) || !a.IsWord(k) || a.IsCapWord(k) {
 		return false
 	}
-	_, poss := article.StripPossessive(a.Tok(o.EndToken - 1))
+	_, poss := article.StripPossessive(a.Tok(int(o.EndToken) - 1))
 	i := s.index(o)
 	return !poss && i >= 0 && !s.pass.People.SubjectOf(a, i)
 }
@@ -1507,7 +1507,7 @@ func (s *strayScan) modifier(o people.Mention) bool {
 // index returns the index of mention o in the model.
 func (s *strayScan) index(o people.Mention) int {
 	pm := s.pass.People
-	ms := pm.MentionsInSentence(o.Sent)
+	ms := pm.MentionsInSentence(int(o.Sent))
 	for _, k := range ms {
 		if pm.Mentions[k].Start == o.Start && pm.Mentions[k].End == o.End {
 			return k
@@ -1651,7 +1651,7 @@ func (s *strayScan) inHeadline(t int) bool {
 // Ohio"): a capitalised word, "of", then o.
 func (s *strayScan) affiliation(o people.Mention) bool {
 	a := s.pass.Article
-	return len(o.Words) == 1 && o.FirstToken >= 2 && a.Lower(o.FirstToken-1) == "of" && a.IsCapWord(o.FirstToken-2)
+	return len(o.Words) == 1 && o.FirstToken >= 2 && a.Lower(int(o.FirstToken)-1) == "of" && a.IsCapWord(int(o.FirstToken)-2)
 }
 
 // wordFits reports whether word t, in no mention, may be someone of
@@ -1804,13 +1804,13 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 		// Brooks, said"), not one that opens a clause.
 		for _, k := range pm.MentionsInSentence(a.SentenceOf(t)) {
 			o := pm.Mentions[k]
-			if o.FirstToken != c+1 || o.Entity < 0 || o.Form == people.Pronoun {
+			if int(o.FirstToken) != c+1 || o.Entity < 0 || o.Form == people.Pronoun {
 				continue
 			}
 			if c > t+1 && !closesAppositive(a, o) {
 				break
 			}
-			return s.firm(o.Entity, other)
+			return s.firm(int(o.Entity), other)
 		}
 	}
 	for j := t - 1; j >= 0 && j >= t-5; j-- {
@@ -1844,8 +1844,8 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 			}
 			// "Glenn Porter, 52, a nurse": the model reads the age
 			// between as the name's.
-			if o.EndToken == end || o.Age > 0 && o.EndToken == end-2 && a.IsPunct(end-2, ",") {
-				return s.firm(o.Entity, other)
+			if int(o.EndToken) == end || o.Age > 0 && int(o.EndToken) == end-2 && a.IsPunct(end-2, ",") {
+				return s.firm(int(o.Entity), other)
 			}
 		}
 		return false
@@ -1857,8 +1857,8 @@ func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 // comma, a full stop or its sentence's end follows it ("Her rival,
 // Hillary Clinton, said", "the mayor of the city, Marcus Brooks.").
 func closesAppositive(a *article.Article, o people.Mention) bool {
-	end := o.EndToken
-	return end >= a.Sentences[o.Sent].EndToken || a.IsPunct(end, ",") || a.IsPunct(end, ".")
+	end := int(o.EndToken)
+	return end >= int(a.Sentences[o.Sent].EndToken) || a.IsPunct(end, ",") || a.IsPunct(end, ".")
 }
 
 // nounPhraseEnd returns the token after the person noun at t and the
@@ -1929,7 +1929,7 @@ func (s *strayScan) allQuoted(si int) bool {
 // quotation.
 func allQuoted(a *article.Article, si int) bool {
 	s := a.Sentences[si]
-	for t := s.FirstToken; t < s.EndToken; t++ {
+	for t := int(s.FirstToken); t < int(s.EndToken); t++ {
 		if a.IsWord(t) && !a.InQuote(t) {
 			return false
 		}

@@ -60,13 +60,13 @@ func TestTakesUpLater(t *testing.T) {
 	she0 := pm.Mentions[mentionAt(t, s, "She", 0)]
 	him := pm.Mentions[mentionAt(t, s, "him", 0)]
 	reyes := entityNamed(t, s, "Paul Reyes")
-	him.Referent, him.Entity = reyes, reyes
+	him.Referent, him.Entity = int32(reyes), int32(reyes)
 	assert.True(t, s.takesUpLater(she0, him), "“him” takes up Paul Reyes, named between")
 	him.Referent, him.Entity = -1, -1
 	assert.True(t, s.takesUpLater(she0, him), "unresolved, a man named between may be whom it means")
 
 	she := pm.Mentions[mentionAt(t, s, "she", 1)]
-	she.Referent, she.Entity = -1, reyes
+	she.Referent, she.Entity = -1, int32(reyes)
 	assert.False(t, s.takesUpLater(she0, she), "the model's guess of a man for “she” is no taking up")
 	assert.False(t, s.takesUpLater(she, she0), "a pronoun before is never taken up later")
 }

@@ -104,7 +104,7 @@ func runQuoteAttribution(pass *linter.Pass) {
 	reported := map[int]bool{} // speaker mentions already reported
 	for qi, q := range a.Quotes {
 		at := pm.Attributions[qi]
-		if q.Single || at.Speaker < 0 || at.Pattern == "continues" || at.Pattern == "multi-paragraph" || at.Pattern == "statement" || at.Pattern == "credit" || reported[at.Speaker] {
+		if q.Single || at.Speaker < 0 || at.Pattern == "continues" || at.Pattern == "multi-paragraph" || at.Pattern == "statement" || at.Pattern == "credit" || reported[int(at.Speaker)] {
 			continue
 		}
 		m := pm.Mentions[at.Speaker]
@@ -129,7 +129,7 @@ func runQuoteAttribution(pass *linter.Pass) {
 			found = c.namesItsSpeaker()
 		}
 		if found {
-			reported[at.Speaker] = true
+			reported[int(at.Speaker)] = true
 		}
 	}
 }
@@ -167,7 +167,7 @@ func (c *quoteCheck) statementByAnother() (found, decided bool) {
 		return false, false
 	}
 	sm := pass.People.Mentions[st.Mention]
-	if sameSurname(&sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, sm.Entity, c.e.ID) {
+	if sameSurname(&sm, m) || pass.People.SpeaksOf(pass.Article, c.qi, int(sm.Entity), c.e.ID) {
 		// Two people of one surname ("Jeb Bush told … “…,” Bush
 		// said") are not told apart by it; and a quotation that speaks
 		// of the statement's maker in the third person is not theirs.
@@ -178,7 +178,7 @@ func (c *quoteCheck) statementByAnother() (found, decided bool) {
 	// change of speaker, not a slip.
 	fullKnown := len(m.Words) >= 2 && c.e.Introduced && sm.Form == people.Pronoun
 	q := pass.Article.Quotes[c.qi]
-	if !c.stranger && (m.Introduced || !nameStandsAlone(pass, c.at, m) || fullKnown || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker)) {
+	if !c.stranger && (m.Introduced || !nameStandsAlone(pass, c.at, m) || fullKnown || mentionedInParagraphBefore(pass, int(m.Entity), int(q.Para), int(c.at.Speaker))) {
 		// Introduced at the quotation ("said Alicia Bannon, senior
 		// counsel at …"): brought in on purpose.
 		return false, true
@@ -198,7 +198,7 @@ func (c *quoteCheck) statementByAnother() (found, decided bool) {
 func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
 	pass, m := c.pass, c.m
 	q := pass.Article.Quotes[c.qi]
-	if c.stranger || !checkSwaps.Get(pass) || m.Introduced || !nameStandsAlone(pass, c.at, m) || mentionedInParagraphBefore(pass, m.Entity, q.Para, c.at.Speaker) ||
+	if c.stranger || !checkSwaps.Get(pass) || m.Introduced || !nameStandsAlone(pass, c.at, m) || mentionedInParagraphBefore(pass, int(m.Entity), int(q.Para), int(c.at.Speaker)) ||
 		c.at.Pattern != "after-quote" && c.at.Pattern != "tag-sentence" {
 		return false
 	}
@@ -229,12 +229,12 @@ func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
 // that person's.
 func (c *quoteCheck) namesItsSpeaker() bool {
 	pass, m := c.pass, c.m
-	if !checkSwaps.Get(pass) || c.at.Pattern != "after-quote" && c.at.Pattern != "tag-sentence" || !pass.People.Names(pass.Article, c.qi, m.Entity) {
+	if !checkSwaps.Get(pass) || c.at.Pattern != "after-quote" && c.at.Pattern != "tag-sentence" || !pass.People.Names(pass.Article, c.qi, int(m.Entity)) {
 		return false
 	}
 	other := -1
 	if st, ok := reportedBy(pass, c.qi, m); ok {
-		other = st.Mention
+		other = int(st.Mention)
 	} else if subj, ok := subjectBefore(pass, c.qi, m, true); ok {
 		other = subj
 	}
@@ -300,9 +300,9 @@ func bareAttribution(pass *linter.Pass, at people.Attribution) bool {
 		return false
 	}
 	m := pm.Mentions[at.Speaker]
-	from := max(m.EndToken, a.TokenIndexAt(at.Verb.End-1)+1)
+	from := max(int(m.EndToken), a.TokenIndexAt(at.Verb.End-1)+1)
 	s := a.Sentences[m.Sent]
-	for k := from; k < s.EndToken; k++ {
+	for k := from; k < int(s.EndToken); k++ {
 		if k >= from+12 {
 			return false // more than an audience follows
 		}
@@ -333,7 +333,7 @@ func displayName(a *article.Article, m *people.Mention, e *people.Entity) string
 // mentionedIn reports whether entity e is named in paragraph para.
 func mentionedIn(pm *people.Model, e, para int) bool {
 	for _, i := range pm.MentionsByPara.Of(para) {
-		if m := pm.Mentions[i]; m.Entity == e && m.Form != people.Pronoun {
+		if m := pm.Mentions[i]; int(m.Entity) == e && m.Form != people.Pronoun {
 			return true
 		}
 	}
@@ -345,9 +345,9 @@ func mentionedIn(pm *people.Model, e, para int) bool {
 func subjectEntity(pm *people.Model, i int) int {
 	m := pm.Mentions[i]
 	if m.Entity < 0 && m.Form == people.Pronoun {
-		return m.Referent
+		return int(m.Referent)
 	}
-	return m.Entity
+	return int(m.Entity)
 }
 
 // nameStandsAlone reports whether the speaker's name stands in the
@@ -363,7 +363,7 @@ func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention
 	inCue := func(k int) bool {
 		return k >= 0 && k < len(a.Tokens) && at.Verb.Start <= a.Tokens[k].Start() && a.Tokens[k].End() <= at.Verb.End
 	}
-	if k := m.FirstToken - 1; k >= 0 && a.Tokens[k].Kind != article.Punct && !inCue(k) {
+	if k := int(m.FirstToken) - 1; k >= 0 && a.Tokens[k].Kind != article.Punct && !inCue(k) {
 		// A capitalised word the model left out of the name is part of
 		// it ("Christian Roeher"); a possessive, a lower-case descriptor
 		// or a determiner introduces ("Times' Ben Sisario", "co-host Stu
@@ -377,10 +377,10 @@ func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention
 			return false
 		}
 	}
-	if k := m.FirstToken - 1; k >= 0 && (a.IsPunct(k, "'") || a.IsPunct(k, "’") || a.IsPunct(k, "-")) {
+	if k := int(m.FirstToken) - 1; k >= 0 && (a.IsPunct(k, "'") || a.IsPunct(k, "’") || a.IsPunct(k, "-")) {
 		return false
 	}
-	k := m.EndToken
+	k := int(m.EndToken)
 	if k >= len(a.Tokens) || inCue(k) {
 		return true
 	}
@@ -398,8 +398,8 @@ func nameStandsAlone(pass *linter.Pass, at people.Attribution, m *people.Mention
 func placeEndsAt(pass *linter.Pass, k int) bool {
 	pm := pass.People
 	ms := pm.Mentions
-	i := sort.Search(len(ms), func(i int) bool { return ms[i].EndToken >= k })
-	return i < len(ms) && ms[i].EndToken == k && ms[i].Kind == people.KindPlace
+	i := sort.Search(len(ms), func(i int) bool { return int(ms[i].EndToken) >= k })
+	return i < len(ms) && int(ms[i].EndToken) == k && ms[i].Kind == people.KindPlace
 }
 
 // contraction are the words in 's that are a pronoun and "is" or "has",
@@ -432,7 +432,7 @@ func surnameElsewhere(pass *linter.Pass, m *people.Mention) bool {
 func reportedBy(pass *linter.Pass, qi int, m *people.Mention) (people.Statement, bool) {
 	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
-	sts := pm.StatementsByPara.Of(q.Para)
+	sts := pm.StatementsByPara.Of(int(q.Para))
 	// Statements before the quotation's own cue ("Hawkins claimed the
 	// pandemic shows the US is a “failed state.”": Hawkins's cue is
 	// before the quotation, and a statement before it is another's).
@@ -488,10 +488,10 @@ func mentionedInParagraphBefore(pass *linter.Pass, e, para, skip int) bool {
 	for n := 0; k > 0 && n < 50; n++ {
 		k--
 		m := pm.Mentions[ms[k]]
-		if m.Para < para {
+		if int(m.Para) < para {
 			return false
 		}
-		if m.Para == para && m.Quote < 0 {
+		if int(m.Para) == para && m.Quote < 0 {
 			return true
 		}
 	}
@@ -505,24 +505,24 @@ func aboutSomeoneElse(pass *linter.Pass, qi int, m *people.Mention) (int, bool) 
 	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
 	looked := 0
-	for _, i := range pm.MentionsByPara.Of(q.Para) {
+	for _, i := range pm.MentionsByPara.Of(int(q.Para)) {
 		if looked++; looked > 200 {
 			return -1, false
 		}
 		om := pm.Mentions[i]
-		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Form == people.Pronoun || !pm.PersonLike(om.Entity) {
+		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Form == people.Pronoun || !pm.PersonLike(int(om.Entity)) {
 			continue
 		}
 		return i, true
 	}
 	// Otherwise the person the story was last about: the nearest person
 	// mentioned (outside quotations) in the paragraphs before.
-	for pi := q.Para - 1; pi >= 0 && looked <= 400; pi-- {
+	for pi := int(q.Para) - 1; pi >= 0 && looked <= 400; pi-- {
 		ms := pm.MentionsByPara.Of(pi)
 		for k := len(ms) - 1; k >= 0 && looked <= 400; k-- {
 			looked++
 			om := pm.Mentions[ms[k]]
-			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Form == people.Pronoun || !pm.PersonLike(om.Entity) {
+			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Form == people.Pronoun || !pm.PersonLike(int(om.Entity)) {
 				continue
 			}
 			return ms[k], true
@@ -562,9 +562,9 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 			return -1, false // a sentence naming this many is about no one person
 		}
 		om := pm.Mentions[mi]
-		e := om.Entity
+		e := int(om.Entity)
 		if om.Form == people.Pronoun && e < 0 {
-			e = om.Referent
+			e = int(om.Referent)
 		}
 		if om.Quote >= 0 || e < 0 && subj < 0 {
 			continue
@@ -579,7 +579,7 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 				// "Trump's statement that …" reports what Trump said.
 				continue
 			}
-			if e == m.Entity || !pm.PersonLike(e) {
+			if e == int(m.Entity) || !pm.PersonLike(e) {
 				return -1, false
 			}
 			subj = mi
@@ -595,7 +595,7 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 	// A sentence that holds a quotation of its own, after an exchange
 	// the speaker took part in the paragraph before, is a turn of a
 	// dialogue (“…,” Clinton said. “Grizzly Adams?” Maddow repeated.).
-	if q.Para > 0 && mentionedIn(pm, m.Entity, q.Para-1) {
+	if q.Para > 0 && mentionedIn(pm, int(m.Entity), int(q.Para)-1) {
 		for oq, n := qi-1, 0; oq >= 0 && a.Quotes[oq].Para == q.Para && n < 20; oq, n = oq-1, n+1 {
 			at := pm.Attributions[oq]
 			if a.Quotes[oq].Single || !at.Attributed() {
@@ -620,7 +620,7 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 		if om.Quote < 0 && om.Form != people.Pronoun {
 			return -1, false
 		}
-		if om.Quote >= 0 && om.Quote != qi {
+		if om.Quote >= 0 && int(om.Quote) != qi {
 			return -1, false // an earlier quotation in the sentence
 		}
 	}

@@ -263,7 +263,7 @@ func checkSpeaker(pass *linter.Pass, idx *source.Index, qi int, p *source.QuoteP
 		return
 	}
 	at := pass.People.Attributions[qi]
-	e := at.Entity
+	e := int(at.Entity)
 	if e < 0 || e >= len(pass.People.Entities) {
 		return // the article gives the words to no one it names
 	}

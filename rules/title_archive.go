@@ -67,10 +67,10 @@ func runTitleArchive(pass *linter.Pass, explained func(titleUse) bool) {
 				continue
 			}
 			use, ok := officeOf(m.Role)
-			if !ok || heldAlongside(use) || bodyBefore(a, m.FirstToken) || headlineOnly(pass, m, titled) {
+			if !ok || heldAlongside(use) || bodyBefore(a, int(m.FirstToken)) || headlineOnly(pass, m, titled) {
 				continue
 			}
-			use.sent, use.from, use.to = m.Sent, m.FirstToken, m.EndToken
+			use.sent, use.from, use.to = int(m.Sent), int(m.FirstToken), int(m.EndToken)
 			if dated.historical(use) || explained(use) || markedBefore(a, use) {
 				continue
 			}
@@ -156,7 +156,7 @@ func markedBefore(a *article.Article, u titleUse) bool {
 	s := a.Sentences[u.sent]
 	// The two words before it, read from a few tokens back: bounded,
 	// however long the sentence runs.
-	from := a.Tokens[max(s.FirstToken, u.from-8)].Start()
+	from := a.Tokens[max(int(s.FirstToken), u.from-8)].Start()
 	if u.span.Start <= from {
 		return false
 	}

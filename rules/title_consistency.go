@@ -125,7 +125,7 @@ func runTitleConsistency(pass *linter.Pass) {
 	// nominated the ticket to assist Prime Minister Trump".
 	explained := func(u titleUse) bool {
 		s := a.Sentences[u.sent]
-		for k := max(s.FirstToken, u.from-changeReach); k < min(s.EndToken, u.to+changeReach); k++ {
+		for k := max(int(s.FirstToken), u.from-changeReach); k < min(int(s.EndToken), u.to+changeReach); k++ {
 			if change[a.Lower(k)] {
 				return true
 			}
@@ -150,10 +150,10 @@ func runTitleConsistency(pass *linter.Pass) {
 				continue
 			}
 			use, ok := officeOf(m.Role)
-			if !ok || heldAlongside(use) || bodyBefore(a, m.FirstToken) || headlineOnly(pass, &m, titled) {
+			if !ok || heldAlongside(use) || bodyBefore(a, int(m.FirstToken)) || headlineOnly(pass, &m, titled) {
 				continue
 			}
-			use.sent, use.from, use.to = m.Sent, m.FirstToken, m.EndToken
+			use.sent, use.from, use.to = int(m.Sent), int(m.FirstToken), int(m.EndToken)
 			if dated.historical(use) {
 				// "when Vice President George H.W. Bush ran in 1988": an
 				// office of another time.
@@ -227,7 +227,7 @@ func (d *datedSentences) historical(u titleUse) bool {
 		d.known[u.sent] = 2
 		s := a.Sentences[u.sent]
 	scan:
-		for k := s.FirstToken; k < s.EndToken; k++ {
+		for k := int(s.FirstToken); k < int(s.EndToken); k++ {
 			t := a.Tok(k)
 			if a.Tokens[k].Kind == article.Number && len(t) == 4 && (strings.HasPrefix(t, "19") || strings.HasPrefix(t, "20")) {
 				d.known[u.sent] = 1

@@ -50,7 +50,7 @@ func runUnintroducedPerson(pass *linter.Pass) {
 	hasPronoun := map[int]bool{}
 	for _, m := range pm.Mentions {
 		if m.Form == people.Pronoun && m.Referent >= 0 && m.Gender != "" {
-			hasPronoun[m.Referent] = true
+			hasPronoun[int(m.Referent)] = true
 		}
 	}
 	for id := range pm.Entities {
