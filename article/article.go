@@ -52,7 +52,6 @@ func Parse(in Input) *Article {
 		a.splitSentences(i)
 	}
 	a.tokenize()
-	a.lowerTokens()
 	a.findQuotes()
 	a.assignQuotesToTokens()
 	a.detectLanguage()

@@ -131,6 +131,18 @@ func TestLowerAcrossBlocks(t *testing.T) {
 	for i := range a.Tokens {
 		assert.Equal(t, strings.ToLower(a.Tok(i)), a.Lower(i), "token %d %q", i, a.Tok(i))
 	}
+	n := 0
+	for i, lw := range a.Lowers {
+		assert.Equal(t, n, i)
+		assert.Equal(t, a.Lower(i), lw, "Lowers, token %d %q", i, a.Tok(i))
+		n++
+	}
+	assert.Equal(t, len(a.Tokens), n)
+	for i := range a.Lowers {
+		if i == 3 {
+			break // a loop may stop early
+		}
+	}
 	assert.Equal(t, "", a.Lower(-1))
 	assert.Equal(t, "", a.Lower(len(a.Tokens)))
 	// Only the forms that differ are kept: far less than the text.

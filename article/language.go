@@ -441,17 +441,18 @@ func (c *langCounts) language() Language {
 // language is read on past it.
 func (a *Article) detectLanguage() {
 	var outside, inside langCounts
-	for k, t := range a.Tokens {
+	for k, lw := range a.Lowers {
+		t := &a.Tokens[k]
 		if t.Kind != Word {
 			continue
 		}
 		if t.flags&tokenQuoted == 0 {
-			outside.count(a, k, a.Lower(k))
+			outside.count(a, k, lw)
 			if outside.words%20 == 0 && outside.plainlyEnglish() {
 				break // reading on would not change the answer
 			}
 		} else {
-			inside.count(a, k, a.Lower(k))
+			inside.count(a, k, lw)
 		}
 	}
 	if !outside.enough() {

@@ -76,9 +76,10 @@ const (
 	tokenLowered                // lower-case form differs, in Article.lower
 )
 
-// lowerBlock is how many tokens share one entry of Article.lowerBase:
-// Lower reads at most this many tokens to find a form.
-const lowerBlock = 16
+// lowerBlock is how many tokens share one entry of Article.lowerBase
+// (four bytes for four tokens): Lower reads at most three tokens before
+// one to find its form.
+const lowerBlock = 4
 
 // Span is the token's span in the text.
 func (t Token) Span() Span { return Span{Start: int(t.start), End: int(t.start) + int(t.n)} }
@@ -120,10 +121,10 @@ type Article struct {
 	// from their text (tokenLowered: "Smith", "NATO", "Élysée"), one after
 	// another in token order; lowerBase[b] is where the forms of tokens
 	// from b*lowerBlock on begin. Every other token is its own lower-case
-	// form, so the table costs the capitalised words' bytes, not the
-	// article's. lowerApart holds the forms whose length differs from the
-	// token's (a few letters such as İ) or of words with invisible
-	// characters.
+	// form, so the table costs the capitalised words' bytes and a byte a
+	// token, not a copy of the article. lowerApart holds the forms whose
+	// length differs from the token's (a few letters such as İ) or of
+	// words with invisible characters.
 	lower      string
 	lowerBase  []int32
 	lowerApart map[int]string

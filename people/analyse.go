@@ -239,11 +239,11 @@ const (
 func (a *analysis) flagTokens() {
 	a.tokFlags = make([]uint16, len(a.Tokens))
 	lex, lexFilter := lexiconFlags(), lexiconFilter()
-	for i, t := range a.Tokens {
+	for i, lw := range a.Lowers {
+		t := &a.Tokens[i]
 		if t.Kind == article.Punct {
 			continue
 		}
-		lw := a.Lower(i)
 		var f uint16
 		if lexFilter.mayHold(lw) {
 			f = lex[lw]

@@ -154,11 +154,11 @@ func checkTolls(pass *linter.Pass) {
 	a := pass.Article
 	// A word that a toll changed, or is approximate, or counts a second
 	// incident, ends the check.
-	for i, t := range a.Tokens {
-		if t.Kind != article.Word {
+	for i, lw := range a.Lowers {
+		if a.Tokens[i].Kind != article.Word {
 			continue
 		}
-		switch a.Lower(i) {
+		switch lw {
 		case "rose", "risen", "climbed", "increased", "updated", "least", "more", "now", "toll", "tolls", "rises", "rising", "revised", "over", "nearly", "about", "around", "almost", "approximately", "some", "another", "further", "additional", "total", "including",
 			"second", "third", "separate", "other", "earlier":
 			return
