@@ -196,7 +196,7 @@ func TestParseNeverCrashes(t *testing.T) {
 			assert.True(t, p.Start >= 0 && p.End <= len(in) && p.Start <= p.End)
 		}
 		for _, q := range a.Quotes {
-			assert.True(t, q.Open.Start >= 0 && q.Close.End <= len(in))
+			assert.True(t, q.Open().Start >= 0 && q.Close().End <= len(in))
 		}
 		for _, tk := range a.Tokens {
 			assert.True(t, tk.Start() < tk.End() && tk.End() <= len(in))

@@ -3,6 +3,7 @@ package article
 import (
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -31,7 +32,7 @@ func TestQuotesOfOtherLanguages(t *testing.T) {
 		assert.Empty(t, a.Stray, in)
 		for _, q := range a.Quotes {
 			assert.True(t, q.Closed, "%s: %s", in, a.Text(q.Whole()))
-			r := []rune(a.Text(q.Open))[0]
+			r := []rune(a.Text(q.Open()))[0]
 			assert.Equal(t, r == '„' || r == '«' || r == '»', q.Foreign, "%s: %s", in, a.Text(q.Whole()))
 		}
 	}
@@ -143,4 +144,13 @@ func TestQuoteOfEveryToken(t *testing.T) {
 			t.Errorf("%q: QuoteOf out of range is not -1", text)
 		}
 	}
+}
+
+// TestQuoteSize: a quotation's marks and links are four-byte offsets and
+// indexes (a flood of unclosed marks is a table of quotations).
+func TestQuoteSize(t *testing.T) {
+	assert.Equal(t, uintptr(36), unsafe.Sizeof(Quote{}))
+	q := ParseText("t.txt", "He said “yes” twice.").Quotes[0]
+	assert.Equal(t, Span{Start: 8, End: 11}, q.Open())
+	assert.Equal(t, Span{Start: 14, End: 17}, q.Close())
 }

@@ -284,7 +284,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 			continue
 		}
 		reportIndex[i] = qi
-		at := pm.Attributions[i]
+		at := pm.Attribution(i)
 		if at.Attributed() {
 			rq := &rep.Quotes[qi]
 			loc := location(a, at.Source)

@@ -71,6 +71,7 @@ func Analyse(art *article.Article, gazetteer []Person) *Model {
 	a.structuralReferents(pm)
 	a.paragraphSubjects(pm)
 	a.indexPeople(pm)
+	pm.index.flags = nil // the analysis's, not kept with the model
 	return pm
 }
 
@@ -88,7 +89,7 @@ func (a *analysis) indexPeople(pm *Model) {
 			pm.Speaking[e] = true
 		}
 	}
-	for _, at := range pm.Attributions {
+	for _, at := range pm.attributions.list {
 		if at.Entity >= 0 {
 			pm.Speaking[int(at.Entity)] = true
 		}
@@ -220,19 +221,21 @@ func newMaskedWord(w string) maskedWord {
 // Token flags: what the lexicon says of a token, looked up once. (A
 // uint16 holds them all.)
 const (
-	flagCapital    = 1 << iota // a capitalised word
-	flagPossessive             // ends in 's
-	flagQualifier              // a title qualifier (former, deputy, …)
-	flagTitleStart             // the first word of a title
-	flagDeterminer             // the, its, their, his, her, a, an
-	flagAge                    // 45-year-old
-	flagCountry                // a country's name or demonym
-	flagPronoun                // he, she, his, her, …
-	flagHonorific              // Mr, Mrs, Ms, Dr, …
-	flagSpeechVerb             // said, says, told, added, …
-	flagParticle               // de, van, bin, al, … (in lower case)
-	flagNameKnown              // isNameWord has been worked out …
-	flagNameWord               // … and the token may be part of a name
+	flagCapital      = 1 << iota // a capitalised word
+	flagPossessive               // ends in 's
+	flagQualifier                // a title qualifier (former, deputy, …)
+	flagTitleStart               // the first word of a title
+	flagDeterminer               // the, its, their, his, her, a, an
+	flagAge                      // 45-year-old
+	flagCountry                  // a country's name or demonym
+	flagPronoun                  // he, she, his, her, …
+	flagHonorific                // Mr, Mrs, Ms, Dr, …
+	flagSpeechVerb               // said, says, told, added, …
+	flagParticle                 // de, van, bin, al, … (in lower case)
+	flagNameKnown                // isNameWord has been worked out …
+	flagNameWord                 // … and the token may be part of a name
+	flagMentionStart             // a mention starts here (mentionIndex) …
+	flagMentionEnd               // … or ends here
 )
 
 // flagTokens computes the flags of every token.

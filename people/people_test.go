@@ -87,7 +87,7 @@ func speakers(a parsed) map[string]string {
 		}
 		words := strings.Fields(a.Text(q.Content()))
 		key := strings.Join(words[:min(3, len(words))], " ")
-		at := a.pm.Attributions[qi]
+		at := a.pm.Attribution(qi)
 		if at.Entity < 0 {
 			out[key] = "-"
 			continue

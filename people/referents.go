@@ -135,13 +135,13 @@ type speakerTurn struct {
 
 // speakerTimeline lists, in text order, who speaks where.
 func (a *analysis) speakerTimeline(pm *Model) []speakerTurn {
-	out := make([]speakerTurn, 0, len(pm.Statements)+len(pm.Attributions))
+	out := make([]speakerTurn, 0, len(pm.Statements)+len(pm.attributions.list))
 	for _, st := range pm.Statements {
 		out = append(out, speakerTurn{at: st.Verb.Start, para: int(st.Para), mention: int(st.Mention)})
 	}
 	for qi, at := range pm.Attributions {
 		if at.Speaker >= 0 && at.Pattern != "continues" && at.Pattern != "multi-paragraph" {
-			out = append(out, speakerTurn{at: a.Quotes[qi].Open.Start, para: int(a.Quotes[qi].Para), mention: int(at.Speaker)})
+			out = append(out, speakerTurn{at: a.Quotes[qi].Open().Start, para: int(a.Quotes[qi].Para), mention: int(at.Speaker)})
 		}
 	}
 	slices.SortFunc(out, func(x, y speakerTurn) int { return x.at - y.at })

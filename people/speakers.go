@@ -12,16 +12,31 @@ import (
 // search over the mentions (in text order, never overlapping).
 type mentionIndex struct {
 	pm *Model
+	// flags are the analysis's token flags, with the tokens where a
+	// mention starts or ends marked (flagMentionStart, flagMentionEnd),
+	// so that most tokens are answered without a search; nil once the
+	// analysis is over.
+	flags []uint16
 }
 
+// newMentionIndex indexes the mentions, which no longer move.
 func newMentionIndex(a *analysis, pm *Model) *mentionIndex {
-	return &mentionIndex{pm: pm}
+	for _, m := range pm.Mentions {
+		if m.EndToken > m.FirstToken {
+			a.tokFlags[m.FirstToken] |= flagMentionStart
+			a.tokFlags[m.EndToken-1] |= flagMentionEnd
+		}
+	}
+	return &mentionIndex{pm: pm, flags: a.tokFlags}
 }
 
 // startAt returns the mention whose first token is tok. Mentions do not
 // overlap and are in text order, so a binary search finds it: no table
 // the size of the article.
 func (mi *mentionIndex) startAt(tok int) (int, bool) {
+	if mi.flags != nil && (tok < 0 || tok >= len(mi.flags) || mi.flags[tok]&flagMentionStart == 0) {
+		return -1, false
+	}
 	ms := mi.pm.Mentions
 	k := sort.Search(len(ms), func(i int) bool { return int(ms[i].FirstToken) >= tok })
 	if k < len(ms) && int(ms[k].FirstToken) == tok {
@@ -32,6 +47,9 @@ func (mi *mentionIndex) startAt(tok int) (int, bool) {
 
 // endAt returns the mention that ends just before token tok.
 func (mi *mentionIndex) endAt(tok int) (int, bool) {
+	if mi.flags != nil && (tok < 1 || tok > len(mi.flags) || mi.flags[tok-1]&flagMentionEnd == 0) {
+		return -1, false
+	}
 	ms := mi.pm.Mentions
 	k := sort.Search(len(ms), func(i int) bool { return int(ms[i].EndToken) >= tok })
 	if k < len(ms) && int(ms[k].EndToken) == tok {
@@ -301,9 +319,9 @@ func (a *analysis) clauseEnd(i int) bool {
 // speech.go for the grammar), then the reported statements outside
 // quotations.
 func (a *analysis) attributeQuotes(pm *Model) {
-	pm.Attributions = make([]Attribution, len(a.Quotes))
-	for qi := range pm.Attributions {
-		pm.Attributions[qi] = Attribution{Speaker: -1, Entity: -1, Continues: -1}
+	pm.attributions.of = make([]int32, len(a.Quotes))
+	for qi := range pm.attributions.of {
+		pm.attributions.of[qi] = -1
 	}
 	used := map[int]bool{} // verb tokens used by attributions
 	for qi, q := range a.Quotes {
@@ -311,7 +329,7 @@ func (a *analysis) attributeQuotes(pm *Model) {
 			continue
 		}
 		if at, v, ok := a.attributeQuote(pm, qi); ok {
-			pm.Attributions[qi] = at
+			pm.setAttribution(qi, at)
 			// A tag after a quotation reports only that quotation; a
 			// clause before it ("Trump told a town hall that
 			// waterboarding is “peanuts”") is a reported statement too.
@@ -329,8 +347,8 @@ func (a *analysis) attributeQuotes(pm *Model) {
 // places a clause stands in turn (speech.go). v is the cue's token, or -1.
 func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok bool) {
 	q := a.Quotes[qi]
-	t := a.TokenIndexAt(q.Open.Start)
-	si := a.SentenceAt(q.Open.Start)
+	t := a.TokenIndexAt(q.Open().Start)
+	si := a.SentenceAt(q.Open().Start)
 	sentStart := t
 	if si >= 0 {
 		sentStart = int(a.Sentences[si].FirstToken)
@@ -339,7 +357,7 @@ func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok 
 		if !q.Closed {
 			return Attribution{}, -1, false
 		}
-		ct := a.TokenIndexAt(q.Close.End)
+		ct := a.TokenIndexAt(q.Close().End)
 		end := a.attributionEnd(q, ct)
 		if at, v, ok := a.attributionAfter(pm, q, ct, end); ok {
 			return at, v, true
@@ -387,8 +405,8 @@ func (a *analysis) attributeQuote(pm *Model, qi int) (at Attribution, v int, ok 
 	}
 	// “Q.” X said. — a tag that is a sentence of its own.
 	if q.Closed {
-		ct := a.TokenIndexAt(q.Close.End)
-		if ns := a.SentenceAt(q.Close.End - 1); ns >= 0 && ns+1 < len(a.Sentences) && a.Sentences[ns+1].Para == q.Para && int(a.Sentences[ns+1].FirstToken) == ct {
+		ct := a.TokenIndexAt(q.Close().End)
+		if ns := a.SentenceAt(q.Close().End - 1); ns >= 0 && ns+1 < len(a.Sentences) && a.Sentences[ns+1].Para == q.Para && int(a.Sentences[ns+1].FirstToken) == ct {
 			end := min(int(a.Sentences[ns+1].EndToken), ct+14)
 			if at, k, ok := a.tagAfter(pm, ct, end, "tag-sentence"); ok && k <= ct+8 && !a.quoteIn(k, int(a.Sentences[ns+1].EndToken)) {
 				if ce, _ := a.cueAt(k); !a.complementAfter(ce, end) || k == ct {
@@ -414,7 +432,7 @@ func (a *analysis) credit(pm *Model, q article.Quote) (Attribution, bool) {
 	if !q.Closed {
 		return Attribution{}, false
 	}
-	k := a.TokenIndexAt(q.Close.End)
+	k := a.TokenIndexAt(q.Close().End)
 	for k < len(a.Tokens) && (a.IsPunct(k, ".") || a.IsPunct(k, ",")) && a.Tokens[k].Start() < a.Paragraphs[q.Para].End {
 		k++
 	}
@@ -425,7 +443,7 @@ func (a *analysis) credit(pm *Model, q article.Quote) (Attribution, bool) {
 		// The paragraph after: q must be the whole of its paragraph, and
 		// the credit a short paragraph of its own.
 		p := a.Paragraphs[q.Para]
-		if q.Open.Start != p.Start || int(q.Para)+1 >= len(a.Paragraphs) {
+		if q.Open().Start != p.Start || int(q.Para)+1 >= len(a.Paragraphs) {
 			return Attribution{}, false
 		}
 		next := a.Paragraphs[int(q.Para)+1]
@@ -484,7 +502,7 @@ func (a *analysis) colonBefore(q article.Quote, t int) (from, colon int, ok bool
 	p := a.Paragraphs[q.Para]
 	if a.Tokens[c].Start() < p.Start {
 		// The colon ends the paragraph before: q must open its paragraph.
-		if q.Open.Start != p.Start || q.Para == 0 {
+		if q.Open().Start != p.Start || q.Para == 0 {
 			return 0, 0, false
 		}
 	}
@@ -556,7 +574,7 @@ func (a *analysis) tagSubjectStart(pm *Model, sp int) int {
 func (a *analysis) attributionEnd(q article.Quote, t int) int {
 	para := a.Paragraphs[q.Para]
 	limit := len(a.Tokens)
-	if si := a.SentenceAt(q.Close.Start); si >= 0 {
+	if si := a.SentenceAt(q.Close().Start); si >= 0 {
 		// “… vote their conscience.” La Riva argued …: a quotation that
 		// ends its sentence takes no attribution from the next one.
 		limit = int(a.Sentences[si].EndToken)
@@ -592,7 +610,7 @@ func (a *analysis) shareMultiParagraph(pm *Model) {
 		}
 		src := -1
 		for _, c := range chain {
-			if pm.Attributions[c].Attributed() {
+			if pm.Attribution(c).Attributed() {
 				src = c
 				break
 			}
@@ -601,9 +619,9 @@ func (a *analysis) shareMultiParagraph(pm *Model) {
 			continue
 		}
 		for _, c := range chain {
-			if !pm.Attributions[c].Attributed() {
-				s := pm.Attributions[src]
-				pm.Attributions[c] = Attribution{Speaker: s.Speaker, Entity: s.Entity, Source: s.Source, Pattern: "multi-paragraph", Continues: int32(src)}
+			if !pm.Attribution(c).Attributed() {
+				s := pm.Attribution(src)
+				pm.setAttribution(c, Attribution{Speaker: s.Speaker, Entity: s.Entity, Source: s.Source, Pattern: "multi-paragraph", Continues: int32(src)})
 			}
 		}
 	}
@@ -624,21 +642,20 @@ func (a *analysis) continueSpeakers(pm *Model) {
 		if q.Single {
 			continue
 		}
-		at := &pm.Attributions[qi]
-		if at.Attributed() {
+		if pm.Attribution(qi).Attributed() {
 			last = qi
 			continue
 		}
 		if last < 0 {
 			continue
 		}
-		prev := pm.Attributions[last]
+		prev := pm.Attribution(last)
 		lq := a.Quotes[last]
 		samePara := q.Para == lq.Para
 		onlyQuote := q.Para == lq.Para+1 && quoteOnly[int(q.Para)]
-		from := max(lq.Close.End, prev.Verb.End)
-		if (samePara && a.quoteStartsSentence(qi) && !a.speechBetween(from, q.Open.Start)) || onlyQuote {
-			*at = Attribution{Speaker: prev.Speaker, Entity: prev.Entity, Source: prev.Source, Pattern: "continues", Continues: int32(last)}
+		from := max(lq.Close().End, prev.Verb.End)
+		if (samePara && a.quoteStartsSentence(qi) && !a.speechBetween(from, q.Open().Start)) || onlyQuote {
+			pm.setAttribution(qi, Attribution{Speaker: prev.Speaker, Entity: prev.Entity, Source: prev.Source, Pattern: "continues", Continues: int32(last)})
 			last = qi
 		}
 	}
@@ -646,11 +663,11 @@ func (a *analysis) continueSpeakers(pm *Model) {
 	// own: "Sam Lau, the party's director, said in a statement. “There
 	// are no ballots to recount.”"
 	for qi, q := range a.Quotes {
-		if q.Single || pm.Attributions[qi].Attributed() || !a.quoteStartsSentence(qi) {
+		if q.Single || pm.Attribution(qi).Attributed() || !a.quoteStartsSentence(qi) {
 			continue
 		}
 		if at, ok := a.statementBefore(pm, qi); ok {
-			pm.Attributions[qi] = at
+			pm.setAttribution(qi, at)
 		}
 	}
 }
@@ -661,12 +678,12 @@ func (a *analysis) continueSpeakers(pm *Model) {
 // quotation has no cue of its own in its sentence.
 func (a *analysis) statementBefore(pm *Model, qi int) (Attribution, bool) {
 	q := a.Quotes[qi]
-	si := a.SentenceAt(q.Open.Start)
-	if si <= 0 || a.Sentences[si-1].Para != q.Para || a.speechBetween(q.Open.Start, a.Sentences[si].End) {
+	si := a.SentenceAt(q.Open().Start)
+	if si <= 0 || a.Sentences[si-1].Para != q.Para || a.speechBetween(q.Open().Start, a.Sentences[si].End) {
 		return Attribution{}, false
 	}
 	prev := a.Sentences[si-1]
-	if a.quoteIn(int(prev.FirstToken), a.TokenIndexAt(q.Open.Start)) {
+	if a.quoteIn(int(prev.FirstToken), a.TokenIndexAt(q.Open().Start)) {
 		return Attribution{}, false
 	}
 	for k := int(prev.EndToken) - 1; k >= int(prev.FirstToken); k-- {
@@ -789,7 +806,7 @@ func (a *analysis) firstWordAfter(t, v int) bool {
 // has no speech verb outside quotations.
 func (a *analysis) quoteOnlyParagraph(pi int) bool {
 	p := &a.Paragraphs[pi]
-	if first, ok := p.FirstQuote(); !ok || a.Quotes[first].Open.Start != p.Start {
+	if first, ok := p.FirstQuote(); !ok || a.Quotes[first].Open().Start != p.Start {
 		return false
 	}
 	return !a.speechBetween(p.Start, p.End)
@@ -798,8 +815,8 @@ func (a *analysis) quoteOnlyParagraph(pi int) bool {
 // quoteStartsSentence reports whether quote qi stands at a sentence start.
 func (a *analysis) quoteStartsSentence(qi int) bool {
 	q := a.Quotes[qi]
-	si := a.SentenceAt(q.Open.Start)
-	return si >= 0 && a.Sentences[si].Start == q.Open.Start
+	si := a.SentenceAt(q.Open().Start)
+	return si >= 0 && a.Sentences[si].Start == q.Open().Start
 }
 
 // speechBetween reports whether a speech verb stands outside quotations

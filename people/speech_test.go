@@ -23,7 +23,7 @@ func sources(a parsed) map[string]string {
 		if q.Single {
 			continue
 		}
-		at := a.pm.Attributions[qi]
+		at := a.pm.Attribution(qi)
 		if !at.Attributed() {
 			out[key(qi)] = "-"
 			continue
@@ -150,4 +150,28 @@ func TestAbbreviatedTitle(t *testing.T) {
 	assert.Equal(t, []string{"Del. Ana Ruiz"}, mentionTexts(a, ruiz))
 	punta := entityNamed(t, a, "Punta del Este")
 	assert.False(t, punta.Titled)
+}
+
+// TestAttributionTable: each quotation has its attribution, one without
+// has none, and only quotations with something to say take an entry, so
+// a paragraph of unattributed quotation marks costs four bytes each.
+func TestAttributionTable(t *testing.T) {
+	text := "“We will win,” said Mara Lind. “Yes.”\n\nThe crowd chanted " + strings.Repeat("“word ", 500)
+	a := parse("t.txt", text)
+	require.Greater(t, len(a.Quotes), 500)
+	assert.Equal(t, "Mara Lind", a.pm.Entities[a.pm.Attribution(0).Entity].Name)
+	assert.Equal(t, "after-quote", a.pm.Attribution(0).Pattern)
+	assert.Equal(t, int32(0), a.pm.Attribution(1).Continues) // “Yes.” continues
+	for _, qi := range []int{-1, 5, len(a.Quotes) - 1, len(a.Quotes), 1 << 20} {
+		assert.Equal(t, noAttribution, a.pm.Attribution(qi), "quotation %d", qi)
+	}
+	assert.Equal(t, "before-quote", a.pm.Attribution(2).Pattern) // "The crowd chanted", no one named
+	assert.Len(t, a.pm.attributions.list, 3)
+	n := 0
+	for qi, at := range a.pm.Attributions {
+		assert.Equal(t, n, qi)
+		assert.Equal(t, a.pm.Attribution(qi), at)
+		n++
+	}
+	assert.Equal(t, len(a.Quotes), n)
 }

@@ -14,7 +14,7 @@ var firstPersonWords = setOf("i me my mine myself we us our ours ourselves")
 // the quotations nested in it): words its speaker says of themselves.
 func (pm *Model) FirstPerson(art *article.Article, qi int) bool {
 	q := art.Quotes[qi]
-	for k := art.TokenIndexAt(q.Open.End); k < len(art.Tokens) && art.Tokens[k].Start() < q.Close.Start; k++ {
+	for k := art.TokenIndexAt(q.Open().End); k < len(art.Tokens) && art.Tokens[k].Start() < q.Close().Start; k++ {
 		if art.QuoteOf(k) == qi && art.Tokens[k].Kind == article.Word && firstPersonWords[art.Lower(k)] {
 			return true
 		}
@@ -34,15 +34,15 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	// The paragraph's mentions are in text order: those of the quotation
 	// are found by a binary search, so that a paragraph of many
 	// quotations is not read once for each.
-	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
+	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open().End })
 	namedOther := false // someone else of the pronoun's gender named in the quotation
 	var named []int
 	for _, i := range ms[first:] {
 		m := &pm.Mentions[i]
-		if m.Start >= q.Close.Start {
+		if m.Start >= q.Close().Start {
 			break
 		}
-		if int(m.Quote) != qi || m.End > q.Close.Start {
+		if int(m.Quote) != qi || m.End > q.Close().Start {
 			continue
 		}
 		if int(m.Entity) == e && m.Form != Pronoun {
@@ -66,7 +66,7 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	}
 	// Whom the pronoun can mean: the people of its gender named in the
 	// paragraph before the quotation (the nearest 200 mentions).
-	before := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.Start })
+	before := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open().Start })
 	for _, i := range ms[max(0, before-200):before] {
 		m := &pm.Mentions[i]
 		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || int(m.Entity) == e || int(m.Entity) == speaker || !m.Kind.MayBePerson() {
@@ -101,10 +101,10 @@ func (pm *Model) Personal(art *article.Article, qi int) bool {
 func (pm *Model) anyMentionIn(art *article.Article, qi int, ok func(*Mention) bool) bool {
 	q := art.Quotes[qi]
 	ms := pm.MentionsByPara.Of(int(q.Para))
-	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open.End })
+	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open().End })
 	for _, i := range ms[first:] {
 		m := &pm.Mentions[i]
-		if m.Start >= q.Close.Start {
+		if m.Start >= q.Close().Start {
 			break
 		}
 		if int(m.Quote) == qi && ok(m) {
@@ -119,7 +119,7 @@ func (pm *Model) anyMentionIn(art *article.Article, qi int, ok func(*Mention) bo
 // or "".
 func thirdPersonIn(art *article.Article, qi int) string {
 	q := art.Quotes[qi]
-	for k := art.TokenIndexAt(q.Open.End); k < len(art.Tokens) && art.Tokens[k].Start() < q.Close.Start; k++ {
+	for k := art.TokenIndexAt(q.Open().End); k < len(art.Tokens) && art.Tokens[k].Start() < q.Close().Start; k++ {
 		if art.QuoteOf(k) != qi || art.Tokens[k].Kind != article.Word {
 			continue
 		}

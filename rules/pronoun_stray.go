@@ -699,7 +699,7 @@ func transcriptTurn(a *article.Article, p int) bool {
 func (s *strayScan) tags(i int) int {
 	pm := s.pass.People
 	if s.speakerOf == nil {
-		s.speakerOf = make(map[int]int, len(pm.Attributions))
+		s.speakerOf = map[int]int{}
 		for q, at := range pm.Attributions {
 			if at.Speaker >= 0 {
 				s.speakerOf[int(at.Speaker)] = q

@@ -103,7 +103,7 @@ func runQuoteAttribution(pass *linter.Pass) {
 	a, pm := pass.Article, pass.People
 	reported := map[int]bool{} // speaker mentions already reported
 	for qi, q := range a.Quotes {
-		at := pm.Attributions[qi]
+		at := pm.Attribution(qi)
 		if q.Single || at.Speaker < 0 || at.Pattern == "continues" || at.Pattern == "multi-paragraph" || at.Pattern == "statement" || at.Pattern == "credit" || reported[int(at.Speaker)] {
 			continue
 		}
@@ -436,8 +436,8 @@ func reportedBy(pass *linter.Pass, qi int, m *people.Mention) (people.Statement,
 	// Statements before the quotation's own cue ("Hawkins claimed the
 	// pandemic shows the US is a “failed state.”": Hawkins's cue is
 	// before the quotation, and a statement before it is another's).
-	before := q.Open.Start
-	if v := pm.Attributions[qi].Verb; v.End > v.Start && v.Start < before {
+	before := q.Open().Start
+	if v := pm.Attribution(qi).Verb; v.End > v.Start && v.Start < before {
 		before = v.Start
 	}
 	n := sort.Search(len(sts), func(i int) bool { return pm.Statements[sts[i]].Verb.Start >= before })
@@ -447,7 +447,7 @@ func reportedBy(pass *linter.Pass, qi int, m *people.Mention) (people.Statement,
 	last := &pm.Statements[sts[n-1]]
 	// The statement leads up to the quotation: it stands in the sentence
 	// where the quotation opens or in the one before.
-	qs := a.SentenceAt(q.Open.Start)
+	qs := a.SentenceAt(q.Open().Start)
 	if ss := a.SentenceAt(last.Verb.Start); ss < 0 || qs-ss > 1 {
 		return people.Statement{}, false
 	}
@@ -458,13 +458,13 @@ func reportedBy(pass *linter.Pass, qi int, m *people.Mention) (people.Statement,
 	// The statement must lead up to this quotation: no other quotation
 	// with its own speaker stands between them (looking back at most 20
 	// quotations; more than that is not "leading up").
-	for oq, k := qi-1, 0; oq >= 0 && a.Quotes[oq].Open.Start > last.Verb.End; oq, k = oq-1, k+1 {
+	for oq, k := qi-1, 0; oq >= 0 && a.Quotes[oq].Open().Start > last.Verb.End; oq, k = oq-1, k+1 {
 		if k == 20 {
 			return people.Statement{}, false
 		}
 		// A quotation of the statement's own maker is part of it ("Trump
 		// told a town hall that waterboarding is “peanuts”").
-		if at := pm.Attributions[oq]; !a.Quotes[oq].Single && at.Speaker >= 0 && (at.Entity < 0 || at.Entity != pm.Mentions[last.Mention].Entity) {
+		if at := pm.Attribution(oq); !a.Quotes[oq].Single && at.Speaker >= 0 && (at.Entity < 0 || at.Entity != pm.Mentions[last.Mention].Entity) {
 			return people.Statement{}, false
 		}
 	}
@@ -551,7 +551,7 @@ func subjectJustBefore(pass *linter.Pass, qi int, m *people.Mention) (int, bool)
 func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (int, bool) {
 	a, pm := pass.Article, pass.People
 	q := a.Quotes[qi]
-	qs := a.SentenceAt(q.Open.Start)
+	qs := a.SentenceAt(q.Open().Start)
 	if qs <= 0 || a.Sentences[qs-1].Para != q.Para {
 		return -1, false
 	}
@@ -597,11 +597,11 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 	// dialogue (“…,” Clinton said. “Grizzly Adams?” Maddow repeated.).
 	if q.Para > 0 && mentionedIn(pm, int(m.Entity), int(q.Para)-1) {
 		for oq, n := qi-1, 0; oq >= 0 && a.Quotes[oq].Para == q.Para && n < 20; oq, n = oq-1, n+1 {
-			at := pm.Attributions[oq]
+			at := pm.Attribution(oq)
 			if a.Quotes[oq].Single || !at.Attributed() {
 				continue
 			}
-			if a.Quotes[oq].Close.End > prev.Start || at.Verb.Start >= prev.Start {
+			if a.Quotes[oq].Close().End > prev.Start || at.Verb.Start >= prev.Start {
 				return -1, false // a quotation in, or tagged by, the sentence before
 			}
 			break
@@ -611,7 +611,7 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 	// mention outside quotations comes after the quotation opens.
 	for n, mi := range pm.MentionsInSentence(qs) {
 		om := pm.Mentions[mi]
-		if om.Start >= q.Open.Start {
+		if om.Start >= q.Open().Start {
 			break
 		}
 		if n > 40 {

@@ -43,7 +43,7 @@ nothing open is not reported either: Swedish and Finnish quote ”…”.`,
 				if q.Single || q.Foreign || !q.Unclosed() {
 					continue
 				}
-				p.Report(q.Open, "quotation opened here is never closed in its paragraph (and the next paragraph does not continue it)")
+				p.Report(q.Open(), "quotation opened here is never closed in its paragraph (and the next paragraph does not continue it)")
 			}
 			for _, s := range a.Stray {
 				if !a.Language.English() && a.Text(s) == "”" {

@@ -259,10 +259,10 @@ func checkSpeaker(pass *linter.Pass, idx *source.Index, qi int, p *source.QuoteP
 			[]linter.Related{sourceRelated(idx, p.Match.Start, p.Match.End, "the source")})
 		return
 	}
-	if len(speakers) == 0 || speakers[0] == "" || pass.People == nil || qi >= len(pass.People.Attributions) {
+	if len(speakers) == 0 || speakers[0] == "" || pass.People == nil {
 		return
 	}
-	at := pass.People.Attributions[qi]
+	at := pass.People.Attribution(qi)
 	e := int(at.Entity)
 	if e < 0 || e >= len(pass.People.Entities) {
 		return // the article gives the words to no one it names

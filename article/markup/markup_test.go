@@ -62,7 +62,7 @@ func TestHTMLMasking(t *testing.T) {
 	assert.NotContains(t, a.Src.Text, "Bob")
 	require.Len(t, a.Quotes, 1)
 	// A finding on a decoded quotation mark covers the reference.
-	q := WidenToEntities(a.Orig.Bytes, a.Quotes[0].Open)
+	q := WidenToEntities(a.Orig.Bytes, a.Quotes[0].Open())
 	assert.Equal(t, "&ldquo;", string(a.Orig.Bytes[q.Start:q.End]))
 }
 
@@ -110,6 +110,6 @@ func TestCharacterReferencesInsideWords(t *testing.T) {
 	require.Len(t, a.Quotes, 1)
 	q := a.Quotes[0]
 	assert.True(t, q.Closed)
-	w := WidenToEntities(md, q.Open)
+	w := WidenToEntities(md, q.Open())
 	assert.Equal(t, "&ldquo;", string(md[w.Start:w.End]), "the opening mark widens to the reference on disk")
 }
