@@ -311,8 +311,8 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		}
 		qi++
 	}
-	for i, s := range pm.Subjects {
-		if s.Entity >= 0 {
+	for i := range a.Paragraphs {
+		if s := pm.Subject(i); s.Entity >= 0 {
 			rep.Paragraphs[i].Subject = pm.Entities[s.Entity].Name
 			rep.Paragraphs[i].SubjectEvidence = pm.SubjectEvidence(a, i)
 		}

@@ -69,8 +69,8 @@ func Analyse(art *article.Article, gazetteer []Person) *Model {
 	a.resolvePronouns(pm)
 	a.attributeQuotes(pm)
 	a.structuralReferents(pm)
-	a.paragraphSubjects(pm)
 	a.indexPeople(pm)
+	a.paragraphSubjects(pm)
 	pm.index.flags = nil // the analysis's, not kept with the model
 	return pm
 }

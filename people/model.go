@@ -491,9 +491,9 @@ type Model struct {
 	// Statements are reported statements (a speech verb or "in his words"
 	// with its subject) outside quotations.
 	Statements []Statement
-	// Subjects has, for each paragraph, the entity the paragraph reports
-	// on (-1 when none), with the evidence.
-	Subjects []ParagraphSubject
+	// subjects are the paragraphs that report on someone, in order, with
+	// the subject (Subject): nothing for a paragraph that names no one.
+	subjects []paragraphSubject
 	// ByPara lists, for each paragraph, its mentions and its statements
 	// (indexes into Mentions and Statements; MentionsByPara.Of(p)), so that
 	// rules never scan the whole article for one paragraph.

@@ -754,7 +754,7 @@ func (s *strayScan) boundTarget(i int) int {
 	if k := s.nameBefore(m); k >= 0 && int(pm.Mentions[k].Entity) == r && people.IsReflexive(a.Lower(int(m.FirstToken))) {
 		return r // "Trump herself": it stands by the name
 	}
-	if ps := int(pm.Subjects[m.Para].Entity); ps >= 0 && ps != r && !s.firmly(ps, other) {
+	if ps := int(pm.Subject(int(m.Para)).Entity); ps >= 0 && ps != r && !s.firmly(ps, other) {
 		return -1
 	}
 	// Earlier in its own sentence; for a tag, not inside the words it
