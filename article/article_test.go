@@ -46,8 +46,8 @@ func TestParagraphsAndHeadline(t *testing.T) {
 	require.Len(t, a.Paragraphs, 3)
 	assert.True(t, a.Paragraphs[0].Headline)
 	assert.False(t, a.Paragraphs[1].Headline)
-	assert.Equal(t, "First paragraph line one\ncontinues here.", a.Text(a.Paragraphs[1].Span))
-	assert.Equal(t, "Second paragraph.", a.Text(a.Paragraphs[2].Span))
+	assert.Equal(t, "First paragraph line one\ncontinues here.", a.Text(a.Paragraphs[1].Span()))
+	assert.Equal(t, "Second paragraph.", a.Text(a.Paragraphs[2].Span()))
 }
 
 func TestHeadlineWithFullStop(t *testing.T) {
@@ -76,13 +76,13 @@ func TestParagraphsWithoutBlankLines(t *testing.T) {
 	require.Len(t, a.Paragraphs, 2)
 	a = ParseText("t.txt", "One line.\nAnother line.\nThird line.")
 	require.Len(t, a.Paragraphs, 3)
-	assert.Equal(t, "Another line.", a.Text(a.Paragraphs[1].Span))
+	assert.Equal(t, "Another line.", a.Text(a.Paragraphs[1].Span()))
 }
 
 func sentences(a *Article) []string {
 	var out []string
 	for _, s := range a.Sentences {
-		out = append(out, a.Text(s.Span))
+		out = append(out, a.Text(s.Span()))
 	}
 	return out
 }
@@ -193,7 +193,7 @@ func TestParseNeverCrashes(t *testing.T) {
 	for _, in := range inputs {
 		a := ParseText("t.txt", in)
 		for _, p := range a.Paragraphs {
-			assert.True(t, p.Start >= 0 && p.End <= len(in) && p.Start <= p.End)
+			assert.True(t, p.Start() >= 0 && p.End() <= len(in) && p.Start() <= p.End())
 		}
 		for _, q := range a.Quotes {
 			assert.True(t, q.Open().Start >= 0 && q.Close().End <= len(in))

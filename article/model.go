@@ -2,27 +2,43 @@ package article
 
 // Paragraph is a block of text separated from its neighbours by blank lines
 // (or a single line, in files that have no blank lines at all).
+// Its span, indexes and offsets take four bytes each (an article is at
+// most 1 GB): a paragraph takes 28 bytes.
 type Paragraph struct {
-	Span
+	span  span32 // Span
 	Index int32
-	// Headline is set on the first paragraph when it has no final
-	// punctuation.
-	Headline bool
 	// firstQuote is one more than the index in Article.Quotes of the
 	// paragraph's first double quotation, 0 when it has none (FirstQuote).
-	// (Beside Headline, the two share one word.)
 	firstQuote int32
 	// Sentences are indexes into Article.Sentences.
 	FirstSentence, LastSentence int32
+	// Headline is set on the first paragraph when it has no final
+	// punctuation.
+	Headline bool
 }
+
+// Span is the paragraph's span in the text.
+func (p Paragraph) Span() Span { return p.span.span() }
+
+// Start is the offset of the paragraph's first byte.
+func (p Paragraph) Start() int { return int(p.span.start) }
+
+// End is the offset just past the paragraph's last byte.
+func (p Paragraph) End() int { return int(p.span.end) }
+
+// Len is the paragraph's length in bytes.
+func (p Paragraph) Len() int { return int(p.span.end - p.span.start) }
+
+// Contains reports whether offset off is inside the paragraph.
+func (p Paragraph) Contains(off int) bool { return p.Span().Contains(off) }
 
 // FirstQuote returns the index in Article.Quotes of the paragraph's first
 // double quotation, and whether it has one.
 func (p *Paragraph) FirstQuote() (int, bool) { return int(p.firstQuote) - 1, p.firstQuote > 0 }
 
-// Sentence is a sentence of a paragraph.
+// Sentence is a sentence of a paragraph, in 24 bytes.
 type Sentence struct {
-	Span
+	span span32 // Span
 	Para int32
 	// FirstToken and EndToken delimit the sentence's tokens in Article.Tokens.
 	FirstToken, EndToken int32
@@ -30,6 +46,21 @@ type Sentence struct {
 	// (EndToken when it has none).
 	FirstWord int32
 }
+
+// Span is the sentence's span in the text.
+func (s Sentence) Span() Span { return s.span.span() }
+
+// Start is the offset of the sentence's first byte.
+func (s Sentence) Start() int { return int(s.span.start) }
+
+// End is the offset just past the sentence's last byte.
+func (s Sentence) End() int { return int(s.span.end) }
+
+// Len is the sentence's length in bytes.
+func (s Sentence) Len() int { return int(s.span.end - s.span.start) }
+
+// Contains reports whether offset off is inside the sentence.
+func (s Sentence) Contains(off int) bool { return s.Span().Contains(off) }
 
 // TokenKind tells words from numbers and punctuation.
 type TokenKind uint8

@@ -8,7 +8,7 @@ func (a *Article) blockParagraphs(blocks []Span) {
 	a.Paragraphs = make([]Paragraph, 0, len(blocks))
 	for _, b := range blocks {
 		s, e := a.trim(max(b.Start, a.Src.Start), min(b.End, len(a.Src.Bytes)))
-		if s < e && (len(a.Paragraphs) == 0 || s >= a.Paragraphs[len(a.Paragraphs)-1].End) {
+		if s < e && (len(a.Paragraphs) == 0 || s >= a.Paragraphs[len(a.Paragraphs)-1].End()) {
 			a.addParagraph(s, e)
 		}
 	}
@@ -20,7 +20,7 @@ func (a *Article) blockParagraphs(blocks []Span) {
 func (a *Article) addParagraph(s, e int) {
 	s, e = a.trim(s, e)
 	if s < e {
-		a.Paragraphs = append(a.Paragraphs, Paragraph{Span: Span{s, e}, Index: int32(len(a.Paragraphs))})
+		a.Paragraphs = append(a.Paragraphs, Paragraph{span: spanOf32(Span{s, e}), Index: int32(len(a.Paragraphs))})
 	}
 }
 
@@ -36,11 +36,11 @@ func (a *Article) markHeadline(oneLine bool) {
 		return
 	}
 	p := &a.Paragraphs[0]
-	text := a.Text(p.Span)
+	text := a.Text(p.Span())
 	if oneLine && strings.ContainsAny(text, "\n\r") {
 		return
 	}
-	if last, _ := a.runeBefore(p.End); endsLikeSentence(last) && !(oneLine && a.shortTitleLine(text)) {
+	if last, _ := a.runeBefore(p.End()); endsLikeSentence(last) && !(oneLine && a.shortTitleLine(text)) {
 		return
 	}
 	p.Headline = true
@@ -61,7 +61,7 @@ func (a *Article) shortTitleLine(text string) bool {
 		return false
 	}
 	for _, q := range a.Paragraphs[1:min(4, len(a.Paragraphs))] {
-		if wordsUpTo(a.Text(q.Span), n+1) > n {
+		if wordsUpTo(a.Text(q.Span()), n+1) > n {
 			return true
 		}
 	}

@@ -33,14 +33,6 @@ type Quote struct {
 	Prev, Next int32
 }
 
-// span32 is a span of an article (at most 1 GB) in eight bytes: a
-// quotation takes 36, where two Spans took 32 alone.
-type span32 struct{ start, end int32 }
-
-func spanOf32(s Span) span32 { return span32{int32(s.Start), int32(s.End)} }
-
-func (s span32) span() Span { return Span{Start: int(s.start), End: int(s.end)} }
-
 // Open is the opening mark.
 func (q Quote) Open() Span { return q.open.span() }
 
@@ -142,24 +134,24 @@ func (a *Article) findQuotes() {
 		// Markup tags left in the text ("<tweet author=\"@Sen\">") are
 		// passed over whole: their quotation marks delimit attributes.
 		stops, straight := &quoteByte, 0
-		if bytes.IndexByte(b[p.Start:p.End], '<') >= 0 {
-			stops, straight = &quoteOrTagByte, countOutsideTags(b, p.Start, p.End)
+		if bytes.IndexByte(b[p.Start():p.End()], '<') >= 0 {
+			stops, straight = &quoteOrTagByte, countOutsideTags(b, p.Start(), p.End())
 		} else {
-			straight = bytes.Count(b[p.Start:p.End], []byte{'"'})
+			straight = bytes.Count(b[p.Start():p.End()], []byte{'"'})
 		}
 		qs.inches = straight%2 == 1
-		for i := p.Start; i < p.End; {
+		for i := p.Start(); i < p.End(); {
 			// Every quotation mark is ' or " or outside ASCII: other
 			// ASCII bytes are passed over without decoding.
-			if i = skipTo(b, i, p.End, stops); i >= p.End {
+			if i = skipTo(b, i, p.End(), stops); i >= p.End() {
 				break
 			}
 			if b[i] == '<' {
-				i = max(i+1, tagEnd(b, i, p.End))
+				i = max(i+1, tagEnd(b, i, p.End()))
 				continue
 			}
 			r, n := a.runeAt(i)
-			if r == '\'' && i+1 < p.End && b[i+1] == '\'' {
+			if r == '\'' && i+1 < p.End() && b[i+1] == '\'' {
 				// Two apostrophes are a double quotation mark (''So
 				// be it,'' she said: the style of some archives).
 				qs.mark('"', Span{Start: i, End: i + 2})
@@ -174,7 +166,7 @@ func (a *Article) findQuotes() {
 		qs.dropSingle()
 		if qs.openDouble >= 0 && pi+1 < len(a.Paragraphs) {
 			// Multi-paragraph quotation: the next paragraph opens again.
-			r, _ := a.runeAt(a.Paragraphs[pi+1].Start)
+			r, _ := a.runeAt(a.Paragraphs[pi+1].Start())
 			if r == '“' || r == '"' || r == '„' || r == '«' || r == '»' {
 				a.Quotes[qs.openDouble].Next = int32(len(a.Quotes)) // the next quote found
 			}
@@ -188,9 +180,9 @@ func (qs *quoteScan) mark(r rune, m Span) {
 	a := qs.a
 	p := a.Paragraphs[qs.para]
 	prev, _ := a.runeBefore(m.Start)
-	atStart := m.Start == p.Start
+	atStart := m.Start == p.Start()
 	var next rune
-	if m.End < p.End {
+	if m.End < p.End() {
 		next, _ = a.runeAt(m.End)
 	}
 	switch r {
@@ -250,7 +242,7 @@ func (qs *quoteScan) double(r rune, m Span, prev, next rune, atStart bool) {
 	if len(a.Quotes) == cap(a.Quotes) {
 		a.Quotes = GrowAt(a.Quotes, m.Start, len(a.Src.Bytes))
 	}
-	a.Quotes = append(a.Quotes, Quote{open: spanOf32(m), close: spanOf32(Span{a.Paragraphs[qs.para].End, a.Paragraphs[qs.para].End}), Para: int32(qs.para), Straight: straight, Foreign: r == '„' || r == '«' || r == '»', Parent: -1, Prev: -1, Next: -1})
+	a.Quotes = append(a.Quotes, Quote{open: spanOf32(m), close: spanOf32(Span{a.Paragraphs[qs.para].End(), a.Paragraphs[qs.para].End()}), Para: int32(qs.para), Straight: straight, Foreign: r == '„' || r == '«' || r == '»', Parent: -1, Prev: -1, Next: -1})
 	qs.openDouble, qs.opener = len(a.Quotes)-1, r
 }
 
@@ -293,7 +285,7 @@ func (qs *quoteScan) single(r rune, m Span, prev, next rune, atStart bool) {
 		if len(a.Quotes) == cap(a.Quotes) {
 			a.Quotes = GrowAt(a.Quotes, m.Start, len(a.Src.Bytes))
 		}
-		a.Quotes = append(a.Quotes, Quote{open: spanOf32(m), close: spanOf32(Span{Start: p.End, End: p.End}), Para: int32(qs.para), Straight: r == '\'', Single: true, Parent: int32(qs.openDouble), Prev: -1, Next: -1})
+		a.Quotes = append(a.Quotes, Quote{open: spanOf32(m), close: spanOf32(Span{Start: p.End(), End: p.End()}), Para: int32(qs.para), Straight: r == '\'', Single: true, Parent: int32(qs.openDouble), Prev: -1, Next: -1})
 		qs.openSingle = len(a.Quotes) - 1
 	}
 }

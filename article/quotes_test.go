@@ -154,3 +154,15 @@ func TestQuoteSize(t *testing.T) {
 	assert.Equal(t, Span{Start: 8, End: 11}, q.Open())
 	assert.Equal(t, Span{Start: 14, End: 17}, q.Close())
 }
+
+// TestParagraphAndSentenceSize: an article of one-word paragraphs is a
+// paragraph and a sentence every few bytes; both take four bytes a field.
+func TestParagraphAndSentenceSize(t *testing.T) {
+	assert.Equal(t, uintptr(28), unsafe.Sizeof(Paragraph{}))
+	assert.Equal(t, uintptr(24), unsafe.Sizeof(Sentence{}))
+	a := ParseText("t.txt", "One two.\n\nThree four. Five six.")
+	assert.Equal(t, Span{Start: 10, End: 31}, a.Paragraphs[1].Span())
+	assert.Equal(t, Span{Start: 22, End: 31}, a.Sentences[2].Span())
+	assert.Equal(t, 21, a.Paragraphs[1].Len())
+	assert.True(t, a.Sentences[2].Contains(22) && !a.Sentences[2].Contains(31))
+}

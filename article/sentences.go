@@ -31,12 +31,12 @@ var stopByte = byteSet(func(c byte) bool { return c == '.' || c == '!' || c == '
 func (a *Article) splitSentences(pi int) {
 	p := &a.Paragraphs[pi]
 	p.FirstSentence = int32(len(a.Sentences))
-	start := p.Start
+	start := p.Start()
 	b := a.Src.Bytes
-	for i := p.Start; i < p.End; {
+	for i := p.Start(); i < p.End(); {
 		// Terminators are . ! ? or the ellipsis (outside ASCII): other
 		// ASCII bytes are passed over without decoding.
-		if i = skipTo(b, i, p.End, &stopByte); i >= p.End {
+		if i = skipTo(b, i, p.End(), &stopByte); i >= p.End() {
 			break
 		}
 		r, n := a.runeAt(i)
@@ -47,7 +47,7 @@ func (a *Article) splitSentences(pi int) {
 		end := i + n
 		// Runs of terminators ("?!", "...") and closing quotes or brackets
 		// belong to the sentence they end.
-		for end < p.End {
+		for end < p.End() {
 			r2, n2 := a.runeAt(end)
 			if strings.ContainsRune(".!?…\"”’')]", r2) {
 				end += n2
@@ -57,7 +57,7 @@ func (a *Article) splitSentences(pi int) {
 		}
 		j := end
 		sawSpace := false
-		for j < p.End {
+		for j < p.End() {
 			r2, n2 := a.runeAt(j)
 			if !IsSpace(r2) {
 				break
@@ -65,7 +65,7 @@ func (a *Article) splitSentences(pi int) {
 			sawSpace = true
 			j += n2
 		}
-		if !sawSpace || j >= p.End {
+		if !sawSpace || j >= p.End() {
 			i = end
 			continue
 		}
@@ -77,15 +77,15 @@ func (a *Article) splitSentences(pi int) {
 		if len(a.Sentences) == cap(a.Sentences) {
 			a.Sentences = GrowAt(a.Sentences, i, len(b))
 		}
-		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, end}, Para: int32(pi)})
+		a.Sentences = append(a.Sentences, Sentence{span: spanOf32(Span{start, end}), Para: int32(pi)})
 		start = j
 		i = j
 	}
-	if start < p.End {
+	if start < p.End() {
 		if len(a.Sentences) == cap(a.Sentences) {
-			a.Sentences = GrowAt(a.Sentences, p.End, len(b))
+			a.Sentences = GrowAt(a.Sentences, p.End(), len(b))
 		}
-		a.Sentences = append(a.Sentences, Sentence{Span: Span{start, p.End}, Para: int32(pi)})
+		a.Sentences = append(a.Sentences, Sentence{span: spanOf32(Span{start, p.End()}), Para: int32(pi)})
 	}
 	p.LastSentence = int32(len(a.Sentences) - 1)
 }

@@ -59,7 +59,7 @@ func (a *Article) tokenize() {
 		s := &a.Sentences[si]
 		s.FirstToken = int32(len(a.Tokens))
 		b := a.Src.Bytes
-		for i := s.Start; i < s.End; {
+		for i := s.Start(); i < s.End(); {
 			if b[i] == ' ' {
 				i++ // the commonest byte, at once
 				continue
@@ -71,7 +71,7 @@ func (a *Article) tokenize() {
 				i += n
 				continue
 			case isWordRune(r):
-				end, hidden, wide := a.wordEnd(i+n, min(s.End, i+maxTokenLen))
+				end, hidden, wide := a.wordEnd(i+n, min(s.End(), i+maxTokenLen))
 				if end-i > maxTokenLen {
 					// wordEnd stepped past its limit by the rest of a
 					// character: cut before that character (or, in bytes
@@ -378,8 +378,8 @@ func (a *Article) TokenIndexAt(off int) int {
 
 // SentenceAt returns the index of the sentence holding off, or -1.
 func (a *Article) SentenceAt(off int) int {
-	lo := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > off })
-	if lo < len(a.Sentences) && a.Sentences[lo].Start <= off {
+	lo := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End() > off })
+	if lo < len(a.Sentences) && a.Sentences[lo].Start() <= off {
 		return lo
 	}
 	return -1

@@ -112,7 +112,7 @@ func location(a *article.Article, s article.Span) Location {
 func Build(a *article.Article, pm *people.Model) Report {
 	rep := Report{Path: a.Path, Paragraphs: []Paragraph{}, Entities: []Entity{}, Quotes: []Quote{}}
 	for _, p := range a.Paragraphs {
-		ip := Paragraph{Index: int(p.Index), Line: a.Line(p.Start), Headline: p.Headline, Sentences: int(p.LastSentence) - int(p.FirstSentence) + 1}
+		ip := Paragraph{Index: int(p.Index), Line: a.Line(p.Start()), Headline: p.Headline, Sentences: int(p.LastSentence) - int(p.FirstSentence) + 1}
 		rep.Paragraphs = append(rep.Paragraphs, ip)
 	}
 	for _, q := range a.Quotes {

@@ -552,7 +552,7 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 // isQuestion reports whether sentence s ends with a question mark, before
 // any closing quotation marks or brackets.
 func (a *analysis) isQuestion(s article.Sentence) bool {
-	t := strings.TrimRight(a.Src.Text[s.Start:s.End], " \t\n\r\"'”’)]")
+	t := strings.TrimRight(a.Src.Text[s.Start():s.End()], " \t\n\r\"'”’)]")
 	return strings.HasSuffix(t, "?")
 }
 

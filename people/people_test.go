@@ -68,7 +68,7 @@ func TestSeedEntities(t *testing.T) {
 	// The paragraph on line 11 reports a statement by Lukashenko.
 	pi := -1
 	for i, p := range a.Paragraphs {
-		if a.Src.Position(p.Start).Line == 11 {
+		if a.Src.Position(p.Start()).Line == 11 {
 			pi = i
 		}
 	}

@@ -249,7 +249,7 @@ func (a *analysis) namedInParagraph(pm *Model, para, end int) []int {
 	var out []int
 	// At most the namedWindow tokens before end: a paragraph that is one
 	// endless run of tags stays linear.
-	from := a.TokenIndexAt(a.Paragraphs[para].Start)
+	from := a.TokenIndexAt(a.Paragraphs[para].Start())
 	if e := a.TokenIndexAt(end); e-from > namedWindow {
 		from = e - namedWindow
 	}
@@ -1256,7 +1256,7 @@ func PossessiveHerAt(art *article.Article, k int) bool {
 // saying, told, argued …, as the model read them) stands in mention m's
 // sentence before it: words after it are reported words.
 func (pm *Model) ReportsBefore(art *article.Article, m *Mention) bool {
-	start := art.Sentences[m.Sent].Start
+	start := art.Sentences[m.Sent].Start()
 	for _, si := range pm.StatementsByPara.Of(int(m.Para)) {
 		if v := pm.Statements[si].Verb; v.Start >= start && v.End <= m.Start {
 			return true

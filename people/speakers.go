@@ -433,21 +433,21 @@ func (a *analysis) credit(pm *Model, q article.Quote) (Attribution, bool) {
 		return Attribution{}, false
 	}
 	k := a.TokenIndexAt(q.Close().End)
-	for k < len(a.Tokens) && (a.IsPunct(k, ".") || a.IsPunct(k, ",")) && a.Tokens[k].Start() < a.Paragraphs[q.Para].End {
+	for k < len(a.Tokens) && (a.IsPunct(k, ".") || a.IsPunct(k, ",")) && a.Tokens[k].Start() < a.Paragraphs[q.Para].End() {
 		k++
 	}
 	if k >= len(a.Tokens) {
 		return Attribution{}, false
 	}
-	if a.Tokens[k].Start() >= a.Paragraphs[q.Para].End {
+	if a.Tokens[k].Start() >= a.Paragraphs[q.Para].End() {
 		// The paragraph after: q must be the whole of its paragraph, and
 		// the credit a short paragraph of its own.
 		p := a.Paragraphs[q.Para]
-		if q.Open().Start != p.Start || int(q.Para)+1 >= len(a.Paragraphs) {
+		if q.Open().Start != p.Start() || int(q.Para)+1 >= len(a.Paragraphs) {
 			return Attribution{}, false
 		}
 		next := a.Paragraphs[int(q.Para)+1]
-		if a.TokenIndexAt(next.End)-k > 15 {
+		if a.TokenIndexAt(next.End())-k > 15 {
 			return Attribution{}, false
 		}
 	}
@@ -500,9 +500,9 @@ func (a *analysis) colonBefore(q article.Quote, t int) (from, colon int, ok bool
 		return 0, 0, false
 	}
 	p := a.Paragraphs[q.Para]
-	if a.Tokens[c].Start() < p.Start {
+	if a.Tokens[c].Start() < p.Start() {
 		// The colon ends the paragraph before: q must open its paragraph.
-		if q.Open().Start != p.Start || q.Para == 0 {
+		if q.Open().Start != p.Start() || q.Para == 0 {
 			return 0, 0, false
 		}
 	}
@@ -580,7 +580,7 @@ func (a *analysis) attributionEnd(q article.Quote, t int) int {
 		limit = int(a.Sentences[si].EndToken)
 	}
 	end := t
-	for end < limit && end < t+30 && a.Tokens[end].Start() < para.End && !a.InQuote(end) {
+	for end < limit && end < t+30 && a.Tokens[end].Start() < para.End() && !a.InQuote(end) {
 		end++
 	}
 	for k := t; k < end; k++ {
@@ -679,7 +679,7 @@ func (a *analysis) continueSpeakers(pm *Model) {
 func (a *analysis) statementBefore(pm *Model, qi int) (Attribution, bool) {
 	q := a.Quotes[qi]
 	si := a.SentenceAt(q.Open().Start)
-	if si <= 0 || a.Sentences[si-1].Para != q.Para || a.speechBetween(q.Open().Start, a.Sentences[si].End) {
+	if si <= 0 || a.Sentences[si-1].Para != q.Para || a.speechBetween(q.Open().Start, a.Sentences[si].End()) {
 		return Attribution{}, false
 	}
 	prev := a.Sentences[si-1]
@@ -806,17 +806,17 @@ func (a *analysis) firstWordAfter(t, v int) bool {
 // has no speech verb outside quotations.
 func (a *analysis) quoteOnlyParagraph(pi int) bool {
 	p := &a.Paragraphs[pi]
-	if first, ok := p.FirstQuote(); !ok || a.Quotes[first].Open().Start != p.Start {
+	if first, ok := p.FirstQuote(); !ok || a.Quotes[first].Open().Start != p.Start() {
 		return false
 	}
-	return !a.speechBetween(p.Start, p.End)
+	return !a.speechBetween(p.Start(), p.End())
 }
 
 // quoteStartsSentence reports whether quote qi stands at a sentence start.
 func (a *analysis) quoteStartsSentence(qi int) bool {
 	q := a.Quotes[qi]
 	si := a.SentenceAt(q.Open().Start)
-	return si >= 0 && a.Sentences[si].Start == q.Open().Start
+	return si >= 0 && a.Sentences[si].Start() == q.Open().Start
 }
 
 // speechBetween reports whether a speech verb stands outside quotations

@@ -256,7 +256,7 @@ func headlineWord(a *article.Article, f *nameForm, headline bool) bool {
 		return false
 	}
 	for _, u := range f.uses {
-		if !(headline && u.Start < a.Paragraphs[0].End) && !inQuotedTitle(a, u) {
+		if !(headline && u.Start < a.Paragraphs[0].End()) && !inQuotedTitle(a, u) {
 			return false
 		}
 		// After a first name it is a surname the headline spells ("Mark

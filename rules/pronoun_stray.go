@@ -994,7 +994,7 @@ func (s *strayScan) previousHolds(i int) bool {
 	}
 	for _, st := range pm.StatementsByPara.Of(int(m.Para)) {
 		v := pm.Statements[st].Verb
-		if v.Start > m.End && v.End <= sent.End && pm.Mentions[pm.Statements[st].Mention].Start > m.Start {
+		if v.Start > m.End && v.End <= sent.End() && pm.Mentions[pm.Statements[st].Mention].Start > m.Start {
 			return false
 		}
 	}
@@ -1634,7 +1634,7 @@ func (s *strayScan) placeWords() map[string]bool {
 // capital says nothing of a name.
 func (s *strayScan) inHeadline(t int) bool {
 	a := s.pass.Article
-	if len(a.Paragraphs) == 0 || t >= len(a.Tokens) || a.Tokens[t].Start() >= a.Paragraphs[0].End {
+	if len(a.Paragraphs) == 0 || t >= len(a.Tokens) || a.Tokens[t].Start() >= a.Paragraphs[0].End() {
 		return false
 	}
 	if s.headline == 0 {

@@ -601,7 +601,7 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 			if a.Quotes[oq].Single || !at.Attributed() {
 				continue
 			}
-			if a.Quotes[oq].Close().End > prev.Start || at.Verb.Start >= prev.Start {
+			if a.Quotes[oq].Close().End > prev.Start() || at.Verb.Start >= prev.Start() {
 				return -1, false // a quotation in, or tagged by, the sentence before
 			}
 			break

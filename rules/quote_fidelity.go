@@ -324,11 +324,11 @@ func labelledInFile(idx *source.Index, file int, ent *people.Entity) bool {
 // not the cue of the attribution ("Duarte asked: “…?”").
 func putAsQuestion(a *article.Article, q article.Quote, at people.Attribution) bool {
 	start := q.Whole().Start
-	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End > start })
+	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].End() > start })
 	if i == len(a.Sentences) {
 		return false
 	}
-	from := min(a.Sentences[i].Start, start)
+	from := min(a.Sentences[i].Start(), start)
 	found := false
 	source.Words([]byte(a.Src.Text[from:start]), false, func(s, e int, _ uint64) {
 		w := strings.ToLower(a.Src.Text[from+s : from+e])

@@ -258,7 +258,7 @@ func headlineOnly(pass *linter.Pass, m *people.Mention, titled bool) bool {
 // headlines are: most of its words capitalised.
 func titleCase(a *article.Article, p int) bool {
 	words, caps := 0, 0
-	for k := a.TokenIndexAt(a.Paragraphs[p].Start); k < len(a.Tokens) && a.Tokens[k].Start() < a.Paragraphs[p].End; k++ {
+	for k := a.TokenIndexAt(a.Paragraphs[p].Start()); k < len(a.Tokens) && a.Tokens[k].Start() < a.Paragraphs[p].End(); k++ {
 		if a.Tokens[k].Kind == article.Word {
 			words++
 			if a.IsCapWord(k) {

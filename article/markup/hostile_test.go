@@ -86,7 +86,7 @@ func TestOrdinaryNestingUnchanged(t *testing.T) {
 	deep := strings.Repeat("- ", 200) + "Mary said it.\n"
 	a, _ = Parse("a.md", []byte(deep), Markdown)
 	require.Len(t, a.Paragraphs, 1)
-	assert.Contains(t, a.Text(a.Paragraphs[0].Span), "Mary said it.")
+	assert.Contains(t, a.Text(a.Paragraphs[0].Span()), "Mary said it.")
 	// A thematic break past the bound stays one (no text).
 	brk := strings.Repeat("- ", 100) + strings.Repeat("* ", 100) + "\n"
 	a, _ = Parse("a.md", []byte(brk), Markdown)

@@ -12,7 +12,7 @@ import (
 func paragraphTexts(a *article.Article) []string {
 	var out []string
 	for _, p := range a.Paragraphs {
-		out = append(out, strings.Join(strings.Fields(a.Text(p.Span)), " "))
+		out = append(out, strings.Join(strings.Fields(a.Text(p.Span())), " "))
 	}
 	return out
 }

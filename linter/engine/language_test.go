@@ -13,10 +13,10 @@ import (
 // marked as reading English; languageRule stands for the language rule.
 var (
 	everyArticle = &linter.Rule{Name: "typography", Doc: "reports once", Severity: linter.Info, Run: func(pass *linter.Pass) {
-		pass.Report(pass.Article.Paragraphs[0].Span, "seen")
+		pass.Report(pass.Article.Paragraphs[0].Span(), "seen")
 	}}
 	readsEnglish = &linter.Rule{Name: "grammar", Doc: "reports once", Severity: linter.Info, ReadsEnglish: true, Run: func(pass *linter.Pass) {
-		pass.Report(pass.Article.Paragraphs[0].Span, "seen")
+		pass.Report(pass.Article.Paragraphs[0].Span(), "seen")
 	}}
 	languageRule = &linter.Rule{Name: linter.LanguageName, Doc: "says nothing", Severity: linter.Info, Run: func(*linter.Pass) {}}
 )
