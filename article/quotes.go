@@ -41,10 +41,10 @@ func (q Quote) Open() Span { return q.open.span() }
 func (q Quote) Close() Span { return q.close.span() }
 
 // Content is the span between the marks.
-func (q Quote) Content() Span { return Span{Start: q.Open().End, End: q.Close().Start} }
+func (q Quote) Content() Span { return Span{Start: int(q.open.end), End: int(q.close.start)} }
 
 // Whole is the span from the opening mark to the end of the closing mark.
-func (q Quote) Whole() Span { return Span{Start: q.Open().Start, End: q.Close().End} }
+func (q Quote) Whole() Span { return Span{Start: int(q.open.start), End: int(q.close.end)} }
 
 // Unclosed reports whether the quote is left open with nothing to explain it
 // (it does not continue into the next paragraph).
@@ -332,12 +332,14 @@ func (a *Article) assignQuotesToTokens() {
 	cur := -1
 	for ti := range a.Tokens {
 		t := &a.Tokens[ti]
-		for ; qi < len(a.Quotes) && a.Quotes[qi].Content().Start <= t.Start(); qi++ {
+		// (The quotation's content runs from the end of its opening mark
+		// to the start of its closing one.)
+		for ; qi < len(a.Quotes) && a.Quotes[qi].open.end <= t.start; qi++ {
 			if !a.Quotes[qi].Single {
 				open = append(open, qi)
 			}
 		}
-		for len(open) > 0 && a.Quotes[open[len(open)-1]].Content().End <= t.Start() {
+		for len(open) > 0 && a.Quotes[open[len(open)-1]].close.start <= t.start {
 			open = open[:len(open)-1]
 		}
 		q := -1

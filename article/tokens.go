@@ -59,7 +59,8 @@ func (a *Article) tokenize() {
 		s := &a.Sentences[si]
 		s.FirstToken = int32(len(a.Tokens))
 		b := a.Src.Bytes
-		for i := s.Start(); i < s.End(); {
+		sEnd := s.End()
+		for i := s.Start(); i < sEnd; {
 			if b[i] == ' ' {
 				i++ // the commonest byte, at once
 				continue
@@ -71,7 +72,7 @@ func (a *Article) tokenize() {
 				i += n
 				continue
 			case isWordRune(r):
-				end, hidden, wide := a.wordEnd(i+n, min(s.End(), i+maxTokenLen))
+				end, hidden, wide := a.wordEnd(i+n, min(sEnd, i+maxTokenLen))
 				if end-i > maxTokenLen {
 					// wordEnd stepped past its limit by the rest of a
 					// character: cut before that character (or, in bytes
@@ -103,7 +104,7 @@ func (a *Article) tokenize() {
 			if len(a.Tokens)%lowerBlock == 0 {
 				a.lowerBase = append(a.lowerBase, int32(len(lower)))
 			}
-			if t.Kind != Punct {
+			if t.Kind != Punct && (t.flags&(tokenWide|tokenHidden|tokenCapital) != 0 || hasUpperASCII(b[i:t.End()])) {
 				lower = a.lowerToken(lower, len(a.Tokens), &t)
 			}
 			a.Tokens = append(a.Tokens, t)
@@ -223,7 +224,9 @@ func (a *Article) wordEnd(j, end int) (int, bool, bool) {
 }
 
 // lowerToken appends to lower the lower-case form of word or number
-// token t, token k, when it differs from its text, and marks where it
+// token t, token k, when it differs from its text (tokenize calls it for
+// the tokens that may differ: a capital, a byte that is not ASCII, an
+// invisible character), and marks where it
 // is (tokenLowered: in lower; tokenLowerApart: in a map, for the forms
 // whose length differs, a few letters such as İ, and words with
 // invisible characters).
@@ -231,9 +234,6 @@ func (a *Article) lowerToken(lower []byte, k int, t *Token) []byte {
 	if t.flags&(tokenWide|tokenHidden) == 0 {
 		// ASCII: lowered only when it holds a capital.
 		text := a.Src.Bytes[t.start : int(t.start)+int(t.n)]
-		if t.flags&tokenCapital == 0 && !hasUpperASCII(text) {
-			return lower
-		}
 		at := len(lower)
 		lower = append(lower, text...)
 		for i := at; i < len(lower); i++ {
