@@ -2,6 +2,7 @@ package people
 
 import (
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -39,6 +40,41 @@ type analysis struct {
 	daysUsed map[string]bool
 	// runWords is nameRun's buffer.
 	runWords []string
+	// whys are the reasons names were taken as organisations' or places'
+	// (Mention.why indexes them; 0 is none), each once.
+	whys    []string
+	whyKeys map[string]uint16
+}
+
+// whyIndex returns the index of reason in a.whys, adding it. Past 65,535
+// distinct reasons (a file of that many distinct legal forms or known
+// names) a reason is not kept.
+func (a *analysis) whyIndex(reason string) uint16 {
+	if reason == "" {
+		return 0
+	}
+	if k, ok := a.whyKeys[reason]; ok {
+		return k
+	}
+	if a.whyKeys == nil {
+		a.whys, a.whyKeys = []string{""}, map[string]uint16{}
+	}
+	if len(a.whys) > math.MaxUint16 {
+		return 0
+	}
+	k := uint16(len(a.whys))
+	a.whys = append(a.whys, reason)
+	a.whyKeys[reason] = k
+	return k
+}
+
+// whyOf is the reason a name mention was taken as an organisation's or a
+// place's, or "".
+func (a *analysis) whyOf(m *Mention) string {
+	if int(m.why) >= len(a.whys) {
+		return ""
+	}
+	return a.whys[m.why]
 }
 
 // Analyse builds the people model of an article: its mentions of people,

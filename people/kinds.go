@@ -371,9 +371,9 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 // organisation's or a place's (findOtherNames decided it).
 func (a *analysis) nameEvidence(m *Mention, ev *evidence) {
 	if m.Kind == KindOrganisation {
-		ev.add(&ev.org, m.why)
+		ev.add(&ev.org, a.whyOf(m))
 	} else {
-		ev.add(&ev.place, m.why)
+		ev.add(&ev.place, a.whyOf(m))
 	}
 }
 
@@ -491,7 +491,7 @@ func (a *analysis) otherName(i, end int) (Mention, bool) {
 	}
 	m := a.mention(Name, i, i, end, slices.Clone(words))
 	a.trimPossessive(&m)
-	m.Kind, m.why = kind, why
+	m.Kind, m.why = kind, a.whyIndex(why)
 	return m, true
 }
 

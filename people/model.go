@@ -335,9 +335,6 @@ type Mention struct {
 	// office a role phrase names.
 	Role   *Role
 	Gender string
-	// why is the evidence that made a Name mention an organisation's or a
-	// place's.
-	why string
 	// Age is the person's age given with this mention ("Smith, 45,", "the
 	// 45-year-old Smith"), or 0.
 	Age    int32
@@ -355,7 +352,7 @@ type Mention struct {
 	FirstToken, EndToken int32
 
 	// The small fields last, side by side (no padding between them: a
-	// mention takes 136 bytes; its indexes are int32, as the article's
+	// mention takes 120 bytes; its indexes are int32, as the article's
 	// tables' are).
 	Form Form
 	// Kind is what the name names (its entity's kind).
@@ -373,6 +370,9 @@ type Mention struct {
 	// Why says, for a pronoun, how its Referent was found or why it has
 	// none.
 	Why RefReason
+	// why is the evidence that made a Name mention an organisation's or a
+	// place's: an index into the analysis's reasons (analysis.whyOf).
+	why uint16
 }
 
 // CapWord is a capitalised word of the article (possessive 's removed)

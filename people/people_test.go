@@ -351,7 +351,7 @@ func TestJoinWords(t *testing.T) {
 // TestMentionSize: a mention's small fields stand together, without
 // padding between them; the mention table is the model's largest.
 func TestMentionSize(t *testing.T) {
-	assert.Equal(t, uintptr(136), unsafe.Sizeof(Mention{}))
+	assert.Equal(t, uintptr(120), unsafe.Sizeof(Mention{}))
 }
 
 // TestCapWordsInOrder: the capitalised words, possessive removed, in order
@@ -498,4 +498,21 @@ func TestLongRoleRunsAreLinear(t *testing.T) {
 		small, big := bytes(2000), bytes(16000)
 		assert.Less(t, big, 16*small, "%q: %d bytes for 2,000 words, %d for 16,000", run, small, big)
 	}
+}
+
+// TestWhyIndex: the reasons a name was taken as an organisation's or a
+// place's are kept once each, and past 65,535 of them no more are kept.
+func TestWhyIndex(t *testing.T) {
+	a := &analysis{}
+	assert.Equal(t, uint16(0), a.whyIndex(""))
+	k := a.whyIndex("a country")
+	assert.Equal(t, k, a.whyIndex("a country"))
+	assert.NotEqual(t, k, a.whyIndex("a known place"))
+	assert.Equal(t, "a country", a.whyOf(&Mention{why: k}))
+	assert.Equal(t, "", a.whyOf(&Mention{}))
+	for i := 0; i < 70_000; i++ {
+		a.whyIndex(fmt.Sprintf("legal form “%d”", i))
+	}
+	assert.Equal(t, uint16(0), a.whyIndex("one too many"))
+	assert.Equal(t, "a country", a.whyOf(&Mention{why: k}))
 }
