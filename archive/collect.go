@@ -198,7 +198,7 @@ func (c *collector) entity(id int) {
 		if m.Form != people.TitledName || len(m.Words) == 0 || c.inHeadline(m) {
 			continue
 		}
-		if org := c.orgBefore(mi); org != "" {
+		if org := c.orgBefore(int(mi)); org != "" {
 			c.frame(FrameOrganisation, org, Fold(m.Words[len(m.Words)-1]), i)
 		}
 	}
@@ -242,10 +242,10 @@ func (c *collector) orgBefore(mi int) string {
 	m := &c.pm.Mentions[mi]
 	prev := -1
 	for _, o := range c.pm.MentionsInSentence(int(m.Sent)) {
-		if o == mi {
+		if o == int32(mi) {
 			break
 		}
-		prev = o
+		prev = int(o)
 	}
 	if prev < 0 {
 		return ""

@@ -176,13 +176,13 @@ func (pm *Model) indexCapWords() {
 // million one-word paragraphs and no people costs nothing here.
 type Groups struct {
 	start []int32 // start[g] is where group g's items begin; len groups+1
-	all   []int
+	all   []int32
 }
 
 // Of returns the items of group g (nil when it has none). The slice is
 // capped, so that an append to it copies rather than write into the next
 // group's.
-func (gs *Groups) Of(g int) []int {
+func (gs *Groups) Of(g int) []int32 {
 	if g < 0 || g+1 >= len(gs.start) {
 		return nil
 	}
@@ -214,12 +214,12 @@ func groupBy(groups, n int, group func(int) int) Groups {
 	for g := 1; g <= groups; g++ {
 		start[g] += start[g-1]
 	}
-	all := make([]int, total)
+	all := make([]int32, total)
 	next := make([]int32, groups)
 	copy(next, start[:groups])
 	for i := 0; i < n; i++ {
 		if g := group(i); g >= 0 {
-			all[next[g]] = i
+			all[next[g]] = int32(i)
 			next[g]++
 		}
 	}

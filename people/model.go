@@ -207,7 +207,7 @@ func (pm *Model) PersonLike(e int) bool {
 }
 
 // MentionsInSentence lists the mentions of sentence si in text order.
-func (pm *Model) MentionsInSentence(si int) []int { return pm.bySentence.Of(si) }
+func (pm *Model) MentionsInSentence(si int) []int32 { return pm.bySentence.Of(si) }
 
 // Form says how a mention refers to its person.
 type Form uint8
@@ -398,7 +398,7 @@ type Entity struct {
 	// Kind is what the name names, and Evidence says why.
 	Kind     Kind
 	Evidence []string
-	Mentions []int
+	Mentions []int32
 	Roles    []Role
 	Gender   string
 	// Introduced is set when some mention introduces the person.

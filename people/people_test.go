@@ -305,19 +305,19 @@ func TestMergeMentions(t *testing.T) {
 func TestGroupBy(t *testing.T) {
 	groups := []int{2, 0, -1, 2, 3, 0, 2}
 	gs := groupBy(5, len(groups), func(i int) int { return groups[i] })
-	lists := func(gs Groups, n int) [][]int {
-		var out [][]int
+	lists := func(gs Groups, n int) [][]int32 {
+		var out [][]int32
 		for g := -1; g <= n; g++ { // and no group outside the range
 			out = append(out, gs.Of(g))
 		}
 		return out
 	}
-	assert.Equal(t, [][]int{nil, {1, 5}, nil, {0, 3, 6}, {4}, nil, nil}, lists(gs, 5))
+	assert.Equal(t, [][]int32{nil, {1, 5}, nil, {0, 3, 6}, {4}, nil, nil}, lists(gs, 5))
 	_ = append(gs.Of(0), 99)
-	assert.Equal(t, []int{0, 3, 6}, gs.Of(2))
-	assert.Equal(t, make([][]int, 5), lists(groupBy(3, 0, nil), 3))
+	assert.Equal(t, []int32{0, 3, 6}, gs.Of(2))
+	assert.Equal(t, make([][]int32, 5), lists(groupBy(3, 0, nil), 3))
 	none := groupBy(2, 2, func(int) int { return -1 })
-	assert.Equal(t, make([][]int, 4), lists(none, 2))
+	assert.Equal(t, make([][]int32, 4), lists(none, 2))
 	assert.Nil(t, none.start, "no item, no offsets")
 }
 

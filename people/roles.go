@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -151,11 +152,11 @@ func (a *analysis) linkRoles(pm *Model) {
 		}
 		if cand >= 0 {
 			m.Entity = int32(cand)
-			pm.Entities[cand].Mentions = append(pm.Entities[cand].Mentions, i)
+			pm.Entities[cand].Mentions = append(pm.Entities[cand].Mentions, int32(i))
 		}
 	}
 	for id := range pm.Entities {
-		sort.Ints(pm.Entities[id].Mentions)
+		slices.Sort(pm.Entities[id].Mentions)
 	}
 }
 

@@ -182,7 +182,7 @@ func archiveSurnames(pm *people.Model, e *people.Entity) []archiveSurname {
 			}
 		}
 		if m.Form == people.TitledName {
-			if org := orgJustBefore(pm, mi); org != "" {
+			if org := orgJustBefore(pm, int(mi)); org != "" {
 				s.orgs = appendNew(s.orgs, org)
 			}
 		}
@@ -220,10 +220,10 @@ func orgJustBefore(pm *people.Model, mi int) string {
 	m := &pm.Mentions[mi]
 	prev := -1
 	for _, o := range pm.MentionsInSentence(int(m.Sent)) {
-		if o == mi {
+		if o == int32(mi) {
 			break
 		}
-		prev = o
+		prev = int(o)
 	}
 	if prev < 0 {
 		return ""

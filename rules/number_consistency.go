@@ -81,7 +81,7 @@ func checkAges(pass *linter.Pass) {
 				continue
 			}
 			if first < 0 {
-				first = mi
+				first = int(mi)
 				continue
 			}
 			f := pm.Mentions[first]

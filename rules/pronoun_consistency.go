@@ -351,7 +351,7 @@ func (s *strayScan) plainAntecedent(m people.Mention, e, lo int) bool {
 			break
 		}
 		if (int(o.Entity) == e || o.Form == people.Pronoun && int(o.Referent) == e) && o.Quote < 0 {
-			last = k
+			last = int(k)
 		}
 	}
 	if last < 0 {

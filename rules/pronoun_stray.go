@@ -414,7 +414,7 @@ func (s *strayScan) strayTarget(i int) int {
 			for t := int(o.FirstToken); t < int(o.EndToken) && t < hi; t++ {
 				s.covered[t-lo] = true
 			}
-			if ms[k] == i || tagged >= 0 && int(o.Quote) == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && int(o.EndToken) <= owned ||
+			if ms[k] == int32(i) || tagged >= 0 && int(o.Quote) == tagged || o.Form == people.RolePhrase && o.FirstToken >= m.FirstToken && int(o.EndToken) <= owned ||
 				reflexive && o.Quote >= 0 || s.takesUpLater(m, o) {
 				continue
 			}
@@ -432,7 +432,7 @@ func (s *strayScan) strayTarget(i int) int {
 				return -1
 			}
 			if person && o.Quote < 0 && s.namedPerson(int(o.Entity)) && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
-				if objPron && o.Sent == m.Sent && s.subjectOfClause(ms[k], m) {
+				if objPron && o.Sent == m.Sent && s.subjectOfClause(int(ms[k]), m) {
 					// "where Trump could again eclipse her": an object
 					// pronoun is not its clause's subject; whom it seems
 					// to mean is someone before.
@@ -552,7 +552,7 @@ func (s *strayScan) possessedEnd(m people.Mention) int {
 // mentionsFrom returns the mentions of sentence si that start at token
 // from or after it, found by binary search: a walk over them stays
 // bounded however long the sentence runs.
-func (s *strayScan) mentionsFrom(si, from int) []int {
+func (s *strayScan) mentionsFrom(si, from int) []int32 {
 	pm := s.pass.People
 	ms := pm.MentionsInSentence(si)
 	k := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= from })
@@ -915,7 +915,7 @@ func (s *strayScan) possessorCommands(m people.Mention, out []int) []int {
 		}
 		o := pm.Mentions[ms[0]]
 		if int(o.FirstToken) == p+1 && o.Form != people.Pronoun && o.Quote < 0 && o.Entity >= 0 && len(o.Words) > 0 &&
-			!pm.ModifierAt(a, ms[0]) && (!a.IsWord(int(o.EndToken)) || afterComplement[a.Lower(int(o.EndToken))]) && !slices.Contains(out, int(o.Entity)) {
+			!pm.ModifierAt(a, int(ms[0])) && (!a.IsWord(int(o.EndToken)) || afterComplement[a.Lower(int(o.EndToken))]) && !slices.Contains(out, int(o.Entity)) {
 			out = append(out, int(o.Entity))
 		}
 		break
@@ -1022,7 +1022,7 @@ func (s *strayScan) nameBefore(m people.Mention) int {
 	ms := pm.MentionsInSentence(int(m.Sent))
 	k := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= int(m.FirstToken) })
 	if k > 0 && int(pm.Mentions[ms[k-1]].EndToken) == int(m.FirstToken) && pm.Mentions[ms[k-1]].Form != people.Pronoun {
-		return ms[k-1]
+		return int(ms[k-1])
 	}
 	return -1
 }
@@ -1048,7 +1048,7 @@ func (s *strayScan) fitsBetween(m people.Mention, si, lo, hi int, prominent bool
 		if o.Entity >= 0 && slices.Contains(s.cannot, int(o.Entity)) || o.Quote >= 0 && int(o.Quote) == s.skipQuote-1 {
 			continue
 		}
-		if fits, _ := s.mentionFits(m, o); fits && (!prominent || pm.Prominent(a, k)) {
+		if fits, _ := s.mentionFits(m, o); fits && (!prominent || pm.Prominent(a, int(k))) {
 			return true
 		}
 	}
@@ -1112,7 +1112,7 @@ func (s *strayScan) reflexiveBinder(i int) int {
 				return -1
 			}
 		}
-		return ms[k]
+		return int(ms[k])
 	}
 	return -1
 }
@@ -1510,7 +1510,7 @@ func (s *strayScan) index(o people.Mention) int {
 	ms := pm.MentionsInSentence(int(o.Sent))
 	for _, k := range ms {
 		if pm.Mentions[k].Start == o.Start && pm.Mentions[k].End == o.End {
-			return k
+			return int(k)
 		}
 	}
 	return -1

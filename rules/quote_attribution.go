@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -484,7 +485,7 @@ func mentionedInParagraphBefore(pass *linter.Pass, e, para, skip int) bool {
 	pm := pass.People
 	// The entity's own mentions are few and sorted: look only at them.
 	ms := pm.Entities[e].Mentions
-	k := sort.SearchInts(ms, skip)
+	k, _ := slices.BinarySearch(ms, int32(skip))
 	for n := 0; k > 0 && n < 50; n++ {
 		k--
 		m := pm.Mentions[ms[k]]
@@ -513,7 +514,7 @@ func aboutSomeoneElse(pass *linter.Pass, qi int, m *people.Mention) (int, bool) 
 		if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Form == people.Pronoun || !pm.PersonLike(int(om.Entity)) {
 			continue
 		}
-		return i, true
+		return int(i), true
 	}
 	// Otherwise the person the story was last about: the nearest person
 	// mentioned (outside quotations) in the paragraphs before.
@@ -525,7 +526,7 @@ func aboutSomeoneElse(pass *linter.Pass, qi int, m *people.Mention) (int, bool) 
 			if om.Quote >= 0 || om.Entity < 0 || om.Entity == m.Entity || om.Form == people.Pronoun || !pm.PersonLike(int(om.Entity)) {
 				continue
 			}
-			return ms[k], true
+			return int(ms[k]), true
 		}
 	}
 	return -1, false
@@ -573,7 +574,7 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 			if om.FirstToken > prev.FirstWord+8 {
 				return -1, false
 			}
-			if !pm.SubjectOf(a, mi) && !pm.StatementNounOf(a, mi) || om.Form == people.Pronoun && om.Entity < 0 && om.Referent < 0 {
+			if !pm.SubjectOf(a, int(mi)) && !pm.StatementNounOf(a, int(mi)) || om.Form == people.Pronoun && om.Entity < 0 && om.Referent < 0 {
 				// "Obama's rise …", "Prompted by Ron Perlman's visit,
 				// she …": a possessive or a modifier is not the subject;
 				// "Trump's statement that …" reports what Trump said.
@@ -582,7 +583,7 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 			if e == int(m.Entity) || !pm.PersonLike(e) {
 				return -1, false
 			}
-			subj = mi
+			subj = int(mi)
 			continue
 		}
 		if om.Form != people.Pronoun && e != subjectEntity(pm, subj) && !others {

@@ -66,10 +66,10 @@ func runUnintroducedPerson(pass *linter.Pass) {
 				continue
 			}
 			if first < 0 {
-				first = mi
+				first = int(mi)
 			}
 			if len(m.Words) >= 2 && full < 0 && m.Surname() == e.Surname() && !strings.Contains(m.Words[0], "-based") {
-				full = mi
+				full = int(mi)
 			}
 		}
 		if first < 0 {
