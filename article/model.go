@@ -5,7 +5,7 @@ package article
 // Its span, indexes and offsets take four bytes each (an article is at
 // most 1 GB): a paragraph takes 28 bytes.
 type Paragraph struct {
-	span  span32 // Span
+	span  Span32 // Span
 	Index int32
 	// firstQuote is one more than the index in Article.Quotes of the
 	// paragraph's first double quotation, 0 when it has none (FirstQuote).
@@ -18,7 +18,7 @@ type Paragraph struct {
 }
 
 // Span is the paragraph's span in the text.
-func (p Paragraph) Span() Span { return p.span.span() }
+func (p Paragraph) Span() Span { return p.span.Span() }
 
 // Start is the offset of the paragraph's first byte.
 func (p Paragraph) Start() int { return int(p.span.start) }
@@ -38,7 +38,7 @@ func (p *Paragraph) FirstQuote() (int, bool) { return int(p.firstQuote) - 1, p.f
 
 // Sentence is a sentence of a paragraph, in 24 bytes.
 type Sentence struct {
-	span span32 // Span
+	span Span32 // Span
 	Para int32
 	// FirstToken and EndToken delimit the sentence's tokens in Article.Tokens.
 	FirstToken, EndToken int32
@@ -48,7 +48,7 @@ type Sentence struct {
 }
 
 // Span is the sentence's span in the text.
-func (s Sentence) Span() Span { return s.span.span() }
+func (s Sentence) Span() Span { return s.span.Span() }
 
 // Start is the offset of the sentence's first byte.
 func (s Sentence) Start() int { return int(s.span.start) }

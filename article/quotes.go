@@ -13,7 +13,7 @@ type Quote struct {
 	// open is the opening mark; close is the closing mark, or the empty
 	// span at the paragraph's end when the quote is not closed there
 	// (Open, Close).
-	open, close span32
+	open, close Span32
 	Para        int32
 	// Closed reports whether the quote closes in its own paragraph.
 	Closed bool
@@ -34,11 +34,11 @@ type Quote struct {
 }
 
 // Open is the opening mark.
-func (q Quote) Open() Span { return q.open.span() }
+func (q Quote) Open() Span { return q.open.Span() }
 
 // Close is the closing mark, or the empty span at the paragraph's end
 // when the quote is not closed there.
-func (q Quote) Close() Span { return q.close.span() }
+func (q Quote) Close() Span { return q.close.Span() }
 
 // Content is the span between the marks.
 func (q Quote) Content() Span { return Span{Start: int(q.open.end), End: int(q.close.start)} }
@@ -242,7 +242,7 @@ func (qs *quoteScan) double(r rune, m Span, prev, next rune, atStart bool) {
 	if len(a.Quotes) == cap(a.Quotes) {
 		a.Quotes = GrowAt(a.Quotes, m.Start, len(a.Src.Bytes))
 	}
-	a.Quotes = append(a.Quotes, Quote{open: spanOf32(m), close: spanOf32(Span{a.Paragraphs[qs.para].End(), a.Paragraphs[qs.para].End()}), Para: int32(qs.para), Straight: straight, Foreign: r == '„' || r == '«' || r == '»', Parent: -1, Prev: -1, Next: -1})
+	a.Quotes = append(a.Quotes, Quote{open: Span32Of(m), close: Span32Of(Span{a.Paragraphs[qs.para].End(), a.Paragraphs[qs.para].End()}), Para: int32(qs.para), Straight: straight, Foreign: r == '„' || r == '«' || r == '»', Parent: -1, Prev: -1, Next: -1})
 	qs.openDouble, qs.opener = len(a.Quotes)-1, r
 }
 
@@ -285,7 +285,7 @@ func (qs *quoteScan) single(r rune, m Span, prev, next rune, atStart bool) {
 		if len(a.Quotes) == cap(a.Quotes) {
 			a.Quotes = GrowAt(a.Quotes, m.Start, len(a.Src.Bytes))
 		}
-		a.Quotes = append(a.Quotes, Quote{open: spanOf32(m), close: spanOf32(Span{Start: p.End(), End: p.End()}), Para: int32(qs.para), Straight: r == '\'', Single: true, Parent: int32(qs.openDouble), Prev: -1, Next: -1})
+		a.Quotes = append(a.Quotes, Quote{open: Span32Of(m), close: Span32Of(Span{Start: p.End(), End: p.End()}), Para: int32(qs.para), Straight: r == '\'', Single: true, Parent: int32(qs.openDouble), Prev: -1, Next: -1})
 		qs.openSingle = len(a.Quotes) - 1
 	}
 }
@@ -308,7 +308,7 @@ func (a *Article) linkQuotes() {
 }
 
 func (a *Article) closeQuote(qi int, mark Span) {
-	a.Quotes[qi].close = spanOf32(mark)
+	a.Quotes[qi].close = Span32Of(mark)
 	a.Quotes[qi].Closed = true
 }
 

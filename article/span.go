@@ -12,10 +12,13 @@ func (s Span) Len() int { return s.End - s.Start }
 // Contains reports whether off lies inside the span.
 func (s Span) Contains(off int) bool { return off >= s.Start && off < s.End }
 
-// span32 is a span of an article (at most 1 GB) in eight bytes, for the
-// tables the model holds one of per quotation, sentence or paragraph.
-type span32 struct{ start, end int32 }
+// Span32 is a span of an article (at most 1 GB) in eight bytes, for the
+// tables the model holds one of per quotation, sentence, paragraph or
+// mention.
+type Span32 struct{ start, end int32 }
 
-func spanOf32(s Span) span32 { return span32{int32(s.Start), int32(s.End)} }
+// Span32Of is s in eight bytes.
+func Span32Of(s Span) Span32 { return Span32{int32(s.Start), int32(s.End)} }
 
-func (s span32) span() Span { return Span{Start: int(s.start), End: int(s.end)} }
+// Span is the span.
+func (s Span32) Span() Span { return Span{Start: int(s.start), End: int(s.end)} }

@@ -249,7 +249,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 		}
 		for _, mi := range e.Mentions {
 			m := pm.Mentions[mi]
-			ie.Mentions = append(ie.Mentions, Mention{Location: location(a, m.Span), Form: m.Form.String()})
+			ie.Mentions = append(ie.Mentions, Mention{Location: location(a, m.Span()), Form: m.Form.String()})
 			if m.Age > 0 && !slices.Contains(ie.Ages, int(m.Age)) {
 				ie.Ages = append(ie.Ages, int(m.Age))
 			}
@@ -270,7 +270,7 @@ func addPeople(a *article.Article, pm *people.Model, rep *Report) {
 			// resolution: the pronoun is listed as unresolved, with it.
 			why += "; the most recent person of its gender is " + pm.Entities[m.Entity].Name
 		}
-		pron := Mention{Location: location(a, m.Span), Form: m.Form.String(), Reason: why}
+		pron := Mention{Location: location(a, m.Span()), Form: m.Form.String(), Reason: why}
 		if i, ok := byID[ref]; ok && ref >= 0 {
 			rep.Entities[i].Pronouns = append(rep.Entities[i].Pronouns, pron)
 		} else {

@@ -256,14 +256,14 @@ func (s *Server) hover(p hoverParams) *hover {
 	off := res.idx.offsetOf(p.Position)
 	pm := res.file.People
 	for _, m := range pm.Mentions {
-		if off < m.Span.Start || off >= m.Span.End {
+		if off < m.Span().Start || off >= m.Span().End {
 			continue
 		}
 		e := int(m.Entity)
-		rg := res.rangeOf(m.Span.Start, m.Span.End)
+		rg := res.rangeOf(m.Span().Start, m.Span().End)
 		if m.Form == people.Pronoun {
 			// A pronoun shows whom it refers to and why, or why no one.
-			word := strings.TrimSpace(string(res.text[m.Span.Start:m.Span.End]))
+			word := strings.TrimSpace(string(res.text[m.Span().Start:m.Span().End]))
 			if m.Referent < 0 {
 				v := fmt.Sprintf("“%s”: not resolved (%s)", word, m.Why)
 				if m.Entity >= 0 {
@@ -358,13 +358,13 @@ func (r *lintResult) describe(pm *people.Model, e int) string {
 	for _, mi := range ent.Mentions {
 		if names.n++; len(names.items) < hoverListMax {
 			m := pm.Mentions[mi]
-			names.items = append(names.items, fmt.Sprintf("- line %d: “%s”", r.idx.lineOf(m.Span.Start)+1, strings.TrimSpace(string(r.text[m.Span.Start:m.Span.End]))))
+			names.items = append(names.items, fmt.Sprintf("- line %d: “%s”", r.idx.lineOf(m.Span().Start)+1, strings.TrimSpace(string(r.text[m.Span().Start:m.Span().End]))))
 		}
 	}
 	for _, m := range pm.Mentions {
 		if m.Form == people.Pronoun && m.Quote < 0 && int(m.Referent) == e {
 			if pronouns.n++; len(pronouns.items) < hoverListMax {
-				pronouns.items = append(pronouns.items, fmt.Sprintf("%s (line %d: %s)", r.text[m.Span.Start:m.Span.End], r.idx.lineOf(m.Span.Start)+1, m.Why))
+				pronouns.items = append(pronouns.items, fmt.Sprintf("%s (line %d: %s)", r.text[m.Span().Start:m.Span().End], r.idx.lineOf(m.Span().Start)+1, m.Why))
 			}
 		}
 	}

@@ -255,7 +255,7 @@ func (g *grouping) groupFullName(m *Mention) {
 		found = g.newEntity(m.Words, g.pm.nameOf(m))
 	}
 	if g.introAt[found] < 0 {
-		g.introAt[found] = m.Start
+		g.introAt[found] = m.Start()
 	}
 	e := &g.pm.Entities[found]
 	if m.Role != nil && !(m.Quote >= 0 && m.Role.Class == "relative") {
@@ -407,7 +407,7 @@ func (g *grouping) bareAt(w string) []int {
 		g.bare = map[string][]int{}
 		for i := range g.pm.Mentions {
 			if m := &g.pm.Mentions[i]; len(m.Words) == 1 && m.Form != Name {
-				g.bare[m.Words[0]] = append(g.bare[m.Words[0]], m.Start)
+				g.bare[m.Words[0]] = append(g.bare[m.Words[0]], m.Start())
 			}
 		}
 	}
@@ -477,14 +477,14 @@ func (pm *Model) collectMentions() {
 		e.Introduced = e.Introduced || m.Introduced
 		e.Titled = e.Titled || m.Form == Honorific || m.Form == TitledName
 		e.FullNamed = e.FullNamed || len(m.Words) >= 2
-		if m.Gender != "" && e.Gender == "" {
-			e.Gender = m.Gender
+		if m.Gender() != "" && e.Gender == "" {
+			e.Gender = m.Gender()
 		}
 	}
 }
 
 // nameOf is a mention's name: its words joined by spaces.
-func (pm *Model) nameOf(m *Mention) string { return joinWords(pm.text, m.Words, m.Name) }
+func (pm *Model) nameOf(m *Mention) string { return joinWords(pm.text, m.Words, m.Name()) }
 
 // joinWords joins words as they stand in the article's text at span at
 // (see joinWords).

@@ -108,8 +108,8 @@ func (a *analysis) personEvidence(m *Mention, ev *evidence) {
 		ev.add(&ev.person, "title “"+m.Role.Text+"”")
 	case m.Age > 0:
 		ev.add(&ev.person, "age")
-	case m.Gender != "":
-		ev.add(&ev.person, m.Gender)
+	case m.Gender() != "":
+		ev.add(&ev.person, m.Gender())
 	case m.Described:
 		ev.add(&ev.described, "described as a person")
 	}
@@ -349,7 +349,7 @@ func (a *analysis) placeEvidence(m *Mention, ev *evidence) {
 	if len(m.Words) != 1 {
 		// A name of several words that is a known place or country:
 		// Hong Kong, New Zealand.
-		if name := a.joinWords(m.Words, m.Name); isKnownPlace(name) {
+		if name := a.joinWords(m.Words, m.Name()); isKnownPlace(name) {
 			ev.add(&ev.place, "a known place")
 		}
 		return

@@ -307,10 +307,10 @@ func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 func (a *analysis) mention(form Form, first, nameStart, end int, words []string) Mention {
 	t := a.Tokens[first]
 	sent := a.SentenceOf(first)
-	m := Mention{Span: article.Span{Start: t.Start(), End: a.Tokens[end-1].End()}, Form: form, Words: words,
+	m := Mention{span: article.Span32Of(article.Span{Start: t.Start(), End: a.Tokens[end-1].End()}), Form: form, Words: words,
 		Para: a.Sentences[sent].Para, Sent: int32(sent), Quote: int32(a.QuoteOf(first)), FirstToken: int32(first), EndToken: int32(end)}
 	if nameStart < end {
-		m.Name = article.Span{Start: a.Tokens[nameStart].Start(), End: a.Tokens[end-1].End()}
+		m.name = article.Span32Of(article.Span{Start: a.Tokens[nameStart].Start(), End: a.Tokens[end-1].End()})
 	}
 	return m
 }
@@ -325,7 +325,7 @@ func (a *analysis) mentionAt(i int, s article.Sentence, lowerWords *WordSet) (Me
 	f := a.tokFlags[i]
 	if f&flagPronoun != 0 {
 		m := a.mention(Pronoun, i, i+1, i+1, nil)
-		m.Gender = pronounGender[a.Lower(i)]
+		m.setGender(pronounGender[a.Lower(i)])
 		return m, i + 1, true
 	}
 	if r, next, ok := a.parseRole(i, int(s.EndToken)); ok {
@@ -457,7 +457,7 @@ func (a *analysis) honorificMention(i int, s article.Sentence) (Mention, int, bo
 	}
 	words = slices.Clone(words)
 	m := a.mention(Honorific, i, j, nameEnd, words)
-	m.Gender = g
+	m.setGender(g)
 	a.trimPossessive(&m)
 	a.introducedBefore(&m, int(s.FirstToken))
 	a.officeBefore(&m, int(s.FirstToken))
@@ -536,7 +536,8 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 		kind = Surname
 	}
 	m := a.mention(kind, i, nameStart, nameEnd, words)
-	m.Span.Start, m.Quote = a.Tokens[spanStart].Start(), int32(a.QuoteOf(spanStart))
+	m.span = article.Span32Of(article.Span{Start: a.Tokens[spanStart].Start(), End: m.End()})
+	m.Quote = int32(a.QuoteOf(spanStart))
 	m.Introduced, m.Described = described, described
 	m.SentenceInitial = a.SentenceStart(i)
 	a.trimPossessive(&m)
@@ -688,10 +689,11 @@ func (a *analysis) coordinate(pm *Model) {
 
 // trimPossessive keeps "'s" out of a mention's span.
 func (a *analysis) trimPossessive(m *Mention) {
-	text := a.Src.Text[m.Name.Start:m.Name.End]
-	if base, ok := article.StripPossessive(text); ok {
-		m.Name.End = m.Name.Start + len(base)
-		m.Span.End = m.Name.End
+	name := m.Name()
+	if base, ok := article.StripPossessive(a.Src.Text[name.Start:name.End]); ok {
+		name.End = name.Start + len(base)
+		m.name = article.Span32Of(name)
+		m.span = article.Span32Of(article.Span{Start: m.Start(), End: name.End})
 	}
 }
 
@@ -792,7 +794,7 @@ func (a *analysis) titleBefore(m *Mention, sentStart int) {
 			if m.Form == FullName || m.Form == Surname {
 				m.Form = TitledName
 			}
-			m.Span.Start = a.Tokens[k].Start()
+			m.span = article.Span32Of(article.Span{Start: a.Tokens[k].Start(), End: m.End()})
 			m.FirstToken = int32(k)
 			return
 		}

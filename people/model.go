@@ -326,15 +326,14 @@ func IsAge(r *Role) bool {
 
 // Mention is one reference to a person.
 type Mention struct {
-	article.Span
-	// Name is the name part (empty for role phrases and pronouns).
-	Name article.Span
+	span article.Span32 // Span
+	// name is the name part (Name; empty for role phrases and pronouns).
+	name article.Span32
 	// Words are the name's words, possessive 's removed.
 	Words []string
 	// Role is the title before the name, the appositive after it, or the
 	// office a role phrase names.
-	Role   *Role
-	Gender string
+	Role *Role
 	// Age is the person's age given with this mention ("Smith, 45,", "the
 	// 45-year-old Smith"), or 0.
 	Age    int32
@@ -351,9 +350,9 @@ type Mention struct {
 	// FirstToken and EndToken delimit the mention's tokens.
 	FirstToken, EndToken int32
 
-	// The small fields last, side by side (no padding between them: a
-	// mention takes 120 bytes; its indexes are int32, as the article's
-	// tables' are).
+	// The small fields last, side by side: a mention takes 96 bytes (its
+	// spans and indexes are four bytes each, as the article's tables' are).
+
 	Form Form
 	// Kind is what the name names (its entity's kind).
 	Kind Kind
@@ -373,7 +372,51 @@ type Mention struct {
 	// why is the evidence that made a Name mention an organisation's or a
 	// place's: an index into the analysis's reasons (analysis.whyOf).
 	why uint16
+	// gender is the gender the mention's words give (Gender).
+	gender genderCode
 }
+
+// Span is the mention's span in the text.
+func (m *Mention) Span() article.Span { return m.span.Span() }
+
+// Start is the offset of the mention's first byte.
+func (m *Mention) Start() int { return m.span.Span().Start }
+
+// End is the offset just past the mention's last byte.
+func (m *Mention) End() int { return m.span.Span().End }
+
+// Name is the name part (empty for role phrases and pronouns).
+func (m *Mention) Name() article.Span { return m.name.Span() }
+
+// Gender is the gender the mention's own words give: "male" or "female"
+// (a pronoun, an honorific, a gendered noun), or "".
+func (m *Mention) Gender() string { return genders[m.gender] }
+
+// setGender sets the gender the mention's words give ("male", "female"
+// or "").
+func (m *Mention) setGender(g string) {
+	switch g {
+	case "male":
+		m.gender = genderMale
+	case "female":
+		m.gender = genderFemale
+	case "":
+		m.gender = genderNone
+	default:
+		panic("people: unknown gender " + g)
+	}
+}
+
+// genderCode is a gender in a byte: genders[code] is its name.
+type genderCode uint8
+
+const (
+	genderNone genderCode = iota
+	genderMale
+	genderFemale
+)
+
+var genders = [...]string{genderNone: "", genderMale: "male", genderFemale: "female"}
 
 // CapWord is a capitalised word of the article (possessive 's removed)
 // and the offset of its first use.

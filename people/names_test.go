@@ -112,7 +112,7 @@ func TestWeekdaySurnames(t *testing.T) {
 	a := parse("t.txt", "Title\n\nSpeaking to MSNBC's Morning Joe Monday, Donald Trump said he would win. On Monday he flew to Iowa, and by Monday night he was in Des Moines.\n")
 	for _, m := range a.pm.Mentions {
 		if m.Form != Pronoun {
-			assert.NotContains(t, m.Words, "Monday", "a day, not a surname: %q", a.Text(m.Span))
+			assert.NotContains(t, m.Words, "Monday", "a day, not a surname: %q", a.Text(m.Span()))
 		}
 	}
 	b := parse("t.txt", "Title\n\nDetective Joe Friday said the case was closed. Friday said he had no doubt.\n")
@@ -130,7 +130,7 @@ func TestSentenceAdverbIsNoName(t *testing.T) {
 	a := parse("t.txt", "Title\n\nSenator Tom Hale spoke on Monday. Apparently, the rally went well. \"I am bilingual. Fortunately, that helps,\" he said. Afterwards Hale flew home.\n\nConnolly, the mayor, said it went well. Kelly, his aide, agreed.\n")
 	for _, m := range a.pm.Mentions {
 		for _, w := range []string{"Apparently", "Fortunately", "Afterwards"} {
-			assert.NotContains(t, m.Words, w, "a sentence adverb, not a name: %q", a.Text(m.Span))
+			assert.NotContains(t, m.Words, w, "a sentence adverb, not a name: %q", a.Text(m.Span()))
 		}
 	}
 	// Names the data know stay names, -ly or not.
@@ -147,7 +147,7 @@ func TestQuestionAuxiliaryIsNoName(t *testing.T) {
 	a := parse("t.txt", "Title\n\nWill Trump win in Iowa? Does Marco Rubio stand a chance? Will Smith said he did.\n\nCan Hillary Clinton hold on? Marco Rubio said she could.\n")
 	for _, m := range a.pm.Mentions {
 		for _, w := range []string{"Does", "Can"} {
-			assert.NotContains(t, m.Words, w, "a question's auxiliary, not a first name: %q", a.Text(m.Span))
+			assert.NotContains(t, m.Words, w, "a question's auxiliary, not a first name: %q", a.Text(m.Span()))
 		}
 		if slices.Contains(m.Words, "Trump") {
 			assert.NotContains(t, m.Words, "Will", "“Will Trump win …?” asks about Trump")

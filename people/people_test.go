@@ -40,7 +40,7 @@ func entityNamed(t *testing.T, a parsed, name string) *Entity {
 func mentionTexts(a parsed, e *Entity) []string {
 	var out []string
 	for _, mi := range e.Mentions {
-		out = append(out, a.Text(a.pm.Mentions[mi].Span))
+		out = append(out, a.Text(a.pm.Mentions[mi].Span()))
 	}
 	return out
 }
@@ -142,7 +142,7 @@ func TestRolePhrasesDoNotGuess(t *testing.T) {
 	roles := map[string]int{}
 	for _, m := range a.pm.Mentions {
 		if m.Form == RolePhrase {
-			roles[a.Text(m.Span)] = int(m.Entity)
+			roles[a.Text(m.Span())] = int(m.Entity)
 		}
 	}
 	require.Contains(t, roles, "The minister")
@@ -351,7 +351,13 @@ func TestJoinWords(t *testing.T) {
 // TestMentionSize: a mention's small fields stand together, without
 // padding between them; the mention table is the model's largest.
 func TestMentionSize(t *testing.T) {
-	assert.Equal(t, uintptr(120), unsafe.Sizeof(Mention{}))
+	assert.Equal(t, uintptr(96), unsafe.Sizeof(Mention{}))
+	var m Mention
+	for _, g := range []string{"male", "female", ""} {
+		m.setGender(g)
+		assert.Equal(t, g, m.Gender())
+	}
+	assert.Panics(t, func() { m.setGender("plural") })
 }
 
 // TestCapWordsInOrder: the capitalised words, possessive removed, in order

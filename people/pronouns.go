@@ -46,7 +46,7 @@ func (a *analysis) resolvePronouns(pm *Model) {
 					continue
 				}
 				g := pm.Entities[r.ent].Gender
-				if g != "" && g != m.Gender {
+				if g != "" && g != m.Gender() {
 					continue
 				}
 				cands = append(cands, r.ent)

@@ -176,7 +176,7 @@ func (a *analysis) tagReferent(pm *Model, mi int, timeline func() []speakerTurn)
 	}
 	// Whom the tag can mean: the one person its paragraph names before
 	// it; else the last to speak in its paragraph.
-	named := a.namedInParagraph(pm, int(m.Para), m.Start)
+	named := a.namedInParagraph(pm, int(m.Para), m.Start())
 	if len(named) == 1 {
 		return named[0], RefSpeaker
 	}
@@ -205,7 +205,7 @@ func (a *analysis) introReferent(pm *Model, mi int, timeline func() []speakerTur
 	if !a.speechVerbAt(k) || !(a.IsPunct(k+1, ":") || a.IsPunct(k+1, "“") || a.IsPunct(k+1, "\"")) {
 		return -1, RefNone
 	}
-	if len(a.namedInParagraph(pm, int(m.Para), m.Start)) > 0 {
+	if len(a.namedInParagraph(pm, int(m.Para), m.Start())) > 0 {
 		return -1, RefNone // the paragraph's own people come first
 	}
 	if e := lastVoice(pm, timeline(), mi, int(m.Para)-1); e >= 0 {
@@ -219,7 +219,7 @@ func (a *analysis) introReferent(pm *Model, mi int, timeline func() []speakerTur
 // pronoun's referent), or -1 when there is none or it is no one a
 // pronoun can mean.
 func lastVoice(pm *Model, speakers []speakerTurn, mi, from int) int {
-	at := pm.Mentions[mi].Start
+	at := pm.Mentions[mi].Start()
 	i := sort.Search(len(speakers), func(i int) bool { return speakers[i].at >= at })
 	for i--; i >= 0 && speakers[i].para >= from; i-- {
 		if speakers[i].mention == mi {
@@ -1040,7 +1040,7 @@ func (a *analysis) genderNounBefore(m *Mention) bool {
 	}
 	from = max(from, int(m.FirstToken)-referentWindow)
 	for j := from; j < int(m.FirstToken); j++ {
-		if g, ok := genderNouns[a.Lower(j)]; ok && g == m.Gender {
+		if g, ok := genderNouns[a.Lower(j)]; ok && g == m.Gender() {
 			return true
 		}
 	}
@@ -1258,7 +1258,7 @@ func PossessiveHerAt(art *article.Article, k int) bool {
 func (pm *Model) ReportsBefore(art *article.Article, m *Mention) bool {
 	start := art.Sentences[m.Sent].Start()
 	for _, si := range pm.StatementsByPara.Of(int(m.Para)) {
-		if v := pm.Statements[si].Verb; v.Start >= start && v.End <= m.Start {
+		if v := pm.Statements[si].Verb; v.Start >= start && v.End <= m.Start() {
 			return true
 		}
 	}

@@ -19,8 +19,8 @@ func referents(a parsed) map[string]string {
 		if m.Form != Pronoun || m.Quote >= 0 {
 			continue
 		}
-		pos := a.Position(m.Start)
-		key := fmt.Sprintf("%s@%d:%d", a.Text(m.Span), pos.Line, pos.Column)
+		pos := a.Position(m.Start())
+		key := fmt.Sprintf("%s@%d:%d", a.Text(m.Span()), pos.Line, pos.Column)
 		who := "-"
 		if m.Referent >= 0 {
 			who = a.pm.Entities[m.Referent].Name

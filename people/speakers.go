@@ -833,7 +833,7 @@ func (a *analysis) speechBetween(from, to int) bool {
 // attribution gives a quotation the speaker mention sp, found by pattern
 // at verb.
 func (pm *Model) attribution(sp int, pattern string, verb article.Span) Attribution {
-	return Attribution{Speaker: int32(sp), Entity: pm.Mentions[sp].Entity, Source: pm.Mentions[sp].Span, Pattern: pattern, Verb: verb, Continues: -1}
+	return Attribution{Speaker: int32(sp), Entity: pm.Mentions[sp].Entity, Source: pm.Mentions[sp].Span(), Pattern: pattern, Verb: verb, Continues: -1}
 }
 
 // nextIsSpeechVerb reports whether the first word from token i (within

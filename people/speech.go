@@ -302,7 +302,7 @@ func (a *analysis) sourceIn(pm *Model, from, to int) (mention int, head article.
 	if m, found := mi.endAt(headEnd); found && int(pm.Mentions[m].FirstToken) >= from {
 		mm := pm.Mentions[m]
 		if mi.isSpeaker(m) && !(mm.Form == Pronoun && isPossessivePronoun(a.Lower(int(mm.FirstToken)))) || mm.Kind == KindOrganisation {
-			return m, mm.Span, true
+			return m, mm.Span(), true
 		}
 	}
 	// "her press secretary, Omar Haddad, wrote": the role is tied to the
@@ -310,7 +310,7 @@ func (a *analysis) sourceIn(pm *Model, from, to int) (mention int, head article.
 	if a.IsPunct(headEnd, ",") {
 		if m, found := mi.startAt(headEnd + 1); found && mi.isSpeaker(m) && pm.Mentions[m].Form != Pronoun {
 			if e := int(pm.Mentions[m].EndToken); e >= to || a.IsPunct(e, ",") && e+1 >= to {
-				return m, pm.Mentions[m].Span, true
+				return m, pm.Mentions[m].Span(), true
 			}
 		}
 	}

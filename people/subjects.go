@@ -66,10 +66,10 @@ func (pm *Model) SubjectEvidence(a *article.Article, p int) string {
 	case s.Statement >= 0:
 		st := pm.Statements[s.Statement]
 		m := pm.Mentions[s.Mention]
-		if st.Verb.Start <= m.Start && m.End <= st.Verb.End {
+		if st.Verb.Start <= m.Start() && m.End() <= st.Verb.End {
 			return "reported statement: “" + a.Text(st.Verb) + "”"
 		}
-		return "reported statement: “" + a.Text(m.Span) + " … " + a.Text(st.Verb) + "”"
+		return "reported statement: “" + a.Text(m.Span()) + " … " + a.Text(st.Verb) + "”"
 	}
-	return "first person mentioned: “" + a.Text(pm.Mentions[s.Mention].Span) + "”"
+	return "first person mentioned: “" + a.Text(pm.Mentions[s.Mention].Span()) + "”"
 }

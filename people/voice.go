@@ -34,15 +34,15 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	// The paragraph's mentions are in text order: those of the quotation
 	// are found by a binary search, so that a paragraph of many
 	// quotations is not read once for each.
-	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open().End })
+	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start() >= q.Open().End })
 	namedOther := false // someone else of the pronoun's gender named in the quotation
 	var named []int
 	for _, i := range ms[first:] {
 		m := &pm.Mentions[i]
-		if m.Start >= q.Close().Start {
+		if m.Start() >= q.Close().Start {
 			break
 		}
-		if int(m.Quote) != qi || m.End > q.Close().Start {
+		if int(m.Quote) != qi || m.End() > q.Close().Start {
 			continue
 		}
 		if int(m.Entity) == e && m.Form != Pronoun {
@@ -66,7 +66,7 @@ func (pm *Model) SpeaksOf(art *article.Article, qi, e, speaker int) bool {
 	}
 	// Whom the pronoun can mean: the people of its gender named in the
 	// paragraph before the quotation (the nearest 200 mentions).
-	before := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open().Start })
+	before := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start() >= q.Open().Start })
 	for _, i := range ms[max(0, before-200):before] {
 		m := &pm.Mentions[i]
 		if m.Quote >= 0 || m.Form == Pronoun || m.Entity < 0 || int(m.Entity) == e || int(m.Entity) == speaker || !m.Kind.MayBePerson() {
@@ -101,10 +101,10 @@ func (pm *Model) Personal(art *article.Article, qi int) bool {
 func (pm *Model) anyMentionIn(art *article.Article, qi int, ok func(*Mention) bool) bool {
 	q := art.Quotes[qi]
 	ms := pm.MentionsByPara.Of(int(q.Para))
-	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= q.Open().End })
+	first := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start() >= q.Open().End })
 	for _, i := range ms[first:] {
 		m := &pm.Mentions[i]
-		if m.Start >= q.Close().Start {
+		if m.Start() >= q.Close().Start {
 			break
 		}
 		if int(m.Quote) == qi && ok(m) {

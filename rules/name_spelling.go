@@ -443,7 +443,7 @@ func describeSurname(m *people.Mention, f *nameForm) {
 	f.last = true
 	switch {
 	case m.Form == people.Honorific:
-		if g := m.Gender; g == "" || f.honor != "" && f.honor != g {
+		if g := m.Gender(); g == "" || f.honor != "" && f.honor != g {
 			f.honor = "x"
 		} else {
 			f.honor = g

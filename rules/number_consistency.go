@@ -86,7 +86,7 @@ func checkAges(pass *linter.Pass) {
 			}
 			f := pm.Mentions[first]
 			if age(&f) != age(&m) {
-				pass.Report(m.Span, fmt.Sprintf("%s is %d here but %d on line %d", e.Name, age(&m), age(&f), a.Line(f.Start)))
+				pass.Report(m.Span(), fmt.Sprintf("%s is %d here but %d on line %d", e.Name, age(&m), age(&f), a.Line(f.Start())))
 			}
 		}
 	}

@@ -222,7 +222,7 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 	a, pm := s.pass.Article, s.pass.People
 	var counts [][2]int32 // pronounsOf, when first needed
 	for i, m := range pm.Mentions {
-		if m.Form != people.Pronoun || m.Quote >= 0 || m.Referent < 0 || m.Gender == "" || reported[i] {
+		if m.Form != people.Pronoun || m.Quote >= 0 || m.Referent < 0 || m.Gender() == "" || reported[i] {
 			continue
 		}
 		switch m.Why {
@@ -235,7 +235,7 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 		}
 		e := int(m.Referent)
 		v := s.byEnt[e]
-		major := opposite(m.Gender)
+		major := opposite(m.Gender())
 		if counts == nil {
 			counts = pronounsOf(pm)
 		}
@@ -244,7 +244,7 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 		// Sanders's supporters are expected to support her …, she has
 		// not recalibrated her message"). (So at most one pronoun of each
 		// gender a person is asked about below, and the work stays linear.)
-		if v == nil || counts[e][gi(m.Gender)] > 1 || s.otherVotes(v, m) > 0 || pm.Entities[e].Relative() ||
+		if v == nil || counts[e][gi(m.Gender())] > 1 || s.otherVotes(v, m) > 0 || pm.Entities[e].Relative() ||
 			namedAfter(a, m) || transcriptTurn(a, int(m.Para)) {
 			continue
 		}
@@ -256,7 +256,7 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 		if someoneElseInSentence(a, pm, s.byEnt, e, m) || !s.plainAntecedent(m, e, lo) {
 			continue
 		}
-		s.judged, s.judgedGender = e, m.Gender
+		s.judged, s.judgedGender = e, m.Gender()
 		other := s.fitsBetween(m, int(m.Sent), lo, int(m.FirstToken), false) || s.aboutAnotherBefore(m)
 		s.judged = -1
 		if other {
@@ -265,7 +265,7 @@ func (s *strayScan) sentenceBound(reported map[int]bool) {
 		if s.namesakeMayBe(e, m, major) {
 			continue
 		}
-		s.judged, s.judgedGender = e, m.Gender
+		s.judged, s.judgedGender = e, m.Gender()
 		firm := s.namedPerson(e) && s.firmReferent(e, major) && !s.byFirstNameOnly(e, major)
 		s.judged = -1
 		if !firm {
@@ -307,9 +307,9 @@ func (s *strayScan) aboutAnotherBefore(m people.Mention) bool {
 // its gender is in view and the article gives the referent the other
 // gender).
 func (s *strayScan) otherVotes(v *votes, m people.Mention) int {
-	g := gi(m.Gender)
+	g := gi(m.Gender())
 	n := v.n[g]
-	if slices.Contains(v.lines[g], s.pass.Article.Line(m.Start)) {
+	if slices.Contains(v.lines[g], s.pass.Article.Line(m.Start())) {
 		n--
 	}
 	return n
@@ -320,14 +320,14 @@ func (s *strayScan) otherVotes(v *votes, m people.Mention) int {
 func pronounsOf(pm *people.Model) [][2]int32 {
 	n := make([][2]int32, len(pm.Entities))
 	for _, o := range pm.Mentions {
-		if o.Form != people.Pronoun || o.Quote >= 0 || o.Gender == "" {
+		if o.Form != people.Pronoun || o.Quote >= 0 || o.Gender() == "" {
 			continue
 		}
 		if o.Entity >= 0 {
-			n[o.Entity][gi(o.Gender)]++
+			n[o.Entity][gi(o.Gender())]++
 		}
 		if o.Referent >= 0 && o.Referent != o.Entity {
-			n[o.Referent][gi(o.Gender)]++
+			n[o.Referent][gi(o.Gender())]++
 		}
 	}
 	return n
@@ -347,7 +347,7 @@ func (s *strayScan) plainAntecedent(m people.Mention, e, lo int) bool {
 	last := -1
 	for _, k := range s.mentionsFrom(int(m.Sent), lo) {
 		o := pm.Mentions[k]
-		if o.Start >= m.Start {
+		if o.Start() >= m.Start() {
 			break
 		}
 		if (int(o.Entity) == e || o.Form == people.Pronoun && int(o.Referent) == e) && o.Quote < 0 {
@@ -398,7 +398,7 @@ func someoneElseFits(a *article.Article, pm *people.Model, byEnt map[int]*votes,
 			if v := byEnt[o]; v != nil && v.established() != "" {
 				g = v.established()
 			}
-			if g == m.Gender {
+			if g == m.Gender() {
 				return true
 			}
 		}
@@ -409,7 +409,7 @@ func someoneElseFits(a *article.Article, pm *people.Model, byEnt map[int]*votes,
 	seen := 0
 	for para := int(m.Para); para >= 0 && para >= int(m.Para)-1 && seen < viewMentions; para-- {
 		ms := pm.MentionsByPara.Of(para)
-		k := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start >= m.Start })
+		k := sort.Search(len(ms), func(i int) bool { return pm.Mentions[ms[i]].Start() >= m.Start() })
 		for k--; k >= 0 && seen < viewMentions; k-- {
 			seen++
 			o := pm.Mentions[ms[k]]
@@ -487,7 +487,7 @@ func someoneElseInSentence(a *article.Article, pm *people.Model, byEnt map[int]*
 	from := sort.Search(len(ms), func(k int) bool { return int(pm.Mentions[ms[k]].FirstToken) >= int(m.FirstToken)-strayTokensBefore })
 	for _, i := range ms[from:] {
 		o := pm.Mentions[i]
-		if o.Start >= m.Start {
+		if o.Start() >= m.Start() {
 			break
 		}
 		if fitsInstead(a, pm, byEnt, e, m, o) {
@@ -508,9 +508,9 @@ func fitsInstead(a *article.Article, pm *people.Model, byEnt map[int]*votes, e i
 		other = int(o.Referent)
 	}
 	switch {
-	case o.Form == people.Pronoun && o.Gender == m.Gender && other != e && o.Quote < 0:
+	case o.Form == people.Pronoun && o.Gender() == m.Gender() && other != e && o.Quote < 0:
 		return true // "she" before, about someone else or no one known
-	case o.Form == people.RolePhrase && other < 0 && roleGender(o.Role) != opposite(m.Gender):
+	case o.Form == people.RolePhrase && other < 0 && roleGender(o.Role) != opposite(m.Gender()):
 		return true // "the chairwoman", "her opponent": someone the model could not name
 	case other < 0 || other == e || !pm.Entities[other].Kind.MayBePerson():
 		return false
@@ -531,7 +531,7 @@ func fitsInstead(a *article.Article, pm *people.Model, byEnt map[int]*votes, e i
 		// ("Clinton attacked Crim, saying he would appoint judges").
 		return true
 	}
-	return v != nil && v.established() == m.Gender
+	return v != nil && v.established() == m.Gender()
 }
 
 // subjectPronoun reports whether pronoun m is "he" or "she".
@@ -635,21 +635,21 @@ func genderVotes(a *article.Article, pm *people.Model, indep, names []string, fi
 				e = int(m.Entity)
 			}
 			ambiguous := first != nil && someoneElseFits(a, pm, first, e, m)
-			if g0 := indep[e]; ambiguous && g0 != "" && g0 != m.Gender {
+			if g0 := indep[e]; ambiguous && g0 != "" && g0 != m.Gender() {
 				continue // about someone else in view, by all the article says of e
 			}
 			v := get(e)
-			v.add(m.Gender, 1, a.Line(m.Start))
+			v.add(m.Gender(), 1, a.Line(m.Start()))
 			switch {
 			case ambiguous:
-				v.weak[gi(m.Gender)]++ // it may be about someone else
+				v.weak[gi(m.Gender())]++ // it may be about someone else
 			case m.Referent >= 0:
-				v.prons[gi(m.Gender)] = append(v.prons[gi(m.Gender)], i)
+				v.prons[gi(m.Gender())] = append(v.prons[gi(m.Gender())], i)
 			default:
-				v.weak[gi(m.Gender)]++
+				v.weak[gi(m.Gender())]++
 			}
-		case m.Form == people.Honorific && m.Gender != "" && m.Entity >= 0:
-			get(int(m.Entity)).add(m.Gender, 2, a.Line(m.Start))
+		case m.Form == people.Honorific && m.Gender() != "" && m.Entity >= 0:
+			get(int(m.Entity)).add(m.Gender(), 2, a.Line(m.Start()))
 		}
 	}
 	for e := range pm.Entities {
@@ -678,7 +678,7 @@ func genderVotes(a *article.Article, pm *people.Model, indep, names []string, fi
 // established on lines, with the other pronoun as the fix where it is
 // unambiguous ("her" may be "him" or "his").
 func reportPronoun(pass *linter.Pass, ent *people.Entity, m people.Mention, major string, lines []int) {
-	word := pass.Article.Text(m.Span)
+	word := pass.Article.Text(m.Span())
 	msg := fmt.Sprintf("“%s” refers to %s, whom the article elsewhere refers to as %s (line%s %s)",
 		word, ent.Name, major, plural(len(lines)), joinInts(lines))
 	reportWithSwap(pass, m, msg)
@@ -689,7 +689,7 @@ func reportPronoun(pass *linter.Pass, ent *people.Entity, m people.Mention, majo
 // "his", and is "him" only where no noun phrase it could possess follows
 // ("could again eclipse her.", "told her that"; not "gave her money").
 func reportWithSwap(pass *linter.Pass, m people.Mention, msg string) {
-	word := pass.Article.Text(m.Span)
+	word := pass.Article.Text(m.Span())
 	var fixes []linter.Suggestion
 	repl, ok := pronounSwap[strings.ToLower(word)]
 	if strings.ToLower(word) == "her" {
@@ -699,9 +699,9 @@ func reportWithSwap(pass *linter.Pass, m people.Mention, msg string) {
 		if word[0] >= 'A' && word[0] <= 'Z' {
 			repl = strings.ToUpper(repl[:1]) + repl[1:]
 		}
-		fixes = append(fixes, pass.Fix("replace with “"+repl+"”", m.Span, repl))
+		fixes = append(fixes, pass.Fix("replace with “"+repl+"”", m.Span(), repl))
 	}
-	pass.Report(m.Span, msg, fixes...)
+	pass.Report(m.Span(), msg, fixes...)
 }
 
 func uniqueInts(xs []int) []int {

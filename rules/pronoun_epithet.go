@@ -166,12 +166,12 @@ func (s *strayScan) namedOnlyBefore(g string, at int) bool {
 			if o.Form == people.Pronoun || o.Form == people.RolePhrase || o.Entity >= 0 && !pm.Entities[o.Entity].Kind.MayBePerson() || s.noOnes(o) {
 				continue
 			}
-			if o.Entity >= 0 && s.firstNamed > o.Start {
-				s.firstNamed = o.Start
+			if o.Entity >= 0 && s.firstNamed > o.Start() {
+				s.firstNamed = o.Start()
 			}
 			for _, gg := range [...]string{"female", "male"} {
 				if o.Entity < 0 || !s.firm(int(o.Entity), gg) {
-					s.firstNot[gi(gg)] = min(s.firstNot[gi(gg)], o.Start)
+					s.firstNot[gi(gg)] = min(s.firstNot[gi(gg)], o.Start())
 				}
 			}
 		}

@@ -20,17 +20,17 @@ import (
 // found where an object belongs.
 func (s *strayScan) reportObjectHis(m people.Mention) {
 	a := s.pass.Article
-	word := a.Text(m.Span)
+	word := a.Text(m.Span())
 	next := a.Tok(int(m.EndToken))
 	msg := fmt.Sprintf("“%s” cannot be a possessive here, before “%s”: it stands where an object belongs", word, next)
 	g := s.objectGender(m)
 	if g == "" {
-		s.pass.Report(m.Span, msg+" (“her” or “him”)")
+		s.pass.Report(m.Span(), msg+" (“her” or “him”)")
 		return
 	}
 	repl := objectPronoun(g) // never capitalised: ObjectHisAt takes no "His"
 	msg += fmt.Sprintf(", and everyone in view it can mean is a %s", personNoun(g))
-	s.pass.Report(m.Span, msg, s.pass.Fix("replace with “"+repl+"”", m.Span, repl))
+	s.pass.Report(m.Span(), msg, s.pass.Fix("replace with “"+repl+"”", m.Span(), repl))
 }
 
 // objectGender returns the one gender of the people object pronoun m may
@@ -65,11 +65,11 @@ func (s *strayScan) objectGender(m people.Mention) string {
 			switch {
 			case e >= 0 && e == subject:
 			case o.Form == people.Pronoun:
-				if o.Gender != "" && o.Why != people.RefGeneric {
-					seen[gi(o.Gender)] = true
+				if o.Gender() != "" && o.Why != people.RefGeneric {
+					seen[gi(o.Gender())] = true
 				}
-			case o.Gender != "":
-				seen[gi(o.Gender)] = true
+			case o.Gender() != "":
+				seen[gi(o.Gender())] = true
 			case e >= 0 && pm.Entities[e].Kind.MayBePerson():
 				switch {
 				case s.firm(e, "female"):

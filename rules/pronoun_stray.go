@@ -46,7 +46,7 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 	}
 	titled := s.inHeadline(0)
 	for i, m := range pm.Mentions {
-		if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" || m.Why == people.RefGeneric || reported[i] {
+		if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender() == "" || m.Why == people.RefGeneric || reported[i] {
 			continue
 		}
 		if m.Para == 0 && titled {
@@ -64,7 +64,7 @@ func strayPronouns(s *strayScan, reported map[int]bool) {
 			reported[i] = true
 			continue
 		}
-		if m.Referent >= 0 && (m.Why.InSentence() || m.Why == people.RefPrevious) && indep[m.Referent] == m.Gender {
+		if m.Referent >= 0 && (m.Why.InSentence() || m.Why == people.RefPrevious) && indep[m.Referent] == m.Gender() {
 			continue // its referent, in view, is of its gender: the common case, decided at once
 		}
 		// Whom its own clause rules out, once for every check below.
@@ -267,12 +267,12 @@ func (s *strayScan) against(e int, g string) int {
 // a pronoun about someone else in view, against what the article says of
 // them, is left out there.
 func (s *strayScan) ownVote(m people.Mention) int {
-	s.judgedGender = m.Gender
-	if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender == "" {
+	s.judgedGender = m.Gender()
+	if m.Form != people.Pronoun || m.Quote >= 0 || m.Gender() == "" {
 		return -1
 	}
 	e := cmp.Or(int(m.Referent)+1, int(m.Entity)+1) - 1
-	if e < 0 || s.indep[e] != "" && s.indep[e] != m.Gender {
+	if e < 0 || s.indep[e] != "" && s.indep[e] != m.Gender() {
 		return -1
 	}
 	return e
@@ -431,7 +431,7 @@ func (s *strayScan) strayTarget(i int) int {
 			if fits {
 				return -1
 			}
-			if person && o.Quote < 0 && s.namedPerson(int(o.Entity)) && o.Start < m.Start && (target < 0 || o.Entity == m.Referent) {
+			if person && o.Quote < 0 && s.namedPerson(int(o.Entity)) && o.Start() < m.Start() && (target < 0 || o.Entity == m.Referent) {
 				if objPron && o.Sent == m.Sent && s.subjectOfClause(int(ms[k]), m) {
 					// "where Trump could again eclipse her": an object
 					// pronoun is not its clause's subject; whom it seems
@@ -443,10 +443,10 @@ func (s *strayScan) strayTarget(i int) int {
 					target = int(o.Entity)
 				}
 			}
-			if person && s.byFirstNameOnly(int(o.Entity), opposite(m.Gender)) {
+			if person && s.byFirstNameOnly(int(o.Entity), opposite(m.Gender())) {
 				byName = true
 			}
-			if chain < 0 && o.Form == people.Pronoun && o.Quote < 0 && o.Gender == opposite(m.Gender) && o.Start < m.Start && o.Why != people.RefGeneric {
+			if chain < 0 && o.Form == people.Pronoun && o.Quote < 0 && o.Gender() == opposite(m.Gender()) && o.Start() < m.Start() && o.Why != people.RefGeneric {
 				// Its referent, or the most recent person of its gender
 				// the model took it for.
 				chain = cmp.Or(int(o.Referent)+1, int(o.Entity)+1) - 1
@@ -457,7 +457,7 @@ func (s *strayScan) strayTarget(i int) int {
 	if target < 0 {
 		target = ownSubject
 	}
-	if (target < 0 || chainHere) && chain >= 0 && s.namedPerson(chain) && (s.firm(chain, opposite(m.Gender))) {
+	if (target < 0 || chainHere) && chain >= 0 && s.namedPerson(chain) && (s.firm(chain, opposite(m.Gender()))) {
 		// Nobody named in view, but the pronouns there go on about
 		// someone firmly of the other gender ("She brought … She
 		// introduced … [He] was a canny infighter"); or a pronoun of the
@@ -513,7 +513,7 @@ func (s *strayScan) looksAhead(m people.Mention) bool {
 	named := false
 	for _, k := range s.mentionsFrom(int(m.Sent), int(m.FirstToken)-strayTokensBefore) {
 		o := pm.Mentions[k]
-		if o.Start >= m.Start {
+		if o.Start() >= m.Start() {
 			break
 		}
 		if o.Quote < 0 && (o.Form == people.Pronoun || o.Entity >= 0 && pm.Entities[o.Entity].Kind.MayBePerson()) {
@@ -563,12 +563,12 @@ func (s *strayScan) mentionsFrom(si, from int) []int32 {
 // refers to someone named between the two ("He criticized … Donald
 // Trump, though she did not name him"): it says nothing of whom m means.
 func (s *strayScan) takesUpLater(m, o people.Mention) bool {
-	if o.Form != people.Pronoun || o.Start <= m.Start {
+	if o.Form != people.Pronoun || o.Start() <= m.Start() {
 		return false
 	}
 	pm := s.pass.People
 	e := cmp.Or(int(o.Referent)+1, int(o.Entity)+1) - 1
-	if e >= 0 && (s.firm(e, opposite(o.Gender))) {
+	if e >= 0 && (s.firm(e, opposite(o.Gender()))) {
 		e = -1 // the model's guess, against its gender
 	}
 	if e < 0 {
@@ -576,10 +576,10 @@ func (s *strayScan) takesUpLater(m, o people.Mention) bool {
 		// whom it takes up.
 		for si := int(m.Sent); si <= int(o.Sent); si++ {
 			ms := pm.MentionsInSentence(si)
-			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start > m.Start })
-			for ; k < len(ms) && pm.Mentions[ms[k]].Start < o.Start; k++ {
+			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start() > m.Start() })
+			for ; k < len(ms) && pm.Mentions[ms[k]].Start() < o.Start(); k++ {
 				if x := pm.Mentions[ms[k]]; x.Form != people.Pronoun && x.Entity >= 0 &&
-					(s.firm(int(x.Entity), o.Gender)) {
+					(s.firm(int(x.Entity), o.Gender())) {
 					return true
 				}
 			}
@@ -587,8 +587,8 @@ func (s *strayScan) takesUpLater(m, o people.Mention) bool {
 		return false
 	}
 	ms := pm.Entities[e].Mentions
-	k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start > m.Start })
-	for ; k < len(ms) && pm.Mentions[ms[k]].Start < o.Start; k++ {
+	k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start() > m.Start() })
+	for ; k < len(ms) && pm.Mentions[ms[k]].Start() < o.Start(); k++ {
 		if pm.Mentions[ms[k]].Form != people.Pronoun {
 			return true
 		}
@@ -632,13 +632,13 @@ func (s *strayScan) continuedAfter(i int) bool {
 	m := pm.Mentions[i]
 	for si := int(m.Sent); si <= int(m.Sent)+1 && si < len(s.pass.Article.Sentences); si++ {
 		ms := pm.MentionsInSentence(si)
-		k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start > m.Start })
+		k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start() > m.Start() })
 		for ; k < len(ms); k++ {
 			o := pm.Mentions[ms[k]]
 			if o.FirstToken > m.EndToken+strayTokensBefore {
 				return false // bounded, however long the sentence runs
 			}
-			if o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Why != people.RefGeneric && !s.takesUpLater(m, o) {
+			if o.Form == people.Pronoun && o.Quote < 0 && o.Gender() == m.Gender() && o.Why != people.RefGeneric && !s.takesUpLater(m, o) {
 				return true
 			}
 		}
@@ -744,7 +744,7 @@ func (s *strayScan) boundTarget(i int) int {
 	default:
 		return -1
 	}
-	other := opposite(m.Gender)
+	other := opposite(m.Gender())
 	if !s.namedPerson(r) || !s.firmReferent(r, other) || s.byBareRole(m, r) {
 		return -1
 	}
@@ -970,7 +970,7 @@ func (s *strayScan) reportedFrom(m people.Mention, r int) int {
 	}
 	for _, st := range pm.StatementsByPara.Of(int(m.Para)) {
 		v := pm.Statements[st].Verb
-		if sp := pm.Mentions[pm.Statements[st].Mention]; int(sp.Entity) == r && sp.Sent == m.Sent && v.End <= m.Start {
+		if sp := pm.Mentions[pm.Statements[st].Mention]; int(sp.Entity) == r && sp.Sent == m.Sent && v.End <= m.Start() {
 			return a.TokenIndexAt(v.Start)
 		}
 	}
@@ -994,14 +994,14 @@ func (s *strayScan) previousHolds(i int) bool {
 	}
 	for _, st := range pm.StatementsByPara.Of(int(m.Para)) {
 		v := pm.Statements[st].Verb
-		if v.Start > m.End && v.End <= sent.End() && pm.Mentions[pm.Statements[st].Mention].Start > m.Start {
+		if v.Start > m.End() && v.End <= sent.End() && pm.Mentions[pm.Statements[st].Mention].Start() > m.Start() {
 			return false
 		}
 	}
 	for si := int(m.Sent) - 2; si >= 0 && si >= int(m.Sent)-3; si-- {
 		for _, k := range pm.MentionsInSentence(si) {
 			o := pm.Mentions[k]
-			if o.Form == people.Pronoun && o.Quote < 0 && o.Gender == m.Gender && o.Referent != m.Referent {
+			if o.Form == people.Pronoun && o.Quote < 0 && o.Gender() == m.Gender() && o.Referent != m.Referent {
 				return false
 			}
 		}
@@ -1103,7 +1103,7 @@ func (s *strayScan) reflexiveBinder(i int) int {
 		case w != "he" && w != "she" && w != "him" && w != "her":
 			return -1
 		}
-		if o.Gender == m.Gender || o.Gender == "" || o.Why == people.RefGeneric {
+		if o.Gender() == m.Gender() || o.Gender() == "" || o.Why == people.RefGeneric {
 			return -1
 		}
 
@@ -1125,7 +1125,7 @@ func (s *strayScan) reflexiveBinder(i int) int {
 func (s *strayScan) oddOne(r, b people.Mention) int {
 	for _, from := range [...]int{int(r.Para), int(r.Para) - 1} {
 		n := s.pronounGenders(r, b, max(0, from))
-		switch rg, bg := n[gi(r.Gender)], n[gi(b.Gender)]; {
+		switch rg, bg := n[gi(r.Gender())], n[gi(b.Gender())]; {
 		case bg >= 2 && rg == 0:
 			return s.index(r)
 		case rg >= 2 && bg == 0:
@@ -1148,10 +1148,10 @@ func (s *strayScan) pronounGenders(r, b people.Mention, from int) [2]int {
 			if int(o.Para) < from || o.Para > r.Para || o.FirstToken < r.FirstToken-strayTokensBefore || o.FirstToken > r.FirstToken+strayTokensBefore {
 				continue
 			}
-			if o.Form != people.Pronoun || o.Quote >= 0 || o.Gender == "" || o.Why == people.RefGeneric || o.Start == r.Start || o.Start == b.Start {
+			if o.Form != people.Pronoun || o.Quote >= 0 || o.Gender() == "" || o.Why == people.RefGeneric || o.Start() == r.Start() || o.Start() == b.Start() {
 				continue
 			}
-			n[gi(o.Gender)]++
+			n[gi(o.Gender())]++
 		}
 	}
 	return n
@@ -1163,10 +1163,10 @@ func reportReflexive(pass *linter.Pass, binder int, slip, reflexive people.Menti
 	a, pm := pass.Article, pass.People
 	b := pm.Mentions[binder]
 	msg := fmt.Sprintf("“%s” refers back to “%s” earlier in its clause (line %d), but the two differ in gender and the pronouns around them are %s",
-		a.Text(reflexive.Span), a.Text(b.Span), a.Position(b.Start).Line, opposite(slip.Gender))
-	if slip.Start == b.Start {
+		a.Text(reflexive.Span()), a.Text(b.Span()), a.Position(b.Start()).Line, opposite(slip.Gender()))
+	if slip.Start() == b.Start() {
 		msg = fmt.Sprintf("“%s” is bound by the reflexive “%s” after it in its clause (line %d), but the two differ in gender and the pronouns around them are %s",
-			a.Text(b.Span), a.Text(reflexive.Span), a.Position(reflexive.Start).Line, opposite(slip.Gender))
+			a.Text(b.Span()), a.Text(reflexive.Span()), a.Position(reflexive.Start()).Line, opposite(slip.Gender()))
 	}
 	reportWithSwap(pass, slip, msg)
 }
@@ -1174,8 +1174,8 @@ func reportReflexive(pass *linter.Pass, binder int, slip, reflexive people.Menti
 // reportBound reports pronoun m, which its sentence's structure gives to
 // target, a person of the other gender.
 func reportBound(pass *linter.Pass, byEnt map[int]*votes, target int, m people.Mention) {
-	other := opposite(m.Gender)
-	word := pass.Article.Text(m.Span)
+	other := opposite(m.Gender())
+	word := pass.Article.Text(m.Span())
 	msg := fmt.Sprintf("“%s” refers to %s (%s), whom the article refers to as %s",
 		word, pass.People.Entities[target].Name, m.Why, other)
 	if v := byEnt[target]; v != nil && len(v.lines[gi(other)]) > 0 {
@@ -1198,7 +1198,7 @@ func reportBound(pass *linter.Pass, byEnt map[int]*votes, target int, m people.M
 // comment"), or in an appositive ("Capellas, her counterpart").
 func (s *strayScan) window(m people.Mention) int {
 	a := s.pass.Article
-	if !m.Why.InSentence() || m.Referent < 0 || !s.firmly(int(m.Referent), opposite(m.Gender)) || m.Why == people.RefObject || s.byBareRole(m, int(m.Referent)) {
+	if !m.Why.InSentence() || m.Referent < 0 || !s.firmly(int(m.Referent), opposite(m.Gender())) || m.Why == people.RefObject || s.byBareRole(m, int(m.Referent)) {
 		return strayWindow
 	}
 	switch w := a.Lower(int(m.FirstToken)); {
@@ -1217,17 +1217,17 @@ func (s *strayScan) window(m people.Mention) int {
 // gender; person is set when o is instead someone firmly of the other.
 func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 	pm := s.pass.People
-	other := opposite(m.Gender)
+	other := opposite(m.Gender())
 	last := ""
 	if len(o.Words) > 0 {
 		last = o.Words[len(o.Words)-1]
 	}
 	switch {
-	case o.Gender == m.Gender:
+	case o.Gender() == m.Gender():
 		return o.Why != people.RefGeneric, false // "she", "Mrs. Clinton"
 	case o.Form == people.Pronoun:
 		return false, false
-	case o.Gender == other:
+	case o.Gender() == other:
 		return false, o.Entity >= 0 // "Mr. Obama": its own words say who
 	case o.Entity >= 0 && !pm.Entities[o.Entity].Kind.MayBePerson():
 		return false, false // "Syria", whatever the name data say of the word
@@ -1238,8 +1238,8 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 	case o.Form == people.RolePhrase && (o.Entity < 0 || bareRole(o)):
 		// "the candidate"; a bare role the model linked to its one titled
 		// holder is read so too: two people may hold it.
-		return s.unnamedMayBe(m, o.Role, int(o.EndToken)-1, o.Start), false
-	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender && !s.surnameOfNamed(o) &&
+		return s.unnamedMayBe(m, o.Role, int(o.EndToken)-1, o.Start()), false
+	case len(o.Words) > 0 && people.GivenNameGender(o.Words[0]) == m.Gender() && !s.surnameOfNamed(o) &&
 		(people.MostlyGivenName(o.Words[0]) || o.Entity >= 0 && pm.Entities[o.Entity].Kind == people.KindPerson):
 		return true, false // whatever the model made of the name
 	case o.Entity < 0 && last != "":
@@ -1248,7 +1248,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		if len(ents) == 0 {
 			return true, false
 		}
-		return s.anyMayBe(ents, m.Gender), false
+		return s.anyMayBe(ents, m.Gender()), false
 	case o.Entity < 0 || !pm.Entities[o.Entity].Kind.MayBePerson():
 		return false, false
 	case pm.Entities[o.Entity].Kind != people.KindPerson && (people.IsKnownPlace(pm.Entities[o.Entity].Name) || people.IsKnownOrg(pm.Entities[o.Entity].Name)):
@@ -1265,7 +1265,7 @@ func (s *strayScan) mentionFits(m, o people.Mention) (fits, person bool) {
 		// or the gazetteer gives it ("President Obama" beside "Mr. Obama"),
 		// or the pronouns about it do, overwhelmingly.
 		return true, false
-	case len(o.Words) == 1 && int(o.Entity) != pm.CalledBy(last) && s.anyMayBe(s.bearers(last), m.Gender):
+	case len(o.Words) == 1 && int(o.Entity) != pm.CalledBy(last) && s.anyMayBe(s.bearers(last), m.Gender()):
 		return true, false // "Clinton", of two Clintons
 	}
 	return false, true
@@ -1281,7 +1281,7 @@ func (s *strayScan) namesakeInView(sur string, r int, m people.Mention) bool {
 	for si := max(0, int(m.Sent)-1); si <= int(m.Sent); si++ {
 		for _, k := range pm.MentionsInSentence(si) {
 			o := pm.Mentions[k]
-			if o.Start < m.Start && o.Entity >= 0 && int(o.Entity) != r && o.Form != people.Pronoun && pm.Entities[o.Entity].Surname() == sur {
+			if o.Start() < m.Start() && o.Entity >= 0 && int(o.Entity) != r && o.Form != people.Pronoun && pm.Entities[o.Entity].Surname() == sur {
 				return true
 			}
 		}
@@ -1509,7 +1509,7 @@ func (s *strayScan) index(o people.Mention) int {
 	pm := s.pass.People
 	ms := pm.MentionsInSentence(int(o.Sent))
 	for _, k := range ms {
-		if pm.Mentions[k].Start == o.Start && pm.Mentions[k].End == o.End {
+		if pm.Mentions[k].Start() == o.Start() && pm.Mentions[k].End() == o.End() {
 			return int(k)
 		}
 	}
@@ -1538,9 +1538,9 @@ func (s *strayScan) heldOnlyBy(r *people.Role, g string, before int) bool {
 				all = false
 			}
 			ms := pm.Entities[e].Mentions
-			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start >= before })
-			if k > 0 && pm.Mentions[ms[k-1]].Start > at {
-				nearest, at = e, pm.Mentions[ms[k-1]].Start
+			k := sort.Search(len(ms), func(k int) bool { return pm.Mentions[ms[k]].Start() >= before })
+			if k > 0 && pm.Mentions[ms[k-1]].Start() > at {
+				nearest, at = e, pm.Mentions[ms[k-1]].Start()
 			}
 		}
 	}
@@ -1665,7 +1665,7 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 	if g := people.GenderOfNoun(noun); g != "" {
 		// "his wife … she", "her son's school"; never a plural ("the men
 		// … he").
-		return g == m.Gender && !strings.HasSuffix(noun, "men")
+		return g == m.Gender() && !strings.HasSuffix(noun, "men")
 	}
 	switch {
 	case people.UnnamedPersonAt(a, t):
@@ -1685,22 +1685,22 @@ func (s *strayScan) wordFits(m people.Mention, t int) bool {
 			// "Trump Calls On Obama To Resign": whom the story names is
 			// in view where it names them; a headline's word is someone
 			// only as a first name of the pronoun's gender ("Maria Quits").
-			return people.GivenNameGender(w) == m.Gender
+			return people.GivenNameGender(w) == m.Gender()
 		}
 		if p := s.pass.People.CalledBy(w); p >= 0 {
 			// "Clinton" where the article calls Hillary Clinton so.
-			return !s.firm(p, opposite(m.Gender))
+			return !s.firm(p, opposite(m.Gender()))
 		}
 		if b := s.bearers(w); len(b) > 0 {
 			// "Rodriguez" where the article names Gina Rodriguez: her
 			// surname, not a man's first name.
-			return s.anyMayBe(b, m.Gender)
+			return s.anyMayBe(b, m.Gender())
 		}
 		// A word the model made no one's name that modifies the noun
 		// after it, and that the place data know as a place ("Charlotte
 		// officials", "the Florida vote"), is that place, not a first
 		// name of someone in view, whatever first names it also is.
-		return people.GivenNameGender(w) == m.Gender && !(people.IsKnownPlace(w) && a.IsWord(t+1) && !a.IsCapWord(t+1))
+		return people.GivenNameGender(w) == m.Gender() && !(people.IsKnownPlace(w) && a.IsWord(t+1) && !a.IsCapWord(t+1))
 	}
 	return false
 }
@@ -1752,7 +1752,7 @@ var plurals = map[string]bool{"those": true, "these": true, "all": true, "many":
 // names is firmly of the other gender ("the Vermont senator"), nor an
 // epithet of people named before who all are (epithetOf).
 func (s *strayScan) unnamedMayBe(m people.Mention, r *people.Role, head, at int) bool {
-	a, other := s.pass.Article, opposite(m.Gender)
+	a, other := s.pass.Article, opposite(m.Gender())
 	return roleGender(r) != other && !pluralNoun(headWord(a, head)) && !predicative(a, head) &&
 		!s.appositiveOfOther(m, head) && !s.heldOnlyBy(r, other, at) && !s.epithetOf(m, r, head, other)
 }
@@ -1796,7 +1796,7 @@ var copulas = map[string]bool{"is": true, "was": true, "are": true, "were": true
 // (Tex.), a candidate").
 func (s *strayScan) appositiveOfOther(m people.Mention, t int) bool {
 	a, pm := s.pass.Article, s.pass.People
-	other := opposite(m.Gender)
+	other := opposite(m.Gender())
 	if c := nounPhraseEnd(a, t); a.IsPunct(c, ",") {
 		// "its governor, John Kasich,", "the first mayor of the city,
 		// Marcus Brooks.": the name after it; after a complement, only a
@@ -1885,10 +1885,10 @@ func nounPhraseEnd(a *article.Article, t int) int {
 
 // reportStray reports stray pronoun m, which seems to mean target.
 func reportStray(pass *linter.Pass, byEnt map[int]*votes, target, notMeant int, m people.Mention) {
-	other := opposite(m.Gender)
-	word := pass.Article.Text(m.Span)
+	other := opposite(m.Gender())
+	word := pass.Article.Text(m.Span())
 	msg := fmt.Sprintf("“%s”: no %s is named or referred to near it; it seems to mean %s, whom the article refers to as %s",
-		word, personNoun(m.Gender), pass.People.Entities[target].Name, other)
+		word, personNoun(m.Gender()), pass.People.Entities[target].Name, other)
 	if notMeant >= 0 {
 		// "… that she would still back Lindqvist's rivals": the one
 		// woman in view is named by the pronoun's own clause.

@@ -189,7 +189,7 @@ func (c *quoteCheck) statementByAnother() (found, decided bool) {
 	if c.stranger {
 		msg += fmt.Sprintf("; %s is not mentioned elsewhere in the article", m.Surname())
 	}
-	pass.ReportRelated(m.Name, msg, []linter.Related{pass.Evidence(sm.Span, "the paragraph's reported speaker")})
+	pass.ReportRelated(m.Name(), msg, []linter.Related{pass.Evidence(sm.Span(), "the paragraph's reported speaker")})
 	return true, true
 }
 
@@ -216,9 +216,9 @@ func (c *quoteCheck) sentenceBeforeAboutAnother() bool {
 		// anyone's.
 		return false
 	}
-	pass.ReportRelated(m.Name, fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
-		c.speaker(), pass.People.Entities[se].Name, pass.Article.Text(sm.Span), m.Surname()),
-		[]linter.Related{pass.Evidence(sm.Span, "the subject of the sentence before")})
+	pass.ReportRelated(m.Name(), fmt.Sprintf("quote attributed to %s, but the sentence before it is about %s (“%s”) and %s is not mentioned in this paragraph",
+		c.speaker(), pass.People.Entities[se].Name, pass.Article.Text(sm.Span()), m.Surname()),
+		[]linter.Related{pass.Evidence(sm.Span(), "the subject of the sentence before")})
 	return true
 }
 
@@ -247,9 +247,9 @@ func (c *quoteCheck) namesItsSpeaker() bool {
 	if oe < 0 || sameSurname(&om, m) || pass.People.SpeaksOf(pass.Article, c.qi, oe, c.e.ID) {
 		return false
 	}
-	pass.ReportRelated(m.Name, fmt.Sprintf("quote attributed to %s names %s in the third person; this paragraph is about %s (“%s”)",
-		c.speaker(), m.Surname(), pass.People.Entities[oe].Name, pass.Article.Text(om.Span)),
-		[]linter.Related{pass.Evidence(om.Span, "whom the paragraph is about")})
+	pass.ReportRelated(m.Name(), fmt.Sprintf("quote attributed to %s names %s in the third person; this paragraph is about %s (“%s”)",
+		c.speaker(), m.Surname(), pass.People.Entities[oe].Name, pass.Article.Text(om.Span())),
+		[]linter.Related{pass.Evidence(om.Span(), "whom the paragraph is about")})
 	return true
 }
 
@@ -265,9 +265,9 @@ func (c *quoteCheck) strangerInParagraphAboutAnother() bool {
 		return false
 	}
 	sm := pass.People.Mentions[subj]
-	pass.ReportRelated(c.m.Name, fmt.Sprintf("quote attributed to %s, who is not introduced anywhere in the article (no other mention, title or description), while this paragraph is about %s (“%s”)",
-		c.speaker(), pass.People.Entities[sm.Entity].Name, pass.Article.Text(sm.Span)),
-		[]linter.Related{pass.Evidence(sm.Span, "whom the paragraph is about")})
+	pass.ReportRelated(c.m.Name(), fmt.Sprintf("quote attributed to %s, who is not introduced anywhere in the article (no other mention, title or description), while this paragraph is about %s (“%s”)",
+		c.speaker(), pass.People.Entities[sm.Entity].Name, pass.Article.Text(sm.Span())),
+		[]linter.Related{pass.Evidence(sm.Span(), "whom the paragraph is about")})
 	return true
 }
 
@@ -325,10 +325,10 @@ func bareAttribution(pass *linter.Pass, at people.Attribution) bool {
 }
 
 func displayName(a *article.Article, m *people.Mention, e *people.Entity) string {
-	if strings.Count(e.Name, " ") > strings.Count(a.Text(m.Name), " ") {
+	if strings.Count(e.Name, " ") > strings.Count(a.Text(m.Name()), " ") {
 		return e.Name
 	}
-	return a.Text(m.Name)
+	return a.Text(m.Name())
 }
 
 // mentionedIn reports whether entity e is named in paragraph para.
@@ -473,10 +473,10 @@ func reportedBy(pass *linter.Pass, qi int, m *people.Mention) (people.Statement,
 }
 
 func evidence(a *article.Article, sm *people.Mention, st people.Statement) string {
-	if st.Verb.Start <= sm.Start && sm.End <= st.Verb.End {
+	if st.Verb.Start <= sm.Start() && sm.End() <= st.Verb.End {
 		return "“" + a.Text(st.Verb) + "”"
 	}
-	return "“" + a.Text(sm.Span) + " " + a.Text(st.Verb) + "”"
+	return "“" + a.Text(sm.Span()) + " " + a.Text(st.Verb) + "”"
 }
 
 // mentionedInParagraphBefore reports whether entity e is mentioned in the
@@ -612,7 +612,7 @@ func subjectBefore(pass *linter.Pass, qi int, m *people.Mention, others bool) (i
 	// mention outside quotations comes after the quotation opens.
 	for n, mi := range pm.MentionsInSentence(qs) {
 		om := pm.Mentions[mi]
-		if om.Start >= q.Open().Start {
+		if om.Start() >= q.Open().Start {
 			break
 		}
 		if n > 40 {

@@ -63,7 +63,7 @@ func runTitleArchive(pass *linter.Pass, explained func(titleUse) bool) {
 		}
 		for _, mi := range e.Mentions {
 			m := &pm.Mentions[mi]
-			if m.Form != people.TitledName || m.Quote >= 0 || m.Role == nil || m.Role.Span.Start != m.Start {
+			if m.Form != people.TitledName || m.Quote >= 0 || m.Role == nil || m.Role.Span.Start != m.Start() {
 				continue
 			}
 			use, ok := officeOf(m.Role)

@@ -146,7 +146,7 @@ func runTitleConsistency(pass *linter.Pass) {
 		}
 		for _, mi := range e.Mentions {
 			m := pm.Mentions[mi]
-			if m.Form != people.TitledName || m.Quote >= 0 || m.Role == nil || m.Role.Span.Start != m.Start {
+			if m.Form != people.TitledName || m.Quote >= 0 || m.Role == nil || m.Role.Span.Start != m.Start() {
 				continue
 			}
 			use, ok := officeOf(m.Role)
@@ -161,7 +161,7 @@ func runTitleConsistency(pass *linter.Pass) {
 			}
 			if len(gaz) > 0 && !holdsClass(gaz, use.class) {
 				pass.Report(use.span, fmt.Sprintf("“%s %s” gives %s an office the people gazetteer does not list for them (%s)",
-					use.text, a.Text(m.Name), e.Name, titleList(gaz)))
+					use.text, a.Text(m.Name()), e.Name, titleList(gaz)))
 				continue
 			}
 			if first == nil {

@@ -49,7 +49,7 @@ func runUnintroducedPerson(pass *linter.Pass) {
 	}
 	hasPronoun := map[int]bool{}
 	for _, m := range pm.Mentions {
-		if m.Form == people.Pronoun && m.Referent >= 0 && m.Gender != "" {
+		if m.Form == people.Pronoun && m.Referent >= 0 && m.Gender() != "" {
 			hasPronoun[int(m.Referent)] = true
 		}
 	}
@@ -87,8 +87,8 @@ func runUnintroducedPerson(pass *linter.Pass) {
 			continue // a misspelt name of someone else: name-spelling's to report
 		}
 		if full >= 0 {
-			line := a.Line(pm.Mentions[full].Start)
-			pass.Report(fm.Name, fmt.Sprintf("first reference to %s uses the surname only; the full name “%s” first appears on line %d",
+			line := a.Line(pm.Mentions[full].Start())
+			pass.Report(fm.Name(), fmt.Sprintf("first reference to %s uses the surname only; the full name “%s” first appears on line %d",
 				fm.Surname(), strings.Join(pm.Mentions[full].Words, " "), line))
 			continue
 		}
@@ -98,7 +98,7 @@ func runUnintroducedPerson(pass *linter.Pass) {
 		if holdsOffice(pm, e) || singleNamed(a, pm, e) {
 			continue
 		}
-		pass.Report(fm.Name, fmt.Sprintf("%s is referred to by surname only; the article never gives the full name", fm.Surname()))
+		pass.Report(fm.Name(), fmt.Sprintf("%s is referred to by surname only; the article never gives the full name", fm.Surname()))
 	}
 }
 
@@ -158,7 +158,7 @@ func singleNamed(a *article.Article, pm *people.Model, e *people.Entity) bool {
 		}
 	}
 	for _, mi := range e.Mentions {
-		t := strings.ToLower(a.Text(pm.Mentions[mi].Span))
+		t := strings.ToLower(a.Text(pm.Mentions[mi].Span()))
 		for _, h := range []string{"lord ", "lady ", "sir ", "dame ", "saint ", "st. "} {
 			if strings.HasPrefix(t, h) {
 				return true
