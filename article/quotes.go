@@ -348,6 +348,9 @@ func (a *Article) assignQuotesToTokens() {
 			t.flags |= tokenQuoted
 		}
 		if q != cur {
+			if len(a.quoteRuns) == cap(a.quoteRuns) {
+				a.quoteRuns = GrowAt(a.quoteRuns, ti, len(a.Tokens))
+			}
 			a.quoteRuns = append(a.quoteRuns, quoteRun{first: int32(ti), quote: int32(q)})
 			cur = q
 		}

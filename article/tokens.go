@@ -234,6 +234,9 @@ func (a *Article) lowerToken(lower []byte, k int, t *Token) []byte {
 	if t.flags&(tokenWide|tokenHidden) == 0 {
 		// ASCII: lowered only when it holds a capital.
 		text := a.Src.Bytes[t.start : int(t.start)+int(t.n)]
+		if len(lower)+len(text) > cap(lower) {
+			lower = GrowAt(lower, int(t.start), len(a.Src.Bytes))
+		}
 		at := len(lower)
 		lower = append(lower, text...)
 		for i := at; i < len(lower); i++ {

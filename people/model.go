@@ -77,6 +77,9 @@ func (pm *Model) setAttribution(qi int, at Attribution) {
 	case t.of[qi] >= 0:
 		t.list[t.of[qi]] = at
 	case at != noAttribution:
+		if len(t.list) == cap(t.list) {
+			t.list = article.GrowAt(t.list, qi, len(t.of)) // by the density so far
+		}
 		t.of[qi] = int32(len(t.list))
 		t.list = append(t.list, at)
 	}

@@ -30,6 +30,9 @@ func (a *analysis) paragraphSubjects(pm *Model) {
 			}
 		}
 		if s.Mention >= 0 {
+			if len(pm.subjects) == cap(pm.subjects) {
+				pm.subjects = article.GrowAt(pm.subjects, p, len(a.Paragraphs))
+			}
 			pm.subjects = append(pm.subjects, paragraphSubject{para: int32(p), ParagraphSubject: s})
 		}
 	}
