@@ -272,6 +272,7 @@ const (
 	flagNameWord                 // … and the token may be part of a name
 	flagMentionStart             // a mention starts here (mentionIndex) …
 	flagMentionEnd               // … or ends here
+	flagVerbUsed                 // a verb an attribution took (reportedStatements)
 )
 
 // flagTokens computes the flags of every token.

@@ -323,7 +323,6 @@ func (a *analysis) attributeQuotes(pm *Model) {
 	for qi := range pm.attributions.of {
 		pm.attributions.of[qi] = -1
 	}
-	used := map[int]bool{} // verb tokens used by attributions
 	for qi, q := range a.Quotes {
 		if q.Single {
 			continue
@@ -334,12 +333,12 @@ func (a *analysis) attributeQuotes(pm *Model) {
 			// clause before it ("Trump told a town hall that
 			// waterboarding is “peanuts”") is a reported statement too.
 			if v >= 0 && at.Pattern != "before-quote" && at.Pattern != "colon-intro" {
-				used[v] = true
+				a.tokFlags[v] |= flagVerbUsed
 			}
 		}
 	}
 	a.shareMultiParagraph(pm)
-	a.reportedStatements(pm, used)
+	a.reportedStatements(pm)
 	a.continueSpeakers(pm)
 }
 
@@ -716,7 +715,7 @@ func (a *analysis) statementSubject(at Attribution) bool {
 // reportedStatements finds the statements reported outside quotations:
 // the subject of a speech verb not used by an attribution, "according to
 // X", "in his words".
-func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
+func (a *analysis) reportedStatements(pm *Model) {
 	mi := pm.index
 	// Room for a statement at every speech verb, at once: the list is not
 	// copied as it grows.
@@ -734,7 +733,7 @@ func (a *analysis) reportedStatements(pm *Model, used map[int]bool) {
 			if a.Tokens[k].Kind != article.Word {
 				continue
 			}
-			if lw := a.Lower(k); lw != "according" && lw != "in" && a.tokFlags[k]&flagSpeechVerb == 0 || used[k] {
+			if lw := a.Lower(k); lw != "according" && lw != "in" && a.tokFlags[k]&flagSpeechVerb == 0 || a.tokFlags[k]&flagVerbUsed != 0 {
 				continue
 			}
 			if m, verb, isPhrase := a.accordingTo(mi, k); isPhrase && !a.InQuote(k) {
