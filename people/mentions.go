@@ -257,7 +257,7 @@ var placeOpeners = setOf("in from near outside across throughout")
 func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 	a.findWordSurnames()
 	a.findUsedPlaces()
-	// Mentions are large (168 bytes); the table is sized from the
+	// Mentions are large (96 bytes); the table is sized from the
 	// pronouns and two in five of the capitalised words (a name takes one
 	// to three of them, and many are no one's): on the dev set, room for
 	// 1.3 times the mentions found, other names included, and outgrown by

@@ -574,8 +574,8 @@ type Model struct {
 // ParagraphSubject is the person a paragraph is about: the entity and
 // the mention that makes it so (-1 when none), and the reported statement
 // that does, if one does (-1 when it is the first person mentioned). Why,
-// in words, is Model.SubjectEvidence, made when asked: twelve bytes a
-// paragraph.
+// in words, is Model.SubjectEvidence, made when asked; only the paragraphs
+// that have a subject keep one (Model.Subject).
 type ParagraphSubject struct {
 	Entity, Mention int32
 	Statement       int32
