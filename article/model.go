@@ -5,8 +5,8 @@ package article
 // Its span, indexes and offsets take four bytes each (an article is at
 // most 1 GB): a paragraph takes 28 bytes.
 type Paragraph struct {
-	span  Span32 // Span
-	Index int32
+	Span32 // its span: Span, Start, End, Len, Contains
+	Index  int32
 	// firstQuote is one more than the index in Article.Quotes of the
 	// paragraph's first double quotation, 0 when it has none (FirstQuote).
 	firstQuote int32
@@ -17,50 +17,20 @@ type Paragraph struct {
 	Headline bool
 }
 
-// Span is the paragraph's span in the text.
-func (p Paragraph) Span() Span { return p.span.Span() }
-
-// Start is the offset of the paragraph's first byte.
-func (p Paragraph) Start() int { return int(p.span.start) }
-
-// End is the offset just past the paragraph's last byte.
-func (p Paragraph) End() int { return int(p.span.end) }
-
-// Len is the paragraph's length in bytes.
-func (p Paragraph) Len() int { return int(p.span.end - p.span.start) }
-
-// Contains reports whether offset off is inside the paragraph.
-func (p Paragraph) Contains(off int) bool { return p.Span().Contains(off) }
-
 // FirstQuote returns the index in Article.Quotes of the paragraph's first
 // double quotation, and whether it has one.
 func (p *Paragraph) FirstQuote() (int, bool) { return int(p.firstQuote) - 1, p.firstQuote > 0 }
 
 // Sentence is a sentence of a paragraph, in 24 bytes.
 type Sentence struct {
-	span Span32 // Span
-	Para int32
+	Span32 // its span: Span, Start, End, Len, Contains
+	Para   int32
 	// FirstToken and EndToken delimit the sentence's tokens in Article.Tokens.
 	FirstToken, EndToken int32
 	// FirstWord is the index of the sentence's first word or number token
 	// (EndToken when it has none).
 	FirstWord int32
 }
-
-// Span is the sentence's span in the text.
-func (s Sentence) Span() Span { return s.span.Span() }
-
-// Start is the offset of the sentence's first byte.
-func (s Sentence) Start() int { return int(s.span.start) }
-
-// End is the offset just past the sentence's last byte.
-func (s Sentence) End() int { return int(s.span.end) }
-
-// Len is the sentence's length in bytes.
-func (s Sentence) Len() int { return int(s.span.end - s.span.start) }
-
-// Contains reports whether offset off is inside the sentence.
-func (s Sentence) Contains(off int) bool { return s.Span().Contains(off) }
 
 // TokenKind tells words from numbers and punctuation.
 type TokenKind uint8

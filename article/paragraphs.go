@@ -20,7 +20,7 @@ func (a *Article) blockParagraphs(blocks []Span) {
 func (a *Article) addParagraph(s, e int) {
 	s, e = a.trim(s, e)
 	if s < e {
-		a.Paragraphs = append(a.Paragraphs, Paragraph{span: Span32Of(Span{s, e}), Index: int32(len(a.Paragraphs))})
+		a.Paragraphs = append(a.Paragraphs, Paragraph{Span32: Span32Of(Span{s, e}), Index: int32(len(a.Paragraphs))})
 	}
 }
 

@@ -77,7 +77,7 @@ func (a *Article) splitSentences(pi int) {
 		if len(a.Sentences) == cap(a.Sentences) {
 			a.Sentences = GrowAt(a.Sentences, i, len(b))
 		}
-		a.Sentences = append(a.Sentences, Sentence{span: Span32Of(Span{start, end}), Para: int32(pi)})
+		a.Sentences = append(a.Sentences, Sentence{Span32: Span32Of(Span{start, end}), Para: int32(pi)})
 		start = j
 		i = j
 	}
@@ -85,7 +85,7 @@ func (a *Article) splitSentences(pi int) {
 		if len(a.Sentences) == cap(a.Sentences) {
 			a.Sentences = GrowAt(a.Sentences, p.End(), len(b))
 		}
-		a.Sentences = append(a.Sentences, Sentence{span: Span32Of(Span{start, p.End()}), Para: int32(pi)})
+		a.Sentences = append(a.Sentences, Sentence{Span32: Span32Of(Span{start, p.End()}), Para: int32(pi)})
 	}
 	p.LastSentence = int32(len(a.Sentences) - 1)
 }

@@ -22,3 +22,15 @@ func Span32Of(s Span) Span32 { return Span32{int32(s.Start), int32(s.End)} }
 
 // Span is the span.
 func (s Span32) Span() Span { return Span{Start: int(s.start), End: int(s.end)} }
+
+// Start is the offset of the span's first byte.
+func (s Span32) Start() int { return int(s.start) }
+
+// End is the offset just past the span's last byte.
+func (s Span32) End() int { return int(s.end) }
+
+// Len is the span's length in bytes.
+func (s Span32) Len() int { return int(s.end - s.start) }
+
+// Contains reports whether off lies inside the span.
+func (s Span32) Contains(off int) bool { return s.Span().Contains(off) }

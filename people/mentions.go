@@ -307,7 +307,7 @@ func (a *analysis) findMentions(pm *Model, lowerWords *WordSet) {
 func (a *analysis) mention(form Form, first, nameStart, end int, words []string) Mention {
 	t := a.Tokens[first]
 	sent := a.SentenceOf(first)
-	m := Mention{span: article.Span32Of(article.Span{Start: t.Start(), End: a.Tokens[end-1].End()}), Form: form, Words: words,
+	m := Mention{Span32: article.Span32Of(article.Span{Start: t.Start(), End: a.Tokens[end-1].End()}), Form: form, Words: words,
 		Para: a.Sentences[sent].Para, Sent: int32(sent), Quote: int32(a.QuoteOf(first)), FirstToken: int32(first), EndToken: int32(end)}
 	if nameStart < end {
 		m.name = article.Span32Of(article.Span{Start: a.Tokens[nameStart].Start(), End: a.Tokens[end-1].End()})
@@ -536,7 +536,7 @@ func (a *analysis) nameMention(i int, s article.Sentence, lowerWords *WordSet) (
 		kind = Surname
 	}
 	m := a.mention(kind, i, nameStart, nameEnd, words)
-	m.span = article.Span32Of(article.Span{Start: a.Tokens[spanStart].Start(), End: m.End()})
+	m.Span32 = article.Span32Of(article.Span{Start: a.Tokens[spanStart].Start(), End: m.End()})
 	m.Quote = int32(a.QuoteOf(spanStart))
 	m.Introduced, m.Described = described, described
 	m.SentenceInitial = a.SentenceStart(i)
@@ -693,7 +693,7 @@ func (a *analysis) trimPossessive(m *Mention) {
 	if base, ok := article.StripPossessive(a.Src.Text[name.Start:name.End]); ok {
 		name.End = name.Start + len(base)
 		m.name = article.Span32Of(name)
-		m.span = article.Span32Of(article.Span{Start: m.Start(), End: name.End})
+		m.Span32 = article.Span32Of(article.Span{Start: m.Start(), End: name.End})
 	}
 }
 
@@ -794,7 +794,7 @@ func (a *analysis) titleBefore(m *Mention, sentStart int) {
 			if m.Form == FullName || m.Form == Surname {
 				m.Form = TitledName
 			}
-			m.span = article.Span32Of(article.Span{Start: a.Tokens[k].Start(), End: m.End()})
+			m.Span32 = article.Span32Of(article.Span{Start: a.Tokens[k].Start(), End: m.End()})
 			m.FirstToken = int32(k)
 			return
 		}

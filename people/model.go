@@ -329,7 +329,7 @@ func IsAge(r *Role) bool {
 
 // Mention is one reference to a person.
 type Mention struct {
-	span article.Span32 // Span
+	article.Span32 // its span: Span, Start, End, Len, Contains
 	// name is the name part (Name; empty for role phrases and pronouns).
 	name article.Span32
 	// Words are the name's words, possessive 's removed.
@@ -378,15 +378,6 @@ type Mention struct {
 	// gender is the gender the mention's words give (Gender).
 	gender genderCode
 }
-
-// Span is the mention's span in the text.
-func (m *Mention) Span() article.Span { return m.span.Span() }
-
-// Start is the offset of the mention's first byte.
-func (m *Mention) Start() int { return m.span.Span().Start }
-
-// End is the offset just past the mention's last byte.
-func (m *Mention) End() int { return m.span.Span().End }
 
 // Name is the name part (empty for role phrases and pronouns).
 func (m *Mention) Name() article.Span { return m.name.Span() }
