@@ -105,6 +105,9 @@ func (a *Article) tokenize() {
 				a.lowerBase = append(a.lowerBase, int32(len(lower)))
 			}
 			if t.Kind != Punct && (t.flags&(tokenWide|tokenHidden|tokenCapital) != 0 || hasUpperASCII(b[i:t.End()])) {
+				if len(lower)+int(t.n) > cap(lower) { // a form kept is as long as its token
+					lower = GrowAt(lower, i, len(b))
+				}
 				lower = a.lowerToken(lower, len(a.Tokens), &t)
 			}
 			a.Tokens = append(a.Tokens, t)
@@ -234,9 +237,6 @@ func (a *Article) lowerToken(lower []byte, k int, t *Token) []byte {
 	if t.flags&(tokenWide|tokenHidden) == 0 {
 		// ASCII: lowered only when it holds a capital.
 		text := a.Src.Bytes[t.start : int(t.start)+int(t.n)]
-		if len(lower)+len(text) > cap(lower) {
-			lower = GrowAt(lower, int(t.start), len(a.Src.Bytes))
-		}
 		at := len(lower)
 		lower = append(lower, text...)
 		for i := at; i < len(lower); i++ {

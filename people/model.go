@@ -51,6 +51,15 @@ type attributionTable struct {
 	list []Attribution
 }
 
+// newAttributionTable is the table of n quotations, none attributed.
+func newAttributionTable(n int) attributionTable {
+	of := make([]int32, n)
+	for qi := range of {
+		of[qi] = -1
+	}
+	return attributionTable{of: of}
+}
+
 // Attribution returns the attribution of quotation qi of Article.Quotes
 // (Speaker, Entity and Continues -1 when it has none, or there is no
 // quotation qi).
@@ -389,16 +398,13 @@ func (m *Mention) Gender() string { return genders[m.gender] }
 // setGender sets the gender the mention's words give ("male", "female"
 // or "").
 func (m *Mention) setGender(g string) {
-	switch g {
-	case "male":
-		m.gender = genderMale
-	case "female":
-		m.gender = genderFemale
-	case "":
-		m.gender = genderNone
-	default:
-		panic("people: unknown gender " + g)
+	for c, name := range genders {
+		if name == g {
+			m.gender = genderCode(c)
+			return
+		}
 	}
+	panic("people: unknown gender " + g)
 }
 
 // genderCode is a gender in a byte: genders[code] is its name.

@@ -319,10 +319,7 @@ func (a *analysis) clauseEnd(i int) bool {
 // speech.go for the grammar), then the reported statements outside
 // quotations.
 func (a *analysis) attributeQuotes(pm *Model) {
-	pm.attributions.of = make([]int32, len(a.Quotes))
-	for qi := range pm.attributions.of {
-		pm.attributions.of[qi] = -1
-	}
+	pm.attributions = newAttributionTable(len(a.Quotes))
 	for qi, q := range a.Quotes {
 		if q.Single {
 			continue
